@@ -1,0 +1,51 @@
+// CSV as spreadsheets write it: reading any of their dialects, writing one
+// that Excel opens correctly.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace entree {
+
+// One logical record and the physical line it starts on (1-based).
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+struct CsvDocument {
+  char delimiter = ',';
+  std::string encoding;  // "utf-8", "utf-8 with BOM" or "windows-1252"
+  std::vector<CsvRecord> records;  // blank records are left out
+  // Set when the text ends inside a quoted field: that record is not in
+  // `records`; this is the line it starts on.
+  std::optional<int> unclosed_quote_line;
+};
+
+// Reads spreadsheet bytes: UTF-8 with or without BOM, else Windows-1252;
+// the delimiter (, ; or tab) is the one the first record uses most; CRLF, LF
+// or CR line ends; RFC 4180 quoting with delimiters, quotes ("") and line
+// breaks inside quoted fields. Never fails: see unclosed_quote_line.
+CsvDocument ParseCsv(std::string_view bytes);
+
+// Writes CSV that Excel opens as intended: UTF-8 with BOM, CRLF, RFC 4180
+// quoting, and cells that a spreadsheet would run as a formula (starting
+// with = + - @, tab or CR) prefixed with an apostrophe.
+class CsvWriter {
+ public:
+  explicit CsvWriter(char delimiter = ',');
+  void Row(const std::vector<std::string>& cells);
+  // The document so far; the writer is empty afterwards.
+  std::string Take();
+
+ private:
+  char delimiter_;
+  std::string out_;
+};
+
+// One cell as CsvWriter writes it (neutralised and quoted when needed).
+std::string CsvCell(std::string_view value, char delimiter);
+
+}  // namespace entree

@@ -1,0 +1,51 @@
+// A door: turns a scanned code into a decision and a durable check-in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/checkin_rules.h"
+#include "entree/clock.h"
+#include "entree/store.h"
+
+namespace entree {
+
+// What the guest is shown after a scan.
+struct ScanOutcome {
+  Verdict verdict = Verdict::kInvalid;
+  TokenCheck token = TokenCheck::kBadLength;  // why a code was refused
+  std::optional<Attendee> attendee;  // known attendee of a valid code
+  std::optional<Instant> first_entry;  // for welcome and already inside
+  bool recorded = false;  // a new check-in row is on disk
+  Uuid checkin_id{};      // the row's id when recorded
+};
+
+// Door settings as the event defines them: doors-open time, end time.
+DoorSettings DoorSettingsFor(const Event& event, Direction direction);
+
+// Checks badges at one kiosk. Holds only the event's public key, so a door
+// can verify but never make badges. Not thread-safe.
+class Door {
+ public:
+  // `store` and `clock` must outlive the Door.
+  Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
+       std::string kiosk_id);
+
+  // Decides the scan and, unless `dry_run`, appends it to the check-in log
+  // before returning (a green screen means the row is on disk). Fails only
+  // when the store fails; every kind of bad code is a verdict.
+  Result<ScanOutcome> Scan(std::string_view code, bool dry_run = false);
+
+  const DoorSettings& settings() const { return settings_; }
+  const std::string& kiosk_id() const { return kiosk_id_; }
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  Event event_;
+  DoorSettings settings_;
+  std::string kiosk_id_;
+};
+
+}  // namespace entree

@@ -1,0 +1,84 @@
+// The event's data as plain values: event, attendee, table, badge, check-in.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/clock.h"
+
+namespace entree {
+
+enum class Sector { kBusiness, kGovernment, kEducation, kOther };
+enum class Role { kGuest, kHost, kStaff, kPress, kSpeaker };
+enum class Source { kInvited, kWalkIn };
+enum class Direction { kEntry, kExit };
+
+// Stable names used in the database, CSV and JSON ("business", "walk_in"...).
+std::string_view ToString(Sector sector);
+std::string_view ToString(Role role);
+std::string_view ToString(Source source);
+std::string_view ToString(Direction direction);
+// Reads the stable names above, and the Dutch and English words organisers
+// write in their sheets ("overheid", "gemeente", "onderwijs", "gastheer",
+// ...), case- and accent-insensitively. nullopt when nothing matches.
+std::optional<Sector> ParseSector(std::string_view text);
+std::optional<Role> ParseRole(std::string_view text);
+std::optional<Source> ParseSource(std::string_view text);
+std::optional<Direction> ParseDirection(std::string_view text);
+
+// The 8-byte event id carried in every badge code.
+using EventId = std::array<uint8_t, 8>;
+// An attendee's UUID as 16 bytes.
+using Uuid = std::array<uint8_t, 16>;
+
+// The one event a database holds.
+struct Event {
+  EventId id{};
+  std::string name;
+  std::string venue;
+  std::optional<Instant> starts_at;
+  std::optional<Instant> ends_at;    // after this the doors are closed
+  std::optional<Instant> doors_open_at;  // before this entry is refused
+  std::string locale = "nl";         // "nl" or "en"
+  std::optional<std::array<uint8_t, 32>> public_key;  // Ed25519
+};
+
+struct Attendee {
+  Uuid id{};
+  std::string external_id;  // id in the organiser's source list; may be empty
+  std::string given_name;
+  std::string family_name;  // with its particle: "de Gelder", "van der Berg"
+  std::string organisation;
+  Sector sector = Sector::kOther;
+  std::string email;
+  Role role = Role::kGuest;
+  std::string table;  // name of the World Café table; empty when none
+  Source source = Source::kInvited;
+  bool consent = false;  // agreed to having their data stored
+  Instant created_at{};
+  Instant updated_at{};
+
+  // "Marjolein de Gelder".
+  std::string FullName() const;
+};
+
+// A hosted World Café table. Its hosts are the attendees with role host
+// seated at it.
+struct SeatingTable {
+  std::string name;
+  int capacity = 0;  // 0: no limit
+};
+
+// One issued badge. The current badge of an attendee is the one with the
+// highest serial; issuing a new one revokes all older serials.
+struct Badge {
+  Uuid attendee_id{};
+  uint32_t serial = 0;
+  Instant issued_at{};
+  std::string kiosk_id;
+};
+
+}  // namespace entree

@@ -1,0 +1,102 @@
+// Status and Result<T>: how every fallible call in libentree reports failure.
+#pragma once
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace entree {
+
+// The class of a failure. Each maps to one CLI exit code (see tools/cli).
+enum class StatusCode {
+  kOk,
+  kInvalidArgument,  // the caller's input is wrong (bad flag, bad CSV, ...)
+  kNotFound,         // the thing asked for does not exist
+  kAlreadyExists,    // creating something that is there already
+  kDatabase,         // SQLite failed or the file is not an Entree database
+  kKey,              // a key file is missing, unreadable or too open
+  kIo,               // a file could not be read or written
+};
+
+// The outcome of an operation: ok, or a code with a human-readable message.
+// The message is English for logs; user-facing text comes from the catalog.
+class Status {
+ public:
+  Status() = default;
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string_view msg) {
+    return Status(StatusCode::kInvalidArgument, std::string(msg));
+  }
+  static Status NotFound(std::string_view msg) {
+    return Status(StatusCode::kNotFound, std::string(msg));
+  }
+  static Status AlreadyExists(std::string_view msg) {
+    return Status(StatusCode::kAlreadyExists, std::string(msg));
+  }
+  static Status Database(std::string_view msg) {
+    return Status(StatusCode::kDatabase, std::string(msg));
+  }
+  static Status Key(std::string_view msg) {
+    return Status(StatusCode::kKey, std::string(msg));
+  }
+  static Status Io(std::string_view msg) {
+    return Status(StatusCode::kIo, std::string(msg));
+  }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  bool IsNotFound() const { return code_ == StatusCode::kNotFound; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  Status(StatusCode code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+// A value or the Status that explains why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {  // NOLINT
+    assert(!status_.ok() && "a Result without a value needs a failure");
+  }
+
+  bool ok() const { return value_.has_value(); }
+  const Status& status() const { return status_; }
+  // Precondition: ok().
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+}  // namespace entree
+
+// Returns the Status of `expr` from the enclosing function when it failed.
+#define ENTREE_RETURN_IF_ERROR(expr)        \
+  do {                                      \
+    ::entree::Status entree_status_ = (expr); \
+    if (!entree_status_.ok()) return entree_status_; \
+  } while (0)

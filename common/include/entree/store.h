@@ -1,0 +1,151 @@
+// The event's SQLite file: schema, migrations and every read and write.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entree/checkin_rules.h"
+#include "entree/database.h"
+#include "entree/model.h"
+#include "entree/status.h"
+
+namespace entree {
+
+// One row of the append-only check-in log: every scan of a known attendee,
+// admitted or not.
+struct CheckinRecord {
+  Uuid id{};
+  Uuid attendee_id{};
+  uint32_t badge_serial = 0;
+  std::string kiosk_id;
+  Direction direction = Direction::kEntry;
+  Instant at{};
+  Verdict verdict = Verdict::kWelcome;
+};
+
+// Admission history of one attendee: what the door rule needs.
+struct PassHistory {
+  std::optional<Instant> first_entry;
+  std::optional<Instant> last_exit;
+  std::optional<PassRecord> last_pass;       // latest admitted entry or exit
+  std::optional<PassRecord> last_scan_here;  // latest scan at one kiosk
+};
+
+// One attendee with their admissions, for attendance lists and numbers.
+struct AttendanceRow {
+  Attendee attendee;
+  std::optional<Instant> first_entry;
+  std::optional<Instant> last_exit;
+  bool inside = false;  // latest admission was an entry
+};
+
+// Counts for one group (a sector, a table, or everyone).
+struct Tally {
+  int expected = 0;  // attendees on the list
+  int arrived = 0;   // entered at least once
+  int inside = 0;    // entered and not left since
+};
+
+struct Statistics {
+  Tally total;
+  int walk_ins = 0;
+  std::map<std::string, Tally> by_sector;  // keyed by ToString(Sector)
+  std::map<std::string, Tally> by_table;   // "" for guests without a table
+};
+
+// Owns the database of one event. Not thread-safe: one Store per thread.
+class Store {
+ public:
+  // The schema version this build writes; older files are migrated forward
+  // on open, newer ones are refused.
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating if needed) and migrates the file at `path`. Fails with
+  // kDatabase for a file that is not an Entree database or is from a newer
+  // Entree.
+  static Result<Store> Open(const std::string& path);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  Database& db() { return db_; }
+
+  // --- event --------------------------------------------------------------
+  // The event; kNotFound when `entree init` has not run.
+  Result<Event> GetEvent();
+  // Creates the event; kAlreadyExists when there is one.
+  Status CreateEvent(const Event& event);
+  // Replaces the event's fields (not its id).
+  Status UpdateEvent(const Event& event);
+
+  // --- tables ----------------------------------------------------------
+  // Adds the table, or updates its capacity when it exists.
+  Status UpsertTable(const SeatingTable& table);
+  Result<std::vector<SeatingTable>> ListTables();
+  // Names of the hosts (role host) seated at each table, sorted.
+  Result<std::vector<std::string>> TableHosts(std::string_view table);
+
+  // --- attendees --------------------------------------------------------
+  // kNotFound when no attendee has that id.
+  Result<Attendee> GetAttendee(const Uuid& id);
+  // Matches external id exactly, email case-insensitively; nullopt when no
+  // attendee matches.
+  Result<std::optional<Attendee>> FindByExternalId(std::string_view id);
+  Result<std::optional<Attendee>> FindByEmail(std::string_view email);
+  // Inserts a new attendee; its table is created when unknown.
+  Status InsertAttendee(const Attendee& attendee);
+  // Rewrites every field of an existing attendee (kNotFound otherwise).
+  Status UpdateAttendee(const Attendee& attendee);
+  // Everyone, sorted the Dutch way: by family name without particles, then
+  // given name.
+  Result<std::vector<Attendee>> ListAttendees();
+  // Attendees whose name or organisation contains every word of `query`,
+  // accent- and case-insensitively; at most `limit`, sorted as above.
+  Result<std::vector<Attendee>> SearchAttendees(std::string_view query,
+                                                int limit);
+  // Finds one attendee by UUID, external id, email, or a name search with
+  // exactly one match. kNotFound when none or ambiguous (the message says).
+  Result<Attendee> ResolveAttendee(std::string_view reference);
+
+  // --- badges -----------------------------------------------------------
+  // Issues the next serial for the attendee; all older serials are revoked.
+  Result<Badge> IssueBadge(const Uuid& attendee_id, std::string_view kiosk_id,
+                           Instant now);
+  // The attendee's badge with the highest serial; nullopt before the first.
+  Result<std::optional<Badge>> CurrentBadge(const Uuid& attendee_id);
+
+  // --- check-ins --------------------------------------------------------
+  // Appends one row and makes it durable before returning (synchronous=FULL
+  // commit). Rows are never changed or deleted afterwards.
+  Status AppendCheckin(const CheckinRecord& record);
+  // The attendee's admissions, and their latest scan at `kiosk_id`.
+  Result<PassHistory> History(const Uuid& attendee_id,
+                              std::string_view kiosk_id);
+  // All rows in time order.
+  Result<std::vector<CheckinRecord>> ListCheckins();
+
+  // --- numbers ----------------------------------------------------------
+  // Everyone with their first entry and last exit, sorted like
+  // ListAttendees().
+  Result<std::vector<AttendanceRow>> Attendance();
+  Result<Statistics> Stats();
+
+  // Reuses one compiled statement per SQL text for the Store's lifetime.
+  Result<Statement*> Cached(std::string_view sql);
+
+ private:
+  explicit Store(Database db);
+  Status Migrate();
+  // Creates the attendee's table when it is not known yet.
+  Status EnsureTableFor(const Attendee& attendee);
+
+  Database db_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+};
+
+}  // namespace entree

@@ -1,0 +1,42 @@
+// Text handling for names: search folding, Dutch particles, UTF-8, cp1252.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace entree {
+
+// Folds text for matching: lower case, diacritics removed (ü→u, ß→ss,
+// æ→ae, ...), runs of white space and punctuation collapsed to one space,
+// trimmed. "Müller-Lüdenscheidt" → "muller ludenscheidt". Characters it does
+// not know (Greek, Cyrillic, ...) are kept as they are, lower-cased where
+// ASCII. Input must be valid UTF-8.
+std::string FoldForSearch(std::string_view text);
+
+// A full name split the Dutch way: particles stay with the family name.
+struct SplitName {
+  std::string given;   // "Jan Willem"
+  std::string family;  // "van der Berg"
+};
+// Splits "Jan Willem van der Berg" into {"Jan Willem", "van der Berg"}, and
+// "Berg, Jan van der" into {"Jan", "van der Berg"}. One word is a family
+// name with no given name.
+SplitName SplitFullName(std::string_view full_name);
+
+// The family name without its leading particles: "van der Berg" → "Berg".
+// Sorting is by this, as Dutch address books do.
+std::string_view FamilyNameCore(std::string_view family_name);
+
+// True when `word` (any case) is a Dutch, Flemish or German name particle
+// such as "de", "van", "der", "ter", "'t", "von".
+bool IsNameParticle(std::string_view word);
+
+// True when `text` is valid UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view text);
+// Converts Windows-1252 bytes to UTF-8.
+std::string Windows1252ToUtf8(std::string_view text);
+
+// Trims ASCII white space (and no-break spaces) at both ends.
+std::string_view Trim(std::string_view text);
+
+}  // namespace entree

@@ -1,0 +1,25 @@
+// UUIDs (random, version 4) and their canonical text form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/model.h"
+
+namespace entree {
+
+// A new random (version 4) UUID from the system's CSPRNG.
+Uuid NewUuid();
+// "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower case.
+std::string ToString(const Uuid& id);
+// Reads the canonical form (either case). nullopt otherwise.
+std::optional<Uuid> ParseUuid(std::string_view text);
+
+// A new random event id.
+EventId NewEventId();
+// 16 lower-case hex digits.
+std::string ToString(const EventId& id);
+std::optional<EventId> ParseEventId(std::string_view text);
+
+}  // namespace entree

@@ -1,0 +1,106 @@
+// Translation catalogs: parsing, lookup and the language of the environment.
+#include "entree/catalog.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "entree/text.h"
+#include "embedded_catalogs.h"
+
+namespace entree {
+
+std::string_view ToString(Language language) {
+  switch (language) {
+    case Language::kDutch: return "nl";
+    case Language::kEnglish: return "en";
+  }
+  return "en";
+}
+
+std::optional<Language> ParseLanguage(std::string_view text) {
+  std::string lower;
+  for (char c : text.substr(0, 2)) {
+    lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  }
+  if (text.size() > 2 && std::isalpha(static_cast<unsigned char>(text[2]))) {
+    std::string folded = FoldForSearch(text);
+    if (folded == "dutch" || folded == "nederlands") return Language::kDutch;
+    if (folded == "english" || folded == "engels") return Language::kEnglish;
+    return std::nullopt;
+  }
+  if (lower == "nl") return Language::kDutch;
+  if (lower == "en") return Language::kEnglish;
+  return std::nullopt;
+}
+
+Language LanguageFromEnvironment(Language fallback) {
+  for (const char* name : {"ENTREE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    if (auto language = ParseLanguage(value)) return *language;
+    // The first variable that is set decides, as in POSIX locales; "C"
+    // and "POSIX" mean no preference.
+    return fallback;
+  }
+  return fallback;
+}
+
+const Catalog& Catalog::For(Language language) {
+  static const Catalog dutch =
+      Parse(Language::kDutch, EmbeddedCatalogText(Language::kDutch));
+  static const Catalog english =
+      Parse(Language::kEnglish, EmbeddedCatalogText(Language::kEnglish));
+  return language == Language::kDutch ? dutch : english;
+}
+
+Catalog Catalog::Parse(Language language, std::string_view text) {
+  Catalog catalog;
+  catalog.language_ = language;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    size_t equals = line.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string key(Trim(line.substr(0, equals)));
+    std::string_view raw = Trim(line.substr(equals + 1));
+    std::string value;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'n') {
+        value.push_back('\n');
+        ++i;
+      } else {
+        value.push_back(raw[i]);
+      }
+    }
+    catalog.entries_[key] = value;
+  }
+  return catalog;
+}
+
+std::string_view Catalog::Get(std::string_view key) const {
+  auto found = entries_.find(key);
+  return found == entries_.end() ? key : std::string_view(found->second);
+}
+
+std::string Catalog::Format(std::string_view key,
+                            std::initializer_list<std::string_view> args) const {
+  std::string_view pattern = Get(key);
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
+        pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+      size_t index = static_cast<size_t>(pattern[i + 1] - '0');
+      if (index < args.size()) out.append(*(args.begin() + index));
+      i += 2;
+    } else {
+      out.push_back(pattern[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace entree

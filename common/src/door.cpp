@@ -1,0 +1,67 @@
+// Door: token check, facts from the store, the rule, the durable record.
+#include "entree/door.h"
+
+#include "entree/uuid.h"
+
+namespace entree {
+
+DoorSettings DoorSettingsFor(const Event& event, Direction direction) {
+  DoorSettings settings;
+  settings.direction = direction;
+  settings.doors_open_at = event.doors_open_at;
+  settings.closes_at = event.ends_at;
+  return settings;
+}
+
+Door::Door(Store& store, const Clock& clock, Event event,
+           DoorSettings settings, std::string kiosk_id)
+    : store_(store),
+      clock_(clock),
+      event_(std::move(event)),
+      settings_(settings),
+      kiosk_id_(std::move(kiosk_id)) {}
+
+Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
+  Instant now = clock_.Now();
+  ScanOutcome outcome;
+  ScanFacts facts;
+  if (!event_.public_key) {
+    return Status::Key("the event has no badge key (run `entree keygen`)");
+  }
+  TokenVerification token =
+      VerifyBadgeCode(code, event_.id, *event_.public_key);
+  facts.token = outcome.token = token.check;
+  if (token.check == TokenCheck::kValid) {
+    const BadgeClaim& claim = token.claim;
+    auto attendee = store_.GetAttendee(claim.attendee_id);
+    if (attendee.ok()) {
+      outcome.attendee = std::move(attendee).value();
+    } else if (!attendee.status().IsNotFound()) {
+      return attendee.status();
+    }
+    auto current = store_.CurrentBadge(claim.attendee_id);
+    if (!current.ok()) return current.status();
+    facts.badge_revoked = *current && (*current)->serial > claim.serial;
+    auto history = store_.History(claim.attendee_id, kiosk_id_);
+    if (!history.ok()) return history.status();
+    facts.first_entry = history->first_entry;
+    facts.last_pass = history->last_pass;
+    facts.last_scan_here = history->last_scan_here;
+  }
+
+  Decision decision = DecideScan(facts, settings_, now);
+  outcome.verdict = decision.verdict;
+  outcome.first_entry = decision.first_entry;
+  if (decision.record && !dry_run) {
+    CheckinRecord record{NewUuid(),          token.claim.attendee_id,
+                         token.claim.serial, kiosk_id_,
+                         settings_.direction, now,
+                         decision.verdict};
+    ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));
+    outcome.recorded = true;
+    outcome.checkin_id = record.id;
+  }
+  return outcome;
+}
+
+}  // namespace entree

@@ -1,0 +1,366 @@
+// Spreadsheet import: header recognition, row checks, upsert in one
+// transaction.
+#include "entree/import.h"
+
+#include <utility>
+
+#include "entree/csv.h"
+#include "entree/text.h"
+#include "entree/uuid.h"
+
+namespace entree {
+namespace {
+
+constexpr std::pair<ImportField, std::string_view> kFieldNames[] = {
+    {ImportField::kExternalId, "external_id"},
+    {ImportField::kGivenName, "given_name"},
+    {ImportField::kFamilyName, "family_name"},
+    {ImportField::kParticle, "particle"},
+    {ImportField::kFullName, "full_name"},
+    {ImportField::kOrganisation, "organisation"},
+    {ImportField::kSector, "sector"},
+    {ImportField::kEmail, "email"},
+    {ImportField::kRole, "role"},
+    {ImportField::kTable, "table"},
+    {ImportField::kConsent, "consent"},
+    {ImportField::kSource, "source"},
+    {ImportField::kIgnore, "ignore"},
+};
+
+// Folded headers as the usual exports and Dutch and English sheets write
+// them.
+constexpr std::pair<std::string_view, ImportField> kHeaders[] = {
+    // Ids: Eventbrite "Attendee #", pretix "Position ID" / "Ticket secret".
+    {"external id", ImportField::kExternalId},
+    {"id", ImportField::kExternalId},
+    {"attendee", ImportField::kExternalId},
+    {"attendee id", ImportField::kExternalId},
+    {"attendee no", ImportField::kExternalId},
+    {"ticket id", ImportField::kExternalId},
+    {"ticket secret", ImportField::kExternalId},
+    {"position id", ImportField::kExternalId},
+    {"barcode", ImportField::kExternalId},
+    {"registration id", ImportField::kExternalId},
+    {"deelnemernummer", ImportField::kExternalId},
+    {"registratienummer", ImportField::kExternalId},
+    {"relatienummer", ImportField::kExternalId},
+    // Names.
+    {"first name", ImportField::kGivenName},
+    {"firstname", ImportField::kGivenName},
+    {"given name", ImportField::kGivenName},
+    {"attendee name given name", ImportField::kGivenName},
+    {"voornaam", ImportField::kGivenName},
+    {"voornamen", ImportField::kGivenName},
+    {"roepnaam", ImportField::kGivenName},
+    {"last name", ImportField::kFamilyName},
+    {"lastname", ImportField::kFamilyName},
+    {"surname", ImportField::kFamilyName},
+    {"family name", ImportField::kFamilyName},
+    {"attendee name family name", ImportField::kFamilyName},
+    {"achternaam", ImportField::kFamilyName},
+    {"familienaam", ImportField::kFamilyName},
+    {"tussenvoegsel", ImportField::kParticle},
+    {"tussenvoegsels", ImportField::kParticle},
+    {"voorvoegsel", ImportField::kParticle},
+    {"name", ImportField::kFullName},
+    {"full name", ImportField::kFullName},
+    {"attendee name", ImportField::kFullName},
+    {"your name", ImportField::kFullName},
+    {"naam", ImportField::kFullName},
+    {"volledige naam", ImportField::kFullName},
+    {"naam deelnemer", ImportField::kFullName},
+    {"uw naam", ImportField::kFullName},
+    {"je naam", ImportField::kFullName},
+    // Organisation.
+    {"organisation", ImportField::kOrganisation},
+    {"organization", ImportField::kOrganisation},
+    {"company", ImportField::kOrganisation},
+    {"company name", ImportField::kOrganisation},
+    {"employer", ImportField::kOrganisation},
+    {"organisatie", ImportField::kOrganisation},
+    {"bedrijf", ImportField::kOrganisation},
+    {"bedrijfsnaam", ImportField::kOrganisation},
+    {"instelling", ImportField::kOrganisation},
+    {"werkgever", ImportField::kOrganisation},
+    // Sector.
+    {"sector", ImportField::kSector},
+    {"category", ImportField::kSector},
+    {"categorie", ImportField::kSector},
+    {"doelgroep", ImportField::kSector},
+    {"type organisatie", ImportField::kSector},
+    {"organisation type", ImportField::kSector},
+    // Email.
+    {"email", ImportField::kEmail},
+    {"e mail", ImportField::kEmail},
+    {"email address", ImportField::kEmail},
+    {"e mail address", ImportField::kEmail},
+    {"attendee email", ImportField::kEmail},
+    {"e mailadres", ImportField::kEmail},
+    {"emailadres", ImportField::kEmail},
+    {"mail", ImportField::kEmail},
+    // Role, table, consent, source.
+    {"role", ImportField::kRole},
+    {"rol", ImportField::kRole},
+    {"table", ImportField::kTable},
+    {"tafel", ImportField::kTable},
+    {"track", ImportField::kTable},
+    {"world cafe table", ImportField::kTable},
+    {"world cafe tafel", ImportField::kTable},
+    {"consent", ImportField::kConsent},
+    {"gdpr consent", ImportField::kConsent},
+    {"toestemming", ImportField::kConsent},
+    {"avg toestemming", ImportField::kConsent},
+    {"source", ImportField::kSource},
+    {"bron", ImportField::kSource},
+};
+
+bool IsYes(std::string_view text) {
+  std::string folded = FoldForSearch(text);
+  for (std::string_view yes : {"1", "yes", "y", "ja", "j", "true", "waar", "x",
+                               "akkoord", "agree", "agreed", "ok"}) {
+    if (folded == yes) return true;
+  }
+  return false;
+}
+
+bool LooksLikeEmail(std::string_view email) {
+  size_t at = email.find('@');
+  if (at == 0 || at == std::string_view::npos) return false;
+  if (email.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view domain = email.substr(at + 1);
+  size_t dot = domain.find('.');
+  if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') {
+    return false;
+  }
+  return email.find_first_of(" \t,;<>\"") == std::string_view::npos;
+}
+
+// Column index of each field present in the file.
+using ColumnPlan = std::map<ImportField, size_t>;
+
+Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
+                               const ImportOptions& options,
+                               std::vector<std::string>& ignored) {
+  std::map<std::string, size_t> header_index;
+  for (size_t i = 0; i < headers.size(); ++i) {
+    header_index.emplace(FoldForSearch(headers[i]), i);
+  }
+  ColumnPlan plan;
+  std::vector<bool> mapped(headers.size(), false);
+  for (const auto& [header, field_name] : options.column_map) {
+    auto field = ParseImportField(field_name);
+    if (!field) {
+      return Status::InvalidArgument("--map: unknown field \"" + field_name +
+                                     "\"");
+    }
+    auto column = header_index.find(FoldForSearch(header));
+    if (column == header_index.end()) {
+      return Status::InvalidArgument("--map: the file has no column \"" +
+                                     header + "\"");
+    }
+    mapped[column->second] = true;
+    if (*field != ImportField::kIgnore) plan[*field] = column->second;
+  }
+  for (size_t i = 0; i < headers.size(); ++i) {
+    if (mapped[i]) continue;
+    auto field = FieldForHeader(headers[i]);
+    if (!field) {
+      if (!Trim(headers[i]).empty()) ignored.push_back(headers[i]);
+      continue;
+    }
+    plan.emplace(*field, i);  // the first column of a kind wins
+  }
+  bool has_name = plan.count(ImportField::kFullName) ||
+                  plan.count(ImportField::kGivenName) ||
+                  plan.count(ImportField::kFamilyName);
+  if (!has_name) {
+    return Status::InvalidArgument(
+        "no column holds a name (expected a header such as \"Naam\", "
+        "\"Voornaam\"/\"Achternaam\" or \"First Name\"/\"Last Name\"; "
+        "use --map to name it)");
+  }
+  return plan;
+}
+
+// One row's values by field, trimmed.
+class RowValues {
+ public:
+  RowValues(const ColumnPlan& plan, const std::vector<std::string>& fields)
+      : plan_(plan), fields_(fields) {}
+  bool Has(ImportField field) const { return plan_.count(field) > 0; }
+  std::string Get(ImportField field) const {
+    auto column = plan_.find(field);
+    if (column == plan_.end() || column->second >= fields_.size()) return {};
+    return std::string(Trim(fields_[column->second]));
+  }
+
+ private:
+  const ColumnPlan& plan_;
+  const std::vector<std::string>& fields_;
+};
+
+// Writes the row's values into `a`, leaving fields the file lacks alone.
+// Returns the problem when the row cannot be imported.
+std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
+                                   Attendee& a) {
+  std::string given = row.Get(ImportField::kGivenName);
+  std::string family = row.Get(ImportField::kFamilyName);
+  std::string particle = row.Get(ImportField::kParticle);
+  if (!particle.empty() && !family.empty()) family = particle + " " + family;
+  if (given.empty() && family.empty()) {
+    SplitName split = SplitFullName(row.Get(ImportField::kFullName));
+    given = std::move(split.given);
+    family = std::move(split.family);
+  }
+  if (given.empty() && family.empty()) {
+    return RowProblem{line, RowProblemKind::kNoName, ""};
+  }
+  std::string email = row.Get(ImportField::kEmail);
+  if (!email.empty() && !LooksLikeEmail(email)) {
+    return RowProblem{line, RowProblemKind::kBadEmail, email};
+  }
+  a.given_name = std::move(given);
+  a.family_name = std::move(family);
+  if (row.Has(ImportField::kEmail)) a.email = std::move(email);
+  if (row.Has(ImportField::kExternalId)) {
+    a.external_id = row.Get(ImportField::kExternalId);
+  }
+  if (row.Has(ImportField::kOrganisation)) {
+    a.organisation = row.Get(ImportField::kOrganisation);
+  }
+  if (row.Has(ImportField::kSector)) {
+    a.sector = ParseSector(row.Get(ImportField::kSector)).value_or(Sector::kOther);
+  }
+  if (row.Has(ImportField::kRole)) {
+    a.role = ParseRole(row.Get(ImportField::kRole)).value_or(Role::kGuest);
+  }
+  if (row.Has(ImportField::kTable)) a.table = row.Get(ImportField::kTable);
+  if (row.Has(ImportField::kConsent)) {
+    a.consent = IsYes(row.Get(ImportField::kConsent));
+  }
+  if (row.Has(ImportField::kSource)) {
+    a.source =
+        ParseSource(row.Get(ImportField::kSource)).value_or(Source::kInvited);
+  }
+  return std::nullopt;
+}
+
+// The attendee this row updates, if any: by external id, then by email.
+Result<std::optional<Attendee>> FindExisting(Store& store,
+                                             const RowValues& row) {
+  std::string external_id = row.Get(ImportField::kExternalId);
+  if (!external_id.empty()) {
+    auto found = store.FindByExternalId(external_id);
+    if (!found.ok() || *found) return found;
+  }
+  std::string email = row.Get(ImportField::kEmail);
+  if (!email.empty()) return store.FindByEmail(email);
+  return std::optional<Attendee>();
+}
+
+}  // namespace
+
+std::string_view ToString(ImportField field) {
+  for (const auto& [value, name] : kFieldNames) {
+    if (value == field) return name;
+  }
+  return "ignore";
+}
+
+std::optional<ImportField> ParseImportField(std::string_view text) {
+  for (const auto& [value, name] : kFieldNames) {
+    if (name == text) return value;
+  }
+  if (text == "organization") return ImportField::kOrganisation;
+  return std::nullopt;
+}
+
+std::optional<ImportField> FieldForHeader(std::string_view header) {
+  std::string folded = FoldForSearch(header);
+  for (const auto& [name, field] : kHeaders) {
+    if (name == folded) return field;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(RowProblemKind kind) {
+  switch (kind) {
+    case RowProblemKind::kNoName: return "no_name";
+    case RowProblemKind::kBadEmail: return "bad_email";
+    case RowProblemKind::kUnclosedQuote: return "unclosed_quote";
+  }
+  return "no_name";
+}
+
+Result<std::map<std::string, std::string>> ParseColumnMap(
+    std::string_view text) {
+  std::map<std::string, std::string> map;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t comma = text.find(',', pos);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::string_view pair = Trim(text.substr(pos, comma - pos));
+    pos = comma + 1;
+    if (pair.empty()) continue;
+    size_t equals = pair.rfind('=');
+    if (equals == std::string_view::npos || equals == 0) {
+      return Status::InvalidArgument("--map: expected HEADER=FIELD, got \"" +
+                                     std::string(pair) + "\"");
+    }
+    map[std::string(Trim(pair.substr(0, equals)))] =
+        std::string(Trim(pair.substr(equals + 1)));
+  }
+  return map;
+}
+
+Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
+                                     const ImportOptions& options) {
+  CsvDocument doc = ParseCsv(csv_bytes);
+  ImportReport report;
+  report.delimiter = doc.delimiter;
+  report.encoding = doc.encoding;
+  if (doc.records.empty()) {
+    return Status::InvalidArgument("the file has no header row");
+  }
+  auto plan = PlanColumns(doc.records.front().fields, options,
+                          report.ignored_columns);
+  if (!plan.ok()) return plan.status();
+
+  auto tx = Transaction::Begin(store.db());
+  if (!tx.ok()) return tx.status();
+  for (size_t r = 1; r < doc.records.size(); ++r) {
+    const CsvRecord& record = doc.records[r];
+    RowValues row(*plan, record.fields);
+    auto existing = FindExisting(store, row);
+    if (!existing.ok()) return existing.status();
+    bool update = existing->has_value();
+    Attendee attendee = update ? std::move(**existing) : Attendee{};
+    if (auto problem = ApplyRow(row, record.line, attendee)) {
+      report.problems.push_back(*problem);
+      continue;
+    }
+    attendee.updated_at = options.now;
+    if (update) {
+      ENTREE_RETURN_IF_ERROR(store.UpdateAttendee(attendee));
+      ++report.updated;
+    } else {
+      attendee.id = NewUuid();
+      attendee.created_at = options.now;
+      ENTREE_RETURN_IF_ERROR(store.InsertAttendee(attendee));
+      ++report.imported;
+    }
+  }
+  if (doc.unclosed_quote_line) {
+    report.problems.push_back(
+        {*doc.unclosed_quote_line, RowProblemKind::kUnclosedQuote, ""});
+  }
+  report.rejected = static_cast<int>(report.problems.size());
+  if (options.strict && report.rejected > 0) {
+    report.written = false;  // the transaction rolls back
+    return report;
+  }
+  ENTREE_RETURN_IF_ERROR(tx->Commit());
+  return report;
+}
+
+}  // namespace entree

@@ -1,0 +1,124 @@
+// Stable names of the model's enums, and the words organisers use for them.
+#include "entree/model.h"
+
+#include <utility>
+
+#include "entree/text.h"
+
+namespace entree {
+namespace {
+
+// Finds `folded` among the synonyms of each value; nullopt when none.
+template <typename Enum, size_t N>
+std::optional<Enum> Lookup(
+    std::string_view text,
+    const std::pair<Enum, std::string_view> (&synonyms)[N]) {
+  std::string folded = FoldForSearch(text);
+  for (const auto& [value, word] : synonyms) {
+    if (folded == word) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view ToString(Sector sector) {
+  switch (sector) {
+    case Sector::kBusiness: return "business";
+    case Sector::kGovernment: return "government";
+    case Sector::kEducation: return "education";
+    case Sector::kOther: return "other";
+  }
+  return "other";
+}
+
+std::string_view ToString(Role role) {
+  switch (role) {
+    case Role::kGuest: return "guest";
+    case Role::kHost: return "host";
+    case Role::kStaff: return "staff";
+    case Role::kPress: return "press";
+    case Role::kSpeaker: return "speaker";
+  }
+  return "guest";
+}
+
+std::string_view ToString(Source source) {
+  switch (source) {
+    case Source::kInvited: return "invited";
+    case Source::kWalkIn: return "walk_in";
+  }
+  return "invited";
+}
+
+std::string_view ToString(Direction direction) {
+  switch (direction) {
+    case Direction::kEntry: return "entry";
+    case Direction::kExit: return "exit";
+  }
+  return "entry";
+}
+
+std::optional<Sector> ParseSector(std::string_view text) {
+  static const std::pair<Sector, std::string_view> kWords[] = {
+      {Sector::kBusiness, "business"},     {Sector::kBusiness, "bedrijf"},
+      {Sector::kBusiness, "bedrijven"},    {Sector::kBusiness, "bedrijfsleven"},
+      {Sector::kBusiness, "ondernemer"},   {Sector::kBusiness, "ondernemers"},
+      {Sector::kBusiness, "industry"},     {Sector::kBusiness, "company"},
+      {Sector::kBusiness, "private"},      {Sector::kBusiness, "bedrijfs"},
+      {Sector::kGovernment, "government"}, {Sector::kGovernment, "overheid"},
+      {Sector::kGovernment, "gemeente"},   {Sector::kGovernment, "provincie"},
+      {Sector::kGovernment, "public"},     {Sector::kGovernment, "rijk"},
+      {Sector::kGovernment, "waterschap"}, {Sector::kEducation, "education"},
+      {Sector::kEducation, "onderwijs"},   {Sector::kEducation, "school"},
+      {Sector::kEducation, "university"},  {Sector::kEducation, "universiteit"},
+      {Sector::kEducation, "hogeschool"},  {Sector::kEducation, "kennisinstelling"},
+      {Sector::kEducation, "research"},    {Sector::kOther, "other"},
+      {Sector::kOther, "overig"},          {Sector::kOther, "anders"},
+  };
+  return Lookup(text, kWords);
+}
+
+std::optional<Role> ParseRole(std::string_view text) {
+  static const std::pair<Role, std::string_view> kWords[] = {
+      {Role::kGuest, "guest"},       {Role::kGuest, "gast"},
+      {Role::kGuest, "attendee"},    {Role::kGuest, "deelnemer"},
+      {Role::kGuest, "genodigde"},   {Role::kHost, "host"},
+      {Role::kHost, "gastheer"},     {Role::kHost, "gastvrouw"},
+      {Role::kHost, "tafelhost"},    {Role::kHost, "begeleider"},
+      {Role::kHost, "table host"},   {Role::kHost, "tafelvoorzitter"},
+      {Role::kStaff, "staff"},       {Role::kStaff, "medewerker"},
+      {Role::kStaff, "organisatie"}, {Role::kStaff, "crew"},
+      {Role::kPress, "press"},       {Role::kPress, "pers"},
+      {Role::kPress, "media"},       {Role::kSpeaker, "speaker"},
+      {Role::kSpeaker, "spreker"},
+  };
+  return Lookup(text, kWords);
+}
+
+std::optional<Source> ParseSource(std::string_view text) {
+  static const std::pair<Source, std::string_view> kWords[] = {
+      {Source::kInvited, "invited"},  {Source::kInvited, "uitgenodigd"},
+      {Source::kWalkIn, "walk in"},   {Source::kWalkIn, "walkin"},
+      {Source::kWalkIn, "aanmelding ter plaatse"},
+  };
+  return Lookup(text, kWords);
+}
+
+std::optional<Direction> ParseDirection(std::string_view text) {
+  static const std::pair<Direction, std::string_view> kWords[] = {
+      {Direction::kEntry, "entry"},  {Direction::kEntry, "in"},
+      {Direction::kEntry, "binnen"}, {Direction::kExit, "exit"},
+      {Direction::kExit, "out"},     {Direction::kExit, "uit"},
+      {Direction::kExit, "vertrek"},
+  };
+  return Lookup(text, kWords);
+}
+
+std::string Attendee::FullName() const {
+  if (given_name.empty()) return family_name;
+  if (family_name.empty()) return given_name;
+  return given_name + " " + family_name;
+}
+
+}  // namespace entree

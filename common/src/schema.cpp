@@ -1,0 +1,77 @@
+// The schema of an event database, one forward migration per version.
+#include "schema.h"
+
+namespace entree {
+
+const std::vector<std::string_view>& SchemaMigrations() {
+  static const std::vector<std::string_view> migrations = {
+      // 0 -> 1: the first schema.
+      R"sql(
+CREATE TABLE event (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  venue TEXT NOT NULL DEFAULT '',
+  starts_at INTEGER,
+  ends_at INTEGER,
+  doors_open_at INTEGER,
+  locale TEXT NOT NULL DEFAULT 'nl' CHECK (locale IN ('nl', 'en')),
+  public_key BLOB
+);
+CREATE TABLE seating_table (
+  name TEXT PRIMARY KEY,
+  capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0)
+);
+CREATE TABLE attendee (
+  id TEXT PRIMARY KEY,
+  external_id TEXT NOT NULL DEFAULT '',
+  given_name TEXT NOT NULL DEFAULT '',
+  family_name TEXT NOT NULL DEFAULT '',
+  organisation TEXT NOT NULL DEFAULT '',
+  sector TEXT NOT NULL
+    CHECK (sector IN ('business', 'government', 'education', 'other')),
+  email TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL
+    CHECK (role IN ('guest', 'host', 'staff', 'press', 'speaker')),
+  table_name TEXT REFERENCES seating_table(name) ON UPDATE CASCADE,
+  source TEXT NOT NULL CHECK (source IN ('invited', 'walk_in')),
+  consent INTEGER NOT NULL DEFAULT 0,
+  search_key TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX attendee_by_external_id ON attendee(external_id)
+  WHERE external_id <> '';
+CREATE INDEX attendee_by_email ON attendee(email COLLATE NOCASE)
+  WHERE email <> '';
+CREATE INDEX attendee_by_sort_key ON attendee(sort_key);
+CREATE TABLE badge (
+  attendee_id TEXT NOT NULL REFERENCES attendee(id),
+  serial INTEGER NOT NULL CHECK (serial > 0),
+  issued_at INTEGER NOT NULL,
+  kiosk_id TEXT NOT NULL,
+  PRIMARY KEY (attendee_id, serial)
+) WITHOUT ROWID;
+-- No foreign key to attendee: a door may admit a validly signed badge of a
+-- guest registered elsewhere before that registration reaches it.
+CREATE TABLE checkin (
+  id TEXT PRIMARY KEY,
+  attendee_id TEXT NOT NULL,
+  badge_serial INTEGER NOT NULL,
+  kiosk_id TEXT NOT NULL,
+  direction TEXT NOT NULL CHECK (direction IN ('entry', 'exit')),
+  at INTEGER NOT NULL,
+  verdict TEXT NOT NULL
+);
+CREATE INDEX checkin_by_attendee ON checkin(attendee_id, at);
+CREATE TRIGGER checkin_is_append_only_update BEFORE UPDATE ON checkin
+BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+CREATE TRIGGER checkin_is_append_only_delete BEFORE DELETE ON checkin
+BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace entree

@@ -1,0 +1,13 @@
+// Internal: the schema as a list of forward migrations.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace entree {
+
+// Migration i (0-based) takes a database from user_version i to i + 1. A
+// migration is never edited once released; changes are new migrations.
+const std::vector<std::string_view>& SchemaMigrations();
+
+}  // namespace entree

@@ -1,0 +1,226 @@
+// Store: attendees, their lookup and the accent-insensitive name search.
+#include <algorithm>
+
+#include "entree/store.h"
+#include "entree/text.h"
+#include "entree/uuid.h"
+
+namespace entree {
+namespace {
+
+constexpr std::string_view kAttendeeColumns =
+    "id, external_id, given_name, family_name, organisation, sector, email, "
+    "role, coalesce(table_name, ''), source, consent, created_at, updated_at";
+
+std::string SelectAttendees(std::string_view where_and_order) {
+  return "SELECT " + std::string(kAttendeeColumns) + " FROM attendee " +
+         std::string(where_and_order);
+}
+
+// Reads the columns of kAttendeeColumns, starting at `first`.
+Attendee ReadAttendee(const Statement& s, int first = 0) {
+  Attendee a;
+  a.id = ParseUuid(s.ColumnText(first)).value_or(Uuid{});
+  a.external_id = s.ColumnText(first + 1);
+  a.given_name = s.ColumnText(first + 2);
+  a.family_name = s.ColumnText(first + 3);
+  a.organisation = s.ColumnText(first + 4);
+  a.sector = ParseSector(s.ColumnText(first + 5)).value_or(Sector::kOther);
+  a.email = s.ColumnText(first + 6);
+  a.role = ParseRole(s.ColumnText(first + 7)).value_or(Role::kGuest);
+  a.table = s.ColumnText(first + 8);
+  a.source = ParseSource(s.ColumnText(first + 9)).value_or(Source::kInvited);
+  a.consent = s.ColumnInt(first + 10) != 0;
+  a.created_at = FromMillis(s.ColumnInt(first + 11));
+  a.updated_at = FromMillis(s.ColumnInt(first + 12));
+  return a;
+}
+
+std::string SearchKey(const Attendee& a) {
+  return FoldForSearch(a.given_name + " " + a.family_name + " " +
+                       a.organisation);
+}
+
+// Dutch order: "de Gelder" sorts under G.
+std::string SortKey(const Attendee& a) {
+  return FoldForSearch(FamilyNameCore(a.family_name)) + '\x01' +
+         FoldForSearch(a.given_name) + '\x01' + ToString(a.id);
+}
+
+// Binds every stored field of `a` to parameters 1..15.
+void BindAttendee(Statement& s, const Attendee& a) {
+  s.Bind(1, ToString(a.id))
+      .Bind(2, a.external_id)
+      .Bind(3, a.given_name)
+      .Bind(4, a.family_name)
+      .Bind(5, a.organisation)
+      .Bind(6, ToString(a.sector))
+      .Bind(7, a.email)
+      .Bind(8, ToString(a.role))
+      .Bind(10, ToString(a.source))
+      .Bind(11, int64_t{a.consent ? 1 : 0})
+      .Bind(12, SearchKey(a))
+      .Bind(13, SortKey(a))
+      .Bind(14, ToMillis(a.created_at))
+      .Bind(15, ToMillis(a.updated_at));
+  if (a.table.empty()) {
+    s.BindNull(9);
+  } else {
+    s.Bind(9, a.table);
+  }
+}
+
+// Collects all rows of a stepped attendee query.
+Result<std::vector<Attendee>> ReadAll(Statement& s) {
+  std::vector<Attendee> out;
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back(ReadAttendee(s));
+  }
+}
+
+Result<std::optional<Attendee>> ReadOne(Statement& s) {
+  auto all = ReadAll(s);
+  if (!all.ok()) return all.status();
+  if (all->empty()) return std::optional<Attendee>();
+  return std::optional<Attendee>(std::move(all->front()));
+}
+
+}  // namespace
+
+Status Store::EnsureTableFor(const Attendee& attendee) {
+  if (attendee.table.empty()) return Status::Ok();
+  auto stmt = Cached(
+      "INSERT INTO seating_table (name) VALUES (?1) ON CONFLICT DO NOTHING");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)->Bind(1, attendee.table).Run();
+}
+
+Result<Attendee> Store::GetAttendee(const Uuid& id) {
+  static const std::string sql = SelectAttendees("WHERE id = ?1");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  auto found = ReadOne((*stmt)->Bind(1, ToString(id)));
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::NotFound("no attendee " + ToString(id));
+  return std::move(**found);
+}
+
+Result<std::optional<Attendee>> Store::FindByExternalId(std::string_view id) {
+  static const std::string sql =
+      SelectAttendees("WHERE external_id = ?1 AND external_id <> ''");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return ReadOne((*stmt)->Bind(1, id));
+}
+
+Result<std::optional<Attendee>> Store::FindByEmail(std::string_view email) {
+  static const std::string sql = SelectAttendees(
+      "WHERE email = ?1 COLLATE NOCASE AND email <> '' ORDER BY created_at "
+      "LIMIT 1");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return ReadOne((*stmt)->Bind(1, email));
+}
+
+Status Store::InsertAttendee(const Attendee& attendee) {
+  ENTREE_RETURN_IF_ERROR(EnsureTableFor(attendee));
+  auto stmt = Cached(
+      "INSERT INTO attendee (id, external_id, given_name, family_name, "
+      "organisation, sector, email, role, table_name, source, consent, "
+      "search_key, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
+      "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  if (!stmt.ok()) return stmt.status();
+  BindAttendee(**stmt, attendee);
+  return (*stmt)->Run();
+}
+
+Status Store::UpdateAttendee(const Attendee& attendee) {
+  ENTREE_RETURN_IF_ERROR(EnsureTableFor(attendee));
+  auto stmt = Cached(
+      "UPDATE attendee SET external_id = ?2, given_name = ?3, "
+      "family_name = ?4, organisation = ?5, sector = ?6, email = ?7, "
+      "role = ?8, table_name = ?9, source = ?10, consent = ?11, "
+      "search_key = ?12, sort_key = ?13, created_at = ?14, updated_at = ?15 "
+      "WHERE id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  BindAttendee(**stmt, attendee);
+  ENTREE_RETURN_IF_ERROR((*stmt)->Run());
+  if (db_.Changes() == 0) {
+    return Status::NotFound("no attendee " + ToString(attendee.id));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Attendee>> Store::ListAttendees() {
+  static const std::string sql = SelectAttendees("ORDER BY sort_key");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return ReadAll(**stmt);
+}
+
+Result<std::vector<Attendee>> Store::SearchAttendees(std::string_view query,
+                                                     int limit) {
+  std::string folded = FoldForSearch(query);
+  std::vector<std::string> words;
+  for (size_t pos = 0; pos < folded.size();) {
+    size_t space = folded.find(' ', pos);
+    if (space == std::string::npos) space = folded.size();
+    words.push_back(folded.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  std::vector<Attendee> matches;
+  if (words.empty() || limit <= 0) return matches;
+  // SQLite narrows by the longest word; the others are checked here.
+  std::sort(words.begin(), words.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  static const std::string sql =
+      "SELECT " + std::string(kAttendeeColumns) +
+      ", search_key FROM attendee WHERE instr(search_key, ?1) > 0 "
+      "ORDER BY sort_key";
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  s.Bind(1, words.front());
+  while (static_cast<int>(matches.size()) < limit) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string key = s.ColumnText(13);
+    bool all = std::all_of(words.begin() + 1, words.end(), [&](const auto& w) {
+      return key.find(w) != std::string::npos;
+    });
+    if (all) matches.push_back(ReadAttendee(s));
+  }
+  s.Reset();
+  return matches;
+}
+
+Result<Attendee> Store::ResolveAttendee(std::string_view reference) {
+  std::string_view ref = Trim(reference);
+  if (ref.empty()) return Status::NotFound("no attendee given");
+  if (auto uuid = ParseUuid(ref)) return GetAttendee(*uuid);
+  auto by_external = FindByExternalId(ref);
+  if (!by_external.ok()) return by_external.status();
+  if (*by_external) return std::move(**by_external);
+  if (ref.find('@') != std::string_view::npos) {
+    auto by_email = FindByEmail(ref);
+    if (!by_email.ok()) return by_email.status();
+    if (*by_email) return std::move(**by_email);
+    return Status::NotFound("no attendee with email " + std::string(ref));
+  }
+  auto found = SearchAttendees(ref, 2);
+  if (!found.ok()) return found.status();
+  if (found->empty()) {
+    return Status::NotFound("no attendee matches \"" + std::string(ref) + "\"");
+  }
+  if (found->size() > 1) {
+    return Status::NotFound("more than one attendee matches \"" +
+                            std::string(ref) + "\"; use the id or email");
+  }
+  return std::move(found->front());
+}
+
+}  // namespace entree

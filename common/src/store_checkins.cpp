@@ -1,0 +1,172 @@
+// Store: badges, the append-only check-in log, attendance and numbers.
+#include "entree/store.h"
+#include "entree/uuid.h"
+
+namespace entree {
+namespace {
+
+bool IsEntryAdmission(Direction direction, Verdict verdict) {
+  return direction == Direction::kEntry && Admits(verdict);
+}
+
+}  // namespace
+
+Result<Badge> Store::IssueBadge(const Uuid& attendee_id,
+                                std::string_view kiosk_id, Instant now) {
+  auto current = CurrentBadge(attendee_id);
+  if (!current.ok()) return current.status();
+  Badge badge{attendee_id, *current ? (*current)->serial + 1 : 1, now,
+              std::string(kiosk_id)};
+  auto stmt = Cached(
+      "INSERT INTO badge (attendee_id, serial, issued_at, kiosk_id) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  if (!stmt.ok()) return stmt.status();
+  Status status = (*stmt)
+                      ->Bind(1, ToString(attendee_id))
+                      .Bind(2, int64_t{badge.serial})
+                      .Bind(3, ToMillis(now))
+                      .Bind(4, kiosk_id)
+                      .Run();
+  if (!status.ok()) return status;
+  return badge;
+}
+
+Result<std::optional<Badge>> Store::CurrentBadge(const Uuid& attendee_id) {
+  auto stmt = Cached(
+      "SELECT serial, issued_at, kiosk_id FROM badge WHERE attendee_id = ?1 "
+      "ORDER BY serial DESC LIMIT 1");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  s.Bind(1, ToString(attendee_id));
+  auto row = s.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<Badge>();
+  Badge badge{attendee_id, static_cast<uint32_t>(s.ColumnInt(0)),
+              FromMillis(s.ColumnInt(1)), s.ColumnText(2)};
+  s.Reset();
+  return std::optional<Badge>(std::move(badge));
+}
+
+Status Store::AppendCheckin(const CheckinRecord& record) {
+  auto stmt = Cached(
+      "INSERT INTO checkin (id, attendee_id, badge_serial, kiosk_id, "
+      "direction, at, verdict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!stmt.ok()) return stmt.status();
+  // Outside a transaction the insert commits on its own, and with
+  // synchronous=FULL the row is on disk when Run() returns.
+  return (*stmt)
+      ->Bind(1, ToString(record.id))
+      .Bind(2, ToString(record.attendee_id))
+      .Bind(3, int64_t{record.badge_serial})
+      .Bind(4, record.kiosk_id)
+      .Bind(5, ToString(record.direction))
+      .Bind(6, ToMillis(record.at))
+      .Bind(7, ToString(record.verdict))
+      .Run();
+}
+
+Result<PassHistory> Store::History(const Uuid& attendee_id,
+                                   std::string_view kiosk_id) {
+  auto stmt = Cached(
+      "SELECT at, direction, verdict, kiosk_id FROM checkin "
+      "WHERE attendee_id = ?1 ORDER BY at, rowid");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  s.Bind(1, ToString(attendee_id));
+  PassHistory history;
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    PassRecord pass{FromMillis(s.ColumnInt(0)),
+                    ParseDirection(s.ColumnText(1)).value_or(Direction::kEntry),
+                    ParseVerdict(s.ColumnText(2)).value_or(Verdict::kInvalid),
+                    s.ColumnText(3)};
+    if (pass.kiosk_id == kiosk_id) history.last_scan_here = pass;
+    if (!Admits(pass.verdict)) continue;
+    if (pass.direction == Direction::kEntry && !history.first_entry) {
+      history.first_entry = pass.at;
+    }
+    if (pass.direction == Direction::kExit) history.last_exit = pass.at;
+    history.last_pass = pass;
+  }
+  return history;
+}
+
+Result<std::vector<CheckinRecord>> Store::ListCheckins() {
+  auto stmt = Cached(
+      "SELECT id, attendee_id, badge_serial, kiosk_id, direction, at, verdict "
+      "FROM checkin ORDER BY at, rowid");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  std::vector<CheckinRecord> records;
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    records.push_back(
+        {ParseUuid(s.ColumnText(0)).value_or(Uuid{}),
+         ParseUuid(s.ColumnText(1)).value_or(Uuid{}),
+         static_cast<uint32_t>(s.ColumnInt(2)), s.ColumnText(3),
+         ParseDirection(s.ColumnText(4)).value_or(Direction::kEntry),
+         FromMillis(s.ColumnInt(5)),
+         ParseVerdict(s.ColumnText(6)).value_or(Verdict::kInvalid)});
+  }
+  return records;
+}
+
+Result<std::vector<AttendanceRow>> Store::Attendance() {
+  auto attendees = ListAttendees();
+  if (!attendees.ok()) return attendees.status();
+  std::map<std::string, AttendanceRow*> by_id;
+  std::vector<AttendanceRow> rows;
+  rows.reserve(attendees->size());
+  for (Attendee& a : *attendees) rows.push_back({std::move(a), {}, {}, false});
+  for (AttendanceRow& row : rows) by_id[ToString(row.attendee.id)] = &row;
+
+  // One pass over the admissions in time order fills every row.
+  auto stmt = Cached(
+      "SELECT attendee_id, direction, verdict, at FROM checkin "
+      "ORDER BY at, rowid");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  while (true) {
+    auto step = s.Step();
+    if (!step.ok()) return step.status();
+    if (!*step) break;
+    auto found = by_id.find(s.ColumnText(0));
+    if (found == by_id.end()) continue;
+    Direction direction =
+        ParseDirection(s.ColumnText(1)).value_or(Direction::kEntry);
+    Verdict verdict = ParseVerdict(s.ColumnText(2)).value_or(Verdict::kInvalid);
+    if (!Admits(verdict)) continue;
+    AttendanceRow& row = *found->second;
+    Instant at = FromMillis(s.ColumnInt(3));
+    if (IsEntryAdmission(direction, verdict) && !row.first_entry) {
+      row.first_entry = at;
+    }
+    if (direction == Direction::kExit) row.last_exit = at;
+    row.inside = direction == Direction::kEntry;
+  }
+  return rows;
+}
+
+Result<Statistics> Store::Stats() {
+  auto rows = Attendance();
+  if (!rows.ok()) return rows.status();
+  Statistics stats;
+  for (const AttendanceRow& row : *rows) {
+    const Attendee& a = row.attendee;
+    for (Tally* tally : {&stats.total,
+                         &stats.by_sector[std::string(ToString(a.sector))],
+                         &stats.by_table[a.table]}) {
+      ++tally->expected;
+      if (row.first_entry) ++tally->arrived;
+      if (row.inside) ++tally->inside;
+    }
+    if (a.source == Source::kWalkIn) ++stats.walk_ins;
+  }
+  return stats;
+}
+
+}  // namespace entree

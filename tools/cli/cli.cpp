@@ -1,0 +1,174 @@
+// Argument parsing, exit codes, and the context every command shares.
+#include "cli.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace entree::cli {
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument: return kExitBadInput;
+    case StatusCode::kNotFound: return kExitNotFound;
+    case StatusCode::kAlreadyExists: return kExitAlreadyExists;
+    case StatusCode::kDatabase: return kExitDatabase;
+    case StatusCode::kKey: return kExitKey;
+    case StatusCode::kIo: return kExitIo;
+  }
+  return kExitInternal;
+}
+
+int ExitCodeFor(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kWelcome:
+    case Verdict::kWelcomeBack:
+    case Verdict::kGoodbye:
+      return kExitOk;
+    case Verdict::kAlreadyInside: return kExitAlreadyInside;
+    case Verdict::kRevoked: return kExitRevoked;
+    case Verdict::kWrongEvent: return kExitWrongEvent;
+    case Verdict::kInvalid: return kExitInvalid;
+    case Verdict::kNotOpen: return kExitNotOpen;
+    case Verdict::kClosed: return kExitClosed;
+  }
+  return kExitInternal;
+}
+
+bool Args::Flag(std::string_view name) const {
+  auto found = flags.find(std::string(name));
+  return found != flags.end() && found->second;
+}
+
+std::optional<std::string> Args::Value(std::string_view name) const {
+  auto found = values.find(std::string(name));
+  if (found == values.end() || found->second.empty()) return std::nullopt;
+  return found->second.back();
+}
+
+std::vector<std::string> Args::Values(std::string_view name) const {
+  auto found = values.find(std::string(name));
+  return found == values.end() ? std::vector<std::string>{} : found->second;
+}
+
+Result<Args> ParseArgs(const std::vector<std::string>& argv,
+                       const OptionSpec& spec) {
+  Args args;
+  bool options_done = false;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& word = argv[i];
+    if (options_done || word == "-" || word.size() < 2 || word[0] != '-') {
+      args.positional.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string name = word.substr(word[1] == '-' ? 2 : 1);
+    std::optional<std::string> inline_value;
+    if (size_t equals = name.find('='); equals != std::string::npos) {
+      inline_value = name.substr(equals + 1);
+      name.resize(equals);
+    }
+    auto option = spec.find(name);
+    if (option == spec.end()) {
+      return Status::InvalidArgument("unknown option " + word);
+    }
+    if (!option->second) {
+      if (inline_value) {
+        return Status::InvalidArgument("--" + name + " takes no value");
+      }
+      args.flags[name] = true;
+      continue;
+    }
+    if (!inline_value) {
+      if (i + 1 >= argv.size()) {
+        return Status::InvalidArgument("--" + name + " needs a value");
+      }
+      inline_value = argv[++i];
+    }
+    args.values[name].push_back(*inline_value);
+  }
+  return args;
+}
+
+Result<Store> Context::OpenStore() const {
+  struct stat info {};
+  if (::stat(db_path.c_str(), &info) != 0) {
+    return Status::NotFound(tr().Format("error.no_database", {db_path}));
+  }
+  return Store::Open(db_path);
+}
+
+int Context::Fail(const Status& status) const {
+  std::string_view kind;
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument: kind = "error.bad_input"; break;
+    case StatusCode::kNotFound: kind = "error.not_found"; break;
+    case StatusCode::kAlreadyExists: kind = "error.already_exists"; break;
+    case StatusCode::kDatabase: kind = "error.database"; break;
+    case StatusCode::kKey: kind = "error.key"; break;
+    case StatusCode::kIo: kind = "error.io"; break;
+  }
+  *err << "entree: " << tr().Get(kind) << ": " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+int Context::UsageError(std::string_view message) const {
+  *err << "entree: " << message << "\n"
+       << tr().Get("error.see_help") << "\n";
+  return kExitUsage;
+}
+
+Result<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::InvalidArgument("cannot read " + path + ": " +
+                                   std::strerror(errno));
+  }
+  std::ostringstream data;
+  data << in.rdbuf();
+  return data.str();
+}
+
+Status WriteOutput(const std::string& path, std::string_view data,
+                   std::ostream& out) {
+  if (path == "-") {
+    out << data;
+    out.flush();
+    return out ? Status::Ok() : Status::Io("cannot write to standard output");
+  }
+  std::string temp = path + ".tmp-" + std::to_string(::getpid());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  }
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  bool ok = done == data.size() && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+}  // namespace entree::cli

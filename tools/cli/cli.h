@@ -1,0 +1,114 @@
+// The entree command line: shared context, argument parsing, exit codes.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entree/catalog.h"
+#include "entree/checkin_rules.h"
+#include "entree/clock.h"
+#include "entree/status.h"
+#include "entree/store.h"
+
+namespace entree::cli {
+
+// Process exit codes. Documented in the README; scripts rely on them.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInternal = 1,
+  kExitUsage = 2,
+  kExitBadInput = 3,
+  kExitNotFound = 4,
+  kExitDatabase = 5,
+  kExitKey = 6,
+  kExitAlreadyExists = 7,
+  kExitIo = 8,
+  // Verdicts that do not let the guest through.
+  kExitAlreadyInside = 10,
+  kExitRevoked = 11,
+  kExitWrongEvent = 12,
+  kExitInvalid = 13,
+  kExitNotOpen = 14,
+  kExitClosed = 15,
+};
+
+// The exit code for a failure class, and for a door verdict.
+int ExitCodeFor(const Status& status);
+int ExitCodeFor(Verdict verdict);
+
+// A command line split into positional words and --options.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::vector<std::string>> values;  // --opt VALUE
+  std::map<std::string, bool> flags;                       // --flag
+
+  bool Flag(std::string_view name) const;
+  // The last value given for --name, or nullopt.
+  std::optional<std::string> Value(std::string_view name) const;
+  std::vector<std::string> Values(std::string_view name) const;
+};
+
+// Options a command accepts: name (without dashes) to whether it takes a
+// value. "o" stands for -o.
+using OptionSpec = std::map<std::string, bool, std::less<>>;
+
+// Splits `argv` according to `spec`. Fails with kInvalidArgument naming an
+// unknown option or a missing value.
+Result<Args> ParseArgs(const std::vector<std::string>& argv,
+                       const OptionSpec& spec);
+
+// What every command gets.
+struct Context {
+  Args args;
+  std::string db_path;
+  std::string key_path;
+  bool json = false;
+  const Catalog* text = nullptr;
+  const Clock* clock = nullptr;
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+
+  const Catalog& tr() const { return *text; }
+  // Opens the database, which must exist (only `init` creates one).
+  Result<Store> OpenStore() const;
+  // Prints a failure in the user's language; returns its exit code.
+  int Fail(const Status& status) const;
+  // Prints a usage problem; returns kExitUsage.
+  int UsageError(std::string_view message) const;
+};
+
+// One subcommand.
+struct Command {
+  std::string_view name;
+  OptionSpec options;  // besides the global ones
+  std::function<int(Context&)> run;
+};
+
+// All subcommands, in the order `entree --help` lists them.
+const std::vector<Command>& Commands();
+
+// The commands, grouped by file.
+int RunInit(Context& ctx);
+int RunKeygen(Context& ctx);
+int RunImport(Context& ctx);
+int RunList(Context& ctx);
+int RunSearch(Context& ctx);
+int RunStats(Context& ctx);
+int RunExport(Context& ctx);
+int RunToken(Context& ctx);
+int RunVerify(Context& ctx);
+int RunCheckin(Context& ctx);
+
+// Reads a whole file, or standard input for "-".
+Result<std::string> ReadInput(const std::string& path);
+// Writes `data` to `path` atomically (temporary file, fsync, rename), or to
+// standard output for "-".
+Status WriteOutput(const std::string& path, std::string_view data,
+                   std::ostream& out);
+
+}  // namespace entree::cli

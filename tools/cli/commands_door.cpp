@@ -1,0 +1,154 @@
+// entree token, verify and checkin: badge codes out, scans in.
+#include <filesystem>
+#include <iostream>
+#include <ostream>
+
+#include "cli.h"
+#include "entree/badge_token.h"
+#include "entree/door.h"
+#include "entree/export.h"
+#include "entree/json.h"
+#include "entree/qr.h"
+#include "entree/uuid.h"
+
+namespace entree::cli {
+namespace {
+
+constexpr std::string_view kCliKioskId = "cli";
+
+// The code to check: the one argument, or a line from standard input for
+// "-".
+Result<std::string> CodeArgument(const Context& ctx) {
+  if (ctx.args.positional.size() != 1) {
+    return Status::InvalidArgument(ctx.tr().Get("error.needs_code"));
+  }
+  std::string code = ctx.args.positional.front();
+  if (code == "-") std::getline(std::cin, code);
+  return code;
+}
+
+std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome) {
+  std::string name = outcome.attendee
+                         ? outcome.attendee->FullName()
+                         : std::string(tr.Get("verdict.unknown_guest"));
+  std::string since = outcome.first_entry ? FormatLocal(*outcome.first_entry)
+                                          : std::string();
+  return tr.Format("verdict." + std::string(ToString(outcome.verdict)),
+                   {name, since});
+}
+
+// Runs one scan through a Door; `record` false for verify.
+int Scan(Context& ctx, bool record) {
+  auto code = CodeArgument(ctx);
+  if (!code.ok()) return ctx.UsageError(code.status().message());
+  std::optional<FixedClock> fixed;
+  if (auto at = ctx.args.Value("at")) {
+    auto parsed = ParseIsoTime(*at);
+    if (!parsed) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.bad_time", {"--at", *at})));
+    }
+    fixed.emplace(*parsed);
+  }
+  const Clock& clock = fixed ? static_cast<const Clock&>(*fixed) : *ctx.clock;
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  if (!event->public_key) {
+    return ctx.Fail(Status::Key(ctx.tr().Get("error.no_public_key")));
+  }
+  Direction direction =
+      ctx.args.Flag("exit") ? Direction::kExit : Direction::kEntry;
+  Door door(*store, clock, *event, DoorSettingsFor(*event, direction),
+            ctx.args.Value("kiosk").value_or(std::string(kCliKioskId)));
+  auto outcome = door.Scan(*code, /*dry_run=*/!record);
+  if (!outcome.ok()) return ctx.Fail(outcome.status());
+
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("verdict", ToString(outcome->verdict))
+        .Field("reason", ToString(outcome->token))
+        .Field("direction", ToString(direction));
+    json.Key("attendee");
+    if (outcome->attendee) {
+      json.BeginObject();
+      WriteAttendeeFields(json, *outcome->attendee);
+      json.EndObject();
+    } else {
+      json.Null();
+    }
+    json.Key("first_entry");
+    outcome->first_entry ? json.String(FormatIsoUtc(*outcome->first_entry))
+                         : json.Null();
+    json.Field("recorded", outcome->recorded);
+    json.Key("checkin_id");
+    outcome->recorded ? json.String(ToString(outcome->checkin_id))
+                      : json.Null();
+    json.EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << VerdictText(ctx.tr(), *outcome) << "\n";
+    if (outcome->verdict == Verdict::kInvalid) {
+      *ctx.out << ctx.tr().Format("checkin.reason",
+                                  {ToString(outcome->token)})
+               << "\n";
+    }
+  }
+  return ExitCodeFor(outcome->verdict);
+}
+
+}  // namespace
+
+int RunToken(Context& ctx) {
+  if (ctx.args.positional.size() != 1) {
+    return ctx.UsageError(ctx.tr().Get("error.token_needs_attendee"));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  auto key = ReadSecretKeyFile(ctx.key_path, event->id);
+  if (!key.ok()) return ctx.Fail(key.status());
+  auto attendee = store->ResolveAttendee(ctx.args.positional.front());
+  if (!attendee.ok()) return ctx.Fail(attendee.status());
+  std::string kiosk = ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+
+  auto badge = store->CurrentBadge(attendee->id);
+  if (!badge.ok()) return ctx.Fail(badge.status());
+  std::optional<Badge> current = *badge;
+  if (!current || ctx.args.Flag("reissue")) {
+    auto issued = store->IssueBadge(attendee->id, kiosk, ctx.clock->Now());
+    if (!issued.ok()) return ctx.Fail(issued.status());
+    current = *issued;
+  }
+  std::string code =
+      SignBadgeCode({event->id, attendee->id, current->serial}, *key);
+  auto qr = EncodeQr(code);
+  if (!qr.ok()) return ctx.Fail(qr.status());
+  if (auto qr_path = ctx.args.Value("qr")) {
+    Status written = WriteOutput(*qr_path, QrToPgm(*qr, 8), *ctx.out);
+    if (!written.ok()) return ctx.Fail(written);
+  }
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("attendee_id", ToString(attendee->id))
+        .Field("name", attendee->FullName())
+        .Field("serial", int64_t{current->serial})
+        .Field("code", code)
+        .Field("qr_version", qr->version)
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << code << "\n";
+  }
+  return kExitOk;
+}
+
+int RunVerify(Context& ctx) { return Scan(ctx, /*record=*/false); }
+
+int RunCheckin(Context& ctx) { return Scan(ctx, /*record=*/true); }
+
+}  // namespace entree::cli

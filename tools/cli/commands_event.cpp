@@ -1,0 +1,149 @@
+// entree init and entree keygen: creating the event and its signing key.
+#include <filesystem>
+#include <ostream>
+
+#include "cli.h"
+#include "entree/badge_token.h"
+#include "entree/json.h"
+#include "entree/uuid.h"
+
+namespace entree::cli {
+namespace {
+
+// Reads an optional time option; fails with kInvalidArgument on bad text.
+Result<std::optional<Instant>> TimeOption(const Context& ctx,
+                                          std::string_view name) {
+  auto text = ctx.args.Value(name);
+  if (!text) return std::optional<Instant>();
+  auto parsed = ParseIsoTime(*text);
+  if (!parsed) {
+    return Status::InvalidArgument(
+        ctx.tr().Format("error.bad_time", {"--" + std::string(name), *text}));
+  }
+  return std::optional<Instant>(*parsed);
+}
+
+// Creates the event and its tables in one transaction.
+Status CreateEventIn(const std::string& path, const Event& event,
+                     const std::vector<std::string>& tables) {
+  auto store = Store::Open(path);
+  if (!store.ok()) return store.status();
+  auto tx = Transaction::Begin(store->db());
+  if (!tx.ok()) return tx.status();
+  ENTREE_RETURN_IF_ERROR(store->CreateEvent(event));
+  for (const std::string& table : tables) {
+    ENTREE_RETURN_IF_ERROR(store->UpsertTable({table, 0}));
+  }
+  return tx->Commit();
+}
+
+}  // namespace
+
+int RunInit(Context& ctx) {
+  if (!ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                          {ctx.args.positional.front()}));
+  }
+  auto name = ctx.args.Value("name");
+  if (!name || name->empty()) {
+    return ctx.UsageError(ctx.tr().Get("error.init_needs_name"));
+  }
+  Event event;
+  event.id = NewEventId();
+  event.name = *name;
+  event.venue = ctx.args.Value("venue").value_or("");
+  event.locale = "nl";
+  if (auto locale = ctx.args.Value("locale")) {
+    auto language = ParseLanguage(*locale);
+    if (!language) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.bad_language", {*locale})));
+    }
+    event.locale = std::string(ToString(*language));
+  }
+  for (auto [field, option] :
+       {std::pair{&event.starts_at, "starts"}, std::pair{&event.ends_at, "ends"},
+        std::pair{&event.doors_open_at, "doors-open"}}) {
+    auto time = TimeOption(ctx, option);
+    if (!time.ok()) return ctx.Fail(time.status());
+    *field = *time;
+  }
+  if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
+    return ctx.Fail(
+        Status::InvalidArgument(ctx.tr().Get("error.ends_before_start")));
+  }
+
+  std::filesystem::path db_path(ctx.db_path);
+  std::error_code ignored;
+  if (db_path.has_parent_path()) {
+    std::filesystem::create_directories(db_path.parent_path(), ignored);
+  }
+  bool existed = std::filesystem::exists(db_path);
+  Status status = CreateEventIn(ctx.db_path, event, ctx.args.Values("table"));
+  if (!status.ok()) {
+    if (!existed) {
+      // Leave no half-made database behind.
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(ctx.db_path + suffix, ignored);
+      }
+    }
+    return ctx.Fail(status);
+  }
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("event_id", ToString(event.id))
+        .Field("name", event.name)
+        .Field("database", ctx.db_path)
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("init.done",
+                                {event.name, ctx.db_path, ToString(event.id)})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+int RunKeygen(Context& ctx) {
+  if (!ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                          {ctx.args.positional.front()}));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  bool replace = ctx.args.Flag("replace");
+  if (event->public_key && !replace) {
+    return ctx.Fail(
+        Status::AlreadyExists(ctx.tr().Get("error.key_exists")));
+  }
+  if (replace) {
+    std::error_code ignored;
+    std::filesystem::remove(ctx.key_path, ignored);
+  }
+  KeyPair keys = GenerateKeyPair();
+  Status written = WriteSecretKeyFile(ctx.key_path, event->id, keys.secret_key);
+  if (!written.ok()) return ctx.Fail(written);
+  event->public_key = keys.public_key;
+  Status saved = store->UpdateEvent(*event);
+  if (!saved.ok()) {
+    std::error_code ignored;
+    std::filesystem::remove(ctx.key_path, ignored);
+    return ctx.Fail(saved);
+  }
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("secret_key_file", ctx.key_path)
+        .Field("event_id", ToString(event->id))
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("keygen.done", {ctx.key_path}) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace entree::cli

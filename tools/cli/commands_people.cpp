@@ -1,0 +1,271 @@
+// entree import, list, search, stats and export: the guest list in and out.
+#include <algorithm>
+#include <iomanip>
+#include <ostream>
+
+#include "cli.h"
+#include "entree/export.h"
+#include "entree/import.h"
+#include "entree/json.h"
+#include "entree/text.h"
+#include "entree/uuid.h"
+
+namespace entree::cli {
+namespace {
+
+// Prints attendees as a JSON array or as aligned text lines.
+void PrintAttendees(const Context& ctx, const std::vector<Attendee>& people) {
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginArray();
+    for (const Attendee& a : people) {
+      json.BeginObject();
+      WriteAttendeeFields(json, a);
+      json.EndObject();
+    }
+    json.EndArray();
+    *ctx.out << json.str() << "\n";
+    return;
+  }
+  for (const Attendee& a : people) {
+    *ctx.out << ToString(a.id) << "  " << a.FullName();
+    if (!a.organisation.empty()) *ctx.out << " (" << a.organisation << ")";
+    *ctx.out << "  " << ctx.tr().Get("sector." + std::string(ToString(a.sector)));
+    if (!a.table.empty()) *ctx.out << "  " << a.table;
+    *ctx.out << "\n";
+  }
+}
+
+int NeedsNoArguments(Context& ctx) {
+  return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                        {ctx.args.positional.front()}));
+}
+
+}  // namespace
+
+int RunImport(Context& ctx) {
+  if (ctx.args.positional.size() != 1) {
+    return ctx.UsageError(ctx.tr().Get("error.import_needs_file"));
+  }
+  ImportOptions options;
+  options.strict = ctx.args.Flag("strict");
+  options.now = ctx.clock->Now();
+  if (auto map = ctx.args.Value("map")) {
+    auto parsed = ParseColumnMap(*map);
+    if (!parsed.ok()) return ctx.Fail(parsed.status());
+    options.column_map = std::move(parsed).value();
+  }
+  auto bytes = ReadInput(ctx.args.positional.front());
+  if (!bytes.ok()) return ctx.Fail(bytes.status());
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  auto report = ImportAttendees(*store, *bytes, options);
+  if (!report.ok()) return ctx.Fail(report.status());
+
+  for (const RowProblem& problem : report->problems) {
+    *ctx.err << ctx.tr().Format(
+                    "import.rejected_row",
+                    {std::to_string(problem.line),
+                     ctx.tr().Get("import.problem." +
+                                  std::string(ToString(problem.kind))),
+                     problem.detail})
+             << "\n";
+  }
+  for (const std::string& column : report->ignored_columns) {
+    *ctx.err << ctx.tr().Format("import.ignored_column", {column}) << "\n";
+  }
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("imported", report->imported)
+        .Field("updated", report->updated)
+        .Field("rejected", report->rejected)
+        .Field("written", report->written);
+    json.Key("problems").BeginArray();
+    for (const RowProblem& problem : report->problems) {
+      json.BeginObject()
+          .Field("line", problem.line)
+          .Field("reason", ToString(problem.kind))
+          .Field("value", problem.detail)
+          .EndObject();
+    }
+    json.EndArray().EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("import.done",
+                                {std::to_string(report->imported),
+                                 std::to_string(report->updated),
+                                 std::to_string(report->rejected)})
+             << "\n";
+  }
+  if (!report->written) {
+    *ctx.err << ctx.tr().Get("import.strict_nothing_written") << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+int RunList(Context& ctx) {
+  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  std::optional<Sector> sector;
+  if (auto text = ctx.args.Value("sector")) {
+    sector = ParseSector(*text);
+    if (!sector) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.bad_sector", {*text})));
+    }
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto people = store->ListAttendees();
+  if (!people.ok()) return ctx.Fail(people.status());
+  auto table = ctx.args.Value("table");
+  std::erase_if(*people, [&](const Attendee& a) {
+    return (sector && a.sector != *sector) || (table && a.table != *table);
+  });
+  PrintAttendees(ctx, *people);
+  return kExitOk;
+}
+
+int RunSearch(Context& ctx) {
+  if (ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Get("error.search_needs_query"));
+  }
+  int limit = 20;
+  if (auto text = ctx.args.Value("limit")) {
+    char* end = nullptr;
+    long value = std::strtol(text->c_str(), &end, 10);
+    if (*end != '\0' || value < 1 || value > 100000) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.bad_number", {"--limit", *text})));
+    }
+    limit = static_cast<int>(value);
+  }
+  std::string query;
+  for (const std::string& word : ctx.args.positional) query += word + " ";
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto people = store->SearchAttendees(query, limit);
+  if (!people.ok()) return ctx.Fail(people.status());
+  PrintAttendees(ctx, *people);
+  return people->empty() && !ctx.json ? kExitNotFound : kExitOk;
+}
+
+int RunStats(Context& ctx) {
+  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  auto stats = store->Stats();
+  if (!stats.ok()) return ctx.Fail(stats.status());
+  if (ctx.json) {
+    JsonWriter json;
+    auto tally = [&](const Tally& t) {
+      json.BeginObject()
+          .Field("expected", t.expected)
+          .Field("arrived", t.arrived)
+          .Field("inside", t.inside)
+          .EndObject();
+    };
+    json.BeginObject().Field("event", event->name).Key("total");
+    tally(stats->total);
+    json.Field("walk_ins", stats->walk_ins).Key("by_sector").BeginObject();
+    for (const auto& [name, t] : stats->by_sector) {
+      json.Key(name);
+      tally(t);
+    }
+    json.EndObject().Key("by_table").BeginObject();
+    for (const auto& [name, t] : stats->by_table) {
+      json.Key(name);
+      tally(t);
+    }
+    json.EndObject().EndObject();
+    *ctx.out << json.str() << "\n";
+    return kExitOk;
+  }
+  auto line = [&](std::string_view label, const Tally& t) {
+    *ctx.out << "  " << std::left << std::setw(28) << label << " "
+             << ctx.tr().Format("stats.tally", {std::to_string(t.arrived),
+                                                std::to_string(t.expected),
+                                                std::to_string(t.inside)})
+             << "\n";
+  };
+  *ctx.out << event->name << "\n";
+  line(ctx.tr().Get("stats.total"), stats->total);
+  *ctx.out << "  " << ctx.tr().Format("stats.walk_ins",
+                                      {std::to_string(stats->walk_ins)})
+           << "\n" << ctx.tr().Get("stats.by_sector") << "\n";
+  for (const auto& [name, t] : stats->by_sector) {
+    line(ctx.tr().Get("sector." + name), t);
+  }
+  *ctx.out << ctx.tr().Get("stats.by_table") << "\n";
+  for (const auto& [name, t] : stats->by_table) {
+    line(name.empty() ? ctx.tr().Get("stats.no_table") : name, t);
+  }
+  return kExitOk;
+}
+
+int RunExport(Context& ctx) {
+  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  std::string format = ctx.args.Value("format").value_or("csv");
+  if (ctx.json) format = "json";
+  if (format != "csv" && format != "json") {
+    return ctx.Fail(Status::InvalidArgument(
+        ctx.tr().Format("error.bad_format", {format})));
+  }
+  ExportFilter filter;
+  std::string list = ctx.args.Value("list").value_or("attendance");
+  if (list == "no-shows") {
+    filter.no_shows_only = true;
+  } else if (list != "attendance") {
+    return ctx.Fail(Status::InvalidArgument(
+        ctx.tr().Format("error.bad_list", {list})));
+  }
+  filter.table = ctx.args.Value("table");
+  // Dutch Excel splits CSV on semicolons, English Excel on commas.
+  char delimiter = ctx.tr().language() == Language::kDutch ? ';' : ',';
+  if (auto text = ctx.args.Value("delimiter")) {
+    if (*text == "tab" || *text == "\t") {
+      delimiter = '\t';
+    } else if (*text == "," || *text == ";") {
+      delimiter = (*text)[0];
+    } else {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.bad_delimiter", {*text})));
+    }
+  }
+  std::string output =
+      ctx.args.Value("o").value_or(ctx.args.Value("output").value_or("-"));
+
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto rows = store->Attendance();
+  if (!rows.ok()) return ctx.Fail(rows.status());
+  if (filter.table) {
+    auto tables = store->ListTables();
+    if (!tables.ok()) return ctx.Fail(tables.status());
+    bool known = std::any_of(tables->begin(), tables->end(),
+                             [&](const auto& t) { return t.name == *filter.table; });
+    if (!known) {
+      return ctx.Fail(Status::NotFound(
+          ctx.tr().Format("error.no_table", {*filter.table})));
+    }
+  }
+  std::vector<AttendanceRow> selected =
+      FilterAttendance(std::move(rows).value(), filter);
+  std::string data = format == "json" ? AttendanceJson(selected) + "\n"
+                                      : AttendanceCsv(selected, ctx.tr(), delimiter);
+  Status written = WriteOutput(output, data, *ctx.out);
+  if (!written.ok()) return ctx.Fail(written);
+  if (output != "-") {
+    *ctx.err << ctx.tr().Format("export.done", {std::to_string(selected.size()),
+                                                output})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace entree::cli

@@ -1,0 +1,143 @@
+// entree: prepare an event, check badges, and get the results out.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli.h"
+
+namespace entree::cli {
+namespace {
+
+// Options every command accepts.
+const OptionSpec kGlobalOptions = {
+    {"db", true}, {"key", true}, {"json", false}, {"lang", true},
+    {"help", false}, {"h", false}};
+
+// $ENTREE_DB, else $XDG_DATA_HOME/entree/entree.db, else
+// ~/.local/share/entree/entree.db.
+std::string DefaultDatabasePath() {
+  if (const char* db = std::getenv("ENTREE_DB"); db && *db) return db;
+  std::filesystem::path base;
+  if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
+    base = data;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::filesystem::path(home) / ".local" / "share";
+  } else {
+    base = ".";
+  }
+  return (base / "entree" / "entree.db").string();
+}
+
+// $ENTREE_KEY, else the database path with ".key" appended.
+std::string DefaultKeyPath(const std::string& db_path) {
+  if (const char* key = std::getenv("ENTREE_KEY"); key && *key) return key;
+  return db_path + ".key";
+}
+
+void PrintOverview(const Catalog& tr, std::ostream& out) {
+  out << tr.Get("help.overview") << "\n\n";
+  for (const Command& command : Commands()) {
+    out << "  " << tr.Get("help.line." + std::string(command.name)) << "\n";
+  }
+  out << "\n" << tr.Get("help.global") << "\n";
+}
+
+int Main(int argc, char** argv) {
+  const Catalog* tr =
+      &Catalog::For(LanguageFromEnvironment(Language::kEnglish));
+  std::vector<std::string> words(argv + 1, argv + argc);
+
+  // The command is the first word that is not an option or its value.
+  const Command* command = nullptr;
+  for (size_t i = 0; i < words.size() && !command; ++i) {
+    const std::string& word = words[i];
+    if (word.size() > 1 && word[0] == '-') {
+      std::string name = word.substr(word.find_first_not_of('-'));
+      auto spec = kGlobalOptions.find(name.substr(0, name.find('=')));
+      bool takes_value = spec != kGlobalOptions.end() && spec->second &&
+                         word.find('=') == std::string::npos;
+      if (takes_value) ++i;
+      continue;
+    }
+    for (const Command& candidate : Commands()) {
+      if (candidate.name == word) command = &candidate;
+    }
+    if (!command) {
+      std::cerr << "entree: " << tr->Format("error.unknown_command", {word})
+                << "\n" << tr->Get("error.see_help") << "\n";
+      return kExitUsage;
+    }
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+
+  OptionSpec spec = kGlobalOptions;
+  if (command) spec.insert(command->options.begin(), command->options.end());
+  auto args = ParseArgs(words, spec);
+  if (args.ok()) {
+    if (auto lang = args->Value("lang")) {
+      auto language = ParseLanguage(*lang);
+      if (!language) {
+        std::cerr << "entree: " << tr->Format("error.bad_language", {*lang})
+                  << "\n";
+        return kExitUsage;
+      }
+      tr = &Catalog::For(*language);
+    }
+  }
+  if (!args.ok()) {
+    std::cerr << "entree: " << args.status().message() << "\n"
+              << tr->Get("error.see_help") << "\n";
+    return kExitUsage;
+  }
+  if (!command) {
+    PrintOverview(*tr, std::cout);
+    return args->Flag("help") || args->Flag("h") ? kExitOk : kExitUsage;
+  }
+  if (args->Flag("help") || args->Flag("h")) {
+    std::cout << tr->Get("help." + std::string(command->name)) << "\n\n"
+              << tr->Get("help.global") << "\n";
+    return kExitOk;
+  }
+
+  SystemClock clock;
+  Context ctx;
+  ctx.args = std::move(args).value();
+  ctx.db_path = ctx.args.Value("db").value_or(DefaultDatabasePath());
+  ctx.key_path = ctx.args.Value("key").value_or(DefaultKeyPath(ctx.db_path));
+  ctx.json = ctx.args.Flag("json");
+  ctx.text = tr;
+  ctx.clock = &clock;
+  ctx.out = &std::cout;
+  ctx.err = &std::cerr;
+  return command->run(ctx);
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands = {
+      {"init",
+       {{"name", true}, {"venue", true}, {"starts", true}, {"ends", true},
+        {"doors-open", true}, {"locale", true}, {"table", true}},
+       RunInit},
+      {"keygen", {{"replace", false}}, RunKeygen},
+      {"import", {{"map", true}, {"strict", false}}, RunImport},
+      {"list", {{"table", true}, {"sector", true}}, RunList},
+      {"search", {{"limit", true}}, RunSearch},
+      {"token",
+       {{"reissue", false}, {"kiosk", true}, {"qr", true}},
+       RunToken},
+      {"verify", {{"exit", false}, {"kiosk", true}, {"at", true}}, RunVerify},
+      {"checkin", {{"exit", false}, {"kiosk", true}, {"at", true}}, RunCheckin},
+      {"export",
+       {{"o", true}, {"output", true}, {"format", true}, {"list", true},
+        {"table", true}, {"delimiter", true}},
+       RunExport},
+      {"stats", {}, RunStats},
+  };
+  return commands;
+}
+
+}  // namespace entree::cli
+
+int main(int argc, char** argv) { return entree::cli::Main(argc, argv); }
