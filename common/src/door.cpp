@@ -42,7 +42,7 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
     auto current = store_.CurrentBadge(claim.attendee_id);
     if (!current.ok()) return current.status();
     facts.badge_revoked = *current && (*current)->serial > claim.serial;
-    auto history = store_.History(claim.attendee_id, kiosk_id_);
+    auto history = store_.History(claim.attendee_id, claim.serial, kiosk_id_);
     if (!history.ok()) return history.status();
     facts.first_entry = history->first_entry;
     facts.last_pass = history->last_pass;

@@ -191,7 +191,12 @@ class RowValues {
   std::string Get(ImportField field) const {
     auto column = plan_.find(field);
     if (column == plan_.end() || column->second >= fields_.size()) return {};
-    return std::string(Trim(fields_[column->second]));
+    // Line breaks and tabs inside a cell become spaces.
+    std::string value(Trim(fields_[column->second]));
+    for (char& c : value) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return value;
   }
 
  private:

@@ -66,9 +66,10 @@ Status Store::AppendCheckin(const CheckinRecord& record) {
 }
 
 Result<PassHistory> Store::History(const Uuid& attendee_id,
+                                   uint32_t badge_serial,
                                    std::string_view kiosk_id) {
   auto stmt = Cached(
-      "SELECT at, direction, verdict, kiosk_id FROM checkin "
+      "SELECT at, direction, verdict, kiosk_id, badge_serial FROM checkin "
       "WHERE attendee_id = ?1 ORDER BY at, rowid");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
@@ -82,7 +83,9 @@ Result<PassHistory> Store::History(const Uuid& attendee_id,
                     ParseDirection(s.ColumnText(1)).value_or(Direction::kEntry),
                     ParseVerdict(s.ColumnText(2)).value_or(Verdict::kInvalid),
                     s.ColumnText(3)};
-    if (pass.kiosk_id == kiosk_id) history.last_scan_here = pass;
+    if (pass.kiosk_id == kiosk_id && s.ColumnInt(4) == badge_serial) {
+      history.last_scan_here = pass;
+    }
     if (!Admits(pass.verdict)) continue;
     if (pass.direction == Direction::kEntry && !history.first_entry) {
       history.first_entry = pass.at;

@@ -101,7 +101,8 @@ int RunImport(Context& ctx) {
              << "\n";
   }
   if (!report->written) {
-    *ctx.err << ctx.tr().Get("import.strict_nothing_written") << "\n";
+    *ctx.err << "entree: " << ctx.tr().Get("import.strict_nothing_written")
+             << "\n";
     return kExitBadInput;
   }
   return kExitOk;

@@ -32,7 +32,8 @@ struct PassHistory {
   std::optional<Instant> first_entry;
   std::optional<Instant> last_exit;
   std::optional<PassRecord> last_pass;       // latest admitted entry or exit
-  std::optional<PassRecord> last_scan_here;  // latest scan at one kiosk
+  // Latest scan of one badge (attendee and serial) at one kiosk.
+  std::optional<PassRecord> last_scan_here;
 };
 
 // One attendee with their admissions, for attendance lists and numbers.
@@ -123,8 +124,9 @@ class Store {
   // Appends one row and makes it durable before returning (synchronous=FULL
   // commit). Rows are never changed or deleted afterwards.
   Status AppendCheckin(const CheckinRecord& record);
-  // The attendee's admissions, and their latest scan at `kiosk_id`.
-  Result<PassHistory> History(const Uuid& attendee_id,
+  // The attendee's admissions, and the latest scan of their badge
+  // `badge_serial` at `kiosk_id`.
+  Result<PassHistory> History(const Uuid& attendee_id, uint32_t badge_serial,
                               std::string_view kiosk_id);
   // All rows in time order.
   Result<std::vector<CheckinRecord>> ListCheckins();

@@ -1,0 +1,157 @@
+// Test helpers: temporary directories, fixtures, running programs.
+#include "support.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "entree/badge_token.h"
+#include "entree/uuid.h"
+
+namespace entree::testing {
+
+TempDir::TempDir() {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "entree-test-XXXXXX").string();
+  char* made = ::mkdtemp(pattern.data());
+  REQUIRE(made != nullptr);
+  path_ = made;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+Instant At(const std::string& iso) {
+  auto parsed = ParseIsoTime(iso);
+  REQUIRE(parsed.has_value());
+  return *parsed;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream data;
+  data << in.rdbuf();
+  return data.str();
+}
+
+void WriteFile(const std::string& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+  REQUIRE(out.good());
+}
+
+Store MakeEventStore(const std::string& path, KeyPair* keys) {
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  KeyPair pair = GenerateKeyPair();
+  Event event;
+  event.id = NewEventId();
+  event.name = "Worldcafé IQ BLVD";
+  event.doors_open_at = At("2026-10-12T16:00:00Z");
+  event.starts_at = At("2026-10-12T16:30:00Z");
+  event.ends_at = At("2026-10-12T22:00:00Z");
+  event.public_key = pair.public_key;
+  REQUIRE(store->CreateEvent(event).ok());
+  if (keys) *keys = pair;
+  return std::move(store).value();
+}
+
+Attendee AddAttendee(Store& store, const std::string& given,
+                     const std::string& family, Sector sector,
+                     const std::string& table) {
+  Attendee a;
+  a.id = NewUuid();
+  a.given_name = given;
+  a.family_name = family;
+  a.sector = sector;
+  a.table = table;
+  a.created_at = a.updated_at = At("2026-10-01T12:00:00Z");
+  REQUIRE(store.InsertAttendee(a).ok());
+  return a;
+}
+
+std::string DatabaseFingerprint(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+          SQLITE_OK);
+  std::string out;
+  auto append_rows = [&](const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) ==
+            SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        out += text ? reinterpret_cast<const char*>(text) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(stmt);
+  };
+  std::vector<std::string> tables;
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db,
+                             "SELECT name FROM sqlite_schema WHERE type = "
+                             "'table' ORDER BY name",
+                             -1, &stmt, nullptr) == SQLITE_OK);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    tables.emplace_back(
+        reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  sqlite3_finalize(stmt);
+  append_rows("PRAGMA user_version");
+  for (const std::string& table : tables) {
+    out += "[" + table + "]\n";
+    append_rows("SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::string& input,
+                         const std::vector<std::string>& env) {
+  TempDir io;
+  std::string in_path = io.File("in"), out_path = io.File("out"),
+              err_path = io.File("err");
+  WriteFile(in_path, input);
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int in = ::open(in_path.c_str(), O_RDONLY);
+    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    for (const std::string& assignment : env) {
+      ::putenv(const_cast<char*>(assignment.c_str()));
+    }
+    std::vector<char*> args;
+    for (const std::string& arg : argv) {
+      args.push_back(const_cast<char*>(arg.c_str()));
+    }
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out_path);
+  result.err = ReadFile(err_path);
+  return result;
+}
+
+}  // namespace entree::testing

@@ -1,0 +1,61 @@
+// Helpers shared by the tests: temporary directories, times, the CLI.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "entree/badge_token.h"
+#include "entree/clock.h"
+#include "entree/model.h"
+#include "entree/store.h"
+
+namespace entree::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// A UTC instant from "2026-10-12T16:00:00Z"-style text (asserted valid).
+Instant At(const std::string& iso);
+
+// Reads and writes whole files.
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& data);
+
+// A store in `dir` with an event (doors open 16:00, ends 22:00 UTC on
+// 2026-10-12) and a signing key; the key pair is returned through `keys`.
+
+Store MakeEventStore(const std::string& path, KeyPair* keys = nullptr);
+
+// An attendee with the given names, inserted into `store`.
+Attendee AddAttendee(Store& store, const std::string& given,
+                     const std::string& family, Sector sector = Sector::kOther,
+                     const std::string& table = "");
+
+// Every row of every table of the database at `path`, as text: equal
+// fingerprints mean equal contents.
+std::string DatabaseFingerprint(const std::string& path);
+
+// The result of running a program.
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs `argv` (argv[0] is the program path) with `input` on its standard
+// input and `env` added to the environment ("NAME=value").
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::string& input = "",
+                         const std::vector<std::string>& env = {});
+
+}  // namespace entree::testing

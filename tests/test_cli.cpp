@@ -1,0 +1,263 @@
+// The entree CLI end to end in a temporary directory, and bad input to
+// every command.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "support.h"
+
+using entree::testing::DatabaseFingerprint;
+using entree::testing::ProcessResult;
+using entree::testing::RunProcess;
+using entree::testing::TempDir;
+
+namespace {
+
+const std::string kDemoCsv =
+    std::string(ENTREE_ASSETS_DIR) + "/demo/worldcafe-iq-blvd.csv";
+
+// Runs `entree --db <dir>/event.db ARGS...` in English.
+struct Cli {
+  TempDir dir;
+  std::string db = dir.File("event.db");
+
+  ProcessResult Run(std::vector<std::string> args,
+                    const std::string& input = "") const {
+    args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db});
+    return RunProcess(args, input, {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
+  }
+  // init + keygen + import of the demo list.
+  void Prepare() const {
+    REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
+                 "2026-10-12T16:00+02:00", "--ends", "2026-10-12T22:00+02:00"})
+                .exit_code == 0);
+    REQUIRE(Run({"keygen"}).exit_code == 0);
+    REQUIRE(Run({"import", kDemoCsv}).exit_code == 0);
+  }
+  std::string Token(const std::string& who) const {
+    ProcessResult r = Run({"token", who});
+    REQUIRE(r.exit_code == 0);
+    return r.out.substr(0, r.out.find('\n'));
+  }
+};
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("an organiser prepares the World Café and checks guests in",
+          "[cli]") {
+  Cli cli;
+  cli.Prepare();
+  struct stat info {};
+  REQUIRE(::stat((cli.db + ".key").c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+
+  ProcessResult list = cli.Run({"list", "--json"});
+  REQUIRE(list.exit_code == 0);
+  CHECK(Contains(list.out, "\"given_name\":\"Marjolein\",\"family_name\":\"de "
+                           "Gelder\",\"organisation\":\"Dion\""));
+  CHECK(Contains(list.out, "\"email\":\"marjolein.degelder@dion.example\""));
+
+  ProcessResult again = cli.Run({"import", kDemoCsv, "--json"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == "{\"imported\":0,\"updated\":60,\"rejected\":0,"
+                     "\"written\":true,\"problems\":[]}\n");
+
+  ProcessResult search = cli.Run({"search", "bugel"});
+  CHECK(search.exit_code == 0);
+  CHECK(Contains(search.out, "Gerrit Bügel"));
+  CHECK(cli.Run({"search", "nobody-here"}).exit_code == 4);
+
+  std::string code = cli.Token("WC-001");
+  CHECK(code.size() == 150);
+  CHECK(cli.Token("marjolein.degelder@dion.example") == code);
+
+  const std::string evening = "2026-10-12T18:00+02:00";
+  ProcessResult verify = cli.Run({"verify", code, "--json", "--at", evening});
+  CHECK(verify.exit_code == 0);
+  CHECK(Contains(verify.out, "\"verdict\":\"welcome\""));
+  CHECK(Contains(verify.out, "\"recorded\":false"));
+
+  ProcessResult in = cli.Run({"checkin", code, "--json", "--at", evening});
+  CHECK(in.exit_code == 0);
+  CHECK(Contains(in.out, "\"verdict\":\"welcome\""));
+  CHECK(Contains(in.out, "\"recorded\":true"));
+
+  ProcessResult twice = cli.Run(
+      {"checkin", code, "--json", "--kiosk", "door-2", "--at", evening});
+  CHECK(twice.exit_code == 10);
+  CHECK(Contains(twice.out, "\"verdict\":\"already_inside\""));
+  CHECK(Contains(twice.out, "\"first_entry\":\"2026-10-12T16:00:00Z\""));
+
+  CHECK(cli.Run({"checkin", code, "--exit", "--at", "2026-10-12T19:00+02:00"})
+            .exit_code == 0);
+  ProcessResult back =
+      cli.Run({"checkin", code, "--json", "--at", "2026-10-12T19:30+02:00"});
+  CHECK(back.exit_code == 0);
+  CHECK(Contains(back.out, "\"verdict\":\"welcome_back\""));
+
+  CHECK(cli.Run({"checkin", code, "--at", "2026-10-12T15:00+02:00"})
+            .exit_code == 14);
+  CHECK(cli.Run({"checkin", code, "--at", "2026-10-12T23:00+02:00"})
+            .exit_code == 15);
+
+  std::string reissued = cli.Run({"token", "WC-001", "--reissue"}).out;
+  ProcessResult revoked = cli.Run({"verify", code, "--json", "--at", evening});
+  CHECK(revoked.exit_code == 11);
+  CHECK(Contains(revoked.out, "\"verdict\":\"revoked\""));
+
+  ProcessResult garbage = cli.Run({"verify", "HELLO", "--json"});
+  CHECK(garbage.exit_code == 13);
+  CHECK(Contains(garbage.out, "\"verdict\":\"invalid\""));
+
+  Cli other;
+  other.Prepare();
+  ProcessResult foreign =
+      other.Run({"verify", code, "--json", "--at", evening});
+  CHECK(foreign.exit_code == 12);
+  CHECK(Contains(foreign.out, "\"verdict\":\"wrong_event\""));
+
+  ProcessResult stats = cli.Run({"stats", "--json"});
+  CHECK(stats.exit_code == 0);
+  CHECK(Contains(stats.out, "\"total\":{\"expected\":60,\"arrived\":1,"
+                            "\"inside\":1}"));
+
+  std::string out = cli.dir.File("aanwezig.csv");
+  ProcessResult exported =
+      cli.Run({"export", "-o", out, "--lang", "nl"});
+  CHECK(exported.exit_code == 0);
+  std::string csv = entree::testing::ReadFile(out);
+  CHECK(csv.substr(0, 3) == "\xEF\xBB\xBF");
+  CHECK(Contains(csv, "Voornaam;Achternaam;Organisatie"));
+  CHECK(Contains(csv, "Marjolein;de Gelder;Dion;Bedrijfsleven;Human "
+                      "Capital;Tafelhost;Uitgenodigd;Ja;2026-10-12 18:00:00"));
+  ProcessResult no_shows =
+      cli.Run({"export", "--list", "no-shows", "--format", "json"});
+  CHECK(no_shows.exit_code == 0);
+  CHECK_FALSE(Contains(no_shows.out, "Marjolein"));
+  CHECK(Contains(no_shows.out, "Robin"));
+}
+
+TEST_CASE("a badge's QR code is read back by an independent decoder",
+          "[cli][zbar]") {
+  Cli cli;
+  cli.Prepare();
+  std::string image = cli.dir.File("badge.pgm");
+  ProcessResult token = cli.Run({"token", "WC-002", "--qr", image, "--json"});
+  REQUIRE(token.exit_code == 0);
+  CHECK(Contains(token.out, "\"qr_version\":6"));
+  std::string code = cli.Token("WC-002");
+  ProcessResult decoded =
+      RunProcess({"/usr/bin/zbarimg", "--quiet", "--raw", image});
+  REQUIRE(decoded.exit_code == 0);
+  CHECK(decoded.out == code + "\n");
+}
+
+TEST_CASE("help exists for every command in both languages", "[cli]") {
+  Cli cli;
+  for (const char* lang : {"nl", "en"}) {
+    ProcessResult overview = cli.Run({"--help", "--lang", lang});
+    CHECK(overview.exit_code == 0);
+    for (const char* command : {"init", "keygen", "import", "list", "search",
+                                "token", "verify", "checkin", "export",
+                                "stats"}) {
+      INFO(lang << " " << command);
+      CHECK(Contains(overview.out, command));
+      ProcessResult help = cli.Run({command, "--help", "--lang", lang});
+      CHECK(help.exit_code == 0);
+      CHECK(Contains(help.out, std::string("entree ") + command));
+      CHECK_FALSE(Contains(help.out, "help."));
+    }
+  }
+  CHECK(cli.Run({}).exit_code == 2);
+}
+
+TEST_CASE("bad input to every command: clear message, database unchanged",
+          "[cli]") {
+  Cli cli;
+  cli.Prepare();
+  std::string code = cli.Token("WC-003");
+  std::string bad_csv = cli.dir.File("bad.csv");
+  entree::testing::WriteFile(bad_csv, "naam,email\nJan,geen-mail\n");
+  std::string garbage = cli.dir.File("garbage.csv");
+  entree::testing::WriteFile(garbage, "kleur;maat\nrood;44\n");
+  std::string before = DatabaseFingerprint(cli.db);
+
+  struct Case {
+    std::vector<std::string> args;
+    int exit_code;
+  };
+  const Case cases[] = {
+      {{"frobnicate"}, 2},
+      {{"init"}, 2},
+      {{"init", "--name", "Again"}, 7},
+      {{"init", "--name", "X", "--starts", "tomorrow"}, 3},
+      {{"keygen"}, 7},
+      {{"import"}, 2},
+      {{"import", cli.dir.File("missing.csv")}, 3},
+      {{"import", garbage}, 3},
+      {{"import", bad_csv, "--strict"}, 3},
+      {{"import", kDemoCsv, "--map", "Nope=full_name"}, 3},
+      {{"import", kDemoCsv, "--map", "Voornaam=shoe_size"}, 3},
+      {{"list", "--sector", "astronauts"}, 3},
+      {{"list", "extra"}, 2},
+      {{"search"}, 2},
+      {{"search", "jan", "--limit", "lots"}, 3},
+      {{"token"}, 2},
+      {{"token", "nobody-at-all"}, 4},
+      {{"token", "WC-003", "--bogus"}, 2},
+      {{"verify"}, 2},
+      {{"checkin"}, 2},
+      {{"checkin", code, "--at", "half past six"}, 3},
+      {{"checkin", "E1NOTACODE"}, 13},
+      {{"export", "--format", "xls"}, 3},
+      {{"export", "--list", "vips"}, 3},
+      {{"export", "--table", "No Such Table"}, 4},
+      {{"export", "--delimiter", "|"}, 3},
+      {{"export", "-o", cli.dir.File("no/such/dir/x.csv")}, 8},
+      {{"stats", "extra"}, 2},
+      {{"list", "--lang", "fr"}, 2},
+  };
+  for (const Case& c : cases) {
+    std::string shown;
+    for (const std::string& a : c.args) shown += a + " ";
+    INFO(shown);
+    ProcessResult r = cli.Run(c.args);
+    CHECK(r.exit_code == c.exit_code);
+    if (c.exit_code != 13) CHECK(Contains(r.err, "entree: "));
+    CHECK(DatabaseFingerprint(cli.db) == before);
+  }
+
+  // Commands on a database that does not exist create nothing.
+  std::string missing = cli.dir.File("missing.db");
+  ProcessResult r = RunProcess({ENTREE_CLI_PATH, "--db", missing, "list"}, "",
+                               {"ENTREE_LANG=en"});
+  CHECK(r.exit_code == 4);
+  CHECK(Contains(r.err, "no database"));
+  CHECK_FALSE(std::filesystem::exists(missing));
+
+  // A file that is not a database is refused and left as it was.
+  ProcessResult not_db =
+      RunProcess({ENTREE_CLI_PATH, "--db", kDemoCsv, "stats"}, "",
+                 {"ENTREE_LANG=en"});
+  CHECK(not_db.exit_code == 5);
+
+  // A secret key readable by others is refused.
+  ::chmod((cli.db + ".key").c_str(), 0644);
+  CHECK(cli.Run({"token", "WC-004"}).exit_code == 6);
+  CHECK(DatabaseFingerprint(cli.db) == before);
+}
+
+TEST_CASE("messages follow the chosen language", "[cli]") {
+  Cli cli;
+  ProcessResult nl = RunProcess(
+      {ENTREE_CLI_PATH, "--db", cli.db, "list"}, "", {"ENTREE_LANG=nl"});
+  CHECK(Contains(nl.err, "er is geen database"));
+  ProcessResult en = RunProcess(
+      {ENTREE_CLI_PATH, "--db", cli.db, "list"}, "", {"LANG=en_GB.UTF-8"});
+  CHECK(Contains(en.err, "there is no database"));
+}

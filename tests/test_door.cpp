@@ -1,0 +1,143 @@
+// Tests of the door: real store on disk, real codes, an injected clock.
+#include <catch2/catch.hpp>
+
+#include "entree/door.h"
+#include "entree/uuid.h"
+#include "support.h"
+
+using namespace entree;
+using entree::testing::AddAttendee;
+using entree::testing::At;
+using entree::testing::MakeEventStore;
+using entree::testing::TempDir;
+using std::chrono::milliseconds;
+
+namespace {
+
+struct DoorFixture {
+  TempDir dir;
+  KeyPair keys;
+  Store store = MakeEventStore(dir.File("door.db"), &keys);
+  Event event = *store.GetEvent();
+  FixedClock clock{At("2026-10-12T17:00:00Z")};
+  Door entry{store, clock, event, DoorSettingsFor(event, Direction::kEntry),
+             "door-1"};
+
+  std::string CodeFor(const Attendee& a) {
+    auto badge = store.IssueBadge(a.id, "desk-1", clock.Now());
+    REQUIRE(badge.ok());
+    return SignBadgeCode({event.id, a.id, badge->serial}, keys.secret_key);
+  }
+  ScanOutcome Scan(Door& door, const std::string& code) {
+    auto outcome = door.Scan(code);
+    REQUIRE(outcome.ok());
+    return *outcome;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a guest is welcomed once and the row is on disk", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Anouk", "van der Veen");
+  std::string code = f.CodeFor(a);
+
+  ScanOutcome first = f.Scan(f.entry, code);
+  CHECK(first.verdict == Verdict::kWelcome);
+  CHECK(first.recorded);
+  REQUIRE(first.attendee.has_value());
+  CHECK(first.attendee->FullName() == "Anouk van der Veen");
+
+  // A second connection (another process would see the same) finds it.
+  auto reopened = Store::Open(f.dir.File("door.db"));
+  REQUIRE(reopened.ok());
+  auto rows = reopened->ListCheckins();
+  REQUIRE(rows->size() == 1);
+  CHECK(rows->front().id == first.checkin_id);
+  CHECK(rows->front().kiosk_id == "door-1");
+
+  f.clock.Advance(milliseconds(1500));
+  ScanOutcome bounce = f.Scan(f.entry, code);
+  CHECK(bounce.verdict == Verdict::kWelcome);
+  CHECK_FALSE(bounce.recorded);
+
+  f.clock.Advance(milliseconds(1500));
+  ScanOutcome again = f.Scan(f.entry, code);
+  CHECK(again.verdict == Verdict::kAlreadyInside);
+  CHECK(again.first_entry == At("2026-10-12T17:00:00Z"));
+  CHECK(f.store.ListCheckins()->size() == 2);
+}
+
+TEST_CASE("a reissued badge voids the old one", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Bram", "Mulder");
+  std::string lost = f.CodeFor(a);
+  std::string replacement = f.CodeFor(a);
+  CHECK(f.Scan(f.entry, lost).verdict == Verdict::kRevoked);
+  f.clock.Advance(milliseconds(10));
+  CHECK(f.Scan(f.entry, replacement).verdict == Verdict::kWelcome);
+}
+
+TEST_CASE("exit and re-entry across two doors", "[door]") {
+  DoorFixture f;
+  Door exit_door(f.store, f.clock, f.event,
+                 DoorSettingsFor(f.event, Direction::kExit), "door-2");
+  Attendee a = AddAttendee(f.store, "Chantal", "Hoekstra");
+  std::string code = f.CodeFor(a);
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcome);
+  f.clock.Advance(std::chrono::minutes(30));
+  CHECK(f.Scan(exit_door, code).verdict == Verdict::kGoodbye);
+  f.clock.Advance(std::chrono::minutes(5));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcomeBack);
+  auto stats = f.store.Stats();
+  CHECK(stats->total.inside == 1);
+}
+
+TEST_CASE("bad codes are verdicts, and record nothing", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Daan", "ter Horst");
+  std::string code = f.CodeFor(a);
+  CHECK(f.Scan(f.entry, "").verdict == Verdict::kInvalid);
+  CHECK(f.Scan(f.entry, code.substr(0, 120)).verdict == Verdict::kInvalid);
+  KeyPair forger = GenerateKeyPair();
+  CHECK(f.Scan(f.entry, SignBadgeCode({f.event.id, a.id, 1}, forger.secret_key))
+            .verdict == Verdict::kInvalid);
+  CHECK(f.Scan(f.entry, SignBadgeCode({NewEventId(), a.id, 1},
+                                      f.keys.secret_key))
+            .verdict == Verdict::kWrongEvent);
+  CHECK(f.store.ListCheckins()->empty());
+}
+
+TEST_CASE("opening hours apply at the door", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Eline", "Bosman");
+  std::string code = f.CodeFor(a);
+  f.clock.Set(At("2026-10-12T15:59:59Z"));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kNotOpen);
+  f.clock.Set(At("2026-10-12T22:00:00Z"));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kClosed);
+  CHECK(f.Scan(f.entry, code).recorded == false);  // bounce of "closed"
+}
+
+TEST_CASE("a valid badge of a guest registered elsewhere is let in",
+          "[door]") {
+  DoorFixture f;
+  Uuid stranger = NewUuid();
+  std::string code =
+      SignBadgeCode({f.event.id, stranger, 1}, f.keys.secret_key);
+  ScanOutcome outcome = f.Scan(f.entry, code);
+  CHECK(outcome.verdict == Verdict::kWelcome);
+  CHECK_FALSE(outcome.attendee.has_value());
+  CHECK(outcome.recorded);
+}
+
+TEST_CASE("a dry run decides without writing", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Frank", "van Dijk");
+  std::string code = f.CodeFor(a);
+  auto outcome = f.entry.Scan(code, /*dry_run=*/true);
+  REQUIRE(outcome.ok());
+  CHECK(outcome->verdict == Verdict::kWelcome);
+  CHECK_FALSE(outcome->recorded);
+  CHECK(f.store.ListCheckins()->empty());
+}

@@ -1,0 +1,213 @@
+// Tests of the SQLite store: pragmas, migrations, records, search.
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "entree/store.h"
+#include "entree/uuid.h"
+#include "support.h"
+
+using namespace entree;
+using entree::testing::AddAttendee;
+using entree::testing::At;
+using entree::testing::MakeEventStore;
+using entree::testing::TempDir;
+using entree::testing::WriteFile;
+
+namespace {
+
+int64_t PragmaValue(Store& store, const std::string& pragma) {
+  auto stmt = store.db().Prepare("PRAGMA " + pragma);
+  REQUIRE(stmt.ok());
+  auto row = stmt->Step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  return stmt->ColumnInt(0);
+}
+
+}  // namespace
+
+TEST_CASE("a new store is WAL, synchronous FULL, with foreign keys",
+          "[store]") {
+  TempDir dir;
+  auto store = Store::Open(dir.File("event.db"));
+  REQUIRE(store.ok());
+  auto mode = store->db().Prepare("PRAGMA journal_mode");
+  REQUIRE(mode.ok());
+  REQUIRE(*mode->Step());
+  CHECK(mode->ColumnText(0) == "wal");
+  CHECK(PragmaValue(*store, "synchronous") == 2);
+  CHECK(PragmaValue(*store, "foreign_keys") == 1);
+  CHECK(PragmaValue(*store, "busy_timeout") > 0);
+  CHECK(PragmaValue(*store, "user_version") == Store::kSchemaVersion);
+}
+
+TEST_CASE("opening migrates forward and refuses what it cannot read",
+          "[store]") {
+  TempDir dir;
+  SECTION("reopening keeps the data and the version") {
+    {
+      Store store = MakeEventStore(dir.File("a.db"));
+      AddAttendee(store, "Anouk", "van der Veen");
+    }
+    auto again = Store::Open(dir.File("a.db"));
+    REQUIRE(again.ok());
+    CHECK(again->ListAttendees()->size() == 1);
+  }
+  SECTION("a file from a newer Entree is refused, not damaged") {
+    { MakeEventStore(dir.File("b.db")); }
+    {
+      auto raw = Database::Open(dir.File("b.db"));
+      REQUIRE(raw.ok());
+      REQUIRE(raw->Exec("PRAGMA user_version = 99").ok());
+    }
+    auto store = Store::Open(dir.File("b.db"));
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.status().code() == StatusCode::kDatabase);
+    CHECK(store.status().message().find("newer") != std::string::npos);
+  }
+  SECTION("a text file is not a database") {
+    WriteFile(dir.File("c.db"), "Voornaam;Achternaam\nJan;Jansen\n");
+    auto store = Store::Open(dir.File("c.db"));
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.status().code() == StatusCode::kDatabase);
+    CHECK(entree::testing::ReadFile(dir.File("c.db")) ==
+          "Voornaam;Achternaam\nJan;Jansen\n");
+  }
+  SECTION("another program's SQLite file is not an event database") {
+    {
+      auto raw = Database::Open(dir.File("d.db"));
+      REQUIRE(raw.ok());
+      REQUIRE(raw->Exec("CREATE TABLE notes (text TEXT)").ok());
+    }
+    CHECK(Store::Open(dir.File("d.db")).status().code() ==
+          StatusCode::kDatabase);
+  }
+}
+
+TEST_CASE("the event is created once", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("e.db"));
+  auto event = store.GetEvent();
+  REQUIRE(event.ok());
+  CHECK(event->name == "Worldcafé IQ BLVD");
+  CHECK(event->doors_open_at == At("2026-10-12T16:00:00Z"));
+  CHECK(event->public_key.has_value());
+  CHECK(store.CreateEvent(*event).code() == StatusCode::kAlreadyExists);
+}
+
+TEST_CASE("name search ignores case and accents", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("s.db"));
+  AddAttendee(store, "Gerrit", "Müller");
+  AddAttendee(store, "Marjolein", "de Gelder");
+  AddAttendee(store, "Céline", "Lefèvre");
+  AddAttendee(store, "Jan Willem", "van Ommen");
+
+  auto names = [&](const std::string& query) {
+    std::vector<std::string> out;
+    auto found = store.SearchAttendees(query, 10);
+    REQUIRE(found.ok());
+    for (const Attendee& a : *found) out.push_back(a.FullName());
+    return out;
+  };
+  CHECK(names("muller") == std::vector<std::string>{"Gerrit Müller"});
+  CHECK(names("MÜLLER") == std::vector<std::string>{"Gerrit Müller"});
+  CHECK(names("gelder") == std::vector<std::string>{"Marjolein de Gelder"});
+  CHECK(names("celine lefevre") ==
+        std::vector<std::string>{"Céline Lefèvre"});
+  CHECK(names("ommen jan") ==
+        std::vector<std::string>{"Jan Willem van Ommen"});
+  CHECK(names("nobody").empty());
+  CHECK(names("").empty());
+  // Sorted under the family name without particles: G, L, M, O.
+  CHECK(names("e").size() == 4);
+  CHECK(names("e").front() == "Marjolein de Gelder");
+}
+
+TEST_CASE("attendees are found by id, external id, email or unique name",
+          "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("r.db"));
+  Attendee a = AddAttendee(store, "Anouk", "van der Veen");
+  a.external_id = "WC-005";
+  a.email = "A.vanderVeen@hardenberg.example";
+  REQUIRE(store.UpdateAttendee(a).ok());
+  AddAttendee(store, "Anouk", "Jansen");
+
+  CHECK(store.ResolveAttendee(ToString(a.id))->id == a.id);
+  CHECK(store.ResolveAttendee("WC-005")->id == a.id);
+  CHECK(store.ResolveAttendee("a.vanderveen@HARDENBERG.example")->id == a.id);
+  CHECK(store.ResolveAttendee("veen")->id == a.id);
+  CHECK(store.ResolveAttendee("anouk").status().IsNotFound());  // two match
+  CHECK(store.ResolveAttendee("nobody").status().IsNotFound());
+}
+
+TEST_CASE("a new badge revokes the older serials", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("b.db"));
+  Attendee a = AddAttendee(store, "Bram", "Mulder");
+  CHECK_FALSE(store.CurrentBadge(a.id)->has_value());
+  auto first = store.IssueBadge(a.id, "desk-1", At("2026-10-12T16:05:00Z"));
+  REQUIRE(first.ok());
+  CHECK(first->serial == 1);
+  auto second = store.IssueBadge(a.id, "desk-2", At("2026-10-12T17:00:00Z"));
+  REQUIRE(second.ok());
+  CHECK(second->serial == 2);
+  auto current = store.CurrentBadge(a.id);
+  REQUIRE(current.ok());
+  CHECK((*current)->serial == 2);
+  CHECK((*current)->kiosk_id == "desk-2");
+}
+
+TEST_CASE("check-ins are append-only", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("c.db"));
+  Attendee a = AddAttendee(store, "Chantal", "Hoekstra");
+  CheckinRecord record{NewUuid(), a.id, 1, "door-1", Direction::kEntry,
+                       At("2026-10-12T17:00:00Z"), Verdict::kWelcome};
+  REQUIRE(store.AppendCheckin(record).ok());
+  CHECK(store.AppendCheckin(record).code() == StatusCode::kDatabase);  // id
+  CHECK_FALSE(store.db().Exec("UPDATE checkin SET verdict = 'closed'").ok());
+  CHECK_FALSE(store.db().Exec("DELETE FROM checkin").ok());
+  auto rows = store.ListCheckins();
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  CHECK(rows->front().verdict == Verdict::kWelcome);
+  CHECK(rows->front().at == At("2026-10-12T17:00:00Z"));
+}
+
+TEST_CASE("history and attendance follow entries and exits", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("h.db"));
+  Attendee a = AddAttendee(store, "Daan", "ter Horst", Sector::kGovernment,
+                           "Human Capital");
+  AddAttendee(store, "Eline", "Bosman", Sector::kEducation, "Smart Industry");
+  auto add = [&](const char* at, Direction d, Verdict v, const char* kiosk) {
+    REQUIRE(store.AppendCheckin({NewUuid(), a.id, 1, kiosk, d, At(at), v})
+                .ok());
+  };
+  add("2026-10-12T17:00:00Z", Direction::kEntry, Verdict::kWelcome, "door-1");
+  add("2026-10-12T17:30:00Z", Direction::kEntry, Verdict::kAlreadyInside,
+      "door-2");
+  add("2026-10-12T18:00:00Z", Direction::kExit, Verdict::kGoodbye, "door-1");
+
+  auto history = store.History(a.id, 1, "door-2");
+  REQUIRE(history.ok());
+  CHECK(history->first_entry == At("2026-10-12T17:00:00Z"));
+  CHECK(history->last_exit == At("2026-10-12T18:00:00Z"));
+  CHECK(history->last_pass->direction == Direction::kExit);
+  CHECK(history->last_scan_here->verdict == Verdict::kAlreadyInside);
+
+  auto stats = store.Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->total.expected == 2);
+  CHECK(stats->total.arrived == 1);
+  CHECK(stats->total.inside == 0);
+  CHECK(stats->by_sector["government"].arrived == 1);
+  CHECK(stats->by_table["Smart Industry"].arrived == 0);
+
+  add("2026-10-12T18:10:00Z", Direction::kEntry, Verdict::kWelcomeBack,
+      "door-1");
+  CHECK(store.Stats()->total.inside == 1);
+}
