@@ -75,6 +75,7 @@ Attendee AddAttendee(Store& store, const std::string& given,
   a.sector = sector;
   a.table = table;
   a.created_at = a.updated_at = At("2026-10-01T12:00:00Z");
+  if (!table.empty()) REQUIRE(store.EnsureTable(table).ok());
   REQUIRE(store.InsertAttendee(a).ok());
   return a;
 }

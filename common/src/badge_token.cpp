@@ -53,10 +53,14 @@ BadgeClaim UnpackClaim(std::span<const uint8_t> bytes) {
 
 // The signed message: the version prefix, then the claim, so a signature
 // can never be replayed under another code version.
-std::vector<uint8_t> SignedMessage(std::span<const uint8_t> claim) {
-  std::vector<uint8_t> message(kBadgeCodePrefix.begin(),
-                               kBadgeCodePrefix.end());
-  message.insert(message.end(), claim.begin(), claim.end());
+using SignedBytes = std::array<uint8_t, 2 + kClaimBytes>;
+static_assert(kBadgeCodePrefix.size() == 2);
+
+SignedBytes SignedMessage(std::span<const uint8_t> claim) {
+  SignedBytes message{};
+  message[0] = static_cast<uint8_t>(kBadgeCodePrefix[0]);
+  message[1] = static_cast<uint8_t>(kBadgeCodePrefix[1]);
+  std::copy_n(claim.begin(), kClaimBytes, message.begin() + 2);
   return message;
 }
 
@@ -97,7 +101,7 @@ KeyPair GenerateKeyPair() {
 std::string SignBadgeCode(const BadgeClaim& claim, const SecretKey& key) {
   EnsureSodiumReady();
   ClaimBytes claim_bytes = PackClaim(claim);
-  std::vector<uint8_t> message = SignedMessage(claim_bytes);
+  SignedBytes message = SignedMessage(claim_bytes);
   std::array<uint8_t, kPayloadBytes> payload{};
   std::copy(claim_bytes.begin(), claim_bytes.end(), payload.begin());
   crypto_sign_detached(payload.data() + kClaimBytes, nullptr, message.data(),
@@ -124,8 +128,7 @@ TokenVerification VerifyBadgeCode(std::string_view code,
   if (sodium_memcmp(claim.event_id.data(), event_id.data(), 8) != 0) {
     return {TokenCheck::kWrongEvent, claim};
   }
-  std::vector<uint8_t> message =
-      SignedMessage(std::span(payload->data(), kClaimBytes));
+  SignedBytes message = SignedMessage(std::span(payload->data(), kClaimBytes));
   if (crypto_sign_verify_detached(payload->data() + kClaimBytes,
                                   message.data(), message.size(),
                                   key.data()) != 0) {

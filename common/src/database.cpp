@@ -31,7 +31,7 @@ Result<Database> Database::Open(const std::string& path) {
   // file that is not a database shows itself.
   Status status = db.Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-      "PRAGMA foreign_keys=ON;");
+      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
   if (!status.ok()) {
     return Status::Database(path + " is not an Entree database (" +
                             status.message() + ")");

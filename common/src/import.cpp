@@ -2,6 +2,8 @@
 // transaction.
 #include "entree/import.h"
 
+#include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "entree/csv.h"
@@ -250,18 +252,70 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
   return std::nullopt;
 }
 
-// The attendee this row updates, if any: by external id, then by email.
-Result<std::optional<Attendee>> FindExisting(Store& store,
-                                             const RowValues& row) {
-  std::string external_id = row.Get(ImportField::kExternalId);
-  if (!external_id.empty()) {
-    auto found = store.FindByExternalId(external_id);
-    if (!found.ok() || *found) return found;
+std::string LowerAscii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  std::string email = row.Get(ImportField::kEmail);
-  if (!email.empty()) return store.FindByEmail(email);
-  return std::optional<Attendee>();
+  return text;
 }
+
+// The attendees an import can update, keyed by external id and by email
+// (case-insensitive, as SQLite's NOCASE), loaded once so that rows need no
+// lookups of their own.
+class ExistingAttendees {
+ public:
+  explicit ExistingAttendees(size_t expected) {
+    by_external_id_.reserve(expected);
+    by_email_.reserve(expected);
+  }
+  Status Load(Store& store) {
+    auto stmt = store.db().Prepare(
+        "SELECT id, external_id, email FROM attendee ORDER BY created_at");
+    if (!stmt.ok()) return stmt.status();
+    while (true) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      Remember(ParseUuid(stmt->ColumnText(0)).value_or(Uuid{}),
+               stmt->ColumnText(1), stmt->ColumnText(2));
+    }
+  }
+  // The first attendee with that external id, else with that email.
+  std::optional<Uuid> Find(const std::string& external_id,
+                           const std::string& email) const {
+    if (!external_id.empty()) {
+      auto found = by_external_id_.find(external_id);
+      if (found != by_external_id_.end()) return found->second;
+    }
+    if (!email.empty()) {
+      auto found = by_email_.find(LowerAscii(email));
+      if (found != by_email_.end()) return found->second;
+    }
+    return std::nullopt;
+  }
+  void Remember(const Uuid& id, const std::string& external_id,
+                const std::string& email) {
+    if (!external_id.empty()) by_external_id_.emplace(external_id, id);
+    if (!email.empty()) by_email_.emplace(LowerAscii(email), id);
+  }
+
+ private:
+  std::unordered_map<std::string, Uuid> by_external_id_;
+  std::unordered_map<std::string, Uuid> by_email_;
+};
+
+// A larger page cache for the length of a bulk write, so SQLite does not
+// read back the pages it has just written.
+class BulkCache {
+ public:
+  explicit BulkCache(Database& db) : db_(db) {
+    (void)db_.Exec("PRAGMA cache_size = -131072");  // 128 MiB at most
+  }
+  ~BulkCache() { (void)db_.Exec("PRAGMA cache_size = -2000"); }
+
+ private:
+  Database& db_;
+};
 
 }  // namespace
 
@@ -331,21 +385,36 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
                           report.ignored_columns);
   if (!plan.ok()) return plan.status();
 
+  BulkCache cache(store.db());
   auto tx = Transaction::Begin(store.db());
   if (!tx.ok()) return tx.status();
+  ExistingAttendees existing(doc.records.size());
+  ENTREE_RETURN_IF_ERROR(existing.Load(store));
+  std::set<std::string> tables;
+  for (size_t r = 1; r < doc.records.size(); ++r) {
+    tables.insert(RowValues(*plan, doc.records[r].fields).Get(ImportField::kTable));
+  }
+  tables.erase("");
+  for (const std::string& table : tables) {
+    ENTREE_RETURN_IF_ERROR(store.EnsureTable(table));
+  }
   for (size_t r = 1; r < doc.records.size(); ++r) {
     const CsvRecord& record = doc.records[r];
     RowValues row(*plan, record.fields);
-    auto existing = FindExisting(store, row);
-    if (!existing.ok()) return existing.status();
-    bool update = existing->has_value();
-    Attendee attendee = update ? std::move(**existing) : Attendee{};
+    std::optional<Uuid> match = existing.Find(
+        row.Get(ImportField::kExternalId), row.Get(ImportField::kEmail));
+    Attendee attendee;
+    if (match) {
+      auto current = store.GetAttendee(*match);
+      if (!current.ok()) return current.status();
+      attendee = std::move(current).value();
+    }
     if (auto problem = ApplyRow(row, record.line, attendee)) {
       report.problems.push_back(*problem);
       continue;
     }
     attendee.updated_at = options.now;
-    if (update) {
+    if (match) {
       ENTREE_RETURN_IF_ERROR(store.UpdateAttendee(attendee));
       ++report.updated;
     } else {
@@ -354,6 +423,7 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
       ENTREE_RETURN_IF_ERROR(store.InsertAttendee(attendee));
       ++report.imported;
     }
+    existing.Remember(attendee.id, attendee.external_id, attendee.email);
   }
   if (doc.unclosed_quote_line) {
     report.problems.push_back(

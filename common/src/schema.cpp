@@ -15,7 +15,7 @@ CREATE TABLE event (
   starts_at INTEGER,
   ends_at INTEGER,
   doors_open_at INTEGER,
-  locale TEXT NOT NULL DEFAULT 'nl' CHECK (locale IN ('nl', 'en')),
+  locale TEXT NOT NULL DEFAULT 'nl' CHECK (locale = 'nl' OR locale = 'en'),
   public_key BLOB
 );
 CREATE TABLE seating_table (
@@ -28,24 +28,25 @@ CREATE TABLE attendee (
   given_name TEXT NOT NULL DEFAULT '',
   family_name TEXT NOT NULL DEFAULT '',
   organisation TEXT NOT NULL DEFAULT '',
-  sector TEXT NOT NULL
-    CHECK (sector IN ('business', 'government', 'education', 'other')),
+  -- CHECKs are OR chains, not IN lists: SQLite builds a temporary table for
+  -- every IN list of three or more on each insert.
+  sector TEXT NOT NULL CHECK (sector = 'business' OR sector = 'government'
+                              OR sector = 'education' OR sector = 'other'),
   email TEXT NOT NULL DEFAULT '',
-  role TEXT NOT NULL
-    CHECK (role IN ('guest', 'host', 'staff', 'press', 'speaker')),
+  role TEXT NOT NULL CHECK (role = 'guest' OR role = 'host' OR role = 'staff'
+                            OR role = 'press' OR role = 'speaker'),
   table_name TEXT REFERENCES seating_table(name) ON UPDATE CASCADE,
-  source TEXT NOT NULL CHECK (source IN ('invited', 'walk_in')),
+  source TEXT NOT NULL CHECK (source = 'invited' OR source = 'walk_in'),
   consent INTEGER NOT NULL DEFAULT 0,
   search_key TEXT NOT NULL,
   sort_key TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX attendee_by_external_id ON attendee(external_id)
   WHERE external_id <> '';
 CREATE INDEX attendee_by_email ON attendee(email COLLATE NOCASE)
   WHERE email <> '';
-CREATE INDEX attendee_by_sort_key ON attendee(sort_key);
 CREATE TABLE badge (
   attendee_id TEXT NOT NULL REFERENCES attendee(id),
   serial INTEGER NOT NULL CHECK (serial > 0),
@@ -60,7 +61,7 @@ CREATE TABLE checkin (
   attendee_id TEXT NOT NULL,
   badge_serial INTEGER NOT NULL,
   kiosk_id TEXT NOT NULL,
-  direction TEXT NOT NULL CHECK (direction IN ('entry', 'exit')),
+  direction TEXT NOT NULL CHECK (direction = 'entry' OR direction = 'exit'),
   at INTEGER NOT NULL,
   verdict TEXT NOT NULL
 );

@@ -163,6 +163,13 @@ Status Store::UpsertTable(const SeatingTable& table) {
   return (*stmt)->Bind(1, table.name).Bind(2, int64_t{table.capacity}).Run();
 }
 
+Status Store::EnsureTable(std::string_view name) {
+  auto stmt = Cached(
+      "INSERT INTO seating_table (name) VALUES (?1) ON CONFLICT DO NOTHING");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)->Bind(1, name).Run();
+}
+
 Result<std::vector<SeatingTable>> Store::ListTables() {
   auto stmt = Cached("SELECT name, capacity FROM seating_table ORDER BY name");
   if (!stmt.ok()) return stmt.status();

@@ -90,14 +90,6 @@ Result<std::optional<Attendee>> ReadOne(Statement& s) {
 
 }  // namespace
 
-Status Store::EnsureTableFor(const Attendee& attendee) {
-  if (attendee.table.empty()) return Status::Ok();
-  auto stmt = Cached(
-      "INSERT INTO seating_table (name) VALUES (?1) ON CONFLICT DO NOTHING");
-  if (!stmt.ok()) return stmt.status();
-  return (*stmt)->Bind(1, attendee.table).Run();
-}
-
 Result<Attendee> Store::GetAttendee(const Uuid& id) {
   static const std::string sql = SelectAttendees("WHERE id = ?1");
   auto stmt = Cached(sql);
@@ -126,7 +118,6 @@ Result<std::optional<Attendee>> Store::FindByEmail(std::string_view email) {
 }
 
 Status Store::InsertAttendee(const Attendee& attendee) {
-  ENTREE_RETURN_IF_ERROR(EnsureTableFor(attendee));
   auto stmt = Cached(
       "INSERT INTO attendee (id, external_id, given_name, family_name, "
       "organisation, sector, email, role, table_name, source, consent, "
@@ -138,7 +129,6 @@ Status Store::InsertAttendee(const Attendee& attendee) {
 }
 
 Status Store::UpdateAttendee(const Attendee& attendee) {
-  ENTREE_RETURN_IF_ERROR(EnsureTableFor(attendee));
   auto stmt = Cached(
       "UPDATE attendee SET external_id = ?2, given_name = ?3, "
       "family_name = ?4, organisation = ?5, sector = ?6, email = ?7, "

@@ -87,6 +87,8 @@ class Store {
   // --- tables ----------------------------------------------------------
   // Adds the table, or updates its capacity when it exists.
   Status UpsertTable(const SeatingTable& table);
+  // Adds a table with no capacity limit unless one of that name exists.
+  Status EnsureTable(std::string_view name);
   Result<std::vector<SeatingTable>> ListTables();
   // Names of the hosts (role host) seated at each table, sorted.
   Result<std::vector<std::string>> TableHosts(std::string_view table);
@@ -98,9 +100,11 @@ class Store {
   // attendee matches.
   Result<std::optional<Attendee>> FindByExternalId(std::string_view id);
   Result<std::optional<Attendee>> FindByEmail(std::string_view email);
-  // Inserts a new attendee; its table is created when unknown.
+  // Inserts a new attendee. Their table, if any, must exist (EnsureTable);
+  // otherwise the foreign key fails with kDatabase.
   Status InsertAttendee(const Attendee& attendee);
-  // Rewrites every field of an existing attendee (kNotFound otherwise).
+  // Rewrites every field of an existing attendee (kNotFound otherwise);
+  // the table must exist as for InsertAttendee.
   Status UpdateAttendee(const Attendee& attendee);
   // Everyone, sorted the Dutch way: by family name without particles, then
   // given name.
@@ -143,8 +147,6 @@ class Store {
  private:
   explicit Store(Database db);
   Status Migrate();
-  // Creates the attendee's table when it is not known yet.
-  Status EnsureTableFor(const Attendee& attendee);
 
   Database db_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;

@@ -1,4 +1,4 @@
-// UUIDs (random, version 4) and their canonical text form.
+// UUIDs (time-ordered, version 7) and their canonical text form.
 #pragma once
 
 #include <optional>
@@ -9,7 +9,8 @@
 
 namespace entree {
 
-// A new random (version 4) UUID from the system's CSPRNG.
+// A new UUID version 7 (RFC 9562): the current time in milliseconds, then
+// 74 bits from the system's CSPRNG.
 Uuid NewUuid();
 // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower case.
 std::string ToString(const Uuid& id);

@@ -1,0 +1,233 @@
+// Benchmark of the store on one disk: check-in latency beside a bare SQLite
+// insert, CSV import beside the sqlite3 shell's .import, export, peak RSS.
+//
+// Usage: entree-bench-store [--attendees N] [--scans N] [--dir DIR]
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "entree/badge_token.h"
+#include "entree/door.h"
+#include "entree/export.h"
+#include "entree/import.h"
+#include "entree/store.h"
+#include "entree/uuid.h"
+
+namespace entree::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MillisSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start)
+      .count();
+}
+
+double Percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0;
+  std::sort(samples.begin(), samples.end());
+  size_t index = static_cast<size_t>(p * static_cast<double>(samples.size() - 1));
+  return samples[index];
+}
+
+void Die(const Status& status) {
+  std::cerr << "bench: " << status.message() << "\n";
+  std::exit(1);
+}
+
+// A guest list of `count` Dutch-looking names, as a CSV export.
+std::string MakeGuestCsv(int count) {
+  const char* given[] = {"Anouk", "Bram",  "Chantal", "Daan",  "Eline",
+                         "Frank", "Gerrit", "Hanneke", "Ingrid", "Joost",
+                         "Zoë",   "Renée", "Björn",   "Céline", "Jan Willem"};
+  const char* family[] = {"de Vries", "van der Veen", "Bügel",   "Jansen",
+                          "ter Horst", "van 't Hof",  "Mulder",  "Bosman",
+                          "de Gelder", "Wiersma",     "Lefèvre", "Smit"};
+  const char* sector[] = {"Bedrijfsleven", "Overheid", "Onderwijs", "Overig"};
+  const char* table[] = {"Human Capital", "Smart Industry",
+                         "Marketing & regiobranding"};
+  std::string csv = "id,voornaam,achternaam,organisatie,sector,email,tafel\n";
+  for (int i = 0; i < count; ++i) {
+    csv += "G" + std::to_string(i) + "," + given[i % 15] + "," +
+           family[(i / 15) % 12] + ",Org " + std::to_string(i % 997) + "," +
+           sector[i % 4] + ",guest" + std::to_string(i) + "@example.nl," +
+           table[i % 3] + "\n";
+  }
+  return csv;
+}
+
+struct LatencyRow {
+  std::string what;
+  double p50 = 0, p99 = 0;
+};
+
+// Autocommitted single-row inserts into a table shaped like the check-in
+// log, with the store's pragmas.
+LatencyRow BareInsert(const std::string& path, int count) {
+  auto db = Database::Open(path);
+  if (!db.ok()) Die(db.status());
+  if (auto s = db->Exec("CREATE TABLE t (id TEXT PRIMARY KEY, attendee_id "
+                        "TEXT, badge_serial INTEGER, kiosk_id TEXT, "
+                        "direction TEXT, at INTEGER, verdict TEXT)");
+      !s.ok()) {
+    Die(s);
+  }
+  auto stmt = db->Prepare("INSERT INTO t VALUES (?1, ?2, 1, 'k', 'entry', ?3, "
+                          "'welcome')");
+  if (!stmt.ok()) Die(stmt.status());
+  std::vector<double> samples;
+  for (int i = 0; i < count; ++i) {
+    std::string id = ToString(NewUuid());
+    auto start = Clock::now();
+    Status s = stmt->Bind(1, id).Bind(2, id).Bind(3, int64_t{i}).Run();
+    samples.push_back(MillisSince(start));
+    if (!s.ok()) Die(s);
+  }
+  return {"bare SQLite insert (same pragmas)", Percentile(samples, 0.5),
+          Percentile(samples, 0.99)};
+}
+
+LatencyRow CheckinLatency(Store& store, const std::vector<std::string>& codes) {
+  auto event = store.GetEvent();
+  if (!event.ok()) Die(event.status());
+  SystemClock clock;
+  Door door(store, clock, *event, DoorSettingsFor(*event, Direction::kEntry),
+            "bench");
+  std::vector<double> samples;
+  for (const std::string& code : codes) {
+    auto start = Clock::now();
+    auto outcome = door.Scan(code);
+    samples.push_back(MillisSince(start));
+    if (!outcome.ok()) Die(outcome.status());
+    if (outcome->verdict != Verdict::kWelcome) {
+      std::cerr << "bench: unexpected verdict " << ToString(outcome->verdict)
+                << "\n";
+      std::exit(1);
+    }
+  }
+  return {"check-in (verify + decide + durable commit)",
+          Percentile(samples, 0.5), Percentile(samples, 0.99)};
+}
+
+long PeakRssKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+int Main(int argc, char** argv) {
+  int attendees = 100000;
+  int scans = 2000;
+  std::filesystem::path dir = std::filesystem::current_path() / "bench-data";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--attendees") attendees = std::atoi(argv[i + 1]);
+    else if (flag == "--scans") scans = std::atoi(argv[i + 1]);
+    else if (flag == "--dir") dir = argv[i + 1];
+  }
+  scans = std::min(scans, attendees);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+
+  std::string csv_path = (dir / "guests.csv").string();
+  {
+    std::ofstream out(csv_path, std::ios::binary);
+    out << MakeGuestCsv(attendees);
+  }
+  std::string csv;
+  {
+    std::ifstream in(csv_path, std::ios::binary);
+    csv.assign(std::istreambuf_iterator<char>(in), {});
+  }
+
+  // Import through Entree.
+  auto store = Store::Open((dir / "event.db").string());
+  if (!store.ok()) Die(store.status());
+  KeyPair keys = GenerateKeyPair();
+  Event event;
+  event.id = NewEventId();
+  event.name = "Benchmark";
+  event.public_key = keys.public_key;
+  if (auto s = store->CreateEvent(event); !s.ok()) Die(s);
+  ImportOptions options;
+  options.now = SystemClock().Now();
+  auto import_start = Clock::now();
+  auto report = ImportAttendees(*store, csv, options);
+  double import_ms = MillisSince(import_start);
+  if (!report.ok()) Die(report.status());
+
+  // The same file through the sqlite3 shell, same pragmas, same disk.
+  std::string shell_db = (dir / "shell.db").string();
+  std::string command =
+      "sqlite3 -batch " + shell_db +
+      " 'PRAGMA journal_mode=WAL;' 'PRAGMA synchronous=FULL;' "
+      "'.import --csv " + csv_path + " guests' > /dev/null";
+  auto shell_start = Clock::now();
+  int shell_rc = std::system(command.c_str());
+  double shell_ms = MillisSince(shell_start);
+
+  // Badges for everyone, then scans of distinct guests.
+  std::vector<std::string> codes;
+  {
+    auto people = store->ListAttendees();
+    if (!people.ok()) Die(people.status());
+    auto tx = Transaction::Begin(store->db());
+    if (!tx.ok()) Die(tx.status());
+    for (const Attendee& a : *people) {
+      auto badge = store->IssueBadge(a.id, "desk", options.now);
+      if (!badge.ok()) Die(badge.status());
+      if (static_cast<int>(codes.size()) < scans) {
+        codes.push_back(
+            SignBadgeCode({event.id, a.id, badge->serial}, keys.secret_key));
+      }
+    }
+    if (auto s = tx->Commit(); !s.ok()) Die(s);
+  }
+  LatencyRow checkin = CheckinLatency(*store, codes);
+  LatencyRow bare = BareInsert((dir / "bare.db").string(), scans);
+
+  auto export_start = Clock::now();
+  auto rows = store->Attendance();
+  if (!rows.ok()) Die(rows.status());
+  std::string exported =
+      AttendanceCsv(*rows, Catalog::For(Language::kEnglish), ',');
+  {
+    std::ofstream out(dir / "attendance.csv", std::ios::binary);
+    out << exported;
+  }
+  double export_ms = MillisSince(export_start);
+
+  std::printf("Entree store benchmark: %d attendees, %d scans, data in %s\n\n",
+              attendees, scans, dir.c_str());
+  std::printf("%-46s %10s %10s %8s\n", "latency", "p50 ms", "p99 ms", "ratio");
+  std::printf("%-46s %10.3f %10.3f %8s\n", bare.what.c_str(), bare.p50,
+              bare.p99, "1.00x");
+  std::printf("%-46s %10.3f %10.3f %7.2fx\n", checkin.what.c_str(),
+              checkin.p50, checkin.p99, checkin.p99 / bare.p99);
+  std::printf("\n%-46s %10s %8s\n", "bulk", "ms", "ratio");
+  std::printf("%-46s %10.1f %8s%s\n", "sqlite3 shell .import (same file)",
+              shell_ms, "1.00x", shell_rc == 0 ? "" : "  (sqlite3 failed)");
+  std::printf("%-46s %10.1f %7.2fx\n", "entree import (same file)", import_ms,
+              import_ms / shell_ms);
+  std::printf("%-46s %10.1f\n", "entree export (attendance CSV)", export_ms);
+  std::printf("\nimported %d, rejected %d; exported %zu rows (%zu bytes)\n",
+              report->imported, report->rejected, rows->size(),
+              exported.size());
+  std::printf("peak RSS: %.1f MiB\n", static_cast<double>(PeakRssKiB()) / 1024);
+  return 0;
+}
+
+}  // namespace
+}  // namespace entree::bench
+
+int main(int argc, char** argv) { return entree::bench::Main(argc, argv); }
