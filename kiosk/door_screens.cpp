@@ -28,8 +28,7 @@ uint32_t VerdictColour(Verdict verdict) {
   return 0xA3162B;
 }
 
-DoorScreens::DoorScreens(Door* door, std::string event_name,
-                         Language language)
+DoorScreens::DoorScreens(Door* door, std::string event_name, Language language)
     : door_(door), event_name_(std::move(event_name)), language_(language) {
   fault_ = door_ == nullptr;
 }
@@ -46,8 +45,8 @@ void DoorScreens::Handle(const InputEvent& event, Instant now) {
       Submit(now);
       break;
     case InputEvent::Kind::kToggleLanguage:
-      language_ = language_ == Language::kDutch ? Language::kEnglish
-                                                : Language::kDutch;
+      language_ =
+          language_ == Language::kDutch ? Language::kEnglish : Language::kDutch;
       break;
   }
 }
@@ -92,8 +91,8 @@ View DoorScreens::CurrentView() const {
   std::string name = shown_->attendee
                          ? shown_->attendee->FullName()
                          : std::string(tr.Get("verdict.unknown_guest"));
-  std::string since =
-      shown_->first_entry ? FormatLocal(*shown_->first_entry).substr(11, 5)
+  std::string since = shown_->first_entry
+                          ? FormatLocal(*shown_->first_entry).substr(11, 5)
                           : std::string();
   view.title = tr.Format("verdict." + std::string(ToString(shown_->verdict)),
                          {name, since});

@@ -25,9 +25,9 @@ struct Options {
   Direction direction = Direction::kEntry;
   std::optional<Language> language;
   bool windowed = false;
-  int quit_after_ms = 0;              // 0: run until stopped
-  std::vector<std::string> scans;     // codes to feed in as a scanner would
-  std::string screenshot;             // BMP of the last frame, on quit
+  int quit_after_ms = 0;           // 0: run until stopped
+  std::vector<std::string> scans;  // codes to feed in as a scanner would
+  std::string screenshot;          // BMP of the last frame, on quit
 };
 
 void PrintUsage() {
@@ -123,8 +123,8 @@ int Run(const Options& options) {
   }
   DoorScreens screens(door ? &*door : nullptr, event_name, language);
 
-  Uint32 flags = options.windowed ? SDL_WINDOW_RESIZABLE
-                                  : SDL_WINDOW_FULLSCREEN_DESKTOP;
+  Uint32 flags =
+      options.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
   SDL_Window* window =
       SDL_CreateWindow("Entree", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                        1024, 600, flags);
@@ -164,7 +164,8 @@ int Run(const Options& options) {
       screens.Step(clock.Now());
       renderer.Draw(screens.CurrentView());
       if (options.quit_after_ms > 0 &&
-          SDL_GetTicks64() - started >= static_cast<Uint64>(options.quit_after_ms)) {
+          SDL_GetTicks64() - started >=
+              static_cast<Uint64>(options.quit_after_ms)) {
         running = false;
       }
       SDL_Delay(options.windowed ? 16 : 1);

@@ -81,8 +81,8 @@ TEST_CASE("flipping any bit of the signed bytes is refused", "[token]") {
       auto verdict = f.Verify("E1" + Base32Encode(changed)).check;
       INFO("byte " << byte << " bit " << bit);
       // Bytes 0..7 are the event id: another event's badge, not forged.
-      CHECK(verdict == (byte < 8 ? TokenCheck::kWrongEvent
-                                 : TokenCheck::kBadSignature));
+      CHECK(verdict ==
+            (byte < 8 ? TokenCheck::kWrongEvent : TokenCheck::kBadSignature));
     }
   }
 }
@@ -90,8 +90,7 @@ TEST_CASE("flipping any bit of the signed bytes is refused", "[token]") {
 TEST_CASE("each kind of bad code has its own verdict", "[token]") {
   Fixture f;
   CHECK(f.Verify("").check == TokenCheck::kUnknownVersion);
-  CHECK(f.Verify("E2" + f.code.substr(2)).check ==
-        TokenCheck::kUnknownVersion);
+  CHECK(f.Verify("E2" + f.code.substr(2)).check == TokenCheck::kUnknownVersion);
   CHECK(f.Verify("HELLO").check == TokenCheck::kUnknownVersion);
   CHECK(f.Verify(f.code.substr(0, 149)).check == TokenCheck::kBadLength);
   CHECK(f.Verify(f.code + "A").check == TokenCheck::kBadLength);

@@ -8,8 +8,8 @@ using namespace entree;
 TEST_CASE("base32 matches the RFC 4648 test vectors without padding",
           "[base32]") {
   auto encode = [](std::string_view text) {
-    return Base32Encode(std::span(
-        reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+    return Base32Encode(
+        std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   };
   CHECK(encode("") == "");
   CHECK(encode("f") == "MY");
@@ -34,8 +34,7 @@ TEST_CASE("base32 decodes what it encodes, in either case", "[base32]") {
   }
 }
 
-TEST_CASE("base32 refuses text that is not exactly one encoding",
-          "[base32]") {
+TEST_CASE("base32 refuses text that is not exactly one encoding", "[base32]") {
   CHECK_FALSE(Base32Decode("MZXW6YT1").has_value());  // 1 is not in it
   CHECK_FALSE(Base32Decode("MZXW6===").has_value());  // no padding
   CHECK_FALSE(Base32Decode("M").has_value());         // impossible length

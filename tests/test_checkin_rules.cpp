@@ -40,8 +40,8 @@ TEST_CASE("a first scan inside opening hours is welcome", "[rules]") {
 
 TEST_CASE("doors-open is the first instant of entry", "[rules]") {
   Instant open = At("2026-10-12T16:00:00Z");
-  CHECK(DecideScan(ValidBadge(), EntryDoor(), open - milliseconds(1))
-            .verdict == Verdict::kNotOpen);
+  CHECK(DecideScan(ValidBadge(), EntryDoor(), open - milliseconds(1)).verdict ==
+        Verdict::kNotOpen);
   CHECK(DecideScan(ValidBadge(), EntryDoor(), open).verdict ==
         Verdict::kWelcome);
 }
@@ -50,8 +50,7 @@ TEST_CASE("the end of the event is the first instant of closed", "[rules]") {
   Instant end = At("2026-10-12T22:00:00Z");
   CHECK(DecideScan(ValidBadge(), EntryDoor(), end - milliseconds(1)).verdict ==
         Verdict::kWelcome);
-  CHECK(DecideScan(ValidBadge(), EntryDoor(), end).verdict ==
-        Verdict::kClosed);
+  CHECK(DecideScan(ValidBadge(), EntryDoor(), end).verdict == Verdict::kClosed);
 }
 
 TEST_CASE("without opening hours the door is always open", "[rules]") {
@@ -80,8 +79,7 @@ TEST_CASE("the same badge at the same kiosk within 3 s counts once",
   facts.last_pass = Pass(first, Direction::kEntry, Verdict::kWelcome);
   facts.last_scan_here = facts.last_pass;
 
-  Decision bounce =
-      DecideScan(facts, EntryDoor(), first + milliseconds(2999));
+  Decision bounce = DecideScan(facts, EntryDoor(), first + milliseconds(2999));
   CHECK(bounce.verdict == Verdict::kWelcome);
   CHECK_FALSE(bounce.record);
 
@@ -100,8 +98,7 @@ TEST_CASE("within 3 s at another kiosk is not a bounce", "[rules]") {
         Verdict::kAlreadyInside);
 }
 
-TEST_CASE("an exit is recorded and a later entry is welcome back",
-          "[rules]") {
+TEST_CASE("an exit is recorded and a later entry is welcome back", "[rules]") {
   Instant first = At("2026-10-12T17:00:00Z");
   ScanFacts facts = ValidBadge();
   facts.first_entry = first;
@@ -128,8 +125,9 @@ TEST_CASE("an exit is recorded and a later entry is welcome back",
 TEST_CASE("exits are let through outside opening hours", "[rules]") {
   DoorSettings exit_door = EntryDoor();
   exit_door.direction = Direction::kExit;
-  CHECK(DecideScan(ValidBadge(), exit_door, At("2026-10-12T23:00:00Z"))
-            .verdict == Verdict::kGoodbye);
+  CHECK(
+      DecideScan(ValidBadge(), exit_door, At("2026-10-12T23:00:00Z")).verdict ==
+      Verdict::kGoodbye);
 }
 
 TEST_CASE("a bounce on the exit door repeats goodbye", "[rules]") {
@@ -166,10 +164,10 @@ TEST_CASE("token problems and revocation come before everything else",
 }
 
 TEST_CASE("verdict names round-trip and only passes admit", "[rules]") {
-  for (Verdict v : {Verdict::kWelcome, Verdict::kWelcomeBack,
-                    Verdict::kGoodbye, Verdict::kAlreadyInside,
-                    Verdict::kRevoked, Verdict::kWrongEvent, Verdict::kInvalid,
-                    Verdict::kNotOpen, Verdict::kClosed}) {
+  for (Verdict v :
+       {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kGoodbye,
+        Verdict::kAlreadyInside, Verdict::kRevoked, Verdict::kWrongEvent,
+        Verdict::kInvalid, Verdict::kNotOpen, Verdict::kClosed}) {
     CHECK(ParseVerdict(ToString(v)) == v);
   }
   CHECK(Admits(Verdict::kWelcome));

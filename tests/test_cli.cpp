@@ -58,14 +58,16 @@ TEST_CASE("an organiser prepares the World Café and checks guests in",
 
   ProcessResult list = cli.Run({"list", "--json"});
   REQUIRE(list.exit_code == 0);
-  CHECK(Contains(list.out, "\"given_name\":\"Marjolein\",\"family_name\":\"de "
-                           "Gelder\",\"organisation\":\"Dion\""));
+  CHECK(Contains(list.out,
+                 "\"given_name\":\"Marjolein\",\"family_name\":\"de "
+                 "Gelder\",\"organisation\":\"Dion\""));
   CHECK(Contains(list.out, "\"email\":\"marjolein.degelder@dion.example\""));
 
   ProcessResult again = cli.Run({"import", kDemoCsv, "--json"});
   CHECK(again.exit_code == 0);
-  CHECK(again.out == "{\"imported\":0,\"updated\":60,\"rejected\":0,"
-                     "\"written\":true,\"problems\":[]}\n");
+  CHECK(again.out ==
+        "{\"imported\":0,\"updated\":60,\"rejected\":0,"
+        "\"written\":true,\"problems\":[]}\n");
 
   ProcessResult search = cli.Run({"search", "bugel"});
   CHECK(search.exit_code == 0);
@@ -100,10 +102,12 @@ TEST_CASE("an organiser prepares the World Café and checks guests in",
   CHECK(back.exit_code == 0);
   CHECK(Contains(back.out, "\"verdict\":\"welcome_back\""));
 
-  CHECK(cli.Run({"checkin", code, "--at", "2026-10-12T15:00+02:00"})
-            .exit_code == 14);
-  CHECK(cli.Run({"checkin", code, "--at", "2026-10-12T23:00+02:00"})
-            .exit_code == 15);
+  CHECK(
+      cli.Run({"checkin", code, "--at", "2026-10-12T15:00+02:00"}).exit_code ==
+      14);
+  CHECK(
+      cli.Run({"checkin", code, "--at", "2026-10-12T23:00+02:00"}).exit_code ==
+      15);
 
   std::string reissued = cli.Run({"token", "WC-001", "--reissue"}).out;
   ProcessResult revoked = cli.Run({"verify", code, "--json", "--at", evening});
@@ -123,18 +127,19 @@ TEST_CASE("an organiser prepares the World Café and checks guests in",
 
   ProcessResult stats = cli.Run({"stats", "--json"});
   CHECK(stats.exit_code == 0);
-  CHECK(Contains(stats.out, "\"total\":{\"expected\":60,\"arrived\":1,"
-                            "\"inside\":1}"));
+  CHECK(Contains(stats.out,
+                 "\"total\":{\"expected\":60,\"arrived\":1,"
+                 "\"inside\":1}"));
 
   std::string out = cli.dir.File("aanwezig.csv");
-  ProcessResult exported =
-      cli.Run({"export", "-o", out, "--lang", "nl"});
+  ProcessResult exported = cli.Run({"export", "-o", out, "--lang", "nl"});
   CHECK(exported.exit_code == 0);
   std::string csv = entree::testing::ReadFile(out);
   CHECK(csv.substr(0, 3) == "\xEF\xBB\xBF");
   CHECK(Contains(csv, "Voornaam;Achternaam;Organisatie"));
-  CHECK(Contains(csv, "Marjolein;de Gelder;Dion;Bedrijfsleven;Human "
-                      "Capital;Tafelhost;Uitgenodigd;Ja;2026-10-12 18:00:00"));
+  CHECK(Contains(csv,
+                 "Marjolein;de Gelder;Dion;Bedrijfsleven;Human "
+                 "Capital;Tafelhost;Uitgenodigd;Ja;2026-10-12 18:00:00"));
   ProcessResult no_shows =
       cli.Run({"export", "--list", "no-shows", "--format", "json"});
   CHECK(no_shows.exit_code == 0);
@@ -162,9 +167,9 @@ TEST_CASE("help exists for every command in both languages", "[cli]") {
   for (const char* lang : {"nl", "en"}) {
     ProcessResult overview = cli.Run({"--help", "--lang", lang});
     CHECK(overview.exit_code == 0);
-    for (const char* command : {"init", "keygen", "import", "list", "search",
-                                "token", "verify", "checkin", "export",
-                                "stats"}) {
+    for (const char* command :
+         {"init", "keygen", "import", "list", "search", "token", "verify",
+          "checkin", "export", "stats"}) {
       INFO(lang << " " << command);
       CHECK(Contains(overview.out, command));
       ProcessResult help = cli.Run({command, "--help", "--lang", lang});
@@ -241,9 +246,8 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
   CHECK_FALSE(std::filesystem::exists(missing));
 
   // A file that is not a database is refused and left as it was.
-  ProcessResult not_db =
-      RunProcess({ENTREE_CLI_PATH, "--db", kDemoCsv, "stats"}, "",
-                 {"ENTREE_LANG=en"});
+  ProcessResult not_db = RunProcess(
+      {ENTREE_CLI_PATH, "--db", kDemoCsv, "stats"}, "", {"ENTREE_LANG=en"});
   CHECK(not_db.exit_code == 5);
 
   // A secret key readable by others is refused.
@@ -254,10 +258,10 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
 
 TEST_CASE("messages follow the chosen language", "[cli]") {
   Cli cli;
-  ProcessResult nl = RunProcess(
-      {ENTREE_CLI_PATH, "--db", cli.db, "list"}, "", {"ENTREE_LANG=nl"});
+  ProcessResult nl = RunProcess({ENTREE_CLI_PATH, "--db", cli.db, "list"}, "",
+                                {"ENTREE_LANG=nl"});
   CHECK(Contains(nl.err, "er is geen database"));
-  ProcessResult en = RunProcess(
-      {ENTREE_CLI_PATH, "--db", cli.db, "list"}, "", {"LANG=en_GB.UTF-8"});
+  ProcessResult en = RunProcess({ENTREE_CLI_PATH, "--db", cli.db, "list"}, "",
+                                {"LANG=en_GB.UTF-8"});
   CHECK(Contains(en.err, "there is no database"));
 }

@@ -16,27 +16,48 @@ TEST_CASE("tricky CSV inputs parse as a spreadsheet meant them", "[csv]") {
   };
   const Case cases[] = {
       {"plain comma", "a,b\n1,2\n", ',', {{"a", "b"}, {"1", "2"}}, {1, 2}},
-      {"semicolon from Dutch Excel", "Naam;Bedrijf\r\nJan;X, Y\r\n", ';',
-       {{"Naam", "Bedrijf"}, {"Jan", "X, Y"}}, {1, 2}},
+      {"semicolon from Dutch Excel",
+       "Naam;Bedrijf\r\nJan;X, Y\r\n",
+       ';',
+       {{"Naam", "Bedrijf"}, {"Jan", "X, Y"}},
+       {1, 2}},
       {"tab separated", "a\tb\n1\t2", '\t', {{"a", "b"}, {"1", "2"}}, {1, 2}},
-      {"UTF-8 BOM is not part of the first header", "\xEF\xBB\xBFnaam\nZoë\n",
-       ',', {{"naam"}, {"Zoë"}}, {1, 2}},
+      {"UTF-8 BOM is not part of the first header",
+       "\xEF\xBB\xBFnaam\nZoë\n",
+       ',',
+       {{"naam"}, {"Zoë"}},
+       {1, 2}},
       {"quoted delimiter and doubled quotes",
-       "a,b\n\"Smit, Jan\",\"zei \"\"hoi\"\"\"\n", ',',
-       {{"a", "b"}, {"Smit, Jan", "zei \"hoi\""}}, {1, 2}},
+       "a,b\n\"Smit, Jan\",\"zei \"\"hoi\"\"\"\n",
+       ',',
+       {{"a", "b"}, {"Smit, Jan", "zei \"hoi\""}},
+       {1, 2}},
       {"line break inside quotes keeps line numbers right",
-       "a,b\n\"line one\nline two\",x\nc,d\n", ',',
-       {{"a", "b"}, {"line one\nline two", "x"}, {"c", "d"}}, {1, 2, 4}},
+       "a,b\n\"line one\nline two\",x\nc,d\n",
+       ',',
+       {{"a", "b"}, {"line one\nline two", "x"}, {"c", "d"}},
+       {1, 2, 4}},
       {"blank lines and trailing separators are skipped",
-       "a;b\n\n;\r\n1;2\n;;\n", ';', {{"a", "b"}, {"1", "2"}}, {1, 4}},
-      {"old Mac CR line ends", "a,b\r1,2\r", ',', {{"a", "b"}, {"1", "2"}},
+       "a;b\n\n;\r\n1;2\n;;\n",
+       ';',
+       {{"a", "b"}, {"1", "2"}},
+       {1, 4}},
+      {"old Mac CR line ends",
+       "a,b\r1,2\r",
+       ',',
+       {{"a", "b"}, {"1", "2"}},
        {1, 2}},
       {"no final line end", "a,b\n1,2", ',', {{"a", "b"}, {"1", "2"}}, {1, 2}},
-      {"empty quoted field", "a,b\n\"\",2\n", ',', {{"a", "b"}, {"", "2"}},
+      {"empty quoted field",
+       "a,b\n\"\",2\n",
+       ',',
+       {{"a", "b"}, {"", "2"}},
        {1, 2}},
       {"semicolon wins when the header has more of them",
-       "naam;org;mail\nSmit, J.;X;y\n", ';',
-       {{"naam", "org", "mail"}, {"Smit, J.", "X", "y"}}, {1, 2}},
+       "naam;org;mail\nSmit, J.;X;y\n",
+       ';',
+       {{"naam", "org", "mail"}, {"Smit, J.", "X", "y"}},
+       {1, 2}},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -71,8 +92,9 @@ TEST_CASE("written CSV opens in Excel as intended", "[csv]") {
   writer.Row({"Smit; Jan", "zei \"hoi\"\nen ging"});
   std::string out = writer.Take();
   CHECK(out.substr(0, 3) == "\xEF\xBB\xBF");
-  CHECK(out == "\xEF\xBB\xBFNaam;Opmerking\r\n\"Smit; Jan\";\"zei "
-               "\"\"hoi\"\"\nen ging\"\r\n");
+  CHECK(out ==
+        "\xEF\xBB\xBFNaam;Opmerking\r\n\"Smit; Jan\";\"zei "
+        "\"\"hoi\"\"\nen ging\"\r\n");
   // What it writes, it reads back.
   CsvDocument doc = ParseCsv(out);
   REQUIRE(doc.records.size() == 2);

@@ -102,9 +102,9 @@ TEST_CASE("bad codes are verdicts, and record nothing", "[door]") {
   KeyPair forger = GenerateKeyPair();
   CHECK(f.Scan(f.entry, SignBadgeCode({f.event.id, a.id, 1}, forger.secret_key))
             .verdict == Verdict::kInvalid);
-  CHECK(f.Scan(f.entry, SignBadgeCode({NewEventId(), a.id, 1},
-                                      f.keys.secret_key))
-            .verdict == Verdict::kWrongEvent);
+  CHECK(
+      f.Scan(f.entry, SignBadgeCode({NewEventId(), a.id, 1}, f.keys.secret_key))
+          .verdict == Verdict::kWrongEvent);
   CHECK(f.store.ListCheckins()->empty());
 }
 
@@ -119,8 +119,7 @@ TEST_CASE("opening hours apply at the door", "[door]") {
   CHECK(f.Scan(f.entry, code).recorded == false);  // bounce of "closed"
 }
 
-TEST_CASE("a valid badge of a guest registered elsewhere is let in",
-          "[door]") {
+TEST_CASE("a valid badge of a guest registered elsewhere is let in", "[door]") {
   DoorFixture f;
   Uuid stranger = NewUuid();
   std::string code =

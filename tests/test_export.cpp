@@ -20,8 +20,8 @@ void CheckIn(Store& store, const Attendee& a, const char* at,
   Verdict verdict =
       direction == Direction::kEntry ? Verdict::kWelcome : Verdict::kGoodbye;
   REQUIRE(store
-              .AppendCheckin({NewUuid(), a.id, 1, "door-1", direction, At(at),
-                              verdict})
+              .AppendCheckin(
+                  {NewUuid(), a.id, 1, "door-1", direction, At(at), verdict})
               .ok());
 }
 
@@ -76,8 +76,8 @@ TEST_CASE("an exported list imports back into the same people", "[export]") {
 TEST_CASE("names that look like formulas are exported inert", "[export]") {
   TempDir dir;
   Store store = MakeEventStore(dir.File("x.db"));
-  Attendee a = AddAttendee(store, "=HYPERLINK(\"http://evil\",\"klik\")",
-                           "+Mulder");
+  Attendee a =
+      AddAttendee(store, "=HYPERLINK(\"http://evil\",\"klik\")", "+Mulder");
   a.organisation = "@SUM(1+1)";
   a.email = "-x@example.nl";
   REQUIRE(store.UpdateAttendee(a).ok());
@@ -87,14 +87,13 @@ TEST_CASE("names that look like formulas are exported inert", "[export]") {
   REQUIRE(doc.records.size() == 2);
   for (const std::string& cell : doc.records[1].fields) {
     INFO(cell);
-    CHECK((cell.empty() || std::string("=+-@").find(cell[0]) ==
-                               std::string::npos));
+    CHECK((cell.empty() ||
+           std::string("=+-@").find(cell[0]) == std::string::npos));
   }
   CHECK(doc.records[1].fields[0] == "'=HYPERLINK(\"http://evil\",\"klik\")");
 }
 
-TEST_CASE("attendance lists say who came, when, and who did not",
-          "[export]") {
+TEST_CASE("attendance lists say who came, when, and who did not", "[export]") {
   TempDir dir;
   Store store = MakeEventStore(dir.File("a.db"));
   Attendee in = AddAttendee(store, "Anouk", "Veen", Sector::kGovernment, "HC");
@@ -121,8 +120,7 @@ TEST_CASE("attendance lists say who came, when, and who did not",
   CHECK(json.find("\"first_entry\":null,\"last_exit\":null,\"status\":"
                   "\"not_arrived\"") != std::string::npos);
 
-  std::string csv =
-      AttendanceCsv(*rows, Catalog::For(Language::kDutch), ';');
+  std::string csv = AttendanceCsv(*rows, Catalog::For(Language::kDutch), ';');
   CHECK(csv.find("Voornaam;Achternaam") != std::string::npos);
   CHECK(csv.find("Vertrokken") != std::string::npos);
   CHECK(csv.find("Niet gekomen") != std::string::npos);

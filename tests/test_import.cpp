@@ -89,9 +89,10 @@ TEST_CASE("headers of the usual exports are recognised", "[import]") {
   }
   SECTION("--map names columns the recogniser does not know") {
     auto options = Options();
-    options.column_map = {{"Wie", "full_name"}, {"Waar vandaan", "organisation"}};
-    auto report = Import(store, "Wie,Waar vandaan,Schoenmaat\nJan de Vries,DVT,44\n",
-                         options);
+    options.column_map = {{"Wie", "full_name"},
+                          {"Waar vandaan", "organisation"}};
+    auto report = Import(
+        store, "Wie,Waar vandaan,Schoenmaat\nJan de Vries,DVT,44\n", options);
     Attendee a = Only(store);
     CHECK(a.family_name == "de Vries");
     CHECK(a.organisation == "DVT");
@@ -107,11 +108,12 @@ TEST_CASE("re-importing updates instead of duplicating", "[import]") {
                       "A1,Anouk van der Veen,anouk@example.nl,Gemeente\n"
                       ",Bram Mulder,bram@example.nl,Intergas\n");
   CHECK(first.imported == 2);
-  auto second = Import(store,
-                       "id,naam,email,organisatie\n"
-                       "A1,Anouk van der Veen,anouk.new@example.nl,Provincie\n"
-                       ",Bram Mulder,BRAM@example.nl,Intergas BV\n"
-                       ",Chantal Hoekstra,chantal@example.nl,Drenthe College\n");
+  auto second =
+      Import(store,
+             "id,naam,email,organisatie\n"
+             "A1,Anouk van der Veen,anouk.new@example.nl,Provincie\n"
+             ",Bram Mulder,BRAM@example.nl,Intergas BV\n"
+             ",Chantal Hoekstra,chantal@example.nl,Drenthe College\n");
   CHECK(second.imported == 1);
   CHECK(second.updated == 2);
   auto all = store.ListAttendees();
@@ -123,8 +125,7 @@ TEST_CASE("re-importing updates instead of duplicating", "[import]") {
         "Intergas BV");
 }
 
-TEST_CASE("bad rows are reported by line while the rest imports",
-          "[import]") {
+TEST_CASE("bad rows are reported by line while the rest imports", "[import]") {
   TempDir dir;
   Store store = MakeEventStore(dir.File("b.db"));
   std::string csv =
@@ -155,8 +156,8 @@ TEST_CASE("a strict import with a bad row writes nothing", "[import]") {
   std::string before = DatabaseFingerprint(dir.File("s.db"));
   auto options = Options();
   options.strict = true;
-  auto report = Import(store, "naam,email\nBram Mulder,bram@x.nl\n,y@x.nl\n",
-                       options);
+  auto report =
+      Import(store, "naam,email\nBram Mulder,bram@x.nl\n,y@x.nl\n", options);
   CHECK_FALSE(report.written);
   CHECK(report.rejected == 1);
   CHECK(DatabaseFingerprint(dir.File("s.db")) == before);

@@ -62,7 +62,8 @@ TEST_CASE("the headless kiosk checks a scanned badge in", "[kiosk]") {
   CHECK(BmpPixel(ReadFile(shot), 5, 5) == 0x1B7F3B);  // welcome green
 
   ProcessResult stats = e.Cli({"stats", "--json"});
-  CHECK(stats.out.find("\"total\":{\"expected\":60,\"arrived\":1,\"inside\":1}") !=
+  CHECK(stats.out.find(
+            "\"total\":{\"expected\":60,\"arrived\":1,\"inside\":1}") !=
         std::string::npos);
 
   // The same badge later at another kiosk: amber "already inside".
@@ -74,8 +75,9 @@ TEST_CASE("the headless kiosk checks a scanned badge in", "[kiosk]") {
 
   // A torn label: red, nothing recorded.
   std::string torn = e.dir.File("torn.bmp");
-  REQUIRE(e.Kiosk({"--scan", code.substr(0, 90), "--screenshot", torn})
-              .exit_code == 0);
+  REQUIRE(
+      e.Kiosk({"--scan", code.substr(0, 90), "--screenshot", torn}).exit_code ==
+      0);
   CHECK(BmpPixel(ReadFile(torn), 5, 5) == 0xA3162B);
 }
 

@@ -114,10 +114,8 @@ TEST_CASE("name search ignores case and accents", "[store]") {
   CHECK(names("muller") == std::vector<std::string>{"Gerrit Müller"});
   CHECK(names("MÜLLER") == std::vector<std::string>{"Gerrit Müller"});
   CHECK(names("gelder") == std::vector<std::string>{"Marjolein de Gelder"});
-  CHECK(names("celine lefevre") ==
-        std::vector<std::string>{"Céline Lefèvre"});
-  CHECK(names("ommen jan") ==
-        std::vector<std::string>{"Jan Willem van Ommen"});
+  CHECK(names("celine lefevre") == std::vector<std::string>{"Céline Lefèvre"});
+  CHECK(names("ommen jan") == std::vector<std::string>{"Jan Willem van Ommen"});
   CHECK(names("nobody").empty());
   CHECK(names("").empty());
   // Sorted under the family name without particles: G, L, M, O.
@@ -164,8 +162,13 @@ TEST_CASE("check-ins are append-only", "[store]") {
   TempDir dir;
   Store store = MakeEventStore(dir.File("c.db"));
   Attendee a = AddAttendee(store, "Chantal", "Hoekstra");
-  CheckinRecord record{NewUuid(), a.id, 1, "door-1", Direction::kEntry,
-                       At("2026-10-12T17:00:00Z"), Verdict::kWelcome};
+  CheckinRecord record{NewUuid(),
+                       a.id,
+                       1,
+                       "door-1",
+                       Direction::kEntry,
+                       At("2026-10-12T17:00:00Z"),
+                       Verdict::kWelcome};
   REQUIRE(store.AppendCheckin(record).ok());
   CHECK(store.AppendCheckin(record).code() == StatusCode::kDatabase);  // id
   CHECK_FALSE(store.db().Exec("UPDATE checkin SET verdict = 'closed'").ok());
@@ -184,8 +187,8 @@ TEST_CASE("history and attendance follow entries and exits", "[store]") {
                            "Human Capital");
   AddAttendee(store, "Eline", "Bosman", Sector::kEducation, "Smart Industry");
   auto add = [&](const char* at, Direction d, Verdict v, const char* kiosk) {
-    REQUIRE(store.AppendCheckin({NewUuid(), a.id, 1, kiosk, d, At(at), v})
-                .ok());
+    REQUIRE(
+        store.AppendCheckin({NewUuid(), a.id, 1, kiosk, d, At(at), v}).ok());
   };
   add("2026-10-12T17:00:00Z", Direction::kEntry, Verdict::kWelcome, "door-1");
   add("2026-10-12T17:30:00Z", Direction::kEntry, Verdict::kAlreadyInside,

@@ -13,14 +13,14 @@ TEST_CASE("folding removes case and accents", "[text]") {
   CHECK(FoldForSearch("Łódź") == "lodz");
   CHECK(FoldForSearch("Søren Ærø") == "soren aero");
   CHECK(FoldForSearch("IJsselmeer ĳs") == "ijsselmeer ijs");
-  CHECK(FoldForSearch("Renée") == FoldForSearch("Rene\xCC\x81" "e"));  // NFD
+  CHECK(FoldForSearch("Renée") == FoldForSearch("Rene\xCC\x81"
+                                                "e"));  // NFD
   CHECK(FoldForSearch("  van 't   Hof ") == "van t hof");
   CHECK(FoldForSearch("Ελένη") == "ελένη");
   CHECK(FoldForSearch("ИВАН") == "иван");
 }
 
-TEST_CASE("full names split with the particles on the family side",
-          "[text]") {
+TEST_CASE("full names split with the particles on the family side", "[text]") {
   struct Case {
     const char* full;
     const char* given;
@@ -57,10 +57,10 @@ TEST_CASE("the core of a family name leaves out its particles", "[text]") {
 TEST_CASE("UTF-8 validation and Windows-1252 conversion", "[text]") {
   CHECK(IsValidUtf8("Müller"));
   CHECK(IsValidUtf8(""));
-  CHECK_FALSE(IsValidUtf8("M\xFCller"));          // Latin-1 ü
-  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));           // overlong
-  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));       // surrogate
-  CHECK_FALSE(IsValidUtf8("\xE2\x82"));           // cut short
+  CHECK_FALSE(IsValidUtf8("M\xFCller"));     // Latin-1 ü
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(IsValidUtf8("\xE2\x82"));      // cut short
   CHECK(Windows1252ToUtf8("M\xFCller") == "Müller");
   CHECK(Windows1252ToUtf8("\x80 5") == "€ 5");
   CHECK(Windows1252ToUtf8("Lef\xE8vre \x93quoted\x94") ==

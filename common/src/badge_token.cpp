@@ -81,12 +81,18 @@ std::string UpperTrimmed(std::string_view code) {
 
 std::string_view ToString(TokenCheck check) {
   switch (check) {
-    case TokenCheck::kValid: return "valid";
-    case TokenCheck::kUnknownVersion: return "unknown_version";
-    case TokenCheck::kBadLength: return "bad_length";
-    case TokenCheck::kBadBase32: return "bad_base32";
-    case TokenCheck::kWrongEvent: return "wrong_event";
-    case TokenCheck::kBadSignature: return "bad_signature";
+    case TokenCheck::kValid:
+      return "valid";
+    case TokenCheck::kUnknownVersion:
+      return "unknown_version";
+    case TokenCheck::kBadLength:
+      return "bad_length";
+    case TokenCheck::kBadBase32:
+      return "bad_base32";
+    case TokenCheck::kWrongEvent:
+      return "wrong_event";
+    case TokenCheck::kBadSignature:
+      return "bad_signature";
   }
   return "invalid";
 }
@@ -129,9 +135,8 @@ TokenVerification VerifyBadgeCode(std::string_view code,
     return {TokenCheck::kWrongEvent, claim};
   }
   SignedBytes message = SignedMessage(std::span(payload->data(), kClaimBytes));
-  if (crypto_sign_verify_detached(payload->data() + kClaimBytes,
-                                  message.data(), message.size(),
-                                  key.data()) != 0) {
+  if (crypto_sign_verify_detached(payload->data() + kClaimBytes, message.data(),
+                                  message.size(), key.data()) != 0) {
     return {TokenCheck::kBadSignature, {}};
   }
   return {TokenCheck::kValid, claim};

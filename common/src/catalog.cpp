@@ -4,15 +4,17 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "entree/text.h"
 #include "embedded_catalogs.h"
+#include "entree/text.h"
 
 namespace entree {
 
 std::string_view ToString(Language language) {
   switch (language) {
-    case Language::kDutch: return "nl";
-    case Language::kEnglish: return "en";
+    case Language::kDutch:
+      return "nl";
+    case Language::kEnglish:
+      return "en";
   }
   return "en";
 }
@@ -20,7 +22,8 @@ std::string_view ToString(Language language) {
 std::optional<Language> ParseLanguage(std::string_view text) {
   std::string lower;
   for (char c : text.substr(0, 2)) {
-    lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    lower.push_back(
+        static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   }
   if (text.size() > 2 && std::isalpha(static_cast<unsigned char>(text[2]))) {
     std::string folded = FoldForSearch(text);
@@ -86,8 +89,8 @@ std::string_view Catalog::Get(std::string_view key) const {
   return found == entries_.end() ? key : std::string_view(found->second);
 }
 
-std::string Catalog::Format(std::string_view key,
-                            std::initializer_list<std::string_view> args) const {
+std::string Catalog::Format(
+    std::string_view key, std::initializer_list<std::string_view> args) const {
   std::string_view pattern = Get(key);
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {

@@ -5,24 +5,33 @@ namespace entree {
 
 std::string_view ToString(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kWelcome: return "welcome";
-    case Verdict::kWelcomeBack: return "welcome_back";
-    case Verdict::kGoodbye: return "goodbye";
-    case Verdict::kAlreadyInside: return "already_inside";
-    case Verdict::kRevoked: return "revoked";
-    case Verdict::kWrongEvent: return "wrong_event";
-    case Verdict::kInvalid: return "invalid";
-    case Verdict::kNotOpen: return "not_open";
-    case Verdict::kClosed: return "closed";
+    case Verdict::kWelcome:
+      return "welcome";
+    case Verdict::kWelcomeBack:
+      return "welcome_back";
+    case Verdict::kGoodbye:
+      return "goodbye";
+    case Verdict::kAlreadyInside:
+      return "already_inside";
+    case Verdict::kRevoked:
+      return "revoked";
+    case Verdict::kWrongEvent:
+      return "wrong_event";
+    case Verdict::kInvalid:
+      return "invalid";
+    case Verdict::kNotOpen:
+      return "not_open";
+    case Verdict::kClosed:
+      return "closed";
   }
   return "invalid";
 }
 
 std::optional<Verdict> ParseVerdict(std::string_view text) {
-  for (Verdict v : {Verdict::kWelcome, Verdict::kWelcomeBack,
-                    Verdict::kGoodbye, Verdict::kAlreadyInside,
-                    Verdict::kRevoked, Verdict::kWrongEvent,
-                    Verdict::kInvalid, Verdict::kNotOpen, Verdict::kClosed}) {
+  for (Verdict v :
+       {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kGoodbye,
+        Verdict::kAlreadyInside, Verdict::kRevoked, Verdict::kWrongEvent,
+        Verdict::kInvalid, Verdict::kNotOpen, Verdict::kClosed}) {
     if (ToString(v) == text) return v;
   }
   return std::nullopt;

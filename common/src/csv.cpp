@@ -84,8 +84,8 @@ CsvDocument ParseCsv(std::string_view bytes) {
           quoted = false;
         }
       } else {
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() ||
-                                        text[i + 1] != '\n'))) {
+        if (c == '\n' ||
+            (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
           ++line;
         }
         field.push_back(c);
@@ -114,14 +114,14 @@ CsvDocument ParseCsv(std::string_view bytes) {
 
 std::string CsvCell(std::string_view value, char delimiter) {
   std::string cell;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' ||
-                         value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
+  if (!value.empty() &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+       value[0] == '@' || value[0] == '\t' || value[0] == '\r')) {
     cell.push_back('\'');
   }
   cell.append(value);
-  bool needs_quotes = cell.find_first_of(std::string{'"', '\n', '\r', delimiter}) !=
-                      std::string::npos;
+  bool needs_quotes = cell.find_first_of(std::string{
+                          '"', '\n', '\r', delimiter}) != std::string::npos;
   if (!needs_quotes) return cell;
   std::string quoted = "\"";
   for (char c : cell) {

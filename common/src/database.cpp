@@ -114,9 +114,8 @@ Statement& Statement::Bind(int index, int64_t value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  [[maybe_unused]] int rc =
-      sqlite3_bind_text64(stmt_, index, text.data(), text.size(),
-                          SQLITE_TRANSIENT, SQLITE_UTF8);
+  [[maybe_unused]] int rc = sqlite3_bind_text64(
+      stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   assert(rc == SQLITE_OK);
   return *this;
 }

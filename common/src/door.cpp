@@ -13,8 +13,8 @@ DoorSettings DoorSettingsFor(const Event& event, Direction direction) {
   return settings;
 }
 
-Door::Door(Store& store, const Clock& clock, Event event,
-           DoorSettings settings, std::string kiosk_id)
+Door::Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
+           std::string kiosk_id)
     : store_(store),
       clock_(clock),
       event_(std::move(event)),
@@ -53,8 +53,8 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   outcome.verdict = decision.verdict;
   outcome.first_entry = decision.first_entry;
   if (decision.record && !dry_run) {
-    CheckinRecord record{NewUuid(),          token.claim.attendee_id,
-                         token.claim.serial, kiosk_id_,
+    CheckinRecord record{NewUuid(),           token.claim.attendee_id,
+                         token.claim.serial,  kiosk_id_,
                          settings_.direction, now,
                          decision.verdict};
     ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));

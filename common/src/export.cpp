@@ -15,9 +15,12 @@ std::string LocalOrEmpty(const std::optional<Instant>& t) {
 
 std::string_view ToString(AttendanceStatus status) {
   switch (status) {
-    case AttendanceStatus::kInside: return "inside";
-    case AttendanceStatus::kLeft: return "left";
-    case AttendanceStatus::kNotArrived: return "not_arrived";
+    case AttendanceStatus::kInside:
+      return "inside";
+    case AttendanceStatus::kLeft:
+      return "left";
+    case AttendanceStatus::kNotArrived:
+      return "not_arrived";
   }
   return "not_arrived";
 }
@@ -54,14 +57,13 @@ std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
   };
   for (const AttendanceRow& row : rows) {
     const Attendee& a = row.attendee;
-    csv.Row({a.given_name, a.family_name, a.organisation,
-             word("sector.", ToString(a.sector)), a.table,
-             word("role.", ToString(a.role)),
-             word("source.", ToString(a.source)),
-             word("answer.", a.consent ? "yes" : "no"),
-             LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
-             word("status.", ToString(StatusOf(row))), a.email,
-             ToString(a.id)});
+    csv.Row(
+        {a.given_name, a.family_name, a.organisation,
+         word("sector.", ToString(a.sector)), a.table,
+         word("role.", ToString(a.role)), word("source.", ToString(a.source)),
+         word("answer.", a.consent ? "yes" : "no"),
+         LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
+         word("status.", ToString(StatusOf(row))), a.email, ToString(a.id)});
   }
   return csv.Take();
 }

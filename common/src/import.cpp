@@ -236,7 +236,8 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
     a.organisation = row.Get(ImportField::kOrganisation);
   }
   if (row.Has(ImportField::kSector)) {
-    a.sector = ParseSector(row.Get(ImportField::kSector)).value_or(Sector::kOther);
+    a.sector =
+        ParseSector(row.Get(ImportField::kSector)).value_or(Sector::kOther);
   }
   if (row.Has(ImportField::kRole)) {
     a.role = ParseRole(row.Get(ImportField::kRole)).value_or(Role::kGuest);
@@ -344,9 +345,12 @@ std::optional<ImportField> FieldForHeader(std::string_view header) {
 
 std::string_view ToString(RowProblemKind kind) {
   switch (kind) {
-    case RowProblemKind::kNoName: return "no_name";
-    case RowProblemKind::kBadEmail: return "bad_email";
-    case RowProblemKind::kUnclosedQuote: return "unclosed_quote";
+    case RowProblemKind::kNoName:
+      return "no_name";
+    case RowProblemKind::kBadEmail:
+      return "bad_email";
+    case RowProblemKind::kUnclosedQuote:
+      return "unclosed_quote";
   }
   return "no_name";
 }
@@ -381,8 +385,8 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   if (doc.records.empty()) {
     return Status::InvalidArgument("the file has no header row");
   }
-  auto plan = PlanColumns(doc.records.front().fields, options,
-                          report.ignored_columns);
+  auto plan =
+      PlanColumns(doc.records.front().fields, options, report.ignored_columns);
   if (!plan.ok()) return plan.status();
 
   BulkCache cache(store.db());
@@ -392,7 +396,8 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   ENTREE_RETURN_IF_ERROR(existing.Load(store));
   std::set<std::string> tables;
   for (size_t r = 1; r < doc.records.size(); ++r) {
-    tables.insert(RowValues(*plan, doc.records[r].fields).Get(ImportField::kTable));
+    tables.insert(
+        RowValues(*plan, doc.records[r].fields).Get(ImportField::kTable));
   }
   tables.erase("");
   for (const std::string& table : tables) {
@@ -401,8 +406,8 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   for (size_t r = 1; r < doc.records.size(); ++r) {
     const CsvRecord& record = doc.records[r];
     RowValues row(*plan, record.fields);
-    std::optional<Uuid> match = existing.Find(
-        row.Get(ImportField::kExternalId), row.Get(ImportField::kEmail));
+    std::optional<Uuid> match = existing.Find(row.Get(ImportField::kExternalId),
+                                              row.Get(ImportField::kEmail));
     Attendee attendee;
     if (match) {
       auto current = store.GetAttendee(*match);

@@ -24,57 +24,84 @@ std::optional<Enum> Lookup(
 
 std::string_view ToString(Sector sector) {
   switch (sector) {
-    case Sector::kBusiness: return "business";
-    case Sector::kGovernment: return "government";
-    case Sector::kEducation: return "education";
-    case Sector::kOther: return "other";
+    case Sector::kBusiness:
+      return "business";
+    case Sector::kGovernment:
+      return "government";
+    case Sector::kEducation:
+      return "education";
+    case Sector::kOther:
+      return "other";
   }
   return "other";
 }
 
 std::string_view ToString(Role role) {
   switch (role) {
-    case Role::kGuest: return "guest";
-    case Role::kHost: return "host";
-    case Role::kStaff: return "staff";
-    case Role::kPress: return "press";
-    case Role::kSpeaker: return "speaker";
+    case Role::kGuest:
+      return "guest";
+    case Role::kHost:
+      return "host";
+    case Role::kStaff:
+      return "staff";
+    case Role::kPress:
+      return "press";
+    case Role::kSpeaker:
+      return "speaker";
   }
   return "guest";
 }
 
 std::string_view ToString(Source source) {
   switch (source) {
-    case Source::kInvited: return "invited";
-    case Source::kWalkIn: return "walk_in";
+    case Source::kInvited:
+      return "invited";
+    case Source::kWalkIn:
+      return "walk_in";
   }
   return "invited";
 }
 
 std::string_view ToString(Direction direction) {
   switch (direction) {
-    case Direction::kEntry: return "entry";
-    case Direction::kExit: return "exit";
+    case Direction::kEntry:
+      return "entry";
+    case Direction::kExit:
+      return "exit";
   }
   return "entry";
 }
 
 std::optional<Sector> ParseSector(std::string_view text) {
   static const std::pair<Sector, std::string_view> kWords[] = {
-      {Sector::kBusiness, "business"},     {Sector::kBusiness, "bedrijf"},
-      {Sector::kBusiness, "bedrijven"},    {Sector::kBusiness, "bedrijfsleven"},
-      {Sector::kBusiness, "ondernemer"},   {Sector::kBusiness, "ondernemers"},
-      {Sector::kBusiness, "industry"},     {Sector::kBusiness, "company"},
-      {Sector::kBusiness, "private"},      {Sector::kBusiness, "bedrijfs"},
-      {Sector::kGovernment, "government"}, {Sector::kGovernment, "overheid"},
-      {Sector::kGovernment, "gemeente"},   {Sector::kGovernment, "provincie"},
-      {Sector::kGovernment, "public"},     {Sector::kGovernment, "rijk"},
-      {Sector::kGovernment, "waterschap"}, {Sector::kEducation, "education"},
-      {Sector::kEducation, "onderwijs"},   {Sector::kEducation, "school"},
-      {Sector::kEducation, "university"},  {Sector::kEducation, "universiteit"},
-      {Sector::kEducation, "hogeschool"},  {Sector::kEducation, "kennisinstelling"},
-      {Sector::kEducation, "research"},    {Sector::kOther, "other"},
-      {Sector::kOther, "overig"},          {Sector::kOther, "anders"},
+      {Sector::kBusiness, "business"},
+      {Sector::kBusiness, "bedrijf"},
+      {Sector::kBusiness, "bedrijven"},
+      {Sector::kBusiness, "bedrijfsleven"},
+      {Sector::kBusiness, "ondernemer"},
+      {Sector::kBusiness, "ondernemers"},
+      {Sector::kBusiness, "industry"},
+      {Sector::kBusiness, "company"},
+      {Sector::kBusiness, "private"},
+      {Sector::kBusiness, "bedrijfs"},
+      {Sector::kGovernment, "government"},
+      {Sector::kGovernment, "overheid"},
+      {Sector::kGovernment, "gemeente"},
+      {Sector::kGovernment, "provincie"},
+      {Sector::kGovernment, "public"},
+      {Sector::kGovernment, "rijk"},
+      {Sector::kGovernment, "waterschap"},
+      {Sector::kEducation, "education"},
+      {Sector::kEducation, "onderwijs"},
+      {Sector::kEducation, "school"},
+      {Sector::kEducation, "university"},
+      {Sector::kEducation, "universiteit"},
+      {Sector::kEducation, "hogeschool"},
+      {Sector::kEducation, "kennisinstelling"},
+      {Sector::kEducation, "research"},
+      {Sector::kOther, "other"},
+      {Sector::kOther, "overig"},
+      {Sector::kOther, "anders"},
   };
   return Lookup(text, kWords);
 }
@@ -98,8 +125,10 @@ std::optional<Role> ParseRole(std::string_view text) {
 
 std::optional<Source> ParseSource(std::string_view text) {
   static const std::pair<Source, std::string_view> kWords[] = {
-      {Source::kInvited, "invited"},  {Source::kInvited, "uitgenodigd"},
-      {Source::kWalkIn, "walk in"},   {Source::kWalkIn, "walkin"},
+      {Source::kInvited, "invited"},
+      {Source::kInvited, "uitgenodigd"},
+      {Source::kWalkIn, "walk in"},
+      {Source::kWalkIn, "walkin"},
       {Source::kWalkIn, "aanmelding ter plaatse"},
   };
   return Lookup(text, kWords);

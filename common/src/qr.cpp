@@ -28,8 +28,8 @@ Result<QrSymbol> EncodeQr(std::string_view text) {
 std::string QrToPgm(const QrSymbol& symbol, int pixels_per_module) {
   constexpr int kQuietZone = 4;
   int side = (symbol.size + 2 * kQuietZone) * pixels_per_module;
-  std::string image = "P5\n" + std::to_string(side) + " " +
-                      std::to_string(side) + "\n255\n";
+  std::string image =
+      "P5\n" + std::to_string(side) + " " + std::to_string(side) + "\n255\n";
   size_t header = image.size();
   image.resize(header + static_cast<size_t>(side) * side, '\xff');
   for (int y = 0; y < symbol.size; ++y) {

@@ -178,8 +178,8 @@ Result<std::vector<SeatingTable>> Store::ListTables() {
     auto row = (*stmt)->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    tables.push_back({(*stmt)->ColumnText(0),
-                      static_cast<int>((*stmt)->ColumnInt(1))});
+    tables.push_back(
+        {(*stmt)->ColumnText(0), static_cast<int>((*stmt)->ColumnInt(1))});
   }
   return tables;
 }

@@ -160,9 +160,9 @@ Result<Statistics> Store::Stats() {
   Statistics stats;
   for (const AttendanceRow& row : *rows) {
     const Attendee& a = row.attendee;
-    for (Tally* tally : {&stats.total,
-                         &stats.by_sector[std::string(ToString(a.sector))],
-                         &stats.by_table[a.table]}) {
+    for (Tally* tally :
+         {&stats.total, &stats.by_sector[std::string(ToString(a.sector))],
+          &stats.by_table[a.table]}) {
       ++tally->expected;
       if (row.first_entry) ++tally->arrived;
       if (row.inside) ++tally->inside;

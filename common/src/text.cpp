@@ -75,7 +75,7 @@ void AppendFolded(std::string& out, char32_t cp) {
     out.push_back(c);
     return;
   }
-  if (cp >= 0x300 && cp <= 0x36F) return;  // combining diacritics
+  if (cp >= 0x300 && cp <= 0x36F) return;    // combining diacritics
   if (cp == 0x2019 || cp == 0x2018) return;  // typographic apostrophes
   if (cp == 0xA0 || cp == 0x2010 || cp == 0x2011 || cp == 0x2013) {
     AppendFolded(out, ' ');
@@ -86,12 +86,27 @@ void AppendFolded(std::string& out, char32_t cp) {
   if (cp >= 0x100 && cp <= 0x17F) base = kLatinExtABase[cp - 0x100];
   if (base == '*') {
     switch (cp) {
-      case 0xC6: case 0xE6: out += "ae"; return;
-      case 0xDE: case 0xFE: out += "th"; return;
-      case 0xDF: out += "ss"; return;
-      case 0x132: case 0x133: out += "ij"; return;
-      case 0x152: case 0x153: out += "oe"; return;
-      default: return;
+      case 0xC6:
+      case 0xE6:
+        out += "ae";
+        return;
+      case 0xDE:
+      case 0xFE:
+        out += "th";
+        return;
+      case 0xDF:
+        out += "ss";
+        return;
+      case 0x132:
+      case 0x133:
+        out += "ij";
+        return;
+      case 0x152:
+      case 0x153:
+        out += "oe";
+        return;
+      default:
+        return;
     }
   }
   if (base == ' ') {
@@ -109,10 +124,10 @@ void AppendFolded(std::string& out, char32_t cp) {
 }
 
 constexpr std::array<std::string_view, 34> kParticles = {
-    "de",  "den", "der", "des", "het", "'t",  "t",    "te",    "ten",
-    "ter", "van", "vanden", "vander", "in", "op", "aan", "bij", "uit",
-    "onder", "over", "voor", "von", "zu", "zum", "zur", "d'", "l'", "la",
-    "le", "du", "da", "di", "del", "dos"};
+    "de",    "den",  "der",    "des",    "het", "'t",  "t",   "te",  "ten",
+    "ter",   "van",  "vanden", "vander", "in",  "op",  "aan", "bij", "uit",
+    "onder", "over", "voor",   "von",    "zu",  "zum", "zur", "d'",  "l'",
+    "la",    "le",   "du",     "da",     "di",  "del", "dos"};
 
 std::string Lower(std::string_view word) {
   std::string out(word);

@@ -36,7 +36,8 @@ double MillisSince(Clock::time_point start) {
 double Percentile(std::vector<double> samples, double p) {
   if (samples.empty()) return 0;
   std::sort(samples.begin(), samples.end());
-  size_t index = static_cast<size_t>(p * static_cast<double>(samples.size() - 1));
+  size_t index =
+      static_cast<size_t>(p * static_cast<double>(samples.size() - 1));
   return samples[index];
 }
 
@@ -47,12 +48,12 @@ void Die(const Status& status) {
 
 // A guest list of `count` Dutch-looking names, as a CSV export.
 std::string MakeGuestCsv(int count) {
-  const char* given[] = {"Anouk", "Bram",  "Chantal", "Daan",  "Eline",
+  const char* given[] = {"Anouk", "Bram",   "Chantal", "Daan",   "Eline",
                          "Frank", "Gerrit", "Hanneke", "Ingrid", "Joost",
-                         "Zoë",   "Renée", "Björn",   "Céline", "Jan Willem"};
-  const char* family[] = {"de Vries", "van der Veen", "Bügel",   "Jansen",
-                          "ter Horst", "van 't Hof",  "Mulder",  "Bosman",
-                          "de Gelder", "Wiersma",     "Lefèvre", "Smit"};
+                         "Zoë",   "Renée",  "Björn",   "Céline", "Jan Willem"};
+  const char* family[] = {"de Vries",  "van der Veen", "Bügel",   "Jansen",
+                          "ter Horst", "van 't Hof",   "Mulder",  "Bosman",
+                          "de Gelder", "Wiersma",      "Lefèvre", "Smit"};
   const char* sector[] = {"Bedrijfsleven", "Overheid", "Onderwijs", "Overig"};
   const char* table[] = {"Human Capital", "Smart Industry",
                          "Marketing & regiobranding"};
@@ -82,8 +83,9 @@ LatencyRow BareInsert(const std::string& path, int count) {
       !s.ok()) {
     Die(s);
   }
-  auto stmt = db->Prepare("INSERT INTO t VALUES (?1, ?2, 1, 'k', 'entry', ?3, "
-                          "'welcome')");
+  auto stmt = db->Prepare(
+      "INSERT INTO t VALUES (?1, ?2, 1, 'k', 'entry', ?3, "
+      "'welcome')");
   if (!stmt.ok()) Die(stmt.status());
   std::vector<double> samples;
   for (int i = 0; i < count; ++i) {
@@ -131,9 +133,12 @@ int Main(int argc, char** argv) {
   std::filesystem::path dir = std::filesystem::current_path() / "bench-data";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--attendees") attendees = std::atoi(argv[i + 1]);
-    else if (flag == "--scans") scans = std::atoi(argv[i + 1]);
-    else if (flag == "--dir") dir = argv[i + 1];
+    if (flag == "--attendees")
+      attendees = std::atoi(argv[i + 1]);
+    else if (flag == "--scans")
+      scans = std::atoi(argv[i + 1]);
+    else if (flag == "--dir")
+      dir = argv[i + 1];
   }
   scans = std::min(scans, attendees);
   std::filesystem::remove_all(dir);
@@ -171,7 +176,8 @@ int Main(int argc, char** argv) {
   std::string command =
       "sqlite3 -batch " + shell_db +
       " 'PRAGMA journal_mode=WAL;' 'PRAGMA synchronous=FULL;' "
-      "'.import --csv " + csv_path + " guests' > /dev/null";
+      "'.import --csv " +
+      csv_path + " guests' > /dev/null";
   auto shell_start = Clock::now();
   int shell_rc = std::system(command.c_str());
   double shell_ms = MillisSince(shell_start);
@@ -212,8 +218,8 @@ int Main(int argc, char** argv) {
   std::printf("%-46s %10s %10s %8s\n", "latency", "p50 ms", "p99 ms", "ratio");
   std::printf("%-46s %10.3f %10.3f %8s\n", bare.what.c_str(), bare.p50,
               bare.p99, "1.00x");
-  std::printf("%-46s %10.3f %10.3f %7.2fx\n", checkin.what.c_str(),
-              checkin.p50, checkin.p99, checkin.p99 / bare.p99);
+  std::printf("%-46s %10.3f %10.3f %7.2fx\n", checkin.what.c_str(), checkin.p50,
+              checkin.p99, checkin.p99 / bare.p99);
   std::printf("\n%-46s %10s %8s\n", "bulk", "ms", "ratio");
   std::printf("%-46s %10.1f %8s%s\n", "sqlite3 shell .import (same file)",
               shell_ms, "1.00x", shell_rc == 0 ? "" : "  (sqlite3 failed)");

@@ -16,13 +16,20 @@ namespace entree::cli {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
-    case StatusCode::kInvalidArgument: return kExitBadInput;
-    case StatusCode::kNotFound: return kExitNotFound;
-    case StatusCode::kAlreadyExists: return kExitAlreadyExists;
-    case StatusCode::kDatabase: return kExitDatabase;
-    case StatusCode::kKey: return kExitKey;
-    case StatusCode::kIo: return kExitIo;
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+      return kExitBadInput;
+    case StatusCode::kNotFound:
+      return kExitNotFound;
+    case StatusCode::kAlreadyExists:
+      return kExitAlreadyExists;
+    case StatusCode::kDatabase:
+      return kExitDatabase;
+    case StatusCode::kKey:
+      return kExitKey;
+    case StatusCode::kIo:
+      return kExitIo;
   }
   return kExitInternal;
 }
@@ -33,12 +40,18 @@ int ExitCodeFor(Verdict verdict) {
     case Verdict::kWelcomeBack:
     case Verdict::kGoodbye:
       return kExitOk;
-    case Verdict::kAlreadyInside: return kExitAlreadyInside;
-    case Verdict::kRevoked: return kExitRevoked;
-    case Verdict::kWrongEvent: return kExitWrongEvent;
-    case Verdict::kInvalid: return kExitInvalid;
-    case Verdict::kNotOpen: return kExitNotOpen;
-    case Verdict::kClosed: return kExitClosed;
+    case Verdict::kAlreadyInside:
+      return kExitAlreadyInside;
+    case Verdict::kRevoked:
+      return kExitRevoked;
+    case Verdict::kWrongEvent:
+      return kExitWrongEvent;
+    case Verdict::kInvalid:
+      return kExitInvalid;
+    case Verdict::kNotOpen:
+      return kExitNotOpen;
+    case Verdict::kClosed:
+      return kExitClosed;
   }
   return kExitInternal;
 }
@@ -112,21 +125,33 @@ Result<Store> Context::OpenStore() const {
 int Context::Fail(const Status& status) const {
   std::string_view kind;
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
-    case StatusCode::kInvalidArgument: kind = "error.bad_input"; break;
-    case StatusCode::kNotFound: kind = "error.not_found"; break;
-    case StatusCode::kAlreadyExists: kind = "error.already_exists"; break;
-    case StatusCode::kDatabase: kind = "error.database"; break;
-    case StatusCode::kKey: kind = "error.key"; break;
-    case StatusCode::kIo: kind = "error.io"; break;
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+      kind = "error.bad_input";
+      break;
+    case StatusCode::kNotFound:
+      kind = "error.not_found";
+      break;
+    case StatusCode::kAlreadyExists:
+      kind = "error.already_exists";
+      break;
+    case StatusCode::kDatabase:
+      kind = "error.database";
+      break;
+    case StatusCode::kKey:
+      kind = "error.key";
+      break;
+    case StatusCode::kIo:
+      kind = "error.io";
+      break;
   }
   *err << "entree: " << tr().Get(kind) << ": " << status.message() << "\n";
   return ExitCodeFor(status);
 }
 
 int Context::UsageError(std::string_view message) const {
-  *err << "entree: " << message << "\n"
-       << tr().Get("error.see_help") << "\n";
+  *err << "entree: " << message << "\n" << tr().Get("error.see_help") << "\n";
   return kExitUsage;
 }
 

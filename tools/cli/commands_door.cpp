@@ -31,8 +31,8 @@ std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome) {
   std::string name = outcome.attendee
                          ? outcome.attendee->FullName()
                          : std::string(tr.Get("verdict.unknown_guest"));
-  std::string since = outcome.first_entry ? FormatLocal(*outcome.first_entry)
-                                          : std::string();
+  std::string since =
+      outcome.first_entry ? FormatLocal(*outcome.first_entry) : std::string();
   return tr.Format("verdict." + std::string(ToString(outcome.verdict)),
                    {name, since});
 }
@@ -91,8 +91,7 @@ int Scan(Context& ctx, bool record) {
   } else {
     *ctx.out << VerdictText(ctx.tr(), *outcome) << "\n";
     if (outcome->verdict == Verdict::kInvalid) {
-      *ctx.out << ctx.tr().Format("checkin.reason",
-                                  {ToString(outcome->token)})
+      *ctx.out << ctx.tr().Format("checkin.reason", {ToString(outcome->token)})
                << "\n";
     }
   }
@@ -113,7 +112,8 @@ int RunToken(Context& ctx) {
   if (!key.ok()) return ctx.Fail(key.status());
   auto attendee = store->ResolveAttendee(ctx.args.positional.front());
   if (!attendee.ok()) return ctx.Fail(attendee.status());
-  std::string kiosk = ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+  std::string kiosk =
+      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
 
   auto badge = store->CurrentBadge(attendee->id);
   if (!badge.ok()) return ctx.Fail(badge.status());

@@ -61,9 +61,9 @@ int RunInit(Context& ctx) {
     }
     event.locale = std::string(ToString(*language));
   }
-  for (auto [field, option] :
-       {std::pair{&event.starts_at, "starts"}, std::pair{&event.ends_at, "ends"},
-        std::pair{&event.doors_open_at, "doors-open"}}) {
+  for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
+                               std::pair{&event.ends_at, "ends"},
+                               std::pair{&event.doors_open_at, "doors-open"}}) {
     auto time = TimeOption(ctx, option);
     if (!time.ok()) return ctx.Fail(time.status());
     *field = *time;
@@ -116,8 +116,7 @@ int RunKeygen(Context& ctx) {
   if (!event.ok()) return ctx.Fail(event.status());
   bool replace = ctx.args.Flag("replace");
   if (event->public_key && !replace) {
-    return ctx.Fail(
-        Status::AlreadyExists(ctx.tr().Get("error.key_exists")));
+    return ctx.Fail(Status::AlreadyExists(ctx.tr().Get("error.key_exists")));
   }
   if (replace) {
     std::error_code ignored;

@@ -30,7 +30,8 @@ void PrintAttendees(const Context& ctx, const std::vector<Attendee>& people) {
   for (const Attendee& a : people) {
     *ctx.out << ToString(a.id) << "  " << a.FullName();
     if (!a.organisation.empty()) *ctx.out << " (" << a.organisation << ")";
-    *ctx.out << "  " << ctx.tr().Get("sector." + std::string(ToString(a.sector)));
+    *ctx.out << "  "
+             << ctx.tr().Get("sector." + std::string(ToString(a.sector)));
     if (!a.table.empty()) *ctx.out << "  " << a.table;
     *ctx.out << "\n";
   }
@@ -196,9 +197,11 @@ int RunStats(Context& ctx) {
   };
   *ctx.out << event->name << "\n";
   line(ctx.tr().Get("stats.total"), stats->total);
-  *ctx.out << "  " << ctx.tr().Format("stats.walk_ins",
-                                      {std::to_string(stats->walk_ins)})
-           << "\n" << ctx.tr().Get("stats.by_sector") << "\n";
+  *ctx.out << "  "
+           << ctx.tr().Format("stats.walk_ins",
+                              {std::to_string(stats->walk_ins)})
+           << "\n"
+           << ctx.tr().Get("stats.by_sector") << "\n";
   for (const auto& [name, t] : stats->by_sector) {
     line(ctx.tr().Get("sector." + name), t);
   }
@@ -214,16 +217,16 @@ int RunExport(Context& ctx) {
   std::string format = ctx.args.Value("format").value_or("csv");
   if (ctx.json) format = "json";
   if (format != "csv" && format != "json") {
-    return ctx.Fail(Status::InvalidArgument(
-        ctx.tr().Format("error.bad_format", {format})));
+    return ctx.Fail(
+        Status::InvalidArgument(ctx.tr().Format("error.bad_format", {format})));
   }
   ExportFilter filter;
   std::string list = ctx.args.Value("list").value_or("attendance");
   if (list == "no-shows") {
     filter.no_shows_only = true;
   } else if (list != "attendance") {
-    return ctx.Fail(Status::InvalidArgument(
-        ctx.tr().Format("error.bad_list", {list})));
+    return ctx.Fail(
+        Status::InvalidArgument(ctx.tr().Format("error.bad_list", {list})));
   }
   filter.table = ctx.args.Value("table");
   // Dutch Excel splits CSV on semicolons, English Excel on commas.
@@ -248,22 +251,24 @@ int RunExport(Context& ctx) {
   if (filter.table) {
     auto tables = store->ListTables();
     if (!tables.ok()) return ctx.Fail(tables.status());
-    bool known = std::any_of(tables->begin(), tables->end(),
-                             [&](const auto& t) { return t.name == *filter.table; });
+    bool known =
+        std::any_of(tables->begin(), tables->end(),
+                    [&](const auto& t) { return t.name == *filter.table; });
     if (!known) {
-      return ctx.Fail(Status::NotFound(
-          ctx.tr().Format("error.no_table", {*filter.table})));
+      return ctx.Fail(
+          Status::NotFound(ctx.tr().Format("error.no_table", {*filter.table})));
     }
   }
   std::vector<AttendanceRow> selected =
       FilterAttendance(std::move(rows).value(), filter);
-  std::string data = format == "json" ? AttendanceJson(selected) + "\n"
-                                      : AttendanceCsv(selected, ctx.tr(), delimiter);
+  std::string data = format == "json"
+                         ? AttendanceJson(selected) + "\n"
+                         : AttendanceCsv(selected, ctx.tr(), delimiter);
   Status written = WriteOutput(output, data, *ctx.out);
   if (!written.ok()) return ctx.Fail(written);
   if (output != "-") {
-    *ctx.err << ctx.tr().Format("export.done", {std::to_string(selected.size()),
-                                                output})
+    *ctx.err << ctx.tr().Format("export.done",
+                                {std::to_string(selected.size()), output})
              << "\n";
   }
   return kExitOk;

@@ -9,9 +9,9 @@ namespace entree::cli {
 namespace {
 
 // Options every command accepts.
-const OptionSpec kGlobalOptions = {
-    {"db", true}, {"key", true}, {"json", false}, {"lang", true},
-    {"help", false}, {"h", false}};
+const OptionSpec kGlobalOptions = {{"db", true},    {"key", true},
+                                   {"json", false}, {"lang", true},
+                                   {"help", false}, {"h", false}};
 
 // $ENTREE_DB, else $XDG_DATA_HOME/entree/entree.db, else
 // ~/.local/share/entree/entree.db.
@@ -64,7 +64,8 @@ int Main(int argc, char** argv) {
     }
     if (!command) {
       std::cerr << "entree: " << tr->Format("error.unknown_command", {word})
-                << "\n" << tr->Get("error.see_help") << "\n";
+                << "\n"
+                << tr->Get("error.see_help") << "\n";
       return kExitUsage;
     }
     words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
@@ -117,21 +118,28 @@ int Main(int argc, char** argv) {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"init",
-       {{"name", true}, {"venue", true}, {"starts", true}, {"ends", true},
-        {"doors-open", true}, {"locale", true}, {"table", true}},
+       {{"name", true},
+        {"venue", true},
+        {"starts", true},
+        {"ends", true},
+        {"doors-open", true},
+        {"locale", true},
+        {"table", true}},
        RunInit},
       {"keygen", {{"replace", false}}, RunKeygen},
       {"import", {{"map", true}, {"strict", false}}, RunImport},
       {"list", {{"table", true}, {"sector", true}}, RunList},
       {"search", {{"limit", true}}, RunSearch},
-      {"token",
-       {{"reissue", false}, {"kiosk", true}, {"qr", true}},
-       RunToken},
+      {"token", {{"reissue", false}, {"kiosk", true}, {"qr", true}}, RunToken},
       {"verify", {{"exit", false}, {"kiosk", true}, {"at", true}}, RunVerify},
       {"checkin", {{"exit", false}, {"kiosk", true}, {"at", true}}, RunCheckin},
       {"export",
-       {{"o", true}, {"output", true}, {"format", true}, {"list", true},
-        {"table", true}, {"delimiter", true}},
+       {{"o", true},
+        {"output", true},
+        {"format", true},
+        {"list", true},
+        {"table", true},
+        {"delimiter", true}},
        RunExport},
       {"stats", {}, RunStats},
   };

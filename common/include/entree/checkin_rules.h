@@ -55,9 +55,9 @@ struct PassRecord {
 // check and the store beforehand.
 struct ScanFacts {
   TokenCheck token = TokenCheck::kBadLength;
-  bool badge_revoked = false;  // a newer serial exists for the attendee
-  std::optional<Instant> first_entry;     // earliest admitted entry
-  std::optional<PassRecord> last_pass;    // latest admitted entry or exit
+  bool badge_revoked = false;          // a newer serial exists for the attendee
+  std::optional<Instant> first_entry;  // earliest admitted entry
+  std::optional<PassRecord> last_pass;  // latest admitted entry or exit
   // Latest scan of this very badge (same serial) recorded at this kiosk,
   // any verdict.
   std::optional<PassRecord> last_scan_here;

@@ -1,4 +1,5 @@
-// Time as Entree sees it: UTC instants in milliseconds, and an injectable clock.
+// Time as Entree sees it: UTC instants in milliseconds, and an injectable
+// clock.
 #pragma once
 
 #include <chrono>

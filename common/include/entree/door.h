@@ -15,10 +15,10 @@ namespace entree {
 struct ScanOutcome {
   Verdict verdict = Verdict::kInvalid;
   TokenCheck token = TokenCheck::kBadLength;  // why a code was refused
-  std::optional<Attendee> attendee;  // known attendee of a valid code
-  std::optional<Instant> first_entry;  // for welcome and already inside
-  bool recorded = false;  // a new check-in row is on disk
-  Uuid checkin_id{};      // the row's id when recorded
+  std::optional<Attendee> attendee;           // known attendee of a valid code
+  std::optional<Instant> first_entry;         // for welcome and already inside
+  bool recorded = false;                      // a new check-in row is on disk
+  Uuid checkin_id{};                          // the row's id when recorded
 };
 
 // Door settings as the event defines them: doors-open time, end time.

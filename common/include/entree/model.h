@@ -40,9 +40,9 @@ struct Event {
   std::string name;
   std::string venue;
   std::optional<Instant> starts_at;
-  std::optional<Instant> ends_at;    // after this the doors are closed
+  std::optional<Instant> ends_at;        // after this the doors are closed
   std::optional<Instant> doors_open_at;  // before this entry is refused
-  std::string locale = "nl";         // "nl" or "en"
+  std::string locale = "nl";             // "nl" or "en"
   std::optional<std::array<uint8_t, 32>> public_key;  // Ed25519
 };
 

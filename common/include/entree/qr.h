@@ -12,8 +12,8 @@ namespace entree {
 // A QR symbol as a square of dark (true) and light modules, without the
 // quiet zone.
 struct QrSymbol {
-  int version = 0;  // 1..40
-  int size = 0;     // modules per side
+  int version = 0;            // 1..40
+  int size = 0;               // modules per side
   std::vector<bool> modules;  // row-major, size * size
   bool Dark(int x, int y) const { return modules[y * size + x]; }
 };

@@ -95,8 +95,8 @@ class Result {
 }  // namespace entree
 
 // Returns the Status of `expr` from the enclosing function when it failed.
-#define ENTREE_RETURN_IF_ERROR(expr)        \
-  do {                                      \
-    ::entree::Status entree_status_ = (expr); \
+#define ENTREE_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::entree::Status entree_status_ = (expr);        \
     if (!entree_status_.ok()) return entree_status_; \
   } while (0)

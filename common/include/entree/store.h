@@ -31,7 +31,7 @@ struct CheckinRecord {
 struct PassHistory {
   std::optional<Instant> first_entry;
   std::optional<Instant> last_exit;
-  std::optional<PassRecord> last_pass;       // latest admitted entry or exit
+  std::optional<PassRecord> last_pass;  // latest admitted entry or exit
   // Latest scan of one badge (attendee and serial) at one kiosk.
   std::optional<PassRecord> last_scan_here;
 };

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One command for a newcomer: installs what is missing, builds, prepares the
+# bundled World Café demo event and starts the kiosk on it.
+#
+#   tools/demo.sh            a window on the desktop (Tab switches NL/EN)
+#   ENTREE_FULLSCREEN=1 tools/demo.sh   full screen, as on a kiosk box
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+tools/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+entree=build/release/tools/cli/entree
+kiosk=build/release/kiosk/entree-kiosk
+demo=build/demo
+rm -rf "$demo"
+mkdir -p "$demo/badges"
+export ENTREE_DB="$demo/worldcafe.db"
+
+# The demo event is open from an hour ago until tomorrow morning, so the
+# door says "welcome" whenever the demo is run.
+opens=$(date -d '-1 hour' +%Y-%m-%dT%H:%M)
+ends=$(date -d '+12 hours' +%Y-%m-%dT%H:%M)
+"$entree" init --name "Worldcafé IQ BLVD" --venue "Intergas, Coevorden" \
+  --doors-open "$opens" --ends "$ends" --locale nl
+"$entree" keygen
+"$entree" import assets/demo/worldcafe-iq-blvd.csv
+
+echo
+echo "Badge codes to try (type or scan one, then Enter; QR images in $demo/badges):"
+for guest in WC-001 WC-006 WC-013; do
+  code=$("$entree" token "$guest" --qr "$demo/badges/$guest.pgm")
+  echo "  $guest  $code"
+done
+echo
+
+args=(--db "$ENTREE_DB" --kiosk demo-door)
+[ "${ENTREE_FULLSCREEN:-0}" = 1 ] || args+=(--windowed)
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] &&
+   [ -z "${SDL_VIDEODRIVER:-}" ]; then
+  echo "No display here: running the kiosk headless for 3 seconds with one scan,"
+  echo "saving the verdict screen to $demo/verdict.bmp."
+  export SDL_VIDEODRIVER=offscreen
+  args+=(--quit-after-ms 3000 --scan "$("$entree" token WC-006)"
+         --screenshot "$demo/verdict.bmp")
+fi
+exec "$kiosk" "${args[@]}"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Entree needs to build, run and test it,
+# and only those that are missing. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config  # toolchain
+  libsqlite3-dev sqlite3                        # store (sqlite3: benchmark baseline)
+  libsodium-dev libqrencode-dev                 # badge signatures and QR codes
+  libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
+  catch2 zbar-tools                             # tests (zbarimg decodes badges)
+  clang-format                                  # style check
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+      grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -ne 0 ] && sudo=(sudo)
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+  --no-install-recommends "${missing[@]}"
