@@ -258,10 +258,20 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
 
 TEST_CASE("messages follow the chosen language", "[cli]") {
   Cli cli;
-  ProcessResult nl = RunProcess({ENTREE_CLI_PATH, "--db", cli.db, "list"}, "",
+  cli.Prepare();
+  ProcessResult dutch = cli.Run({"token", "nobody-at-all", "--lang", "nl"});
+  CHECK(dutch.exit_code == 4);
+  CHECK(Contains(dutch.err, "geen deelnemer past bij \"nobody-at-all\""));
+  ProcessResult english = cli.Run({"token", "nobody-at-all"});
+  CHECK(Contains(english.err, "no attendee matches \"nobody-at-all\""));
+  ProcessResult option = cli.Run({"list", "--frobnicate", "--lang", "nl"});
+  CHECK(option.exit_code == 2);
+  CHECK(Contains(option.err, "onbekende optie --frobnicate"));
+  std::string missing = cli.dir.File("missing.db");
+  ProcessResult nl = RunProcess({ENTREE_CLI_PATH, "--db", missing, "list"}, "",
                                 {"ENTREE_LANG=nl"});
   CHECK(Contains(nl.err, "er is geen database"));
-  ProcessResult en = RunProcess({ENTREE_CLI_PATH, "--db", cli.db, "list"}, "",
+  ProcessResult en = RunProcess({ENTREE_CLI_PATH, "--db", missing, "list"}, "",
                                 {"LANG=en_GB.UTF-8"});
   CHECK(Contains(en.err, "there is no database"));
 }

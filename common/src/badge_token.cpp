@@ -147,10 +147,11 @@ Status WriteSecretKeyFile(const std::string& path, const EventId& event_id,
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) {
-      return Status::AlreadyExists("key file exists: " + path);
+      return Status::Localized(StatusCode::kAlreadyExists,
+                               "error.key_file_exists", {path});
     }
-    return Status::Key("cannot create key file " + path + ": " +
-                       std::strerror(errno));
+    return Status::Localized(StatusCode::kKey, "error.cannot_write_key",
+                             {path, std::strerror(errno)});
   }
   std::string text = std::string(kKeyFileHeader) + "\nevent " +
                      ToString(event_id) + "\n" + Base32Encode(key) + "\n";
@@ -159,7 +160,8 @@ Status WriteSecretKeyFile(const std::string& path, const EventId& event_id,
   ::close(fd);
   if (written != static_cast<ssize_t>(text.size()) || !synced) {
     ::unlink(path.c_str());
-    return Status::Key("cannot write key file " + path);
+    return Status::Localized(StatusCode::kKey, "error.cannot_write_key",
+                             {path, "write failed"});
   }
   return Status::Ok();
 }
@@ -168,12 +170,10 @@ Result<SecretKey> ReadSecretKeyFile(const std::string& path,
                                     const EventId& event_id) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
-    return Status::Key("no secret key at " + path +
-                       " (run `entree keygen` first)");
+    return Status::Localized(StatusCode::kKey, "error.no_secret_key", {path});
   }
   if ((info.st_mode & 077) != 0) {
-    return Status::Key("secret key " + path +
-                       " is readable by others; run chmod 600 on it");
+    return Status::Localized(StatusCode::kKey, "error.key_too_open", {path});
   }
   std::ifstream in(path);
   std::string header, event_line, key_line;
@@ -181,15 +181,15 @@ Result<SecretKey> ReadSecretKeyFile(const std::string& path,
   std::getline(in, event_line);
   std::getline(in, key_line);
   if (header != kKeyFileHeader || event_line.rfind("event ", 0) != 0) {
-    return Status::Key(path + " is not an Entree secret key");
+    return Status::Localized(StatusCode::kKey, "error.not_a_key", {path});
   }
   auto file_event = ParseEventId(event_line.substr(6));
   if (!file_event || *file_event != event_id) {
-    return Status::Key(path + " is the key of another event");
+    return Status::Localized(StatusCode::kKey, "error.key_other_event", {path});
   }
   auto bytes = Base32Decode(key_line);
   if (!bytes || bytes->size() != SecretKey().size()) {
-    return Status::Key(path + " is damaged");
+    return Status::Localized(StatusCode::kKey, "error.key_damaged", {path});
   }
   SecretKey key;
   std::copy(bytes->begin(), bytes->end(), key.begin());

@@ -106,4 +106,25 @@ std::string Catalog::Format(
   return out;
 }
 
+std::string Catalog::Format(std::string_view key,
+                            const std::vector<std::string>& args) const {
+  // At most four blanks per text.
+  std::string_view a[4];
+  for (size_t i = 0; i < args.size() && i < 4; ++i) a[i] = args[i];
+  return Format(key, {a[0], a[1], a[2], a[3]});
+}
+
+std::string Catalog::Describe(const Status& status) const {
+  if (status.text_key().empty()) return status.message();
+  return Format(status.text_key(), status.text_args());
+}
+
+Status Status::Localized(StatusCode code, std::string key,
+                         std::vector<std::string> args) {
+  Status status(code, Catalog::For(Language::kEnglish).Format(key, args));
+  status.text_key_ = std::move(key);
+  status.text_args_ = std::move(args);
+  return status;
+}
+
 }  // namespace entree

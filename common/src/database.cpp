@@ -24,7 +24,11 @@ Result<Database> Database::Open(const std::string& path) {
       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
       nullptr);
   Database db(raw, path);
-  if (rc != SQLITE_OK) return SqliteError(raw, "cannot open " + path);
+  if (rc != SQLITE_OK) {
+    return Status::Localized(
+        StatusCode::kDatabase, "error.cannot_open_db",
+        {path, raw ? sqlite3_errmsg(raw) : "out of memory"});
+  }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // journal_mode is the first statement to read the file, so it is where a
@@ -33,8 +37,8 @@ Result<Database> Database::Open(const std::string& path) {
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
   if (!status.ok()) {
-    return Status::Database(path + " is not an Entree database (" +
-                            status.message() + ")");
+    return Status::Localized(StatusCode::kDatabase, "error.not_entree_db",
+                             {path});
   }
   return db;
 }

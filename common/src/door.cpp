@@ -26,7 +26,7 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   ScanOutcome outcome;
   ScanFacts facts;
   if (!event_.public_key) {
-    return Status::Key("the event has no badge key (run `entree keygen`)");
+    return Status::Localized(StatusCode::kKey, "error.no_public_key", {});
   }
   TokenVerification token =
       VerifyBadgeCode(code, event_.id, *event_.public_key);

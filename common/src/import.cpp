@@ -152,13 +152,13 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
   for (const auto& [header, field_name] : options.column_map) {
     auto field = ParseImportField(field_name);
     if (!field) {
-      return Status::InvalidArgument("--map: unknown field \"" + field_name +
-                                     "\"");
+      return Status::Localized(StatusCode::kInvalidArgument,
+                               "error.map_unknown_field", {field_name});
     }
     auto column = header_index.find(FoldForSearch(header));
     if (column == header_index.end()) {
-      return Status::InvalidArgument("--map: the file has no column \"" +
-                                     header + "\"");
+      return Status::Localized(StatusCode::kInvalidArgument,
+                               "error.map_unknown_column", {header});
     }
     mapped[column->second] = true;
     if (*field != ImportField::kIgnore) plan[*field] = column->second;
@@ -176,10 +176,8 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
                   plan.count(ImportField::kGivenName) ||
                   plan.count(ImportField::kFamilyName);
   if (!has_name) {
-    return Status::InvalidArgument(
-        "no column holds a name (expected a header such as \"Naam\", "
-        "\"Voornaam\"/\"Achternaam\" or \"First Name\"/\"Last Name\"; "
-        "use --map to name it)");
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.no_name_column", {});
   }
   return plan;
 }
@@ -367,8 +365,8 @@ Result<std::map<std::string, std::string>> ParseColumnMap(
     if (pair.empty()) continue;
     size_t equals = pair.rfind('=');
     if (equals == std::string_view::npos || equals == 0) {
-      return Status::InvalidArgument("--map: expected HEADER=FIELD, got \"" +
-                                     std::string(pair) + "\"");
+      return Status::Localized(StatusCode::kInvalidArgument, "error.map_syntax",
+                               {std::string(pair)});
     }
     map[std::string(Trim(pair.substr(0, equals)))] =
         std::string(Trim(pair.substr(equals + 1)));
@@ -383,7 +381,8 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   report.delimiter = doc.delimiter;
   report.encoding = doc.encoding;
   if (doc.records.empty()) {
-    return Status::InvalidArgument("the file has no header row");
+    return Status::Localized(StatusCode::kInvalidArgument, "error.no_header",
+                             {});
   }
   auto plan =
       PlanColumns(doc.records.front().fields, options, report.ignored_columns);

@@ -29,10 +29,9 @@ Status Store::Migrate() {
   auto version = db_.UserVersion();
   if (!version.ok()) return version.status();
   if (*version > kSchemaVersion) {
-    return Status::Database(db_.path() + " has schema version " +
-                            std::to_string(*version) +
-                            ", newer than this Entree understands (" +
-                            std::to_string(kSchemaVersion) + ")");
+    return Status::Localized(
+        StatusCode::kDatabase, "error.newer_schema",
+        {db_.path(), std::to_string(*version), std::to_string(kSchemaVersion)});
   }
   if (*version == 0) {
     // A new file must be empty; anything else is some other program's data.
@@ -41,7 +40,8 @@ Status Store::Migrate() {
     auto row = tables->Step();
     if (!row.ok()) return row.status();
     if (tables->ColumnInt(0) != 0) {
-      return Status::Database(db_.path() + " is not an Entree database");
+      return Status::Localized(StatusCode::kDatabase, "error.not_entree_db",
+                               {db_.path()});
     }
   }
   for (int v = *version; v < kSchemaVersion; ++v) {
@@ -108,8 +108,8 @@ Result<Event> Store::GetEvent() {
   auto row = s.Step();
   if (!row.ok()) return row.status();
   if (!*row) {
-    return Status::NotFound("no event in " + db_.path() +
-                            " (run `entree init` first)");
+    return Status::Localized(StatusCode::kNotFound, "error.no_event",
+                             {db_.path()});
   }
   Event event;
   auto id = ParseEventId(s.ColumnText(0));
@@ -133,8 +133,8 @@ Result<Event> Store::GetEvent() {
 Status Store::CreateEvent(const Event& event) {
   auto existing = GetEvent();
   if (existing.ok()) {
-    return Status::AlreadyExists(db_.path() + " already holds the event \"" +
-                                 existing->name + "\"");
+    return Status::Localized(StatusCode::kAlreadyExists, "error.event_exists",
+                             {db_.path(), existing->name});
   }
   if (!existing.status().IsNotFound()) return existing.status();
   auto stmt = Cached(

@@ -96,7 +96,10 @@ Result<Attendee> Store::GetAttendee(const Uuid& id) {
   if (!stmt.ok()) return stmt.status();
   auto found = ReadOne((*stmt)->Bind(1, ToString(id)));
   if (!found.ok()) return found.status();
-  if (!*found) return Status::NotFound("no attendee " + ToString(id));
+  if (!*found) {
+    return Status::Localized(StatusCode::kNotFound, "error.no_attendee",
+                             {ToString(id)});
+  }
   return std::move(**found);
 }
 
@@ -139,7 +142,8 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
   BindAttendee(**stmt, attendee);
   ENTREE_RETURN_IF_ERROR((*stmt)->Run());
   if (db_.Changes() == 0) {
-    return Status::NotFound("no attendee " + ToString(attendee.id));
+    return Status::Localized(StatusCode::kNotFound, "error.no_attendee",
+                             {ToString(attendee.id)});
   }
   return Status::Ok();
 }
@@ -190,7 +194,8 @@ Result<std::vector<Attendee>> Store::SearchAttendees(std::string_view query,
 
 Result<Attendee> Store::ResolveAttendee(std::string_view reference) {
   std::string_view ref = Trim(reference);
-  if (ref.empty()) return Status::NotFound("no attendee given");
+  if (ref.empty())
+    return Status::Localized(StatusCode::kNotFound, "error.no_attendee", {""});
   if (auto uuid = ParseUuid(ref)) return GetAttendee(*uuid);
   auto by_external = FindByExternalId(ref);
   if (!by_external.ok()) return by_external.status();
@@ -199,16 +204,18 @@ Result<Attendee> Store::ResolveAttendee(std::string_view reference) {
     auto by_email = FindByEmail(ref);
     if (!by_email.ok()) return by_email.status();
     if (*by_email) return std::move(**by_email);
-    return Status::NotFound("no attendee with email " + std::string(ref));
+    return Status::Localized(StatusCode::kNotFound, "error.no_attendee",
+                             {std::string(ref)});
   }
   auto found = SearchAttendees(ref, 2);
   if (!found.ok()) return found.status();
   if (found->empty()) {
-    return Status::NotFound("no attendee matches \"" + std::string(ref) + "\"");
+    return Status::Localized(StatusCode::kNotFound, "error.no_attendee",
+                             {std::string(ref)});
   }
   if (found->size() > 1) {
-    return Status::NotFound("more than one attendee matches \"" +
-                            std::string(ref) + "\"; use the id or email");
+    return Status::Localized(StatusCode::kNotFound, "error.ambiguous_attendee",
+                             {std::string(ref)});
   }
   return std::move(found->front());
 }

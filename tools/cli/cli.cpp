@@ -94,18 +94,21 @@ Result<Args> ParseArgs(const std::vector<std::string>& argv,
     }
     auto option = spec.find(name);
     if (option == spec.end()) {
-      return Status::InvalidArgument("unknown option " + word);
+      return Status::Localized(StatusCode::kInvalidArgument,
+                               "error.unknown_option", {word});
     }
     if (!option->second) {
       if (inline_value) {
-        return Status::InvalidArgument("--" + name + " takes no value");
+        return Status::Localized(StatusCode::kInvalidArgument,
+                                 "error.option_takes_no_value", {"--" + name});
       }
       args.flags[name] = true;
       continue;
     }
     if (!inline_value) {
       if (i + 1 >= argv.size()) {
-        return Status::InvalidArgument("--" + name + " needs a value");
+        return Status::Localized(StatusCode::kInvalidArgument,
+                                 "error.option_needs_value", {"--" + name});
       }
       inline_value = argv[++i];
     }
@@ -117,7 +120,8 @@ Result<Args> ParseArgs(const std::vector<std::string>& argv,
 Result<Store> Context::OpenStore() const {
   struct stat info {};
   if (::stat(db_path.c_str(), &info) != 0) {
-    return Status::NotFound(tr().Format("error.no_database", {db_path}));
+    return Status::Localized(StatusCode::kNotFound, "error.no_database",
+                             {db_path});
   }
   return Store::Open(db_path);
 }
@@ -146,7 +150,7 @@ int Context::Fail(const Status& status) const {
       kind = "error.io";
       break;
   }
-  *err << "entree: " << tr().Get(kind) << ": " << status.message() << "\n";
+  *err << "entree: " << tr().Get(kind) << ": " << tr().Describe(status) << "\n";
   return ExitCodeFor(status);
 }
 
@@ -161,8 +165,8 @@ Result<std::string> ReadInput(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::InvalidArgument("cannot read " + path + ": " +
-                                   std::strerror(errno));
+    return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",
+                             {path, std::strerror(errno)});
   }
   std::ostringstream data;
   data << in.rdbuf();
@@ -174,12 +178,15 @@ Status WriteOutput(const std::string& path, std::string_view data,
   if (path == "-") {
     out << data;
     out.flush();
-    return out ? Status::Ok() : Status::Io("cannot write to standard output");
+    return out ? Status::Ok()
+               : Status::Localized(StatusCode::kIo, "error.cannot_write",
+                                   {"-", std::strerror(errno)});
   }
   std::string temp = path + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+    return Status::Localized(StatusCode::kIo, "error.cannot_write",
+                             {path, std::strerror(errno)});
   }
   size_t done = 0;
   while (done < data.size()) {
@@ -191,7 +198,8 @@ Status WriteOutput(const std::string& path, std::string_view data,
   ok = ::close(fd) == 0 && ok;
   if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
     ::unlink(temp.c_str());
-    return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+    return Status::Localized(StatusCode::kIo, "error.cannot_write",
+                             {path, std::strerror(errno)});
   }
   return Status::Ok();
 }

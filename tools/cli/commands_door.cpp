@@ -40,7 +40,7 @@ std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome) {
 // Runs one scan through a Door; `record` false for verify.
 int Scan(Context& ctx, bool record) {
   auto code = CodeArgument(ctx);
-  if (!code.ok()) return ctx.UsageError(code.status().message());
+  if (!code.ok()) return ctx.UsageError(ctx.tr().Describe(code.status()));
   std::optional<FixedClock> fixed;
   if (auto at = ctx.args.Value("at")) {
     auto parsed = ParseIsoTime(*at);

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli.h"
 
@@ -42,10 +43,31 @@ void PrintOverview(const Catalog& tr, std::ostream& out) {
   out << "\n" << tr.Get("help.global") << "\n";
 }
 
+// The value of --lang, looked for before anything else is parsed so that
+// every message, the first one included, is in that language.
+std::optional<std::string> LangOption(const std::vector<std::string>& words) {
+  std::optional<std::string> lang;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--") break;
+    if (words[i] == "--lang" && i + 1 < words.size()) lang = words[i + 1];
+    if (words[i].rfind("--lang=", 0) == 0) lang = words[i].substr(7);
+  }
+  return lang;
+}
+
 int Main(int argc, char** argv) {
   const Catalog* tr =
       &Catalog::For(LanguageFromEnvironment(Language::kEnglish));
   std::vector<std::string> words(argv + 1, argv + argc);
+  if (auto lang = LangOption(words)) {
+    auto language = ParseLanguage(*lang);
+    if (!language) {
+      std::cerr << "entree: " << tr->Format("error.bad_language", {*lang})
+                << "\n";
+      return kExitUsage;
+    }
+    tr = &Catalog::For(*language);
+  }
 
   // The command is the first word that is not an option or its value.
   const Command* command = nullptr;
@@ -74,19 +96,8 @@ int Main(int argc, char** argv) {
   OptionSpec spec = kGlobalOptions;
   if (command) spec.insert(command->options.begin(), command->options.end());
   auto args = ParseArgs(words, spec);
-  if (args.ok()) {
-    if (auto lang = args->Value("lang")) {
-      auto language = ParseLanguage(*lang);
-      if (!language) {
-        std::cerr << "entree: " << tr->Format("error.bad_language", {*lang})
-                  << "\n";
-        return kExitUsage;
-      }
-      tr = &Catalog::For(*language);
-    }
-  }
   if (!args.ok()) {
-    std::cerr << "entree: " << args.status().message() << "\n"
+    std::cerr << "entree: " << tr->Describe(args.status()) << "\n"
               << tr->Get("error.see_help") << "\n";
     return kExitUsage;
   }

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "entree/status.h"
 
 namespace entree {
 
@@ -32,6 +35,11 @@ class Catalog {
   // Get(key) with {0}, {1}, ... replaced by `args`.
   std::string Format(std::string_view key,
                      std::initializer_list<std::string_view> args) const;
+  std::string Format(std::string_view key,
+                     const std::vector<std::string>& args) const;
+  // A failure in this language: its catalog text when it has one (see
+  // Status::Localized), else its message.
+  std::string Describe(const Status& status) const;
   const std::map<std::string, std::string, std::less<>>& entries() const {
     return entries_;
   }

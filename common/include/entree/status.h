@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace entree {
 
@@ -45,10 +46,19 @@ class Status {
     return Status(StatusCode::kIo, std::string(msg));
   }
 
+  // A failure a user may see: `key` names its text in the catalogs
+  // (assets/i18n, see Catalog::Describe) and `args` fill the text's {0},
+  // {1}, ...; message() is the English text.
+  static Status Localized(StatusCode code, std::string key,
+                          std::vector<std::string> args);
+
   bool ok() const { return code_ == StatusCode::kOk; }
   bool IsNotFound() const { return code_ == StatusCode::kNotFound; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // Empty for failures without a catalog text (technical details).
+  const std::string& text_key() const { return text_key_; }
+  const std::vector<std::string>& text_args() const { return text_args_; }
 
  private:
   Status(StatusCode code, std::string message)
@@ -56,6 +66,8 @@ class Status {
 
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::string text_key_;
+  std::vector<std::string> text_args_;
 };
 
 // A value or the Status that explains why there is none.
