@@ -140,3 +140,21 @@ TEST_CASE("a dry run decides without writing", "[door]") {
   CHECK_FALSE(outcome->recorded);
   CHECK(f.store.ListCheckins()->empty());
 }
+
+TEST_CASE("staff check a guest in by hand, and can undo it", "[door]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Gerrit", "Bügel");
+  auto first = f.entry.CheckInByHand(a.id);
+  REQUIRE(first.ok());
+  CHECK(first->verdict == Verdict::kWelcome);
+  CHECK(first->recorded);
+  f.clock.Advance(std::chrono::seconds(10));
+  CHECK(f.entry.CheckInByHand(a.id)->verdict == Verdict::kAlreadyInside);
+  CHECK(f.entry.CheckInByHand(NewUuid()).status().IsNotFound());
+
+  auto last = f.store.LastAdmissionAt("door-1");
+  REQUIRE(last->has_value());
+  REQUIRE(f.store.UndoCheckin(**last, "door-1", f.clock.Now()).ok());
+  f.clock.Advance(std::chrono::seconds(10));
+  CHECK(f.entry.CheckInByHand(a.id)->verdict == Verdict::kWelcome);
+}

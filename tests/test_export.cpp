@@ -19,10 +19,11 @@ void CheckIn(Store& store, const Attendee& a, const char* at,
              Direction direction = Direction::kEntry) {
   Verdict verdict =
       direction == Direction::kEntry ? Verdict::kWelcome : Verdict::kGoodbye;
-  REQUIRE(store
-              .AppendCheckin(
-                  {NewUuid(), a.id, 1, "door-1", direction, At(at), verdict})
-              .ok());
+  REQUIRE(
+      store
+          .AppendCheckin(
+              {NewUuid(), a.id, 1, "door-1", direction, At(at), verdict, {}})
+          .ok());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "entree/schema.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
 #include "support.h"
@@ -168,7 +169,8 @@ TEST_CASE("check-ins are append-only", "[store]") {
                        "door-1",
                        Direction::kEntry,
                        At("2026-10-12T17:00:00Z"),
-                       Verdict::kWelcome};
+                       Verdict::kWelcome,
+                       std::nullopt};
   REQUIRE(store.AppendCheckin(record).ok());
   CHECK(store.AppendCheckin(record).code() == StatusCode::kDatabase);  // id
   CHECK_FALSE(store.db().Exec("UPDATE checkin SET verdict = 'closed'").ok());
@@ -187,8 +189,8 @@ TEST_CASE("history and attendance follow entries and exits", "[store]") {
                            "Human Capital");
   AddAttendee(store, "Eline", "Bosman", Sector::kEducation, "Smart Industry");
   auto add = [&](const char* at, Direction d, Verdict v, const char* kiosk) {
-    REQUIRE(
-        store.AppendCheckin({NewUuid(), a.id, 1, kiosk, d, At(at), v}).ok());
+    REQUIRE(store.AppendCheckin({NewUuid(), a.id, 1, kiosk, d, At(at), v, {}})
+                .ok());
   };
   add("2026-10-12T17:00:00Z", Direction::kEntry, Verdict::kWelcome, "door-1");
   add("2026-10-12T17:30:00Z", Direction::kEntry, Verdict::kAlreadyInside,
@@ -213,4 +215,75 @@ TEST_CASE("history and attendance follow entries and exits", "[store]") {
   add("2026-10-12T18:10:00Z", Direction::kEntry, Verdict::kWelcomeBack,
       "door-1");
   CHECK(store.Stats()->total.inside == 1);
+}
+
+TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("v1.db");
+  {
+    auto raw = Database::Open(path);
+    REQUIRE(raw.ok());
+    REQUIRE(raw->Exec(SchemaMigrations()[0]).ok());
+    REQUIRE(raw->Exec("PRAGMA user_version = 1").ok());
+    REQUIRE(raw->Exec("INSERT INTO event (singleton, id, name) VALUES "
+                      "(1, '0011223344556677', 'Oud')")
+                .ok());
+    REQUIRE(raw->Exec("INSERT INTO attendee (id, given_name, family_name, "
+                      "sector, role, source, search_key, sort_key, "
+                      "created_at, updated_at) VALUES "
+                      "('0190b0a0-0000-7000-8000-000000000001', 'Anouk', "
+                      "'Veen', 'other', 'guest', 'invited', 'anouk veen', "
+                      "'veen', 0, 0)")
+                .ok());
+    REQUIRE(raw->Exec("INSERT INTO checkin (id, attendee_id, badge_serial, "
+                      "kiosk_id, direction, at, verdict) VALUES "
+                      "('0190b0a0-0000-7000-8000-0000000000c1', "
+                      "'0190b0a0-0000-7000-8000-000000000001', 1, 'door-1', "
+                      "'entry', 1000, 'welcome')")
+                .ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  CHECK(PragmaValue(*store, "user_version") == 2);
+  CHECK(store->GetEvent()->name == "Oud");
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->total.arrived == 1);
+  auto last = store->LastAdmissionAt("door-1");
+  REQUIRE(last.ok());
+  REQUIRE(last->has_value());
+  CHECK(ToString((*last)->attendee_id) ==
+        "0190b0a0-0000-7000-8000-000000000001");
+}
+
+TEST_CASE("an undo takes a check-in back without deleting it", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("u.db"));
+  Attendee a = AddAttendee(store, "Bram", "Mulder");
+  CheckinRecord entry{NewUuid(),
+                      a.id,
+                      1,
+                      "door-1",
+                      Direction::kEntry,
+                      At("2026-10-12T17:00:00Z"),
+                      Verdict::kWelcome,
+                      std::nullopt};
+  REQUIRE(store.AppendCheckin(entry).ok());
+  REQUIRE(store.Stats()->total.inside == 1);
+
+  auto last = store.LastAdmissionAt("door-1");
+  REQUIRE(last.ok());
+  REQUIRE(last->has_value());
+  CHECK((*last)->id == entry.id);
+  REQUIRE(store.UndoCheckin(**last, "door-1", At("2026-10-12T17:01:00Z")).ok());
+
+  CHECK(store.Stats()->total.arrived == 0);
+  CHECK_FALSE(store.History(a.id, 1, "door-1")->first_entry.has_value());
+  CHECK_FALSE(store.LastAdmissionAt("door-1")->has_value());
+  auto rows = store.ListCheckins();
+  REQUIRE(rows->size() == 2);  // the log keeps both rows
+  CHECK(rows->back().undoes == entry.id);
+  // Undoing twice is refused.
+  CHECK(store.UndoCheckin(entry, "door-1", At("2026-10-12T17:02:00Z"))
+            .IsNotFound());
 }

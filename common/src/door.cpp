@@ -22,17 +22,30 @@ Door::Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
       kiosk_id_(std::move(kiosk_id)) {}
 
 Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
-  Instant now = clock_.Now();
-  ScanOutcome outcome;
-  ScanFacts facts;
   if (!event_.public_key) {
     return Status::Localized(StatusCode::kKey, "error.no_public_key", {});
   }
   TokenVerification token =
       VerifyBadgeCode(code, event_.id, *event_.public_key);
-  facts.token = outcome.token = token.check;
-  if (token.check == TokenCheck::kValid) {
-    const BadgeClaim& claim = token.claim;
+  return Decide(token.check, token.claim, dry_run);
+}
+
+Result<ScanOutcome> Door::CheckInByHand(const Uuid& attendee_id) {
+  auto attendee = store_.GetAttendee(attendee_id);
+  if (!attendee.ok()) return attendee.status();
+  auto badge = store_.CurrentBadge(attendee_id);
+  if (!badge.ok()) return badge.status();
+  BadgeClaim claim{event_.id, attendee_id, *badge ? (*badge)->serial : 0};
+  return Decide(TokenCheck::kValid, claim, /*dry_run=*/false);
+}
+
+Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
+                                 bool dry_run) {
+  Instant now = clock_.Now();
+  ScanOutcome outcome;
+  ScanFacts facts;
+  facts.token = outcome.token = token;
+  if (token == TokenCheck::kValid) {
     auto attendee = store_.GetAttendee(claim.attendee_id);
     if (attendee.ok()) {
       outcome.attendee = std::move(attendee).value();
@@ -53,10 +66,9 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   outcome.verdict = decision.verdict;
   outcome.first_entry = decision.first_entry;
   if (decision.record && !dry_run) {
-    CheckinRecord record{NewUuid(),           token.claim.attendee_id,
-                         token.claim.serial,  kiosk_id_,
-                         settings_.direction, now,
-                         decision.verdict};
+    CheckinRecord record{NewUuid(),        claim.attendee_id,   claim.serial,
+                         kiosk_id_,        settings_.direction, now,
+                         decision.verdict, std::nullopt};
     ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));
     outcome.recorded = true;
     outcome.checkin_id = record.id;

@@ -1,5 +1,5 @@
 // The schema of an event database, one forward migration per version.
-#include "schema.h"
+#include "entree/schema.h"
 
 namespace entree {
 
@@ -70,6 +70,16 @@ CREATE TRIGGER checkin_is_append_only_update BEFORE UPDATE ON checkin
 BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
 CREATE TRIGGER checkin_is_append_only_delete BEFORE DELETE ON checkin
 BEGIN SELECT RAISE(ABORT, 'check-ins are append-only'); END;
+)sql",
+      // 1 -> 2: undo. An undo is a row of its own that names the row it
+      // takes back; the view holds the rows still in force.
+      R"sql(
+ALTER TABLE checkin ADD COLUMN undoes TEXT REFERENCES checkin(id);
+CREATE INDEX checkin_by_undone ON checkin(undoes) WHERE undoes IS NOT NULL;
+CREATE VIEW checkin_in_force AS
+  SELECT c.rowid AS seq, c.* FROM checkin AS c
+  WHERE c.undoes IS NULL
+    AND NOT EXISTS (SELECT 1 FROM checkin AS u WHERE u.undoes = c.id);
 )sql",
   };
   return migrations;

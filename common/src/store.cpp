@@ -3,8 +3,8 @@
 
 #include <cassert>
 
+#include "entree/schema.h"
 #include "entree/uuid.h"
-#include "schema.h"
 
 namespace entree {
 

@@ -5,6 +5,24 @@
 namespace entree {
 namespace {
 
+constexpr std::string_view kCheckinColumns =
+    "id, attendee_id, badge_serial, kiosk_id, direction, at, verdict, undoes";
+
+// Reads the columns of kCheckinColumns.
+CheckinRecord ReadCheckin(const Statement& s) {
+  CheckinRecord record{
+      ParseUuid(s.ColumnText(0)).value_or(Uuid{}),
+      ParseUuid(s.ColumnText(1)).value_or(Uuid{}),
+      static_cast<uint32_t>(s.ColumnInt(2)),
+      s.ColumnText(3),
+      ParseDirection(s.ColumnText(4)).value_or(Direction::kEntry),
+      FromMillis(s.ColumnInt(5)),
+      ParseVerdict(s.ColumnText(6)).value_or(Verdict::kInvalid),
+      std::nullopt};
+  if (!s.ColumnIsNull(7)) record.undoes = ParseUuid(s.ColumnText(7));
+  return record;
+}
+
 bool IsEntryAdmission(Direction direction, Verdict verdict) {
   return direction == Direction::kEntry && Admits(verdict);
 }
@@ -50,27 +68,33 @@ Result<std::optional<Badge>> Store::CurrentBadge(const Uuid& attendee_id) {
 Status Store::AppendCheckin(const CheckinRecord& record) {
   auto stmt = Cached(
       "INSERT INTO checkin (id, attendee_id, badge_serial, kiosk_id, "
-      "direction, at, verdict) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "direction, at, verdict, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8)");
   if (!stmt.ok()) return stmt.status();
   // Outside a transaction the insert commits on its own, and with
   // synchronous=FULL the row is on disk when Run() returns.
-  return (*stmt)
+  (*stmt)
       ->Bind(1, ToString(record.id))
       .Bind(2, ToString(record.attendee_id))
       .Bind(3, int64_t{record.badge_serial})
       .Bind(4, record.kiosk_id)
       .Bind(5, ToString(record.direction))
       .Bind(6, ToMillis(record.at))
-      .Bind(7, ToString(record.verdict))
-      .Run();
+      .Bind(7, ToString(record.verdict));
+  if (record.undoes) {
+    (*stmt)->Bind(8, ToString(*record.undoes));
+  } else {
+    (*stmt)->BindNull(8);
+  }
+  return (*stmt)->Run();
 }
 
 Result<PassHistory> Store::History(const Uuid& attendee_id,
                                    uint32_t badge_serial,
                                    std::string_view kiosk_id) {
   auto stmt = Cached(
-      "SELECT at, direction, verdict, kiosk_id, badge_serial FROM checkin "
-      "WHERE attendee_id = ?1 ORDER BY at, rowid");
+      "SELECT at, direction, verdict, kiosk_id, badge_serial "
+      "FROM checkin_in_force WHERE attendee_id = ?1 ORDER BY at, seq");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   s.Bind(1, ToString(attendee_id));
@@ -97,25 +121,54 @@ Result<PassHistory> Store::History(const Uuid& attendee_id,
 }
 
 Result<std::vector<CheckinRecord>> Store::ListCheckins() {
-  auto stmt = Cached(
-      "SELECT id, attendee_id, badge_serial, kiosk_id, direction, at, verdict "
-      "FROM checkin ORDER BY at, rowid");
+  auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
+                     " FROM checkin ORDER BY at, rowid");
   if (!stmt.ok()) return stmt.status();
-  Statement& s = **stmt;
   std::vector<CheckinRecord> records;
   while (true) {
-    auto row = s.Step();
+    auto row = (*stmt)->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    records.push_back(
-        {ParseUuid(s.ColumnText(0)).value_or(Uuid{}),
-         ParseUuid(s.ColumnText(1)).value_or(Uuid{}),
-         static_cast<uint32_t>(s.ColumnInt(2)), s.ColumnText(3),
-         ParseDirection(s.ColumnText(4)).value_or(Direction::kEntry),
-         FromMillis(s.ColumnInt(5)),
-         ParseVerdict(s.ColumnText(6)).value_or(Verdict::kInvalid)});
+    records.push_back(ReadCheckin(**stmt));
   }
   return records;
+}
+
+Result<std::optional<CheckinRecord>> Store::LastAdmissionAt(
+    std::string_view kiosk_id) {
+  auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
+                     " FROM checkin_in_force WHERE kiosk_id = ?1 AND verdict "
+                     "IN ('welcome', 'welcome_back', 'goodbye') "
+                     "ORDER BY at DESC, seq DESC LIMIT 1");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, kiosk_id);
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<CheckinRecord>();
+  CheckinRecord record = ReadCheckin(**stmt);
+  (*stmt)->Reset();
+  return std::optional<CheckinRecord>(std::move(record));
+}
+
+Status Store::UndoCheckin(const CheckinRecord& record,
+                          std::string_view kiosk_id, Instant now) {
+  auto in_force = Cached("SELECT count(*) FROM checkin_in_force WHERE id = ?1");
+  if (!in_force.ok()) return in_force.status();
+  (*in_force)->Bind(1, ToString(record.id));
+  auto row = (*in_force)->Step();
+  if (!row.ok()) return row.status();
+  bool found = (*in_force)->ColumnInt(0) > 0;
+  (*in_force)->Reset();
+  if (!found) {
+    return Status::Localized(StatusCode::kNotFound, "error.no_checkin",
+                             {ToString(record.id)});
+  }
+  CheckinRecord undo = record;
+  undo.id = NewUuid();
+  undo.kiosk_id = std::string(kiosk_id);
+  undo.at = now;
+  undo.undoes = record.id;
+  return AppendCheckin(undo);
 }
 
 Result<std::vector<AttendanceRow>> Store::Attendance() {
@@ -129,8 +182,8 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
 
   // One pass over the admissions in time order fills every row.
   auto stmt = Cached(
-      "SELECT attendee_id, direction, verdict, at FROM checkin "
-      "ORDER BY at, rowid");
+      "SELECT attendee_id, direction, verdict, at FROM checkin_in_force "
+      "ORDER BY at, seq");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   while (true) {

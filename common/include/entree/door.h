@@ -37,10 +37,18 @@ class Door {
   // when the store fails; every kind of bad code is a verdict.
   Result<ScanOutcome> Scan(std::string_view code, bool dry_run = false);
 
+  // Staff checking a guest in by hand (lost badge, unreadable code): the
+  // rule as for a scan of the guest's current badge. kNotFound for an
+  // unknown attendee.
+  Result<ScanOutcome> CheckInByHand(const Uuid& attendee_id);
+
   const DoorSettings& settings() const { return settings_; }
   const std::string& kiosk_id() const { return kiosk_id_; }
 
  private:
+  Result<ScanOutcome> Decide(TokenCheck token, const BadgeClaim& claim,
+                             bool dry_run);
+
   Store& store_;
   const Clock& clock_;
   Event event_;

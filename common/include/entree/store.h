@@ -25,6 +25,9 @@ struct CheckinRecord {
   Direction direction = Direction::kEntry;
   Instant at{};
   Verdict verdict = Verdict::kWelcome;
+  // Set on an undo row: the check-in it takes back. An undo row repeats
+  // that check-in's attendee, serial, direction and verdict.
+  std::optional<Uuid> undoes;
 };
 
 // Admission history of one attendee: what the door rule needs.
@@ -63,7 +66,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -132,8 +135,16 @@ class Store {
   // `badge_serial` at `kiosk_id`.
   Result<PassHistory> History(const Uuid& attendee_id, uint32_t badge_serial,
                               std::string_view kiosk_id);
-  // All rows in time order.
+  // All rows in time order, undo rows and undone rows included.
   Result<std::vector<CheckinRecord>> ListCheckins();
+  // The latest admitted check-in or exit recorded at `kiosk_id` that is
+  // still in force; nullopt when there is none.
+  Result<std::optional<CheckinRecord>> LastAdmissionAt(
+      std::string_view kiosk_id);
+  // Takes `record` back by appending an undo row for it (durable on
+  // return). kNotFound when it is not in force.
+  Status UndoCheckin(const CheckinRecord& record, std::string_view kiosk_id,
+                     Instant now);
 
   // --- numbers ----------------------------------------------------------
   // Everyone with their first entry and last exit, sorted like

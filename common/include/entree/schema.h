@@ -1,4 +1,5 @@
-// Internal: the schema as a list of forward migrations.
+// The schema as a list of forward migrations (Store applies them; tests
+// use them to build files of older versions).
 #pragma once
 
 #include <string_view>
