@@ -125,18 +125,6 @@ bool IsYes(std::string_view text) {
   return false;
 }
 
-bool LooksLikeEmail(std::string_view email) {
-  size_t at = email.find('@');
-  if (at == 0 || at == std::string_view::npos) return false;
-  if (email.find('@', at + 1) != std::string_view::npos) return false;
-  std::string_view domain = email.substr(at + 1);
-  size_t dot = domain.find('.');
-  if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') {
-    return false;
-  }
-  return email.find_first_of(" \t,;<>\"") == std::string_view::npos;
-}
-
 // Column index of each field present in the file.
 using ColumnPlan = std::map<ImportField, size_t>;
 
@@ -221,7 +209,7 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
     return RowProblem{line, RowProblemKind::kNoName, ""};
   }
   std::string email = row.Get(ImportField::kEmail);
-  if (!email.empty() && !LooksLikeEmail(email)) {
+  if (!email.empty() && !IsPlausibleEmail(email)) {
     return RowProblem{line, RowProblemKind::kBadEmail, email};
   }
   a.given_name = std::move(given);

@@ -267,6 +267,18 @@ std::string Windows1252ToUtf8(std::string_view text) {
   return out;
 }
 
+bool IsPlausibleEmail(std::string_view email) {
+  size_t at = email.find('@');
+  if (at == 0 || at == std::string_view::npos) return false;
+  if (email.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view domain = email.substr(at + 1);
+  size_t dot = domain.find('.');
+  if (dot == 0 || dot == std::string_view::npos || domain.back() == '.') {
+    return false;
+  }
+  return email.find_first_of(" \t,;<>\"") == std::string_view::npos;
+}
+
 std::string_view Trim(std::string_view text) {
   auto is_space = [](std::string_view t, size_t i) -> size_t {
     char c = t[i];

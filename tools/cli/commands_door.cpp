@@ -9,6 +9,7 @@
 #include "entree/export.h"
 #include "entree/json.h"
 #include "entree/qr.h"
+#include "entree/registration.h"
 #include "entree/uuid.h"
 
 namespace entree::cli {
@@ -115,16 +116,11 @@ int RunToken(Context& ctx) {
   std::string kiosk =
       ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
 
-  auto badge = store->CurrentBadge(attendee->id);
-  if (!badge.ok()) return ctx.Fail(badge.status());
-  std::optional<Badge> current = *badge;
-  if (!current || ctx.args.Flag("reissue")) {
-    auto issued = store->IssueBadge(attendee->id, kiosk, ctx.clock->Now());
-    if (!issued.ok()) return ctx.Fail(issued.status());
-    current = *issued;
-  }
-  std::string code =
-      SignBadgeCode({event->id, attendee->id, current->serial}, *key);
+  BadgeIssuer issuer(*store, event->id, *key, kiosk);
+  auto issued =
+      issuer.BadgeFor(attendee->id, ctx.args.Flag("reissue"), ctx.clock->Now());
+  if (!issued.ok()) return ctx.Fail(issued.status());
+  const std::string& code = issued->code;
   auto qr = EncodeQr(code);
   if (!qr.ok()) return ctx.Fail(qr.status());
   if (auto qr_path = ctx.args.Value("qr")) {
@@ -136,7 +132,7 @@ int RunToken(Context& ctx) {
     json.BeginObject()
         .Field("attendee_id", ToString(attendee->id))
         .Field("name", attendee->FullName())
-        .Field("serial", int64_t{current->serial})
+        .Field("serial", int64_t{issued->badge.serial})
         .Field("code", code)
         .Field("qr_version", qr->version)
         .EndObject();

@@ -36,6 +36,10 @@ bool IsValidUtf8(std::string_view text);
 // Converts Windows-1252 bytes to UTF-8.
 std::string Windows1252ToUtf8(std::string_view text);
 
+// True for text shaped like an email address: one @, something before
+// it, a dotted domain after it, no spaces or list separators.
+bool IsPlausibleEmail(std::string_view email);
+
 // Trims ASCII white space (and no-break spaces) at both ends.
 std::string_view Trim(std::string_view text);
 

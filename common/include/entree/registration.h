@@ -1,0 +1,57 @@
+// Registering walk-ins and issuing badge codes: what a registration kiosk
+// and the CLI do with the event's secret key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "entree/badge_token.h"
+#include "entree/clock.h"
+#include "entree/store.h"
+
+namespace entree {
+
+// What a walk-in types at the kiosk.
+struct WalkInForm {
+  std::string given_name;
+  std::string family_name;
+  std::string organisation;
+  Sector sector = Sector::kOther;
+  std::string email;  // optional
+  bool consent = false;
+};
+
+// Adds the walk-in as an attendee (source walk-in). Fails with
+// kInvalidArgument and a catalog text when the form has no name, an email
+// that is not one, or no consent to store the data; the store is unchanged
+// then.
+Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
+                                Instant now);
+
+// A badge as printed: its serial and the code its QR holds.
+struct IssuedBadge {
+  Badge badge;
+  std::string code;
+};
+
+// Issues and signs badges for one event. Holds the secret key: only
+// registration kiosks and the organiser's CLI have one.
+class BadgeIssuer {
+ public:
+  // `store` must outlive the issuer.
+  BadgeIssuer(Store& store, EventId event_id, SecretKey key,
+              std::string kiosk_id);
+
+  // The attendee's current badge, issuing the first one when there is
+  // none; with `reissue`, always a new one, which revokes the older ones.
+  Result<IssuedBadge> BadgeFor(const Uuid& attendee_id, bool reissue,
+                               Instant now);
+
+ private:
+  Store& store_;
+  EventId event_id_;
+  SecretKey key_;
+  std::string kiosk_id_;
+};
+
+}  // namespace entree
