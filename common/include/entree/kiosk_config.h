@@ -1,0 +1,44 @@
+// The kiosk's settings file: "key = value" lines, as an installer writes it.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/catalog.h"
+#include "entree/model.h"
+#include "entree/status.h"
+
+namespace entree {
+
+// What a kiosk box does at the entrance.
+enum class KioskRole {
+  kDoor,          // scans badges
+  kRegistration,  // finds invitations, registers walk-ins, prints badges
+  kBoth,
+};
+std::string_view ToString(KioskRole role);
+std::optional<KioskRole> ParseKioskRole(std::string_view text);
+
+struct KioskConfig {
+  std::string database;  // path of the event database
+  std::string kiosk_id;  // empty: the host name
+  KioskRole role = KioskRole::kBoth;
+  Direction direction = Direction::kEntry;
+  Language language = Language::kDutch;  // what guests see first
+  std::string staff_pin_hash;  // HashStaffPin; empty: staff mode is closed
+  std::string secret_key;      // registration only; empty: database + ".key"
+  std::string printer;         // CUPS queue; empty: no printing
+  std::chrono::seconds idle_timeout{60};
+};
+
+// Reads settings text on top of `base`: blank lines and '#' comments are
+// skipped; keys are database, kiosk_id, role, direction, language,
+// staff_pin_hash, secret_key, printer, idle_timeout. Fails with
+// kInvalidArgument naming the line for an unknown key, a line without '='
+// or a value out of range.
+Result<KioskConfig> ParseKioskConfig(std::string_view text,
+                                     KioskConfig base = {});
+
+}  // namespace entree

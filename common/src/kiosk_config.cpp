@@ -1,0 +1,96 @@
+// Parsing the kiosk's settings file.
+#include "entree/kiosk_config.h"
+
+#include <charconv>
+
+#include "entree/text.h"
+
+namespace entree {
+namespace {
+
+Status LineError(int line, std::string_view key, std::string_view value) {
+  return Status::Localized(
+      StatusCode::kInvalidArgument, "error.config_line",
+      {std::to_string(line), std::string(key), std::string(value)});
+}
+
+}  // namespace
+
+std::string_view ToString(KioskRole role) {
+  switch (role) {
+    case KioskRole::kDoor:
+      return "door";
+    case KioskRole::kRegistration:
+      return "registration";
+    case KioskRole::kBoth:
+      return "both";
+  }
+  return "both";
+}
+
+std::optional<KioskRole> ParseKioskRole(std::string_view text) {
+  for (KioskRole role :
+       {KioskRole::kDoor, KioskRole::kRegistration, KioskRole::kBoth}) {
+    if (ToString(role) == text) return role;
+  }
+  return std::nullopt;
+}
+
+Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
+  KioskConfig config = std::move(base);
+  int line_number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    size_t equals = line.find('=');
+    if (equals == std::string_view::npos)
+      return LineError(line_number, line, "");
+    std::string_view key = Trim(line.substr(0, equals));
+    std::string_view value = Trim(line.substr(equals + 1));
+    if (size_t hash = value.find(" #"); hash != std::string_view::npos) {
+      value = Trim(value.substr(0, hash));  // a comment after the value
+    }
+    if (key == "database") {
+      config.database = value;
+    } else if (key == "kiosk_id") {
+      config.kiosk_id = value;
+    } else if (key == "role") {
+      auto role = ParseKioskRole(value);
+      if (!role) return LineError(line_number, key, value);
+      config.role = *role;
+    } else if (key == "direction") {
+      auto direction = ParseDirection(value);
+      if (!direction) return LineError(line_number, key, value);
+      config.direction = *direction;
+    } else if (key == "language") {
+      auto language = ParseLanguage(value);
+      if (!language) return LineError(line_number, key, value);
+      config.language = *language;
+    } else if (key == "staff_pin_hash") {
+      config.staff_pin_hash = value;
+    } else if (key == "secret_key") {
+      config.secret_key = value;
+    } else if (key == "printer") {
+      config.printer = value;
+    } else if (key == "idle_timeout") {
+      int seconds = 0;
+      auto [ptr, error] =
+          std::from_chars(value.data(), value.data() + value.size(), seconds);
+      if (error != std::errc() || ptr != value.data() + value.size() ||
+          seconds < 5 || seconds > 3600) {
+        return LineError(line_number, key, value);
+      }
+      config.idle_timeout = std::chrono::seconds(seconds);
+    } else {
+      return LineError(line_number, key, value);
+    }
+  }
+  return config;
+}
+
+}  // namespace entree
