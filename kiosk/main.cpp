@@ -1,48 +1,50 @@
-// entree-kiosk: the full-screen door program (a first version: scanning
-// by keyboard-wedge scanner; registration and staff mode come next).
+// entree-kiosk: the full-screen registration and door program.
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <cstring>
+#include <csignal>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
-#include <vector>
 
-#include "door_screens.h"
-#include "entree/door.h"
-#include "entree/store.h"
+#include "audio.h"
+#include "entree/kiosk_config.h"
+#include "kiosk_app.h"
 #include "render.h"
+#include "script.h"
 
 namespace entree::kiosk {
 namespace {
 
-struct Options {
-  std::string db_path;
-  std::string kiosk_id;
-  Direction direction = Direction::kEntry;
-  std::optional<Language> language;
+volatile std::sig_atomic_t g_stop = 0;
+void OnStopSignal(int) { g_stop = 1; }
+
+struct ShellOptions {
+  KioskConfig config;
   bool windowed = false;
-  int quit_after_ms = 0;           // 0: run until stopped
-  std::vector<std::string> scans;  // codes to feed in as a scanner would
-  std::string screenshot;          // BMP of the last frame, on quit
+  int width = 1024, height = 600;  // window size when windowed
+  std::string script;
+  int quit_after_ms = 0;
+  std::string screenshot;  // on quit
 };
 
 void PrintUsage() {
-  std::cout << "Usage: entree-kiosk --db PATH [--kiosk ID] [--exit] "
-               "[--lang nl|en] [--windowed]\n"
-               "       [--scan CODE]... [--quit-after-ms N] "
-               "[--screenshot FILE.bmp]\n";
+  std::cout
+      << "Usage: entree-kiosk [--config FILE] [--db PATH] [--kiosk ID]\n"
+         "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
+         "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
+         "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
+         "         [--script FILE] [--quit-after-ms N] [--screenshot FILE]\n"
+         "Settings come from --config (default /etc/entree/kiosk.conf when "
+         "it exists), then the flags.\n";
 }
 
-std::optional<Options> ParseOptions(int argc, char** argv) {
-  Options options;
-  char host[64] = "kiosk";
-  ::gethostname(host, sizeof host - 1);
-  options.kiosk_id = host;
-  if (const char* db = std::getenv("ENTREE_DB")) options.db_path = db;
+std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
+  ShellOptions options;
+  std::string config_path;
+  std::ostringstream overrides;  // flags become settings lines
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::optional<std::string> {
@@ -50,84 +52,210 @@ std::optional<Options> ParseOptions(int argc, char** argv) {
       return std::string(argv[++i]);
     };
     std::optional<std::string> v;
-    if (arg == "--db" && (v = value())) {
-      options.db_path = *v;
+    if (arg == "--config" && (v = value())) {
+      config_path = *v;
+    } else if (arg == "--db" && (v = value())) {
+      overrides << "database = " << *v << "\n";
     } else if (arg == "--kiosk" && (v = value())) {
-      options.kiosk_id = *v;
+      overrides << "kiosk_id = " << *v << "\n";
+    } else if (arg == "--role" && (v = value())) {
+      overrides << "role = " << *v << "\n";
     } else if (arg == "--exit") {
-      options.direction = Direction::kExit;
+      overrides << "direction = exit\n";
     } else if (arg == "--lang" && (v = value())) {
-      options.language = ParseLanguage(*v);
-      if (!options.language) return std::nullopt;
+      overrides << "language = " << *v << "\n";
+    } else if (arg == "--pin-hash" && (v = value())) {
+      overrides << "staff_pin_hash = " << *v << "\n";
+    } else if (arg == "--secret-key" && (v = value())) {
+      overrides << "secret_key = " << *v << "\n";
+    } else if (arg == "--printer" && (v = value())) {
+      overrides << "printer = " << *v << "\n";
+    } else if (arg == "--idle-timeout" && (v = value())) {
+      overrides << "idle_timeout = " << *v << "\n";
     } else if (arg == "--windowed") {
       options.windowed = true;
+    } else if (arg == "--size" && (v = value())) {
+      if (std::sscanf(v->c_str(), "%dx%d", &options.width, &options.height) !=
+          2) {
+        return std::nullopt;
+      }
+    } else if (arg == "--script" && (v = value())) {
+      options.script = *v;
     } else if (arg == "--quit-after-ms" && (v = value())) {
       options.quit_after_ms = std::atoi(v->c_str());
-    } else if (arg == "--scan" && (v = value())) {
-      options.scans.push_back(*v);
     } else if (arg == "--screenshot" && (v = value())) {
       options.screenshot = *v;
     } else {
       return std::nullopt;
     }
   }
-  if (options.db_path.empty()) return std::nullopt;
+  if (config_path.empty()) {
+    std::ifstream probe("/etc/entree/kiosk.conf");
+    if (probe) config_path = "/etc/entree/kiosk.conf";
+  }
+  KioskConfig config;
+  if (const char* db = std::getenv("ENTREE_DB")) config.database = db;
+  if (!config_path.empty()) {
+    std::ifstream in(config_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      std::cerr << "entree-kiosk: cannot read " << config_path << "\n";
+      return std::nullopt;
+    }
+    auto parsed = ParseKioskConfig(text.str(), config);
+    if (!parsed.ok()) {
+      std::cerr << "entree-kiosk: " << config_path << ": "
+                << parsed.status().message() << "\n";
+      return std::nullopt;
+    }
+    config = *parsed;
+  }
+  auto with_flags = ParseKioskConfig(overrides.str(), config);
+  if (!with_flags.ok()) {
+    std::cerr << "entree-kiosk: " << with_flags.status().message() << "\n";
+    return std::nullopt;
+  }
+  options.config = *with_flags;
+  if (options.config.database.empty()) return std::nullopt;
   return options;
 }
 
-// Translates SDL events into kiosk input, the only place that knows SDL's.
-std::optional<InputEvent> Translate(const SDL_Event& event) {
-  if (event.type == SDL_TEXTINPUT) {
-    return InputEvent{InputEvent::Kind::kText, event.text.text};
-  }
-  if (event.type == SDL_KEYDOWN) {
-    switch (event.key.keysym.sym) {
-      case SDLK_RETURN:
-      case SDLK_KP_ENTER:
-        return InputEvent{InputEvent::Kind::kEnter, {}};
-      case SDLK_BACKSPACE:
-        return InputEvent{InputEvent::Kind::kBackspace, {}};
-      case SDLK_TAB:
-        return InputEvent{InputEvent::Kind::kToggleLanguage, {}};
-      default:
-        return std::nullopt;
+// The one place that knows SDL's events. Window-manager requests to close,
+// Alt+F4, Ctrl+Q and the like translate to nothing: only staff mode quits.
+std::optional<UiEvent> Translate(const SDL_Event& event, int width,
+                                 int height) {
+  switch (event.type) {
+    case SDL_TEXTINPUT: {
+      UiEvent ui{UiEvent::Kind::kText, event.text.text};
+      ui.ms = event.text.timestamp;
+      return ui;
     }
+    case SDL_KEYDOWN: {
+      UiEvent ui{UiEvent::Kind::kKey, {}};
+      ui.ms = event.key.timestamp;
+      switch (event.key.keysym.sym) {
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+          ui.key = Key::kEnter;
+          return ui;
+        case SDLK_BACKSPACE:
+          ui.key = Key::kBackspace;
+          return ui;
+        case SDLK_TAB:
+          ui.key = Key::kTab;
+          return ui;
+        case SDLK_ESCAPE:
+          ui.key = Key::kEscape;
+          return ui;
+        default:
+          return std::nullopt;
+      }
+    }
+    case SDL_MOUSEBUTTONDOWN: {
+      if (event.button.which == SDL_TOUCH_MOUSEID) return std::nullopt;
+      UiEvent ui{UiEvent::Kind::kTap, {}};
+      ui.x = event.button.x;
+      ui.y = event.button.y;
+      ui.ms = event.button.timestamp;
+      return ui;
+    }
+    case SDL_FINGERDOWN: {
+      UiEvent ui{UiEvent::Kind::kTap, {}};
+      ui.x = static_cast<int>(event.tfinger.x * static_cast<float>(width));
+      ui.y = static_cast<int>(event.tfinger.y * static_cast<float>(height));
+      ui.ms = event.tfinger.timestamp;
+      return ui;
+    }
+    default:
+      return std::nullopt;
   }
-  return std::nullopt;
 }
 
-int Run(const Options& options) {
-  SystemClock clock;
-  // A database that cannot be opened is a staff problem, not a crash: the
-  // kiosk shows the calm fault screen and logs why.
-  std::optional<Store> store;
-  std::optional<Door> door;
-  std::string event_name = "Entree";
-  Language language = options.language.value_or(Language::kDutch);
-  if (auto opened = Store::Open(options.db_path); opened.ok()) {
-    store.emplace(std::move(opened).value());
-    if (auto event = store->GetEvent(); event.ok() && event->public_key) {
-      event_name = event->name;
-      if (!options.language) {
-        language = ParseLanguage(event->locale).value_or(language);
+// Pushes the SDL events a script step stands for.
+void PushScriptInput(const ScriptStep& step, const Scene& scene) {
+  SDL_Event event{};
+  switch (step.kind) {
+    case ScriptStep::Kind::kChar:
+      event.type = SDL_TEXTINPUT;
+      SDL_strlcpy(event.text.text, step.text.c_str(), sizeof event.text.text);
+      SDL_PushEvent(&event);
+      return;
+    case ScriptStep::Kind::kKey: {
+      event.type = SDL_KEYDOWN;
+      std::string name = step.text.substr(0, step.text.find('+'));
+      if (name == "enter")
+        event.key.keysym.sym = SDLK_RETURN;
+      else if (name == "backspace")
+        event.key.keysym.sym = SDLK_BACKSPACE;
+      else if (name == "escape")
+        event.key.keysym.sym = SDLK_ESCAPE;
+      else if (name == "tab")
+        event.key.keysym.sym = SDLK_TAB;
+      else
+        event.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
+      if (step.text.find("+alt") != std::string::npos) {
+        event.key.keysym.mod = KMOD_LALT;
       }
-      door.emplace(*store, clock, *event,
-                   DoorSettingsFor(*event, options.direction),
-                   options.kiosk_id);
-    } else {
-      std::cerr << "entree-kiosk: the event is not ready (run entree init "
-                   "and entree keygen)\n";
+      if (step.text.find("+ctrl") != std::string::npos) {
+        event.key.keysym.mod = KMOD_LCTRL;
+      }
+      SDL_PushEvent(&event);
+      return;
     }
-  } else {
-    std::cerr << "entree-kiosk: " << opened.status().message() << "\n";
+    case ScriptStep::Kind::kTap:
+    case ScriptStep::Kind::kPress: {
+      int x = step.x, y = step.y;
+      if (step.kind == ScriptStep::Kind::kPress) {
+        x = y = -1;
+        for (const ButtonItem& button : scene.buttons) {
+          if (button.id == step.text) {
+            x = button.box.x + button.box.w / 2;
+            y = button.box.y + button.box.h / 2;
+          }
+        }
+        if (x < 0) {
+          std::cerr << "entree-kiosk: script: no button " << step.text
+                    << " on screen\n";
+          return;
+        }
+      }
+      event.type = SDL_MOUSEBUTTONDOWN;
+      event.button.button = SDL_BUTTON_LEFT;
+      event.button.x = x;
+      event.button.y = y;
+      SDL_PushEvent(&event);
+      return;
+    }
+    case ScriptStep::Kind::kShot:
+    case ScriptStep::Kind::kExpect:
+    case ScriptStep::Kind::kQuit:
+      return;
   }
-  DoorScreens screens(door ? &*door : nullptr, event_name, language);
+}
+
+int Run(const ShellOptions& options) {
+  std::vector<ScriptStep> script;
+  if (!options.script.empty()) {
+    std::ifstream in(options.script);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = ParseScript(text.str());
+    if (!in || !parsed.ok()) {
+      std::cerr << "entree-kiosk: bad script " << options.script << "\n";
+      return 2;
+    }
+    script = *parsed;
+  }
+
+  SystemClock clock;
+  KioskApp app(options.config, clock);
 
   Uint32 flags =
       options.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-  SDL_Window* window =
-      SDL_CreateWindow("Entree", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                       1024, 600, flags);
+  SDL_Window* window = SDL_CreateWindow(
+      "Entree", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+      options.height, flags | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!window) {
     std::cerr << "entree-kiosk: no window: " << SDL_GetError() << "\n";
     return 1;
@@ -144,35 +272,58 @@ int Run(const Options& options) {
   SDL_DisableScreenSaver();
   SDL_StartTextInput();
 
-  // Scripted scans arrive as a wedge scanner sends them: text, then Enter.
-  for (const std::string& code : options.scans) {
-    screens.Handle({InputEvent::Kind::kText, code}, clock.Now());
-    screens.Handle({InputEvent::Kind::kEnter, {}}, clock.Now());
-  }
-
   int exit_code = 0;
   {
     Renderer renderer(sdl_renderer);
-    Uint64 started = SDL_GetTicks64();
-    bool running = true;
-    while (running) {
+    Audio audio;
+    Uint32 started = SDL_GetTicks();
+    size_t next_step = 0;
+    Scene scene;
+    while (!g_stop && !app.quit_requested()) {
       SDL_Event event;
-      while (SDL_PollEvent(&event)) {
-        if (event.type == SDL_QUIT) running = false;
-        if (auto input = Translate(event)) screens.Handle(*input, clock.Now());
+      // Wait for input at most until the next frame is due (60 Hz).
+      if (SDL_WaitEventTimeout(&event, 16)) {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
+        do {
+          if (auto input = Translate(event, w, h)) app.Handle(*input);
+        } while (SDL_PollEvent(&event));
       }
-      screens.Step(clock.Now());
-      renderer.Draw(screens.CurrentView());
+      Uint32 now = SDL_GetTicks();
+      app.Step(now);
+      audio.Play(app.TakeCue());
+
+      int w = 0, h = 0;
+      SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
+      scene = app.Compose(Layout(w, h));
+      renderer.Draw(scene);
+      while (next_step < script.size() &&
+             now - started >= script[next_step].at_ms) {
+        const ScriptStep& step = script[next_step++];
+        if (step.kind == ScriptStep::Kind::kShot) {
+          if (!renderer.SaveScreenshot(step.text)) exit_code = 1;
+        } else if (step.kind == ScriptStep::Kind::kExpect &&
+                   app.ScreenName() != step.text) {
+          std::cerr << "entree-kiosk: script expected screen " << step.text
+                    << ", showing " << app.ScreenName() << "\n";
+          exit_code = 3;
+        } else if (step.kind == ScriptStep::Kind::kQuit) {
+          g_stop = 1;
+        } else {
+          PushScriptInput(step, scene);
+        }
+      }
+      if (!options.screenshot.empty() &&
+          (g_stop || app.quit_requested() ||
+           (options.quit_after_ms > 0 &&
+            now - started >= static_cast<Uint32>(options.quit_after_ms)))) {
+        if (!renderer.SaveScreenshot(options.screenshot)) exit_code = 1;
+      }
+      renderer.Present();
       if (options.quit_after_ms > 0 &&
-          SDL_GetTicks64() - started >=
-              static_cast<Uint64>(options.quit_after_ms)) {
-        running = false;
+          now - started >= static_cast<Uint32>(options.quit_after_ms)) {
+        break;
       }
-      SDL_Delay(options.windowed ? 16 : 1);
-    }
-    if (!options.screenshot.empty()) {
-      renderer.Draw(screens.CurrentView());
-      if (!renderer.SaveScreenshot(options.screenshot)) exit_code = 1;
     }
   }
   SDL_DestroyRenderer(sdl_renderer);
@@ -189,6 +340,11 @@ int main(int argc, char** argv) {
     entree::kiosk::PrintUsage();
     return 2;
   }
+  // SDL would turn SIGINT and SIGTERM into a quit request that a guest's
+  // Alt+F4 also makes; the kiosk keeps those apart.
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  std::signal(SIGTERM, entree::kiosk::OnStopSignal);
+  std::signal(SIGINT, entree::kiosk::OnStopSignal);
   if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
     std::cerr << "entree-kiosk: cannot start SDL: " << SDL_GetError() << "\n";
     return 1;

@@ -1,7 +1,8 @@
-// Full-screen colour, a large title and a line of text, centred.
+// Scene drawing: filled boxes, rounded-free buttons, text, icons, QR.
 #include "render.h"
 
 #include <array>
+#include <cmath>
 #include <iostream>
 
 namespace entree::kiosk {
@@ -12,15 +13,11 @@ constexpr std::array<const char*, 3> kFontPaths = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
 };
+constexpr size_t kMaxCachedTexts = 512;
 
-TTF_Font* OpenFont(int point_size) {
-  for (const char* path : kFontPaths) {
-    if (TTF_Font* font = TTF_OpenFont(path, point_size)) {
-      TTF_SetFontWrappedAlign(font, TTF_WRAPPED_ALIGN_CENTER);
-      return font;
-    }
-  }
-  return nullptr;
+SDL_Color ToColor(uint32_t rgb) {
+  return {static_cast<Uint8>(rgb >> 16), static_cast<Uint8>(rgb >> 8),
+          static_cast<Uint8>(rgb), 255};
 }
 
 }  // namespace
@@ -28,54 +25,166 @@ TTF_Font* OpenFont(int point_size) {
 Renderer::Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
 
 Renderer::~Renderer() {
-  if (title_font_) TTF_CloseFont(title_font_);
-  if (body_font_) TTF_CloseFont(body_font_);
+  for (auto& [key, text] : texts_) SDL_DestroyTexture(text.texture);
+  for (auto& [size, font] : fonts_) TTF_CloseFont(font);
 }
 
-void Renderer::OpenFonts(int height) {
-  if (height == font_height_for_) return;
-  if (title_font_) TTF_CloseFont(title_font_);
-  if (body_font_) TTF_CloseFont(body_font_);
-  title_font_ = OpenFont(std::max(18, height / 12));
-  body_font_ = OpenFont(std::max(14, height / 22));
-  if (!title_font_ && font_height_for_ == 0) {
+TTF_Font* Renderer::Font(int size) {
+  auto found = fonts_.find(size);
+  if (found != fonts_.end()) return found->second;
+  TTF_Font* font = nullptr;
+  for (const char* path : kFontPaths) {
+    if ((font = TTF_OpenFont(path, size))) break;
+  }
+  if (!font && !warned_no_font_) {
     std::cerr << "entree-kiosk: no font found; install fonts-dejavu-core\n";
+    warned_no_font_ = true;
   }
-  font_height_for_ = height;
+  fonts_[size] = font;
+  return font;
 }
 
-void Renderer::DrawText(const std::string& text, TTF_Font* font, int center_y,
-                        int max_width) {
-  if (!font || text.empty()) return;
-  SDL_Color white{255, 255, 255, 255};
+const Renderer::CachedText* Renderer::Text(const std::string& text, int size,
+                                           uint32_t colour, int wrap_width,
+                                           bool centred) {
+  TextKey key{text, size, colour, wrap_width, centred};
+  auto found = texts_.find(key);
+  if (found != texts_.end()) {
+    found->second.last_used = frame_;
+    return &found->second;
+  }
+  TTF_Font* font = Font(size);
+  if (!font) return nullptr;
+  if (texts_.size() >= kMaxCachedTexts) {
+    // Drop what was not drawn in this frame.
+    for (auto it = texts_.begin(); it != texts_.end();) {
+      if (it->second.last_used != frame_) {
+        SDL_DestroyTexture(it->second.texture);
+        it = texts_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  TTF_SetFontWrappedAlign(
+      font, centred ? TTF_WRAPPED_ALIGN_CENTER : TTF_WRAPPED_ALIGN_LEFT);
   SDL_Surface* surface = TTF_RenderUTF8_Blended_Wrapped(
-      font, text.c_str(), white, static_cast<Uint32>(max_width));
-  if (!surface) return;
-  SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, surface);
-  if (texture) {
-    SDL_Rect where{0, center_y - surface->h / 2, surface->w, surface->h};
-    int width = 0;
-    SDL_GetRendererOutputSize(renderer_, &width, nullptr);
-    where.x = (width - surface->w) / 2;
-    SDL_RenderCopy(renderer_, texture, nullptr, &where);
-    SDL_DestroyTexture(texture);
-  }
+      font, text.c_str(), ToColor(colour), static_cast<Uint32>(wrap_width));
+  if (!surface) return nullptr;
+  CachedText cached{SDL_CreateTextureFromSurface(renderer_, surface),
+                    surface->w, surface->h, frame_};
   SDL_FreeSurface(surface);
+  if (!cached.texture) return nullptr;
+  return &texts_.emplace(key, cached).first->second;
 }
 
-void Renderer::Draw(const View& view) {
-  int width = 0, height = 0;
-  SDL_GetRendererOutputSize(renderer_, &width, &height);
-  OpenFonts(height);
-  SDL_SetRenderDrawColor(renderer_, (view.background >> 16) & 0xFF,
-                         (view.background >> 8) & 0xFF, view.background & 0xFF,
-                         255);
+void Renderer::Fill(const Rect& rect, uint32_t colour) {
+  SDL_Color c = ToColor(colour);
+  SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, 255);
+  SDL_Rect r{rect.x, rect.y, rect.w, rect.h};
+  SDL_RenderFillRect(renderer_, &r);
+}
+
+void Renderer::DrawText(const TextItem& item) {
+  if (item.text.empty() || item.box.w <= 0) return;
+  const CachedText* text = Text(item.text, item.size, item.colour, item.box.w,
+                                item.align == Align::kCenter);
+  if (!text) return;
+  SDL_Rect where{item.box.x, item.box.y + (item.box.h - text->h) / 2, text->w,
+                 text->h};
+  if (item.align == Align::kCenter) where.x += (item.box.w - text->w) / 2;
+  SDL_RenderCopy(renderer_, text->texture, nullptr, &where);
+}
+
+void Renderer::ThickLine(float x1, float y1, float x2, float y2, float width,
+                         uint32_t colour) {
+  float dx = x2 - x1, dy = y2 - y1;
+  float length = std::sqrt(dx * dx + dy * dy);
+  if (length <= 0) return;
+  float nx = -dy / length * width / 2, ny = dx / length * width / 2;
+  SDL_Color c = ToColor(colour);
+  SDL_Vertex v[4] = {{{x1 + nx, y1 + ny}, c, {0, 0}},
+                     {{x1 - nx, y1 - ny}, c, {0, 0}},
+                     {{x2 - nx, y2 - ny}, c, {0, 0}},
+                     {{x2 + nx, y2 + ny}, c, {0, 0}}};
+  int indices[6] = {0, 1, 2, 0, 2, 3};
+  SDL_RenderGeometry(renderer_, nullptr, v, 4, indices, 6);
+}
+
+void Renderer::DrawIcon(const IconItem& item) {
+  float x = static_cast<float>(item.box.x), y = static_cast<float>(item.box.y);
+  float s = static_cast<float>(std::min(item.box.w, item.box.h));
+  x += (static_cast<float>(item.box.w) - s) / 2;
+  float line = s / 9;
+  switch (item.icon) {
+    case Icon::kCheck:
+      ThickLine(x + s * 0.15f, y + s * 0.55f, x + s * 0.4f, y + s * 0.8f, line,
+                item.colour);
+      ThickLine(x + s * 0.4f, y + s * 0.8f, x + s * 0.88f, y + s * 0.2f, line,
+                item.colour);
+      break;
+    case Icon::kCross:
+      ThickLine(x + s * 0.2f, y + s * 0.2f, x + s * 0.8f, y + s * 0.8f, line,
+                item.colour);
+      ThickLine(x + s * 0.8f, y + s * 0.2f, x + s * 0.2f, y + s * 0.8f, line,
+                item.colour);
+      break;
+    case Icon::kAttention:
+      ThickLine(x + s * 0.5f, y + s * 0.1f, x + s * 0.5f, y + s * 0.65f, line,
+                item.colour);
+      ThickLine(x + s * 0.5f, y + s * 0.78f, x + s * 0.5f, y + s * 0.9f, line,
+                item.colour);
+      break;
+    case Icon::kClock: {
+      constexpr int kSegments = 32;
+      float cx = x + s / 2, cy = y + s / 2, r = s * 0.42f;
+      for (int i = 0; i < kSegments; ++i) {
+        float a1 = 2 * 3.14159265f * static_cast<float>(i) / kSegments;
+        float a2 = 2 * 3.14159265f * static_cast<float>(i + 1) / kSegments;
+        ThickLine(cx + r * std::cos(a1), cy + r * std::sin(a1),
+                  cx + r * std::cos(a2), cy + r * std::sin(a2), line * 0.7f,
+                  item.colour);
+      }
+      ThickLine(cx, cy, cx, cy - r * 0.7f, line * 0.8f, item.colour);
+      ThickLine(cx, cy, cx + r * 0.5f, cy, line * 0.8f, item.colour);
+      break;
+    }
+  }
+}
+
+void Renderer::DrawQr(const QrItem& item) {
+  constexpr int kQuietModules = 4;
+  int modules = item.symbol.size + 2 * kQuietModules;
+  int pixel = std::max(1, std::min(item.box.w, item.box.h) / modules);
+  int side = pixel * modules;
+  int left = item.box.x + (item.box.w - side) / 2;
+  int top = item.box.y + (item.box.h - side) / 2;
+  Fill({left, top, side, side}, 0xFFFFFF);
+  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+  for (int row = 0; row < item.symbol.size; ++row) {
+    for (int col = 0; col < item.symbol.size; ++col) {
+      if (!item.symbol.Dark(col, row)) continue;
+      SDL_Rect r{left + (col + kQuietModules) * pixel,
+                 top + (row + kQuietModules) * pixel, pixel, pixel};
+      SDL_RenderFillRect(renderer_, &r);
+    }
+  }
+}
+
+void Renderer::Draw(const Scene& scene) {
+  ++frame_;
+  SDL_Color bg = ToColor(scene.background);
+  SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
-  int margin = width / 10;
-  DrawText(view.title, title_font_, height * 2 / 5, width - 2 * margin);
-  DrawText(view.subtitle, body_font_, height * 3 / 5, width - 2 * margin);
-  DrawText(view.footer, body_font_, height * 9 / 10, width - 2 * margin);
-  SDL_RenderPresent(renderer_);
+  for (const BoxItem& box : scene.boxes) Fill(box.box, box.colour);
+  for (const ButtonItem& button : scene.buttons) {
+    Fill(button.box, button.fill);
+    DrawText({button.box, button.label, button.text_size, button.text_colour,
+              Align::kCenter});
+  }
+  for (const IconItem& icon : scene.icons) DrawIcon(icon);
+  if (scene.qr) DrawQr(*scene.qr);
+  for (const TextItem& text : scene.texts) DrawText(text);
 }
 
 bool Renderer::SaveScreenshot(const std::string& path) {

@@ -1,38 +1,55 @@
-// Drawing a View with SDL2 and SDL2_ttf.
+// Drawing a Scene with SDL2 and SDL2_ttf.
 #pragma once
 
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <map>
 #include <string>
+#include <tuple>
 
-#include "door_screens.h"
+#include "ui.h"
 
 namespace entree::kiosk {
 
-// Owns the fonts; draws views scaled to the output size.
+// Owns fonts and a cache of rendered texts; draws scenes.
 class Renderer {
  public:
-  // Opens the first font found among the usual system paths; without one
-  // views are drawn as colour only (logged once).
+  // `renderer` must outlive this. Without a font on the system, scenes are
+  // drawn without text (logged once).
   explicit Renderer(SDL_Renderer* renderer);
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
-  void Draw(const View& view);
-  // Saves what was last drawn as a BMP file; false when it cannot.
+  void Draw(const Scene& scene);
+  void Present() { SDL_RenderPresent(renderer_); }
+  // Saves the frame last drawn (before Present) as BMP; false on failure.
   bool SaveScreenshot(const std::string& path);
 
  private:
-  void DrawText(const std::string& text, TTF_Font* font, int center_y,
-                int max_width);
-  void OpenFonts(int height);
+  struct CachedText {
+    SDL_Texture* texture = nullptr;
+    int w = 0, h = 0;
+    uint64_t last_used = 0;
+  };
+  using TextKey = std::tuple<std::string, int, uint32_t, int, bool>;
+
+  TTF_Font* Font(int size);
+  const CachedText* Text(const std::string& text, int size, uint32_t colour,
+                         int wrap_width, bool centred);
+  void DrawText(const TextItem& item);
+  void DrawIcon(const IconItem& item);
+  void DrawQr(const QrItem& item);
+  void Fill(const Rect& rect, uint32_t colour);
+  void ThickLine(float x1, float y1, float x2, float y2, float width,
+                 uint32_t colour);
 
   SDL_Renderer* renderer_;
-  TTF_Font* title_font_ = nullptr;
-  TTF_Font* body_font_ = nullptr;
-  int font_height_for_ = 0;
+  std::map<int, TTF_Font*> fonts_;
+  std::map<TextKey, CachedText> texts_;
+  uint64_t frame_ = 0;
+  bool warned_no_font_ = false;
 };
 
 }  // namespace entree::kiosk

@@ -38,12 +38,21 @@ echo
 
 args=(--db "$ENTREE_DB" --kiosk demo-door)
 [ "${ENTREE_FULLSCREEN:-0}" = 1 ] || args+=(--windowed)
+args+=(--pin-hash "$(echo 1234 | "$entree" pin -)")
+echo "Staff PIN of the demo: 1234"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] &&
    [ -z "${SDL_VIDEODRIVER:-}" ]; then
-  echo "No display here: running the kiosk headless for 3 seconds with one scan,"
-  echo "saving the verdict screen to $demo/verdict.bmp."
-  export SDL_VIDEODRIVER=offscreen
-  args+=(--quit-after-ms 3000 --scan "$("$entree" token WC-006)"
-         --screenshot "$demo/verdict.bmp")
+  echo "No display here: running the kiosk headless with one scan, saving"
+  echo "the screens to $demo/attract.bmp and $demo/verdict.bmp."
+  export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
+  cat > "$demo/script.txt" <<SCRIPT
+wait 500
+shot $demo/attract.bmp
+scan $("$entree" token WC-006)
+wait 200
+shot $demo/verdict.bmp
+quit
+SCRIPT
+  args+=(--windowed --size 1280x720 --script "$demo/script.txt")
 fi
 exec "$kiosk" "${args[@]}"

@@ -103,6 +103,7 @@ int RunExport(Context& ctx);
 int RunToken(Context& ctx);
 int RunVerify(Context& ctx);
 int RunCheckin(Context& ctx);
+int RunPin(Context& ctx);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

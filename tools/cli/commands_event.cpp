@@ -1,10 +1,12 @@
 // entree init and entree keygen: creating the event and its signing key.
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 #include "cli.h"
 #include "entree/badge_token.h"
 #include "entree/json.h"
+#include "entree/staff_pin.h"
 #include "entree/uuid.h"
 
 namespace entree::cli {
@@ -142,6 +144,18 @@ int RunKeygen(Context& ctx) {
   } else {
     *ctx.out << ctx.tr().Format("keygen.done", {ctx.key_path}) << "\n";
   }
+  return kExitOk;
+}
+
+int RunPin(Context& ctx) {
+  if (ctx.args.positional.size() != 1) {
+    return ctx.UsageError(ctx.tr().Get("error.pin_needs_pin"));
+  }
+  std::string pin = ctx.args.positional.front();
+  if (pin == "-") std::getline(std::cin, pin);
+  auto hash = HashStaffPin(pin);
+  if (!hash.ok()) return ctx.Fail(hash.status());
+  *ctx.out << *hash << "\n";
   return kExitOk;
 }
 

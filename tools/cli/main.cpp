@@ -153,6 +153,7 @@ const std::vector<Command>& Commands() {
         {"delimiter", true}},
        RunExport},
       {"stats", {}, RunStats},
+      {"pin", {}, RunPin},
   };
   return commands;
 }

@@ -1,0 +1,211 @@
+// The kiosk's state: services, screens, input routing.
+#include "kiosk_app.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace entree::kiosk {
+namespace {
+
+Cue CueFor(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kWelcome:
+    case Verdict::kWelcomeBack:
+    case Verdict::kGoodbye:
+      return Cue::kWelcome;
+    case Verdict::kAlreadyInside:
+      return Cue::kAlreadyInside;
+    case Verdict::kRevoked:
+    case Verdict::kWrongEvent:
+    case Verdict::kInvalid:
+    case Verdict::kNotOpen:
+    case Verdict::kClosed:
+      return Cue::kRefused;
+  }
+  return Cue::kRefused;
+}
+
+void Log(const std::string& line) {
+  std::cerr << "entree-kiosk: " << line << "\n";
+}
+
+}  // namespace
+
+KioskApp::KioskApp(KioskConfig config, const Clock& clock)
+    : config_(std::move(config)), clock_(clock), language_(config_.language) {
+  if (config_.kiosk_id.empty()) {
+    char host[64] = "kiosk";
+    ::gethostname(host, sizeof host - 1);
+    config_.kiosk_id = host;
+  }
+  event_.name = "Entree";
+  last_input_ = clock_.Now();
+  std::string problem;
+  if (!std::filesystem::exists(config_.database)) {
+    problem = "there is no database at " + config_.database;
+  } else if (auto opened = Store::Open(config_.database); !opened.ok()) {
+    problem = opened.status().message();
+  } else if (auto event = opened->GetEvent(); !event.ok()) {
+    problem = event.status().message();
+  } else if (!event->public_key) {
+    problem = "the event has no signing key (run entree keygen)";
+  } else {
+    event_ = *event;
+    store_.emplace(std::move(opened).value());
+    door_.emplace(*store_, clock_, event_,
+                  DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
+    if (config_.role != KioskRole::kDoor) {
+      std::string key_path = config_.secret_key.empty()
+                                 ? config_.database + ".key"
+                                 : config_.secret_key;
+      auto key = ReadSecretKeyFile(key_path, event_.id);
+      if (key.ok()) {
+        issuer_.emplace(*store_, event_.id, *key, config_.kiosk_id);
+      } else {
+        Log("no badges from this kiosk: " + key.status().message());
+      }
+    }
+  }
+  if (!problem.empty()) {
+    Log(problem);
+    stack_.push_back(MakeFaultScreen(*this));
+  } else {
+    stack_.push_back(MakeAttractScreen(*this));
+  }
+}
+
+KioskApp::~KioskApp() = default;
+
+Door* KioskApp::door() {
+  if (!door_ || config_.role == KioskRole::kRegistration) return nullptr;
+  return &*door_;
+}
+
+void KioskApp::Push(std::unique_ptr<Screen> screen) {
+  auto shared = std::make_shared<std::unique_ptr<Screen>>(std::move(screen));
+  pending_.push_back([this, shared] { stack_.push_back(std::move(*shared)); });
+}
+
+void KioskApp::Pop() {
+  pending_.push_back([this] {
+    if (stack_.size() > 1) stack_.pop_back();
+  });
+}
+
+void KioskApp::PopToRoot() {
+  pending_.push_back([this] { stack_.resize(1); });
+}
+
+void KioskApp::ApplyPending() {
+  // Applying may queue more (a screen built now may ask for changes).
+  while (!pending_.empty()) {
+    auto work = std::move(pending_);
+    pending_.clear();
+    for (auto& change : work) change();
+  }
+}
+
+void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
+  PlayCue(CueFor(outcome.verdict));
+  auto verdict = MakeVerdictScreen(*this, outcome);
+  auto shared = std::make_shared<std::unique_ptr<Screen>>(std::move(verdict));
+  pending_.push_back([this, shared] {
+    if (stack_.size() > 1 && stack_.back()->Name() == "verdict") {
+      stack_.pop_back();
+    }
+    stack_.push_back(std::move(*shared));
+  });
+}
+
+void KioskApp::ShowFault(const std::string& why) {
+  Log(why);
+  pending_.push_back([this] {
+    if (stack_.back()->Name() != "fault") {
+      stack_.push_back(MakeFaultScreen(*this));
+    }
+  });
+}
+
+void KioskApp::OnScan(const std::string& code) {
+  if (!door_)
+    return ShowFault("a badge was scanned but the kiosk is not ready");
+  bool dry_run = config_.role == KioskRole::kRegistration;
+  auto outcome = door_->Scan(code, dry_run);
+  if (!outcome.ok()) return ShowFault(outcome.status().message());
+  if (outcome->verdict == Verdict::kInvalid) {
+    Log("unreadable code (" + std::string(ToString(outcome->token)) + ")");
+  }
+  ShowVerdict(*outcome);
+}
+
+void KioskApp::Deliver(const std::vector<ScanBurst::Output>& outputs) {
+  for (const ScanBurst::Output& output : outputs) {
+    switch (output.kind) {
+      case ScanBurst::Output::Kind::kTyped:
+        Top().OnTyped(output.text);
+        break;
+      case ScanBurst::Output::Kind::kEnter:
+        Top().OnKey(Key::kEnter);
+        break;
+      case ScanBurst::Output::Kind::kScan:
+        OnScan(output.text);
+        break;
+    }
+    ApplyPending();
+  }
+}
+
+void KioskApp::Handle(const UiEvent& event) {
+  last_input_ = clock_.Now();
+  switch (event.kind) {
+    case UiEvent::Kind::kText:
+      Deliver(burst_.OnText(event.text, event.ms));
+      break;
+    case UiEvent::Kind::kKey:
+      if (event.key == Key::kEnter) {
+        Deliver(burst_.OnEnter(event.ms));
+      } else {
+        // Keys other than Enter end any burst; Escape does nothing at all.
+        Deliver(burst_.Step(event.ms + ScanBurst::kMaxGapMs + 1));
+        if (event.key != Key::kEscape) Top().OnKey(event.key);
+      }
+      break;
+    case UiEvent::Kind::kTap: {
+      auto id = last_scene_.ButtonAt(event.x, event.y);
+      if (!id) break;
+      PlayCue(Cue::kClick);
+      if (id->rfind("lang:", 0) == 0) {
+        language_ = ParseLanguage(id->substr(5)).value_or(language_);
+      } else {
+        Top().OnButton(*id);
+      }
+      break;
+    }
+  }
+  ApplyPending();
+}
+
+void KioskApp::Step(uint32_t ms) {
+  Deliver(burst_.Step(ms));
+  Instant now = clock_.Now();
+  Top().Step(now);
+  if (stack_.size() > 1 && now - last_input_ >= config_.idle_timeout &&
+      Top().Name() != "verdict") {
+    PopToRoot();
+    language_ = config_.language;
+  }
+  ApplyPending();
+}
+
+Scene KioskApp::Compose(const Layout& layout) {
+  last_scene_ = Top().Compose(layout);
+  return last_scene_;
+}
+
+std::string KioskApp::ScreenName() const { return stack_.back()->Name(); }
+
+Cue KioskApp::TakeCue() { return std::exchange(cue_, Cue::kNone); }
+
+}  // namespace entree::kiosk

@@ -1,0 +1,81 @@
+// The kiosk without its window: services, the screen stack, scanner
+// detection, idle timeout. The SDL shell feeds it events and draws what it
+// composes; tests do the same without a window.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entree/door.h"
+#include "entree/kiosk_config.h"
+#include "entree/registration.h"
+#include "entree/staff_pin.h"
+#include "entree/store.h"
+#include "scan_burst.h"
+#include "screen.h"
+
+namespace entree::kiosk {
+
+class KioskApp final : public KioskContext {
+ public:
+  // Opens the database and, on registration kiosks, the secret key named
+  // by `config`. Whatever fails is logged and shown as the staff screen;
+  // construction itself never fails. `clock` must outlive the app.
+  KioskApp(KioskConfig config, const Clock& clock);
+  ~KioskApp() override;
+
+  // Feeds one input event. Taps hit the buttons of the last Compose().
+  void Handle(const UiEvent& event);
+  // Lets time pass: releases held keystrokes, closes verdicts, idles out.
+  void Step(uint32_t ms);
+  // The top screen's scene for a screen of this size.
+  Scene Compose(const Layout& layout);
+  std::string ScreenName() const;
+  // The sound to play now, once.
+  Cue TakeCue();
+  bool quit_requested() const { return quit_; }
+
+  // KioskContext.
+  Language language() const override { return language_; }
+  Instant Now() const override { return clock_.Now(); }
+  const KioskConfig& config() const override { return config_; }
+  const Event& event() const override { return event_; }
+  Store* store() override { return store_ ? &*store_ : nullptr; }
+  Door* door() override;
+  BadgeIssuer* issuer() override { return issuer_ ? &*issuer_ : nullptr; }
+  PinGuard& pin_guard() override { return pin_guard_; }
+  void Push(std::unique_ptr<Screen> screen) override;
+  void Pop() override;
+  void PopToRoot() override;
+  void ShowVerdict(const ScanOutcome& outcome) override;
+  void ShowFault(const std::string& why) override;
+  void PlayCue(Cue cue) override { cue_ = cue; }
+  void RequestQuit() override { quit_ = true; }
+
+ private:
+  void OnScan(const std::string& code);
+  void Deliver(const std::vector<ScanBurst::Output>& outputs);
+  void ApplyPending();
+  Screen& Top() { return *stack_.back(); }
+
+  KioskConfig config_;
+  const Clock& clock_;
+  Event event_;
+  std::optional<Store> store_;
+  std::optional<Door> door_;
+  std::optional<BadgeIssuer> issuer_;
+  PinGuard pin_guard_;
+  Language language_;
+  ScanBurst burst_;
+  std::vector<std::unique_ptr<Screen>> stack_;
+  std::vector<std::function<void()>> pending_;
+  Scene last_scene_;
+  Cue cue_ = Cue::kNone;
+  bool quit_ = false;
+  Instant last_input_{};
+};
+
+}  // namespace entree::kiosk

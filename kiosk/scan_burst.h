@@ -1,0 +1,44 @@
+// Tells a keyboard-wedge scanner from a person typing.
+//
+// A wedge scanner "types" a whole code within milliseconds and ends it with
+// Enter. Keystrokes are held back for a moment; a run of at least
+// kMinCodeLength characters, each within kMaxGapMs of the last, that ends
+// in Enter is a scan. Anything slower is released as typing, at most
+// kMaxGapMs late, so a scan never lands in a text field and a person is
+// never taken for a scanner.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace entree::kiosk {
+
+class ScanBurst {
+ public:
+  static constexpr uint32_t kMaxGapMs = 35;
+  static constexpr size_t kMinCodeLength = 8;
+
+  // What the keystrokes turned out to be.
+  struct Output {
+    enum class Kind { kTyped, kEnter, kScan };
+    Kind kind = Kind::kTyped;
+    std::string text;  // kTyped: the characters; kScan: the code
+  };
+
+  // A character (UTF-8, one key) at time `ms`.
+  std::vector<Output> OnText(const std::string& text, uint32_t ms);
+  // Enter at time `ms`.
+  std::vector<Output> OnEnter(uint32_t ms);
+  // Time passing: releases held characters that are no longer part of a
+  // burst.
+  std::vector<Output> Step(uint32_t ms);
+
+ private:
+  void Release(std::vector<Output>& out);
+  std::string held_;
+  size_t held_keys_ = 0;
+  uint32_t last_ms_ = 0;
+};
+
+}  // namespace entree::kiosk

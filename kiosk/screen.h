@@ -1,0 +1,105 @@
+// Screens: plain state that composes a Scene and reacts to input. The app
+// (KioskApp) owns the stack; screens reach it through KioskContext.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "entree/catalog.h"
+#include "entree/door.h"
+#include "entree/kiosk_config.h"
+#include "entree/registration.h"
+#include "entree/staff_pin.h"
+#include "entree/store.h"
+#include "ui.h"
+
+namespace entree::kiosk {
+
+class Screen;
+
+// What screens may use and ask of the app.
+class KioskContext {
+ public:
+  virtual ~KioskContext() = default;
+  virtual Language language() const = 0;
+  virtual Instant Now() const = 0;
+  virtual const KioskConfig& config() const = 0;
+  virtual const Event& event() const = 0;
+  // Null when the database could not be opened.
+  virtual Store* store() = 0;
+  // Null on a kiosk that does not check people in.
+  virtual Door* door() = 0;
+  // Null without the event's secret key (door-only kiosks).
+  virtual BadgeIssuer* issuer() = 0;
+  // Wrong PINs are counted across PIN screens.
+  virtual PinGuard& pin_guard() = 0;
+
+  // Stack changes take effect after the current event is handled, so a
+  // screen may pop itself.
+  virtual void Push(std::unique_ptr<Screen> screen) = 0;
+  virtual void Pop() = 0;
+  virtual void PopToRoot() = 0;
+  // Shows a door verdict on top of whatever is shown now.
+  virtual void ShowVerdict(const ScanOutcome& outcome) = 0;
+  // Something went wrong that a guest cannot fix: the calm staff screen,
+  // and `why` in the log.
+  virtual void ShowFault(const std::string& why) = 0;
+  virtual void PlayCue(Cue cue) = 0;
+  virtual void RequestQuit() = 0;
+};
+
+class Screen {
+ public:
+  explicit Screen(KioskContext& ctx) : ctx_(ctx) {}
+  virtual ~Screen() = default;
+
+  // A short stable name ("attract", "verdict", ...) for logs and tests.
+  virtual std::string Name() const = 0;
+  virtual Scene Compose(const Layout& layout) const = 0;
+  // A tap on the button `id` of the last composed scene.
+  virtual void OnButton(const std::string& id) { (void)id; }
+  // Characters typed on a physical keyboard (never a scanned code).
+  virtual void OnTyped(const std::string& text) { (void)text; }
+  virtual void OnKey(Key key) { (void)key; }
+  virtual void Step(Instant now) { (void)now; }
+  // Staff screens are locked (popped) when the kiosk is left alone; guest
+  // screens simply go back to the start.
+  virtual bool IsStaffScreen() const { return false; }
+
+ protected:
+  const Catalog& tr() const { return Catalog::For(ctx_.language()); }
+  KioskContext& ctx_;
+};
+
+// The first screen: event name, "scan your badge or tap to register".
+std::unique_ptr<Screen> MakeAttractScreen(KioskContext& ctx);
+// A door verdict, back by itself after 3 seconds.
+std::unique_ptr<Screen> MakeVerdictScreen(KioskContext& ctx,
+                                          const ScanOutcome& outcome);
+// "Please ask our staff": shown when the kiosk cannot do its work.
+std::unique_ptr<Screen> MakeFaultScreen(KioskContext& ctx);
+// Find your invitation by typing part of your name.
+std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx);
+// Register on the spot.
+std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
+// The guest's badge with its QR code, ready for printing.
+std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
+                                        bool reissue);
+// The staff PIN pad, then staff mode.
+std::unique_ptr<Screen> MakePinScreen(KioskContext& ctx);
+std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx);
+
+// Shared pieces of screens.
+uint32_t VerdictColour(Verdict verdict);
+// NL / EN buttons in the top right corner ("lang:nl", "lang:en").
+void AddLanguageButtons(Scene& scene, const Layout& layout, Language current);
+// An on-screen keyboard in `area`: buttons "key:<text>", "key:space",
+// "key:back".
+void AddKeyboard(Scene& scene, const Rect& area, bool with_digits);
+// Applies an on-screen keyboard button to `text`; false when `id` is not
+// one of its buttons.
+bool ApplyKeyboardButton(const std::string& id, std::string& text,
+                         size_t max_length);
+
+}  // namespace entree::kiosk

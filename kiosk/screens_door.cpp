@@ -1,0 +1,181 @@
+// Guest screens at the door: attract, verdict, fault.
+#include "screen.h"
+
+namespace entree::kiosk {
+namespace {
+
+constexpr std::chrono::milliseconds kVerdictShownFor{3000};
+
+class AttractScreen final : public Screen {
+ public:
+  using Screen::Screen;
+  std::string Name() const override { return "attract"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    scene.texts.push_back(
+        {layout.Band(h * 18 / 100, h * 22 / 100), ctx_.event().name, u * 9});
+    bool registers = ctx_.config().role != KioskRole::kDoor;
+    scene.texts.push_back(
+        {layout.Band(h * 42 / 100, h * 12 / 100),
+         std::string(
+             tr().Get(registers ? "kiosk.attract" : "kiosk.attract_door")),
+         u * 6});
+    if (registers) {
+      Rect button = layout.Band(h * 62 / 100, h * 14 / 100);
+      button.x += button.w / 6;
+      button.w = button.w * 2 / 3;
+      scene.buttons.push_back({button, "register",
+                               std::string(tr().Get("kiosk.register_button")),
+                               0x2E6FD0, 0xFFFFFF, u * 5});
+    }
+    scene.buttons.push_back({{u * 2, h - u * 10, u * 22, u * 8},
+                             "staff",
+                             std::string(tr().Get("kiosk.staff_button")),
+                             0x26324F,
+                             0x8090B0,
+                             u * 3});
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (id == "register") ctx_.Push(MakeFindInvitationScreen(ctx_));
+    if (id == "staff") ctx_.Push(MakePinScreen(ctx_));
+  }
+};
+
+Icon VerdictIcon(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kWelcome:
+    case Verdict::kWelcomeBack:
+    case Verdict::kGoodbye:
+      return Icon::kCheck;
+    case Verdict::kAlreadyInside:
+      return Icon::kAttention;
+    case Verdict::kNotOpen:
+    case Verdict::kClosed:
+      return Icon::kClock;
+    case Verdict::kRevoked:
+    case Verdict::kWrongEvent:
+    case Verdict::kInvalid:
+      return Icon::kCross;
+  }
+  return Icon::kCross;
+}
+
+class VerdictScreen final : public Screen {
+ public:
+  VerdictScreen(KioskContext& ctx, ScanOutcome outcome)
+      : Screen(ctx),
+        outcome_(std::move(outcome)),
+        until_(ctx.Now() + kVerdictShownFor) {
+    if (outcome_.attendee && !outcome_.attendee->table.empty() &&
+        ctx_.store()) {
+      auto hosts = ctx_.store()->TableHosts(outcome_.attendee->table);
+      if (hosts.ok() && !hosts->empty()) host_ = hosts->front();
+    }
+  }
+  std::string Name() const override { return "verdict"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    scene.background = VerdictColour(outcome_.verdict);
+    int u = layout.Unit();
+    int h = layout.height();
+    int icon = h * 26 / 100;
+    scene.icons.push_back(
+        {{(layout.width() - icon) / 2, h * 6 / 100, icon, icon},
+         VerdictIcon(outcome_.verdict),
+         0xFFFFFF});
+    std::string name = outcome_.attendee
+                           ? outcome_.attendee->FullName()
+                           : std::string(tr().Get("verdict.unknown_guest"));
+    std::string since = outcome_.first_entry
+                            ? FormatLocal(*outcome_.first_entry).substr(11, 5)
+                            : std::string();
+    std::string opens =
+        ctx_.event().doors_open_at
+            ? FormatLocal(*ctx_.event().doors_open_at).substr(11, 5)
+            : std::string();
+    std::string title = tr().Format(
+        "verdict." + std::string(ToString(outcome_.verdict)),
+        {name, outcome_.verdict == Verdict::kNotOpen ? opens : since});
+    scene.texts.push_back(
+        {layout.Band(h * 36 / 100, h * 26 / 100), title, u * 8});
+    bool welcome = outcome_.verdict == Verdict::kWelcome ||
+                   outcome_.verdict == Verdict::kWelcomeBack;
+    if (welcome && outcome_.attendee && !outcome_.attendee->table.empty()) {
+      std::string where =
+          host_.empty()
+              ? tr().Format("kiosk.your_table", {outcome_.attendee->table})
+              : tr().Format("kiosk.your_table_host",
+                            {outcome_.attendee->table, host_});
+      scene.texts.push_back(
+          {layout.Band(h * 64 / 100, h * 16 / 100), where, u * 6});
+    }
+    return scene;
+  }
+
+  void Step(Instant now) override {
+    if (now >= until_ && !closed_) {
+      closed_ = true;
+      ctx_.Pop();
+    }
+  }
+
+ private:
+  ScanOutcome outcome_;
+  Instant until_;
+  std::string host_;
+  bool closed_ = false;
+};
+
+class FaultScreen final : public Screen {
+ public:
+  using Screen::Screen;
+  std::string Name() const override { return "fault"; }
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    scene.icons.push_back(
+        {{(layout.width() - h / 5) / 2, h * 10 / 100, h / 5, h / 5},
+         Icon::kAttention,
+         0xFFFFFF});
+    scene.texts.push_back({layout.Band(h * 38 / 100, h * 16 / 100),
+                           std::string(tr().Get("kiosk.fault_title")), u * 8});
+    scene.texts.push_back({layout.Band(h * 56 / 100, h * 14 / 100),
+                           std::string(tr().Get("kiosk.fault_text")), u * 5});
+    scene.buttons.push_back({{u * 2, h - u * 10, u * 22, u * 8},
+                             "staff",
+                             std::string(tr().Get("kiosk.staff_button")),
+                             0x26324F,
+                             0x8090B0,
+                             u * 3});
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+  void OnButton(const std::string& id) override {
+    if (id == "staff") ctx_.Push(MakePinScreen(ctx_));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> MakeAttractScreen(KioskContext& ctx) {
+  return std::make_unique<AttractScreen>(ctx);
+}
+
+std::unique_ptr<Screen> MakeVerdictScreen(KioskContext& ctx,
+                                          const ScanOutcome& outcome) {
+  return std::make_unique<VerdictScreen>(ctx, outcome);
+}
+
+std::unique_ptr<Screen> MakeFaultScreen(KioskContext& ctx) {
+  return std::make_unique<FaultScreen>(ctx);
+}
+
+}  // namespace entree::kiosk

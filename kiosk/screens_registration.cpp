@@ -1,0 +1,350 @@
+// Guest screens at registration: find your invitation, register on the
+// spot, and your badge.
+#include <array>
+
+#include "entree/qr.h"
+#include "screen.h"
+
+namespace entree::kiosk {
+namespace {
+
+// Matches shown for a name: enough to find yourself, too few to browse
+// the guest list.
+constexpr int kMaxMatches = 4;
+constexpr size_t kMinQueryLength = 3;
+constexpr size_t kMaxFieldLength = 60;
+
+// A text field: a button that takes focus, showing its value.
+void AddField(Scene& scene, const Rect& box, const std::string& id,
+              const std::string& label, const std::string& value, bool focused,
+              int font) {
+  scene.buttons.push_back(
+      {box, id, "", focused ? 0xFFFFFFu : 0xD8DEE9u, 0x1F2A44, font});
+  std::string shown = value.empty() && !focused ? label : value;
+  if (focused) shown += "|";
+  TextItem text{{box.x + font / 2, box.y, box.w - font, box.h},
+                shown,
+                font,
+                value.empty() && !focused ? 0x6A7488u : 0x1F2A44u,
+                Align::kLeft};
+  scene.texts.push_back(text);
+}
+
+class FindInvitationScreen final : public Screen {
+ public:
+  using Screen::Screen;
+  std::string Name() const override { return "find"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    scene.texts.push_back({layout.Band(u * 2, u * 10),
+                           std::string(tr().Get("kiosk.find_title")), u * 6});
+    Rect field = layout.Band(u * 14, u * 10);
+    field.w = field.w * 2 / 3;
+    AddField(scene, field, "field:query",
+             std::string(tr().Get("kiosk.find_hint")), query_, true, u * 5);
+    Rect results{field.x + field.w + u * 2, u * 14,
+                 layout.width() - field.x - field.w - u * 6, h * 45 / 100};
+    int row_h = results.h / (kMaxMatches + 1);
+    if (query_.size() < kMinQueryLength) {
+      scene.texts.push_back(
+          {results, std::string(tr().Get("kiosk.find_hint")), u * 3});
+    } else if (too_many_) {
+      scene.texts.push_back(
+          {results,
+           tr().Format("kiosk.find_more", {std::to_string(kMaxMatches)}),
+           u * 3});
+    } else if (matches_.empty()) {
+      scene.texts.push_back(
+          {results, std::string(tr().Get("kiosk.find_none")), u * 3});
+    }
+    for (size_t i = 0; i < matches_.size() && !too_many_; ++i) {
+      const Attendee& a = matches_[i];
+      std::string label = a.FullName();
+      if (!a.organisation.empty()) label += " \xC2\xB7 " + a.organisation;
+      scene.buttons.push_back(
+          {{results.x, results.y + static_cast<int>(i) * row_h, results.w,
+            row_h - u},
+           "match:" + std::to_string(i),
+           label,
+           0x2E6FD0,
+           0xFFFFFF,
+           u * 3});
+    }
+    Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
+    AddKeyboard(scene, keyboard, false);
+    int bottom = h - u * 11;
+    scene.buttons.push_back({{u * 4, bottom, u * 24, u * 9},
+                             "back",
+                             std::string(tr().Get("kiosk.back")),
+                             0x3A4A6B,
+                             0xFFFFFF,
+                             u * 4});
+    scene.buttons.push_back(
+        {{layout.width() - u * 4 - u * 50, bottom, u * 50, u * 9},
+         "walk_in",
+         std::string(tr().Get("kiosk.not_on_list")),
+         0x5B4FA8,
+         0xFFFFFF,
+         u * 4});
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (ApplyKeyboardButton(id, query_, kMaxFieldLength)) {
+      Search();
+    } else if (id == "back") {
+      ctx_.Pop();
+    } else if (id == "walk_in") {
+      ctx_.Push(MakeWalkInScreen(ctx_));
+    } else if (id.rfind("match:", 0) == 0) {
+      size_t index = std::stoul(id.substr(6));
+      if (index < matches_.size()) {
+        ctx_.Push(MakeBadgeScreen(ctx_, matches_[index], false));
+      }
+    }
+  }
+  void OnTyped(const std::string& text) override {
+    if (query_.size() + text.size() <= kMaxFieldLength) query_ += text;
+    Search();
+  }
+  void OnKey(Key key) override {
+    if (key == Key::kBackspace) OnButton("key:back");
+  }
+
+ private:
+  void Search() {
+    matches_.clear();
+    too_many_ = false;
+    if (query_.size() < kMinQueryLength || !ctx_.store()) return;
+    auto found = ctx_.store()->SearchAttendees(query_, kMaxMatches + 1);
+    if (!found.ok()) {
+      ctx_.ShowFault(found.status().message());
+      return;
+    }
+    too_many_ = static_cast<int>(found->size()) > kMaxMatches;
+    matches_ = std::move(found).value();
+  }
+
+  std::string query_;
+  std::vector<Attendee> matches_;
+  bool too_many_ = false;
+};
+
+class WalkInScreen final : public Screen {
+ public:
+  using Screen::Screen;
+  std::string Name() const override { return "walk_in"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    int w = layout.width();
+    scene.texts.push_back({layout.Band(u * 2, u * 8),
+                           std::string(tr().Get("kiosk.walk_in_title")),
+                           u * 5});
+    constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
+                                                    "organisation", "email"};
+    int field_w = (w - u * 10) / 2;
+    for (size_t i = 0; i < kFields.size(); ++i) {
+      Rect box{u * 4 + static_cast<int>(i % 2) * (field_w + u * 2),
+               u * 11 + static_cast<int>(i / 2) * u * 9, field_w, u * 8};
+      AddField(scene, box, std::string("field:") + kFields[i],
+               std::string(tr().Get(std::string("kiosk.field.") + kFields[i])),
+               values_[i], focus_ == i, u * 4);
+    }
+    int sector_top = u * 30;
+    int sector_w = (w - u * 8) / 4;
+    for (int s = 0; s < 4; ++s) {
+      Sector sector = static_cast<Sector>(s);
+      bool chosen = sector == sector_;
+      scene.buttons.push_back(
+          {{u * 4 + s * sector_w, sector_top, sector_w - u, u * 8},
+           "sector:" + std::string(ToString(sector)),
+           std::string(tr().Get("sector." + std::string(ToString(sector)))),
+           chosen ? 0xFFFFFFu : 0x3A4A6Bu,
+           chosen ? 0x1F2A44u : 0xFFFFFFu,
+           u * 3});
+    }
+    scene.buttons.push_back({{u * 4, sector_top + u * 10, w - u * 8, u * 8},
+                             "consent",
+                             (consent_ ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
+                                 std::string(tr().Get("kiosk.consent")),
+                             consent_ ? 0x00745Au : 0x3A4A6Bu,
+                             0xFFFFFF,
+                             u * 3});
+    if (!problem_.empty()) {
+      scene.texts.push_back(
+          {layout.Band(sector_top + u * 19, u * 6), problem_, u * 3, 0xFFD27F});
+    }
+    AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100}, true);
+    int bottom = h - u * 11;
+    scene.buttons.push_back({{u * 4, bottom, u * 24, u * 9},
+                             "back",
+                             std::string(tr().Get("kiosk.back")),
+                             0x3A4A6B,
+                             0xFFFFFF,
+                             u * 4});
+    scene.buttons.push_back({{w - u * 28, bottom, u * 24, u * 9},
+                             "next",
+                             std::string(tr().Get("kiosk.next")),
+                             0x2E6FD0,
+                             0xFFFFFF,
+                             u * 4});
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (ApplyKeyboardButton(id, values_[focus_], kMaxFieldLength)) return;
+    if (id.rfind("field:", 0) == 0) {
+      constexpr std::array<std::string_view, 4> kIds = {
+          "field:given_name", "field:family_name", "field:organisation",
+          "field:email"};
+      for (size_t i = 0; i < kIds.size(); ++i) {
+        if (id == kIds[i]) focus_ = i;
+      }
+    } else if (id.rfind("sector:", 0) == 0) {
+      sector_ = ParseSector(id.substr(7)).value_or(Sector::kOther);
+    } else if (id == "consent") {
+      consent_ = !consent_;
+    } else if (id == "back") {
+      ctx_.Pop();
+    } else if (id == "next") {
+      Submit();
+    }
+  }
+  void OnTyped(const std::string& text) override {
+    if (values_[focus_].size() + text.size() <= kMaxFieldLength) {
+      values_[focus_] += text;
+    }
+  }
+  void OnKey(Key key) override {
+    if (key == Key::kBackspace) OnButton("key:back");
+    if (key == Key::kTab) focus_ = (focus_ + 1) % values_.size();
+    if (key == Key::kEnter) Submit();
+  }
+
+ private:
+  void Submit() {
+    if (!ctx_.store()) return ctx_.ShowFault("no database");
+    WalkInForm form{values_[0], values_[1], values_[2],
+                    sector_,    values_[3], consent_};
+    auto attendee = RegisterWalkIn(*ctx_.store(), form, ctx_.Now());
+    if (!attendee.ok()) {
+      if (attendee.status().code() != StatusCode::kInvalidArgument) {
+        return ctx_.ShowFault(attendee.status().message());
+      }
+      problem_ = tr().Describe(attendee.status());
+      return;
+    }
+    ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
+  }
+
+  std::array<std::string, 4> values_;
+  size_t focus_ = 0;
+  Sector sector_ = Sector::kBusiness;
+  bool consent_ = false;
+  std::string problem_;
+};
+
+class BadgeScreen final : public Screen {
+ public:
+  BadgeScreen(KioskContext& ctx, Attendee attendee, bool reissue)
+      : Screen(ctx), attendee_(std::move(attendee)) {
+    if (!ctx_.issuer()) return;
+    auto issued = ctx_.issuer()->BadgeFor(attendee_.id, reissue, ctx_.Now());
+    if (!issued.ok()) {
+      ctx_.ShowFault(issued.status().message());
+      return;
+    }
+    code_ = issued->code;
+    if (auto qr = EncodeQr(code_); qr.ok()) symbol_ = *qr;
+  }
+  std::string Name() const override { return "badge"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    int w = layout.width();
+    scene.texts.push_back({layout.Band(u * 2, u * 8),
+                           std::string(tr().Get("kiosk.badge_title")), u * 5});
+    // The badge itself: white card with name, organisation, table, QR.
+    Rect card{w / 2 - h * 30 / 100, u * 12, h * 60 / 100, h * 66 / 100};
+    scene.boxes.push_back({card, 0xFFFFFF});
+    scene.texts.push_back({{card.x, card.y + u * 2, card.w, u * 9},
+                           attendee_.FullName(),
+                           u * 5,
+                           0x1F2A44});
+    scene.texts.push_back({{card.x, card.y + u * 11, card.w, u * 5},
+                           attendee_.organisation,
+                           u * 3,
+                           0x3A4A6B});
+    if (!attendee_.table.empty()) {
+      scene.texts.push_back({{card.x, card.y + u * 16, card.w, u * 5},
+                             tr().Format("kiosk.your_table", {attendee_.table}),
+                             u * 3,
+                             0x3A4A6B});
+    }
+    if (symbol_) {
+      int side = std::min(card.w, card.h - u * 24) - u * 2;
+      scene.qr =
+          QrItem{{card.x + (card.w - side) / 2, card.y + u * 22, side, side},
+                 *symbol_};
+    } else {
+      scene.texts.push_back({{card.x, card.y + u * 24, card.w, u * 20},
+                             std::string(tr().Get("kiosk.badge_no_key")),
+                             u * 3,
+                             0xA3162B});
+    }
+    int bottom = h - u * 11;
+    scene.buttons.push_back({{w / 2 - u * 20, bottom, u * 40, u * 9},
+                             "done",
+                             std::string(tr().Get("kiosk.badge_done")),
+                             0x2E6FD0,
+                             0xFFFFFF,
+                             u * 4});
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (id != "done") return;
+    // At a kiosk that also keeps the door, registering lets you in.
+    if (ctx_.door() && ctx_.config().role == KioskRole::kBoth) {
+      auto outcome = ctx_.door()->CheckInByHand(attendee_.id);
+      ctx_.PopToRoot();
+      if (!outcome.ok()) return ctx_.ShowFault(outcome.status().message());
+      ctx_.ShowVerdict(*outcome);
+      return;
+    }
+    ctx_.PopToRoot();
+  }
+
+ private:
+  Attendee attendee_;
+  std::string code_;
+  std::optional<QrSymbol> symbol_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx) {
+  return std::make_unique<FindInvitationScreen>(ctx);
+}
+
+std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx) {
+  return std::make_unique<WalkInScreen>(ctx);
+}
+
+std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
+                                        bool reissue) {
+  return std::make_unique<BadgeScreen>(ctx, std::move(attendee), reissue);
+}
+
+}  // namespace entree::kiosk

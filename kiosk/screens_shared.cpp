@@ -1,0 +1,105 @@
+// Pieces every screen uses: verdict colours, language buttons, keyboard.
+#include <array>
+
+#include "screen.h"
+
+namespace entree::kiosk {
+
+uint32_t VerdictColour(Verdict verdict) {
+  // Colour is never the only signal: each verdict also has its own icon,
+  // words and sound. The three differ in lightness too, for colour-blind
+  // guests.
+  switch (verdict) {
+    case Verdict::kWelcome:
+    case Verdict::kWelcomeBack:
+    case Verdict::kGoodbye:
+      return 0x00745A;  // bluish green
+    case Verdict::kAlreadyInside:
+      return 0xB86E00;  // orange
+    case Verdict::kRevoked:
+    case Verdict::kWrongEvent:
+    case Verdict::kInvalid:
+    case Verdict::kNotOpen:
+    case Verdict::kClosed:
+      return 0xA3162B;  // dark red
+  }
+  return 0xA3162B;
+}
+
+void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
+  int u = layout.Unit();
+  int size = u * 9;
+  int top = u * 2;
+  int right = layout.width() - u * 2;
+  for (Language language : {Language::kEnglish, Language::kDutch}) {
+    right -= size;
+    bool active = language == current;
+    scene.buttons.push_back({{right, top, size, size},
+                             "lang:" + std::string(ToString(language)),
+                             language == Language::kDutch ? "NL" : "EN",
+                             active ? 0xFFFFFFu : 0x3A4A6Bu,
+                             active ? 0x1F2A44u : 0xFFFFFFu,
+                             u * 4});
+    right -= u;
+  }
+}
+
+void AddKeyboard(Scene& scene, const Rect& area, bool with_digits) {
+  std::vector<std::string_view> rows = {"qwertyuiop", "asdfghjkl'",
+                                        "zxcvbnm-@."};
+  if (with_digits) rows.insert(rows.begin(), "1234567890");
+  int row_count = static_cast<int>(rows.size()) + 1;
+  int key_h = area.h / row_count;
+  int key_w = area.w / 10;
+  int gap = std::max(2, std::min(key_w, key_h) / 12);
+  int font = key_h * 45 / 100;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      std::string key(1, rows[r][c]);
+      std::string label = key;
+      if (label[0] >= 'a' && label[0] <= 'z') label[0] -= 'a' - 'A';
+      scene.buttons.push_back({{area.x + static_cast<int>(c) * key_w + gap,
+                                area.y + static_cast<int>(r) * key_h + gap,
+                                key_w - 2 * gap, key_h - 2 * gap},
+                               "key:" + key,
+                               label,
+                               0x3A4A6B,
+                               0xFFFFFF,
+                               font});
+    }
+  }
+  int last = area.y + static_cast<int>(rows.size()) * key_h;
+  scene.buttons.push_back({{area.x + 2 * key_w + gap, last + gap,
+                            6 * key_w - 2 * gap, key_h - 2 * gap},
+                           "key:space",
+                           "",
+                           0x3A4A6B,
+                           0xFFFFFF,
+                           font});
+  scene.buttons.push_back({{area.x + 8 * key_w + gap, last + gap,
+                            2 * key_w - 2 * gap, key_h - 2 * gap},
+                           "key:back",
+                           "\xE2\x8C\xAB",
+                           0x5A3A3A,
+                           0xFFFFFF,
+                           font});
+}
+
+bool ApplyKeyboardButton(const std::string& id, std::string& text,
+                         size_t max_length) {
+  if (id.rfind("key:", 0) != 0) return false;
+  std::string key = id.substr(4);
+  if (key == "back") {
+    // Remove one UTF-8 character.
+    while (!text.empty()) {
+      unsigned char last = static_cast<unsigned char>(text.back());
+      text.pop_back();
+      if ((last & 0xC0) != 0x80) break;
+    }
+  } else if (text.size() < max_length) {
+    text += key == "space" ? " " : key;
+  }
+  return true;
+}
+
+}  // namespace entree::kiosk

@@ -1,0 +1,307 @@
+// Staff mode behind the PIN: numbers, check in by hand, undo, reissue,
+// lock, quit.
+#include "screen.h"
+
+namespace entree::kiosk {
+namespace {
+
+constexpr size_t kMaxPinLength = 12;
+constexpr int kMaxMatches = 5;
+constexpr std::chrono::seconds kNumbersRefresh{5};
+
+class PinScreen final : public Screen {
+ public:
+  using Screen::Screen;
+  std::string Name() const override { return "pin"; }
+  bool IsStaffScreen() const override { return true; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int h = layout.height();
+    int w = layout.width();
+    scene.texts.push_back({layout.Band(u * 2, u * 9),
+                           std::string(tr().Get("kiosk.pin_title")), u * 5});
+    scene.texts.push_back(
+        {layout.Band(u * 11, u * 8), std::string(pin_.size(), '*'), u * 6});
+    if (!message_.empty()) {
+      scene.texts.push_back(
+          {layout.Band(u * 19, u * 6), message_, u * 3, 0xFFD27F});
+    }
+    int key = std::min(h * 15 / 100, w / 5);
+    int left = (w - 3 * key) / 2;
+    int top = u * 26;
+    const char* labels[] = {"1", "2", "3", "4",    "5", "6",
+                            "7", "8", "9", "back", "0", "ok"};
+    for (int i = 0; i < 12; ++i) {
+      std::string id = labels[i];
+      std::string label = id == "back" ? "\xE2\x8C\xAB"
+                          : id == "ok" ? std::string(tr().Get("kiosk.ok"))
+                                       : id;
+      scene.buttons.push_back(
+          {{left + (i % 3) * key + u, top + (i / 3) * key + u, key - 2 * u,
+            key - 2 * u},
+           "pin:" + id,
+           label,
+           id == "ok" ? 0x2E6FD0u : 0x3A4A6Bu,
+           0xFFFFFF,
+           u * 5});
+    }
+    scene.buttons.push_back({{u * 4, h - u * 11, u * 24, u * 9},
+                             "back",
+                             std::string(tr().Get("kiosk.back")),
+                             0x3A4A6B,
+                             0xFFFFFF,
+                             u * 4});
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (id == "back") return ctx_.Pop();
+    if (id == "pin:back") {
+      if (!pin_.empty()) pin_.pop_back();
+    } else if (id == "pin:ok") {
+      Check();
+    } else if (id.rfind("pin:", 0) == 0 && pin_.size() < kMaxPinLength) {
+      pin_ += id.substr(4);
+    }
+  }
+  void OnTyped(const std::string& text) override {
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') {
+      OnButton("pin:" + text);
+    }
+  }
+  void OnKey(Key key) override {
+    if (key == Key::kEnter) Check();
+    if (key == Key::kBackspace) OnButton("pin:back");
+  }
+
+ private:
+  void Check() {
+    Instant now = ctx_.Now();
+    PinGuard& guard = ctx_.pin_guard();
+    const std::string& hash = ctx_.config().staff_pin_hash;
+    if (hash.empty()) {
+      message_ = tr().Get("kiosk.pin_closed");
+    } else if (auto until = guard.LockedUntil(now)) {
+      message_ =
+          tr().Format("kiosk.pin_locked", {FormatLocal(*until).substr(11, 8)});
+    } else if (VerifyStaffPin(hash, pin_)) {
+      guard.Record(true, now);
+      ctx_.Pop();
+      ctx_.Push(MakeStaffScreen(ctx_));
+    } else {
+      guard.Record(false, now);
+      auto locked = guard.LockedUntil(now);
+      message_ = locked ? tr().Format("kiosk.pin_locked",
+                                      {FormatLocal(*locked).substr(11, 8)})
+                        : std::string(tr().Get("kiosk.pin_wrong"));
+    }
+    pin_.clear();
+  }
+
+  std::string pin_;
+  std::string message_;
+};
+
+class StaffScreen final : public Screen {
+ public:
+  explicit StaffScreen(KioskContext& ctx) : Screen(ctx) { Refresh(); }
+  std::string Name() const override { return "staff"; }
+  bool IsStaffScreen() const override { return true; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    scene.background = 0x18202F;
+    int u = layout.Unit();
+    int h = layout.height();
+    int w = layout.width();
+    scene.texts.push_back({{u * 4, u * 2, w / 2, u * 7},
+                           std::string(tr().Get("kiosk.staff_title")),
+                           u * 4,
+                           0xFFFFFF,
+                           Align::kLeft});
+    // Live numbers, left column.
+    int line = u * 10;
+    auto add_line = [&](const std::string& text, int size) {
+      scene.texts.push_back({{u * 4, line, w * 45 / 100, size * 3 / 2},
+                             text,
+                             size,
+                             0xFFFFFF,
+                             Align::kLeft});
+      line += size * 3 / 2;
+    };
+    add_line(
+        tr().Format("kiosk.staff_total", {std::to_string(stats_.total.arrived),
+                                          std::to_string(stats_.total.expected),
+                                          std::to_string(stats_.total.inside),
+                                          std::to_string(stats_.walk_ins)}),
+        u * 3);
+    for (const auto& [sector, tally] : stats_.by_sector) {
+      add_line(tr().Format("kiosk.staff_group",
+                           {std::string(tr().Get("sector." + sector)),
+                            std::to_string(tally.arrived),
+                            std::to_string(tally.expected)}),
+               u * 3);
+    }
+    for (const auto& [table, tally] : stats_.by_table) {
+      if (table.empty()) continue;
+      add_line(tr().Format("kiosk.staff_group",
+                           {table, std::to_string(tally.arrived),
+                            std::to_string(tally.expected)}),
+               u * 3);
+    }
+    if (!message_.empty()) add_line(message_, u * 3);
+
+    // Search on the right when a search action is chosen.
+    int right = w / 2;
+    if (mode_ != Mode::kMenu) {
+      scene.buttons.push_back({{right, u * 10, w / 2 - u * 4, u * 8},
+                               "field:query",
+                               query_ + "|",
+                               0xFFFFFF,
+                               0x1F2A44,
+                               u * 4});
+      for (size_t i = 0; i < matches_.size(); ++i) {
+        scene.buttons.push_back(
+            {{right, u * 19 + static_cast<int>(i) * u * 7, w / 2 - u * 4,
+              u * 6},
+             "match:" + std::to_string(i),
+             matches_[i].FullName() + " \xC2\xB7 " + matches_[i].organisation,
+             0x2E6FD0,
+             0xFFFFFF,
+             u * 3});
+      }
+      AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
+    } else {
+      const char* actions[] = {"checkin", "undo", "reissue", "lock", "quit"};
+      for (int i = 0; i < 5; ++i) {
+        std::string id = actions[i];
+        scene.buttons.push_back(
+            {{right, u * 10 + i * u * 11, w / 2 - u * 4, u * 9},
+             id,
+             std::string(tr().Get("kiosk.staff_" + id)),
+             id == "quit" ? 0x7A2A2Au : 0x3A4A6Bu,
+             0xFFFFFF,
+             u * 4});
+      }
+    }
+    if (mode_ != Mode::kMenu) {
+      scene.buttons.push_back({{u * 4, h - u * 11, u * 24, u * 9},
+                               "menu",
+                               std::string(tr().Get("kiosk.back")),
+                               0x3A4A6B,
+                               0xFFFFFF,
+                               u * 4});
+    }
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (mode_ != Mode::kMenu && ApplyKeyboardButton(id, query_, 60)) {
+      return Search();
+    }
+    if (id == "checkin") {
+      Enter(Mode::kCheckIn);
+    } else if (id == "reissue") {
+      Enter(Mode::kReissue);
+    } else if (id == "menu") {
+      mode_ = Mode::kMenu;
+    } else if (id == "undo") {
+      Undo();
+    } else if (id == "lock") {
+      ctx_.PopToRoot();
+    } else if (id == "quit") {
+      ctx_.RequestQuit();
+    } else if (id.rfind("match:", 0) == 0) {
+      size_t index = std::stoul(id.substr(6));
+      if (index < matches_.size()) Act(matches_[index]);
+    }
+  }
+  void OnTyped(const std::string& text) override {
+    if (mode_ == Mode::kMenu) return;
+    query_ += text;
+    Search();
+  }
+  void OnKey(Key key) override {
+    if (key == Key::kBackspace && mode_ != Mode::kMenu) OnButton("key:back");
+  }
+  void Step(Instant now) override {
+    if (now - refreshed_ >= kNumbersRefresh) Refresh();
+  }
+
+ private:
+  enum class Mode { kMenu, kCheckIn, kReissue };
+
+  void Enter(Mode mode) {
+    mode_ = mode;
+    query_.clear();
+    matches_.clear();
+    message_.clear();
+  }
+  void Refresh() {
+    refreshed_ = ctx_.Now();
+    if (!ctx_.store()) return;
+    auto stats = ctx_.store()->Stats();
+    if (stats.ok()) stats_ = std::move(stats).value();
+  }
+  void Search() {
+    matches_.clear();
+    if (query_.size() < 2 || !ctx_.store()) return;
+    auto found = ctx_.store()->SearchAttendees(query_, kMaxMatches);
+    if (found.ok()) matches_ = std::move(found).value();
+  }
+  void Act(const Attendee& attendee) {
+    if (mode_ == Mode::kReissue) {
+      mode_ = Mode::kMenu;
+      ctx_.Push(MakeBadgeScreen(ctx_, attendee, /*reissue=*/true));
+      return;
+    }
+    if (!ctx_.door()) {
+      message_ = tr().Get("kiosk.staff_no_door");
+      return;
+    }
+    auto outcome = ctx_.door()->CheckInByHand(attendee.id);
+    mode_ = Mode::kMenu;
+    if (!outcome.ok()) return ctx_.ShowFault(outcome.status().message());
+    Refresh();
+    ctx_.ShowVerdict(*outcome);
+  }
+  void Undo() {
+    if (!ctx_.store()) return;
+    Store& store = *ctx_.store();
+    auto last = store.LastAdmissionAt(ctx_.config().kiosk_id);
+    if (!last.ok()) return ctx_.ShowFault(last.status().message());
+    if (!last->has_value()) {
+      message_ = tr().Get("kiosk.staff_nothing_to_undo");
+      return;
+    }
+    Status undone =
+        store.UndoCheckin(**last, ctx_.config().kiosk_id, ctx_.Now());
+    if (!undone.ok()) return ctx_.ShowFault(undone.message());
+    auto who = store.GetAttendee((*last)->attendee_id);
+    message_ = tr().Format("kiosk.staff_undone",
+                           {who.ok() ? who->FullName() : std::string("?")});
+    Refresh();
+  }
+
+  Mode mode_ = Mode::kMenu;
+  std::string query_;
+  std::vector<Attendee> matches_;
+  std::string message_;
+  Statistics stats_;
+  Instant refreshed_{};
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> MakePinScreen(KioskContext& ctx) {
+  return std::make_unique<PinScreen>(ctx);
+}
+
+std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx) {
+  return std::make_unique<StaffScreen>(ctx);
+}
+
+}  // namespace entree::kiosk

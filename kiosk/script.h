@@ -1,0 +1,37 @@
+// Scripted input for tests and demos: real SDL events pushed at set times,
+// so the run goes through the same translation as a keyboard, a scanner or
+// a touchscreen.
+//
+// One step per line:
+//   type TEXT       characters 150 ms apart, as a person types
+//   scan TEXT       characters 4 ms apart, then Enter: a wedge scanner
+//   key NAME        enter, backspace, escape, tab, f4+alt, q+ctrl
+//   tap X Y         a touch at pixel (X, Y)
+//   press ID        a touch in the middle of the button ID on screen now
+//   wait MS         nothing for MS milliseconds
+//   shot FILE       a screenshot (BMP) of what is on screen
+//   expect NAME     fail (exit 3) unless screen NAME is shown
+//   quit            end the run
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entree/status.h"
+
+namespace entree::kiosk {
+
+struct ScriptStep {
+  enum class Kind { kChar, kKey, kTap, kPress, kShot, kExpect, kQuit };
+  Kind kind = Kind::kChar;
+  uint32_t at_ms = 0;  // since the script started
+  std::string text;    // the character, key name, id, file or screen
+  int x = 0, y = 0;
+};
+
+// Parses a script; kInvalidArgument names a bad line.
+Result<std::vector<ScriptStep>> ParseScript(const std::string& text);
+
+}  // namespace entree::kiosk

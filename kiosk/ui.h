@@ -1,0 +1,105 @@
+// What the kiosk shows and hears, as plain data: scenes of boxes, text,
+// buttons, icons and a QR code, and input events. No SDL here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entree/qr.h"
+
+namespace entree::kiosk {
+
+struct Rect {
+  int x = 0, y = 0, w = 0, h = 0;
+  bool Contains(int px, int py) const {
+    return px >= x && px < x + w && py >= y && py < y + h;
+  }
+};
+
+enum class Icon { kCheck, kCross, kAttention, kClock };
+enum class Align { kLeft, kCenter };
+
+struct TextItem {
+  Rect box;  // the text is wrapped to the width and centred vertically
+  std::string text;
+  int size = 20;  // pixel height of the font
+  uint32_t colour = 0xFFFFFF;
+  Align align = Align::kCenter;
+};
+
+struct ButtonItem {
+  Rect box;
+  std::string id;  // what a tap on it reports
+  std::string label;
+  uint32_t fill = 0x3A4A6B;
+  uint32_t text_colour = 0xFFFFFF;
+  int text_size = 20;
+};
+
+struct BoxItem {
+  Rect box;
+  uint32_t colour = 0;
+};
+
+struct IconItem {
+  Rect box;
+  Icon icon = Icon::kCheck;
+  uint32_t colour = 0xFFFFFF;
+};
+
+struct QrItem {
+  Rect box;  // drawn square, whole pixels per module, with a quiet zone
+  QrSymbol symbol;
+};
+
+// One frame's content, drawn in this order: boxes, buttons, icons, QR,
+// texts.
+struct Scene {
+  uint32_t background = 0x1F2A44;
+  std::vector<BoxItem> boxes;
+  std::vector<ButtonItem> buttons;
+  std::vector<IconItem> icons;
+  std::optional<QrItem> qr;
+  std::vector<TextItem> texts;
+
+  // The id of the button under (x, y); nullopt when none.
+  std::optional<std::string> ButtonAt(int x, int y) const;
+};
+
+// Sizes relative to the screen, so one layout serves 800x480 to 4K in
+// landscape and portrait.
+class Layout {
+ public:
+  Layout(int width, int height) : width_(width), height_(height) {}
+  int width() const { return width_; }
+  int height() const { return height_; }
+  // One percent of the shorter side: the unit of sizes and margins.
+  int Unit() const { return std::max(1, std::min(width_, height_) / 100); }
+  bool Portrait() const { return height_ > width_; }
+  // A full-width band from `top` to `top + height` (in pixels), with the
+  // side margins taken off.
+  Rect Band(int top, int height) const;
+
+ private:
+  int width_;
+  int height_;
+};
+
+// Input in the kiosk's terms, translated from SDL in one place.
+enum class Key { kEnter, kBackspace, kEscape, kTab };
+struct UiEvent {
+  enum class Kind { kText, kKey, kTap };
+  Kind kind = Kind::kText;
+  std::string text;  // kText: UTF-8
+  Key key = Key::kEnter;
+  int x = 0, y = 0;  // kTap
+  uint32_t ms = 0;   // when it happened, milliseconds since start
+};
+
+// A sound for a verdict or a key press.
+enum class Cue { kNone, kWelcome, kAlreadyInside, kRefused, kClick };
+
+}  // namespace entree::kiosk

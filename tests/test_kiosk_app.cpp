@@ -1,0 +1,328 @@
+// The kiosk's screens and input routing, driven without a window.
+#include <catch2/catch.hpp>
+
+#include "entree/registration.h"
+#include "entree/staff_pin.h"
+#include "kiosk_app.h"
+#include "support.h"
+
+using namespace entree;
+using namespace entree::kiosk;
+using entree::testing::AddAttendee;
+using entree::testing::At;
+using entree::testing::MakeEventStore;
+using entree::testing::TempDir;
+
+namespace {
+
+// A World Café kiosk ("both") on a real database with a key file, at a
+// fixed time inside opening hours.
+struct KioskFixture {
+  TempDir dir;
+  KeyPair keys;
+  std::string db = dir.File("event.db");
+  FixedClock clock{At("2026-10-12T17:00:00Z")};
+  Attendee marjolein;
+  std::unique_ptr<KioskApp> app;
+  Layout layout{1280, 720};
+  uint32_t ms = 10000;
+
+  explicit KioskFixture(KioskRole role = KioskRole::kBoth) {
+    Store store = MakeEventStore(db, &keys);
+    marjolein = AddAttendee(store, "Marjolein", "de Gelder", Sector::kBusiness,
+                            "Human Capital");
+    AddAttendee(store, "Gerrit", "Bügel", Sector::kBusiness, "Smart Industry");
+    REQUIRE(
+        WriteSecretKeyFile(db + ".key", store.GetEvent()->id, keys.secret_key)
+            .ok());
+    KioskConfig config;
+    config.database = db;
+    config.kiosk_id = "k1";
+    config.role = role;
+    config.staff_pin_hash = *HashStaffPin("1234");
+    config.idle_timeout = std::chrono::seconds(30);
+    app = std::make_unique<KioskApp>(config, clock);
+    app->Compose(layout);
+  }
+
+  std::string CodeFor(const Attendee& a) {
+    auto store = Store::Open(db);
+    BadgeIssuer issuer(*store, store->GetEvent()->id, keys.secret_key, "k0");
+    return issuer.BadgeFor(a.id, false, clock.Now())->code;
+  }
+  void Advance(int millis) {
+    ms += static_cast<uint32_t>(millis);
+    clock.Advance(std::chrono::milliseconds(millis));
+    app->Step(ms);
+    app->Compose(layout);
+  }
+  void Send(UiEvent event) {
+    event.ms = ms;
+    app->Handle(event);
+    app->Compose(layout);
+  }
+  void Scan(const std::string& code) {
+    for (char c : code) {
+      Send({UiEvent::Kind::kText, std::string(1, c)});
+      Advance(4);
+    }
+    UiEvent enter{UiEvent::Kind::kKey, {}};
+    enter.key = Key::kEnter;
+    Send(enter);
+  }
+  void Type(const std::string& text) {
+    for (char c : text) {
+      Send({UiEvent::Kind::kText, std::string(1, c)});
+      Advance(150);
+    }
+  }
+  void Key(kiosk::Key key) {
+    UiEvent event{UiEvent::Kind::kKey, {}};
+    event.key = key;
+    Send(event);
+  }
+  // Taps the middle of the button `id`; fails the test when it is absent.
+  void Tap(const std::string& id) {
+    Scene scene = app->Compose(layout);
+    for (const ButtonItem& b : scene.buttons) {
+      if (b.id == id) {
+        UiEvent tap{UiEvent::Kind::kTap, {}};
+        tap.x = b.box.x + b.box.w / 2;
+        tap.y = b.box.y + b.box.h / 2;
+        Send(tap);
+        return;
+      }
+    }
+    FAIL("no button " << id << " on " << app->ScreenName());
+  }
+  bool HasText(const std::string& part) {
+    Scene scene = app->Compose(layout);
+    for (const TextItem& t : scene.texts) {
+      if (t.text.find(part) != std::string::npos) return true;
+    }
+    for (const ButtonItem& b : scene.buttons) {
+      if (b.label.find(part) != std::string::npos) return true;
+    }
+    return false;
+  }
+  Statistics Stats() { return *Store::Open(db)->Stats(); }
+};
+
+}  // namespace
+
+TEST_CASE("a scanned badge shows the verdict, then the start again",
+          "[kiosk]") {
+  KioskFixture f;
+  CHECK(f.app->ScreenName() == "attract");
+  f.Scan(f.CodeFor(f.marjolein));
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(f.app->Compose(f.layout).background ==
+        VerdictColour(Verdict::kWelcome));
+  CHECK(f.HasText("Welkom, Marjolein de Gelder!"));
+  CHECK(f.HasText("Human Capital"));
+  CHECK(f.app->TakeCue() == Cue::kWelcome);
+  CHECK(f.Stats().total.inside == 1);
+  f.Advance(2900);
+  CHECK(f.app->ScreenName() == "verdict");
+  f.Advance(200);
+  CHECK(f.app->ScreenName() == "attract");
+}
+
+TEST_CASE("a scan while typing in a field never lands in the field",
+          "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  REQUIRE(f.app->ScreenName() == "find");
+  f.Type("gel");
+  CHECK(f.HasText("gel|"));
+  std::string code = f.CodeFor(f.marjolein);
+  f.Scan(code);
+  CHECK(f.app->ScreenName() == "verdict");
+  f.Advance(3100);
+  CHECK(f.app->ScreenName() == "find");
+  CHECK(f.HasText("gel|"));
+  CHECK_FALSE(f.HasText(code.substr(0, 10)));
+}
+
+TEST_CASE("a guest finds their invitation on the on-screen keyboard",
+          "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  for (const char* key : {"key:b", "key:u", "key:g"}) f.Tap(key);
+  CHECK(f.HasText("Gerrit Bügel"));  // accent-insensitive
+  f.Tap("match:0");
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.app->Compose(f.layout).qr.has_value());
+  f.Tap("done");
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(f.Stats().total.arrived == 1);
+}
+
+TEST_CASE("a short query shows no names", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  f.Tap("key:g");
+  f.Tap("key:e");
+  Scene scene = f.app->Compose(f.layout);
+  for (const ButtonItem& b : scene.buttons) CHECK(b.id.rfind("match:", 0) != 0);
+}
+
+TEST_CASE("a walk-in registers, gets a badge and is let in", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  f.Tap("walk_in");
+  REQUIRE(f.app->ScreenName() == "walk_in");
+  f.Type("Noor");
+  f.Tap("field:family_name");
+  f.Type("van Dam");
+  f.Tap("next");
+  CHECK(f.app->ScreenName() == "walk_in");  // no consent yet
+  CHECK(f.HasText("toestemming"));
+  f.Tap("consent");
+  f.Tap("sector:government");
+  f.Tap("next");
+  REQUIRE(f.app->ScreenName() == "badge");
+  f.Tap("done");
+  CHECK(f.app->ScreenName() == "verdict");
+  Statistics stats = f.Stats();
+  CHECK(stats.walk_ins == 1);
+  CHECK(stats.by_sector["government"].arrived == 1);
+}
+
+TEST_CASE("the kiosk speaks Dutch and English", "[kiosk]") {
+  KioskFixture f;
+  CHECK(f.HasText("Scan uw badge"));
+  f.Tap("lang:en");
+  CHECK(f.HasText("Scan your badge"));
+  f.Tap("register");
+  CHECK(f.HasText("Find your invitation"));
+  f.Tap("lang:nl");
+  CHECK(f.HasText("Zoek uw uitnodiging"));
+}
+
+TEST_CASE("left alone, the kiosk goes back to the start", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("lang:en");
+  f.Tap("register");
+  f.Advance(29000);
+  CHECK(f.app->ScreenName() == "find");
+  f.Advance(1100);
+  CHECK(f.app->ScreenName() == "attract");
+  CHECK(f.HasText("Scan uw badge"));  // back to the default language
+}
+
+TEST_CASE("escape and friends do nothing to a guest screen", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  f.Key(Key::kEscape);
+  CHECK(f.app->ScreenName() == "find");
+  CHECK_FALSE(f.app->quit_requested());
+}
+
+TEST_CASE("staff mode opens with the PIN and backs off wrong ones", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("staff");
+  REQUIRE(f.app->ScreenName() == "pin");
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    for (const char* key : {"pin:9", "pin:9", "pin:9", "pin:9", "pin:ok"}) {
+      f.Tap(key);
+    }
+  }
+  CHECK(f.HasText("Te veel"));
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  CHECK(f.app->ScreenName() == "pin");  // locked, even with the right PIN
+  f.Advance(31000);
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  CHECK(f.app->ScreenName() == "staff");
+}
+
+TEST_CASE("staff check in by hand, undo it, and lock", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  REQUIRE(f.app->ScreenName() == "staff");
+  CHECK(f.HasText("Aangekomen 0 van 2"));
+  f.Tap("checkin");
+  f.Type("gelder");
+  f.Tap("match:0");
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(f.Stats().total.arrived == 1);
+  f.Advance(3100);
+  REQUIRE(f.app->ScreenName() == "staff");
+  f.Tap("undo");
+  CHECK(f.HasText("Marjolein de Gelder"));
+  CHECK(f.Stats().total.arrived == 0);
+  f.Tap("lock");
+  CHECK(f.app->ScreenName() == "attract");
+  f.Tap("staff");
+  CHECK(f.app->ScreenName() == "pin");  // locked again
+}
+
+TEST_CASE("staff mode locks itself when left alone", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  REQUIRE(f.app->ScreenName() == "staff");
+  f.Advance(31000);
+  CHECK(f.app->ScreenName() == "attract");
+}
+
+TEST_CASE("only staff can quit", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  f.Tap("quit");
+  CHECK(f.app->quit_requested());
+}
+
+TEST_CASE("a kiosk without its database shows the staff screen", "[kiosk]") {
+  TempDir dir;
+  FixedClock clock{At("2026-10-12T17:00:00Z")};
+  KioskConfig config;
+  config.database = dir.File("missing/event.db");
+  KioskApp app(config, clock);
+  CHECK(app.ScreenName() == "fault");
+}
+
+TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",
+          "[kiosk]") {
+  KioskFixture f;
+  auto check_fits = [&](const std::string& screen) {
+    for (auto [w, h] : {std::pair{800, 480}, std::pair{1920, 1080},
+                        std::pair{3840, 2160}, std::pair{1080, 1920}}) {
+      Scene scene = f.app->Compose(Layout(w, h));
+      INFO(screen << " at " << w << "x" << h);
+      CHECK_FALSE(scene.buttons.empty());
+      for (const ButtonItem& b : scene.buttons) {
+        INFO(b.id);
+        CHECK(b.box.x >= 0);
+        CHECK(b.box.y >= 0);
+        CHECK(b.box.x + b.box.w <= w);
+        CHECK(b.box.y + b.box.h <= h);
+        CHECK(b.box.w >= 20);
+        CHECK(b.box.h >= 20);
+      }
+    }
+    f.app->Compose(f.layout);
+  };
+  check_fits("attract");
+  f.Tap("register");
+  check_fits("find");
+  f.Tap("walk_in");
+  check_fits("walk_in");
+  f.Tap("back");
+  f.Tap("back");
+  f.Tap("staff");
+  check_fits("pin");
+}
