@@ -116,6 +116,7 @@ void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
       stack_.pop_back();
     }
     stack_.push_back(std::move(*shared));
+    ++verdicts_shown_;
   });
 }
 

@@ -34,6 +34,8 @@ class KioskApp final : public KioskContext {
   // The top screen's scene for a screen of this size.
   Scene Compose(const Layout& layout);
   std::string ScreenName() const;
+  // How many verdicts have been put on screen so far.
+  uint64_t verdicts_shown() const { return verdicts_shown_; }
   // The sound to play now, once.
   Cue TakeCue();
   bool quit_requested() const { return quit_; }
@@ -75,6 +77,7 @@ class KioskApp final : public KioskContext {
   Scene last_scene_;
   Cue cue_ = Cue::kNone;
   bool quit_ = false;
+  uint64_t verdicts_shown_ = 0;
   Instant last_input_{};
 };
 

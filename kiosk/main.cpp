@@ -1,8 +1,10 @@
 // entree-kiosk: the full-screen registration and door program.
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <time.h>
 
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -28,7 +30,45 @@ struct ShellOptions {
   std::string script;
   int quit_after_ms = 0;
   std::string screenshot;  // on quit
+  std::string timing;      // where to write measurements, on quit
 };
+
+// Measurements for the benchmark (--timing): how long the first frame
+// took, how long each scan took from its last keystroke to the frame that
+// shows the verdict, and how long frames took.
+struct Timing {
+  int64_t first_frame_ns = 0;  // wall clock when the first frame was shown
+  std::vector<double> scan_to_verdict_ms;
+  std::vector<double> frame_work_ms;
+  std::vector<double> frame_interval_ms;
+  Uint64 last_enter = 0;  // performance counter at the last scripted Enter
+
+  void Write(const std::string& path) const {
+    std::ofstream out(path);
+    out << "first_frame_ns " << first_frame_ns << "\n";
+    // Peak and current memory, split into the process's own (anonymous)
+    // pages and the pages of shared libraries it maps (file).
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+      for (const char* key : {"VmHWM:", "RssAnon:", "RssFile:"}) {
+        if (line.rfind(key, 0) == 0) {
+          out << key << " " << std::atol(line.c_str() + strlen(key)) << "\n";
+        }
+      }
+    }
+    for (double ms : scan_to_verdict_ms)
+      out << "scan_to_verdict_ms " << ms << "\n";
+    for (double ms : frame_work_ms) out << "frame_work_ms " << ms << "\n";
+    for (double ms : frame_interval_ms)
+      out << "frame_interval_ms " << ms << "\n";
+  }
+};
+
+double Millis(Uint64 from, Uint64 to) {
+  return static_cast<double>(to - from) * 1000.0 /
+         static_cast<double>(SDL_GetPerformanceFrequency());
+}
 
 void PrintUsage() {
   std::cout
@@ -83,6 +123,8 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       options.script = *v;
     } else if (arg == "--quit-after-ms" && (v = value())) {
       options.quit_after_ms = std::atoi(v->c_str());
+    } else if (arg == "--timing" && (v = value())) {
+      options.timing = *v;
     } else if (arg == "--screenshot" && (v = value())) {
       options.screenshot = *v;
     } else {
@@ -234,7 +276,7 @@ void PushScriptInput(const ScriptStep& step, const Scene& scene) {
   }
 }
 
-int Run(const ShellOptions& options) {
+int Run(const ShellOptions& options, Timing& timing) {
   std::vector<ScriptStep> script;
   if (!options.script.empty()) {
     std::ifstream in(options.script);
@@ -279,6 +321,8 @@ int Run(const ShellOptions& options) {
     Uint32 started = SDL_GetTicks();
     size_t next_step = 0;
     Scene scene;
+    uint64_t verdicts_seen = app.verdicts_shown();
+    Uint64 last_present = 0;
     while (!g_stop && !app.quit_requested()) {
       SDL_Event event;
       // Wait for input at most until the next frame is due (60 Hz).
@@ -295,6 +339,7 @@ int Run(const ShellOptions& options) {
 
       int w = 0, h = 0;
       SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
+      Uint64 frame_start = SDL_GetPerformanceCounter();
       scene = app.Compose(Layout(w, h));
       renderer.Draw(scene);
       while (next_step < script.size() &&
@@ -311,6 +356,9 @@ int Run(const ShellOptions& options) {
           g_stop = 1;
         } else {
           PushScriptInput(step, scene);
+          if (step.kind == ScriptStep::Kind::kKey && step.text == "enter") {
+            timing.last_enter = SDL_GetPerformanceCounter();
+          }
         }
       }
       if (!options.screenshot.empty() &&
@@ -320,6 +368,26 @@ int Run(const ShellOptions& options) {
         if (!renderer.SaveScreenshot(options.screenshot)) exit_code = 1;
       }
       renderer.Present();
+      Uint64 presented = SDL_GetPerformanceCounter();
+      if (!options.timing.empty()) {
+        if (timing.first_frame_ns == 0) {
+          timespec now_ts{};
+          clock_gettime(CLOCK_REALTIME, &now_ts);
+          timing.first_frame_ns =
+              static_cast<int64_t>(now_ts.tv_sec) * 1000000000 + now_ts.tv_nsec;
+        }
+        timing.frame_work_ms.push_back(Millis(frame_start, presented));
+        if (last_present != 0) {
+          timing.frame_interval_ms.push_back(Millis(last_present, presented));
+        }
+        if (app.verdicts_shown() != verdicts_seen && timing.last_enter != 0) {
+          timing.scan_to_verdict_ms.push_back(
+              Millis(timing.last_enter, presented));
+          timing.last_enter = 0;
+        }
+      }
+      verdicts_seen = app.verdicts_shown();
+      last_present = presented;
       if (options.quit_after_ms > 0 &&
           now - started >= static_cast<Uint32>(options.quit_after_ms)) {
         break;
@@ -349,7 +417,9 @@ int main(int argc, char** argv) {
     std::cerr << "entree-kiosk: cannot start SDL: " << SDL_GetError() << "\n";
     return 1;
   }
-  int code = entree::kiosk::Run(*options);
+  entree::kiosk::Timing timing;
+  int code = entree::kiosk::Run(*options, timing);
+  if (!options->timing.empty()) timing.Write(options->timing);
   TTF_Quit();
   SDL_Quit();
   return code;

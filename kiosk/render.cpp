@@ -13,7 +13,10 @@ constexpr std::array<const char*, 3> kFontPaths = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
 };
-constexpr size_t kMaxCachedTexts = 512;
+// Rendered texts kept beyond those on screen: enough for the screens a
+// guest goes back and forth between, few enough to keep memory flat when
+// every verdict shows a new name.
+constexpr size_t kMaxCachedTexts = 24;
 
 SDL_Color ToColor(uint32_t rgb) {
   return {static_cast<Uint8>(rgb >> 16), static_cast<Uint8>(rgb >> 8),
@@ -56,9 +59,9 @@ const Renderer::CachedText* Renderer::Text(const std::string& text, int size,
   TTF_Font* font = Font(size);
   if (!font) return nullptr;
   if (texts_.size() >= kMaxCachedTexts) {
-    // Drop what was not drawn in this frame.
+    // Drop what was not drawn in this frame or the one before.
     for (auto it = texts_.begin(); it != texts_.end();) {
-      if (it->second.last_used != frame_) {
+      if (it->second.last_used + 1 < frame_) {
         SDL_DestroyTexture(it->second.texture);
         it = texts_.erase(it);
       } else {

@@ -7,7 +7,7 @@ namespace entree::kiosk {
 namespace {
 
 constexpr uint32_t kPersonGapMs = 150;
-constexpr uint32_t kScannerGapMs = 4;
+constexpr uint32_t kScannerGapMs = 2;
 
 // Splits UTF-8 text into characters.
 std::vector<std::string> Characters(const std::string& text) {

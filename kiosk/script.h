@@ -4,7 +4,7 @@
 //
 // One step per line:
 //   type TEXT       characters 150 ms apart, as a person types
-//   scan TEXT       characters 4 ms apart, then Enter: a wedge scanner
+//   scan TEXT       characters 2 ms apart, then Enter: a wedge scanner
 //   key NAME        enter, backspace, escape, tab, f4+alt, q+ctrl
 //   tap X Y         a touch at pixel (X, Y)
 //   press ID        a touch in the middle of the button ID on screen now

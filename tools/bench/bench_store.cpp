@@ -22,6 +22,7 @@
 #include "entree/import.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
+#include "guest_list.h"
 
 namespace entree::bench {
 namespace {
@@ -44,27 +45,6 @@ double Percentile(std::vector<double> samples, double p) {
 void Die(const Status& status) {
   std::cerr << "bench: " << status.message() << "\n";
   std::exit(1);
-}
-
-// A guest list of `count` Dutch-looking names, as a CSV export.
-std::string MakeGuestCsv(int count) {
-  const char* given[] = {"Anouk", "Bram",   "Chantal", "Daan",   "Eline",
-                         "Frank", "Gerrit", "Hanneke", "Ingrid", "Joost",
-                         "Zoë",   "Renée",  "Björn",   "Céline", "Jan Willem"};
-  const char* family[] = {"de Vries",  "van der Veen", "Bügel",   "Jansen",
-                          "ter Horst", "van 't Hof",   "Mulder",  "Bosman",
-                          "de Gelder", "Wiersma",      "Lefèvre", "Smit"};
-  const char* sector[] = {"Bedrijfsleven", "Overheid", "Onderwijs", "Overig"};
-  const char* table[] = {"Human Capital", "Smart Industry",
-                         "Marketing & regiobranding"};
-  std::string csv = "id,voornaam,achternaam,organisatie,sector,email,tafel\n";
-  for (int i = 0; i < count; ++i) {
-    csv += "G" + std::to_string(i) + "," + given[i % 15] + "," +
-           family[(i / 15) % 12] + ",Org " + std::to_string(i % 997) + "," +
-           sector[i % 4] + ",guest" + std::to_string(i) + "@example.nl," +
-           table[i % 3] + "\n";
-  }
-  return csv;
 }
 
 struct LatencyRow {

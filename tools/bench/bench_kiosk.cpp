@@ -1,0 +1,177 @@
+// Benchmark of the kiosk: the real entree-kiosk, headless, on an event of
+// N attendees, fed badge scans as a wedge scanner sends them. Prints
+// scan-to-verdict latency (last keystroke to the frame showing the
+// verdict), frame times, cold start to the first frame, and peak RSS.
+//
+// Usage: entree-bench-kiosk [--attendees N] [--scans N] [--dir DIR]
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "entree/import.h"
+#include "entree/registration.h"
+#include "entree/store.h"
+#include "entree/uuid.h"
+#include "guest_list.h"
+
+namespace entree::bench {
+namespace {
+
+void Die(const std::string& why) {
+  std::cerr << "bench: " << why << "\n";
+  std::exit(1);
+}
+
+double Percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0;
+  std::sort(samples.begin(), samples.end());
+  return samples[static_cast<size_t>(p *
+                                     static_cast<double>(samples.size() - 1))];
+}
+
+int64_t WallNs() {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+// Runs the kiosk and waits for it; returns its exit code.
+int RunKiosk(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid < 0) Die("cannot fork");
+  if (pid == 0) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 0);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+      argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int Main(int argc, char** argv) {
+  int attendees = 100000;
+  int scans = 100;
+  std::string kiosk = ENTREE_KIOSK_PATH;
+  std::filesystem::path dir =
+      std::filesystem::current_path() / "bench-kiosk-data";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--attendees")
+      attendees = std::atoi(argv[i + 1]);
+    else if (flag == "--scans")
+      scans = std::atoi(argv[i + 1]);
+    else if (flag == "--dir")
+      dir = argv[i + 1];
+    else if (flag == "--kiosk")
+      kiosk = argv[i + 1];
+  }
+  scans = std::min(scans, attendees);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "event.db").string();
+
+  std::vector<std::string> codes;
+  {
+    auto store = Store::Open(db);
+    if (!store.ok()) Die(store.status().message());
+    KeyPair keys = GenerateKeyPair();
+    Event event;
+    event.id = NewEventId();
+    event.name = "Benchmark conference";
+    event.public_key = keys.public_key;
+    if (!store->CreateEvent(event).ok()) Die("cannot create the event");
+    ImportOptions options;
+    options.now = SystemClock().Now();
+    auto report = ImportAttendees(*store, MakeGuestCsv(attendees), options);
+    if (!report.ok()) Die(report.status().message());
+    auto people = store->ListAttendees();
+    BadgeIssuer issuer(*store, event.id, keys.secret_key, "desk");
+    // Guests spread over the whole list, not just its first rows.
+    size_t stride = std::max<size_t>(1, people->size() / scans);
+    for (size_t i = 0; i < people->size() && codes.size() < size_t(scans);
+         i += stride) {
+      auto badge = issuer.BadgeFor((*people)[i].id, false, options.now);
+      if (!badge.ok()) Die(badge.status().message());
+      codes.push_back(badge->code);
+    }
+  }
+
+  std::string script = (dir / "script.txt").string();
+  {
+    std::ofstream out(script);
+    out << "wait 500\n";
+    for (const std::string& code : codes)
+      out << "scan " << code << "\nwait 80\n";
+    out << "wait 500\nquit\n";
+  }
+  std::string timing = (dir / "timing.txt").string();
+  int64_t spawned = WallNs();
+  int rc = RunKiosk({kiosk, "--db", db, "--kiosk", "bench", "--role", "door",
+                     "--windowed", "--size", "1280x720", "--script", script,
+                     "--timing", timing});
+  if (rc != 0) Die("the kiosk exited with " + std::to_string(rc));
+
+  std::map<std::string, std::vector<double>> samples;
+  std::ifstream in(timing);
+  std::string key;
+  double value = 0;
+  int64_t first_frame_ns = 0;
+  std::map<std::string, long> memory_kib;
+  while (in >> key) {
+    if (key == "first_frame_ns") {
+      in >> first_frame_ns;
+    } else if (key.back() == ':') {
+      in >> memory_kib[key];
+    } else if (in >> value) {
+      samples[key].push_back(value);
+    }
+  }
+  auto store = Store::Open(db);
+  size_t recorded = store->ListCheckins()->size();
+
+  std::printf(
+      "Entree kiosk benchmark: %d attendees, %d scans, headless "
+      "(SDL offscreen, software renderer), 1280x720\n\n",
+      attendees, scans);
+  std::printf("%-44s %10s %10s %8s\n", "figure", "p50 ms", "p99 ms", "count");
+  for (const char* name :
+       {"scan_to_verdict_ms", "frame_work_ms", "frame_interval_ms"}) {
+    const auto& s = samples[name];
+    std::printf("%-44s %10.2f %10.2f %8zu\n", name, Percentile(s, 0.5),
+                Percentile(s, 0.99), s.size());
+  }
+  std::printf("\ncold start to first frame: %.1f ms\n",
+              static_cast<double>(first_frame_ns - spawned) / 1e6);
+  std::printf(
+      "kiosk memory: peak RSS %.1f MiB; at exit %.1f MiB own (anonymous) "
+      "+ %.1f MiB of mapped shared libraries\n",
+      static_cast<double>(memory_kib["VmHWM:"]) / 1024,
+      static_cast<double>(memory_kib["RssAnon:"]) / 1024,
+      static_cast<double>(memory_kib["RssFile:"]) / 1024);
+  std::printf("check-ins recorded: %zu of %zu scans\n", recorded, codes.size());
+  return recorded == codes.size() ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace entree::bench
+
+int main(int argc, char** argv) { return entree::bench::Main(argc, argv); }

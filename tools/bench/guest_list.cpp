@@ -1,0 +1,36 @@
+// The benchmarks' made-up guest list.
+#include "guest_list.h"
+
+#include <string_view>
+
+namespace entree::bench {
+
+std::string MakeGuestCsv(int count) {
+  const char* given[] = {"Anouk", "Bram",   "Chantal", "Daan",   "Eline",
+                         "Frank", "Gerrit", "Hanneke", "Ingrid", "Joost",
+                         "Zoë",   "Renée",  "Björn",   "Céline", "Jan Willem"};
+  const char* family[] = {"de Vries",  "van der Veen", "Bügel",   "Jansen",
+                          "ter Horst", "van 't Hof",   "Mulder",  "Bosman",
+                          "de Gelder", "Wiersma",      "Lefèvre", "Smit"};
+  const char* sector[] = {"Bedrijfsleven", "Overheid", "Onderwijs", "Overig"};
+  const char* table[] = {"Human Capital", "Smart Industry",
+                         "Marketing & regiobranding"};
+  std::string csv = "id,voornaam,achternaam,organisatie,sector,email,tafel\n";
+  for (int i = 0; i < count; ++i) {
+    std::string n = std::to_string(i);
+    std::string org = std::to_string(i % 997);
+    for (std::string_view part :
+         {std::string_view("G"), std::string_view(n), std::string_view(","),
+          std::string_view(given[i % 15]), std::string_view(","),
+          std::string_view(family[(i / 15) % 12]), std::string_view(",Org "),
+          std::string_view(org), std::string_view(","),
+          std::string_view(sector[i % 4]), std::string_view(",guest"),
+          std::string_view(n), std::string_view("@example.nl,"),
+          std::string_view(table[i % 3]), std::string_view("\n")}) {
+      csv.append(part);
+    }
+  }
+  return csv;
+}
+
+}  // namespace entree::bench
