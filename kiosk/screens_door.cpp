@@ -116,6 +116,7 @@ class VerdictScreen final : public Screen {
       scene.texts.push_back(
           {layout.Band(h * 64 / 100, h * 16 / 100), where, u * 6});
     }
+    AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
 

@@ -169,7 +169,7 @@ TEST_CASE("help exists for every command in both languages", "[cli]") {
     CHECK(overview.exit_code == 0);
     for (const char* command :
          {"init", "keygen", "import", "list", "search", "token", "verify",
-          "checkin", "export", "stats"}) {
+          "checkin", "export", "stats", "pin"}) {
       INFO(lang << " " << command);
       CHECK(Contains(overview.out, command));
       ProcessResult help = cli.Run({command, "--help", "--lang", lang});

@@ -21,6 +21,8 @@ for preset in ci ci-asan; do
   ASAN_OPTIONS=detect_leaks=1 ctest --preset "$preset" -j "$(nproc)"
 done
 
-echo "== benchmark smoke run"
+echo "== benchmark smoke runs"
 build/ci/tools/bench/entree-bench-store --attendees 5000 --scans 200 \
   --dir build/ci/bench-data
+build/ci/tools/bench/entree-bench-kiosk --attendees 5000 --scans 10 \
+  --dir build/ci/bench-kiosk-data
