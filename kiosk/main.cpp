@@ -293,6 +293,15 @@ int Run(const ShellOptions& options, Timing& timing) {
   SystemClock clock;
   KioskApp app(options.config, clock);
 
+  // Headless there is no GPU: SDL would otherwise load a software OpenGL
+  // stack (Mesa's llvmpipe, ~100 MB) just to copy pixels around.
+  if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0) {
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
+                            SDL_HINT_DEFAULT);
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
+                            SDL_HINT_DEFAULT);
+  }
+
   Uint32 flags =
       options.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
   SDL_Window* window = SDL_CreateWindow(

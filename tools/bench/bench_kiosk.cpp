@@ -53,7 +53,6 @@ int RunKiosk(const std::vector<std::string>& args) {
   if (pid == 0) {
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
-    setenv("SDL_RENDER_DRIVER", "software", 0);
     std::vector<char*> argv;
     for (const std::string& arg : args) {
       argv.push_back(const_cast<char*>(arg.c_str()));
