@@ -3,6 +3,7 @@
 #include <SDL_ttf.h>
 #include <time.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -334,8 +335,13 @@ int Run(const ShellOptions& options, Timing& timing) {
     Uint64 last_present = 0;
     while (!g_stop && !app.quit_requested()) {
       SDL_Event event;
-      // Wait for input at most until the next frame is due (60 Hz).
-      if (SDL_WaitEventTimeout(&event, 16)) {
+      // Wait for input at most until the next frame is due (60 Hz); input
+      // is drawn at once.
+      double since_present =
+          last_present == 0 ? 0
+                            : Millis(last_present, SDL_GetPerformanceCounter());
+      int wait_ms = std::max(0, static_cast<int>(16.0 - since_present));
+      if (SDL_WaitEventTimeout(&event, wait_ms)) {
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
         do {
