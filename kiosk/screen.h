@@ -94,6 +94,14 @@ std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx);
 uint32_t VerdictColour(Verdict verdict);
 // NL / EN buttons in the top right corner ("lang:nl", "lang:en").
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current);
+// The discreet staff button in the bottom left corner ("staff").
+void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr);
+// A button along the bottom edge: on the left (back, cancel) or on the
+// right (next, done).
+enum class Edge { kLeft, kRight, kMiddle };
+void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
+                     const std::string& id, std::string_view label,
+                     uint32_t fill, int width_units = 24);
 // An on-screen keyboard in `area`: buttons "key:<text>", "key:space",
 // "key:back".
 void AddKeyboard(Scene& scene, const Rect& area, bool with_digits);

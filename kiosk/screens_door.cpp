@@ -31,12 +31,7 @@ class AttractScreen final : public Screen {
                                std::string(tr().Get("kiosk.register_button")),
                                0x2E6FD0, 0xFFFFFF, u * 5});
     }
-    scene.buttons.push_back({{u * 2, h - u * 10, u * 22, u * 8},
-                             "staff",
-                             std::string(tr().Get("kiosk.staff_button")),
-                             0x26324F,
-                             0x8090B0,
-                             u * 3});
+    AddStaffButton(scene, layout, tr());
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -150,12 +145,7 @@ class FaultScreen final : public Screen {
                            std::string(tr().Get("kiosk.fault_title")), u * 8});
     scene.texts.push_back({layout.Band(h * 56 / 100, h * 14 / 100),
                            std::string(tr().Get("kiosk.fault_text")), u * 5});
-    scene.buttons.push_back({{u * 2, h - u * 10, u * 22, u * 8},
-                             "staff",
-                             std::string(tr().Get("kiosk.staff_button")),
-                             0x26324F,
-                             0x8090B0,
-                             u * 3});
+    AddStaffButton(scene, layout, tr());
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }

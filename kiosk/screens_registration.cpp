@@ -75,20 +75,10 @@ class FindInvitationScreen final : public Screen {
     }
     Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
     AddKeyboard(scene, keyboard, false);
-    int bottom = h - u * 11;
-    scene.buttons.push_back({{u * 4, bottom, u * 24, u * 9},
-                             "back",
-                             std::string(tr().Get("kiosk.back")),
-                             0x3A4A6B,
-                             0xFFFFFF,
-                             u * 4});
-    scene.buttons.push_back(
-        {{layout.width() - u * 4 - u * 50, bottom, u * 50, u * 9},
-         "walk_in",
-         std::string(tr().Get("kiosk.not_on_list")),
-         0x5B4FA8,
-         0xFFFFFF,
-         u * 4});
+    AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
+                    0x3A4A6B);
+    AddBottomButton(scene, layout, Edge::kRight, "walk_in",
+                    tr().Get("kiosk.not_on_list"), 0x5B4FA8, 50);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -182,19 +172,10 @@ class WalkInScreen final : public Screen {
           {layout.Band(sector_top + u * 19, u * 6), problem_, u * 3, 0xFFD27F});
     }
     AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100}, true);
-    int bottom = h - u * 11;
-    scene.buttons.push_back({{u * 4, bottom, u * 24, u * 9},
-                             "back",
-                             std::string(tr().Get("kiosk.back")),
-                             0x3A4A6B,
-                             0xFFFFFF,
-                             u * 4});
-    scene.buttons.push_back({{w - u * 28, bottom, u * 24, u * 9},
-                             "next",
-                             std::string(tr().Get("kiosk.next")),
-                             0x2E6FD0,
-                             0xFFFFFF,
-                             u * 4});
+    AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
+                    0x3A4A6B);
+    AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
+                    0x2E6FD0);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -302,13 +283,8 @@ class BadgeScreen final : public Screen {
                              u * 3,
                              0xA3162B});
     }
-    int bottom = h - u * 11;
-    scene.buttons.push_back({{w / 2 - u * 20, bottom, u * 40, u * 9},
-                             "done",
-                             std::string(tr().Get("kiosk.badge_done")),
-                             0x2E6FD0,
-                             0xFFFFFF,
-                             u * 4});
+    AddBottomButton(scene, layout, Edge::kMiddle, "done",
+                    tr().Get("kiosk.badge_done"), 0x2E6FD0, 40);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }

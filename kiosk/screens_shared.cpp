@@ -44,6 +44,32 @@ void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
   }
 }
 
+void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr) {
+  int u = layout.Unit();
+  scene.buttons.push_back({{u * 2, layout.height() - u * 10, u * 22, u * 8},
+                           "staff",
+                           std::string(tr.Get("kiosk.staff_button")),
+                           0x26324F,
+                           0x8090B0,
+                           u * 3});
+}
+
+void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
+                     const std::string& id, std::string_view label,
+                     uint32_t fill, int width_units) {
+  int u = layout.Unit();
+  int width = u * width_units;
+  int x = u * 4;
+  if (edge == Edge::kRight) x = layout.width() - u * 4 - width;
+  if (edge == Edge::kMiddle) x = (layout.width() - width) / 2;
+  scene.buttons.push_back({{x, layout.height() - u * 11, width, u * 9},
+                           id,
+                           std::string(label),
+                           fill,
+                           0xFFFFFF,
+                           u * 4});
+}
+
 void AddKeyboard(Scene& scene, const Rect& area, bool with_digits) {
   std::vector<std::string_view> rows = {"qwertyuiop", "asdfghjkl'",
                                         "zxcvbnm-@."};

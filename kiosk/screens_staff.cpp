@@ -47,12 +47,8 @@ class PinScreen final : public Screen {
            0xFFFFFF,
            u * 5});
     }
-    scene.buttons.push_back({{u * 4, h - u * 11, u * 24, u * 9},
-                             "back",
-                             std::string(tr().Get("kiosk.back")),
-                             0x3A4A6B,
-                             0xFFFFFF,
-                             u * 4});
+    AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
+                    0x3A4A6B);
     return scene;
   }
 
@@ -187,12 +183,8 @@ class StaffScreen final : public Screen {
       }
     }
     if (mode_ != Mode::kMenu) {
-      scene.buttons.push_back({{u * 4, h - u * 11, u * 24, u * 9},
-                               "menu",
-                               std::string(tr().Get("kiosk.back")),
-                               0x3A4A6B,
-                               0xFFFFFF,
-                               u * 4});
+      AddBottomButton(scene, layout, Edge::kLeft, "menu",
+                      tr().Get("kiosk.back"), 0x3A4A6B);
     }
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;

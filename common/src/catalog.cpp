@@ -59,27 +59,19 @@ const Catalog& Catalog::For(Language language) {
 Catalog Catalog::Parse(Language language, std::string_view text) {
   Catalog catalog;
   catalog.language_ = language;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = Trim(text.substr(pos, end - pos));
-    pos = end + 1;
-    if (line.empty() || line[0] == '#') continue;
-    size_t equals = line.find('=');
-    if (equals == std::string_view::npos) continue;
-    std::string key(Trim(line.substr(0, equals)));
-    std::string_view raw = Trim(line.substr(equals + 1));
+  for (const KeyValueLine& line : KeyValueLines(text)) {
+    if (!line.has_equals) continue;
     std::string value;
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'n') {
+    for (size_t i = 0; i < line.value.size(); ++i) {
+      if (line.value[i] == '\\' && i + 1 < line.value.size() &&
+          line.value[i + 1] == 'n') {
         value.push_back('\n');
         ++i;
       } else {
-        value.push_back(raw[i]);
+        value.push_back(line.value[i]);
       }
     }
-    catalog.entries_[key] = value;
+    catalog.entries_[std::string(line.key)] = value;
   }
   return catalog;
 }

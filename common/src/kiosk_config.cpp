@@ -38,20 +38,11 @@ std::optional<KioskRole> ParseKioskRole(std::string_view text) {
 
 Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
   KioskConfig config = std::move(base);
-  int line_number = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = Trim(text.substr(pos, end - pos));
-    pos = end + 1;
-    ++line_number;
-    if (line.empty() || line[0] == '#') continue;
-    size_t equals = line.find('=');
-    if (equals == std::string_view::npos)
-      return LineError(line_number, line, "");
-    std::string_view key = Trim(line.substr(0, equals));
-    std::string_view value = Trim(line.substr(equals + 1));
+  for (const KeyValueLine& kv : KeyValueLines(text)) {
+    int line_number = kv.line;
+    std::string_view key = kv.key;
+    std::string_view value = kv.value;
+    if (!kv.has_equals) return LineError(line_number, key, "");
     if (size_t hash = value.find(" #"); hash != std::string_view::npos) {
       value = Trim(value.substr(0, hash));  // a comment after the value
     }

@@ -279,6 +279,28 @@ bool IsPlausibleEmail(std::string_view email) {
   return email.find_first_of(" \t,;<>\"") == std::string_view::npos;
 }
 
+std::vector<KeyValueLine> KeyValueLines(std::string_view text) {
+  std::vector<KeyValueLine> lines;
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = Trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    size_t equals = line.find('=');
+    if (equals == std::string_view::npos) {
+      lines.push_back({number, line, {}, false});
+    } else {
+      lines.push_back({number, Trim(line.substr(0, equals)),
+                       Trim(line.substr(equals + 1)), true});
+    }
+  }
+  return lines;
+}
+
 std::string_view Trim(std::string_view text) {
   auto is_space = [](std::string_view t, size_t i) -> size_t {
     char c = t[i];

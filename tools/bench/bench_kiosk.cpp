@@ -19,11 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "entree/import.h"
 #include "entree/registration.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
-#include "guest_list.h"
 
 namespace entree::bench {
 namespace {
@@ -31,13 +31,6 @@ namespace {
 void Die(const std::string& why) {
   std::cerr << "bench: " << why << "\n";
   std::exit(1);
-}
-
-double Percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0;
-  std::sort(samples.begin(), samples.end());
-  return samples[static_cast<size_t>(p *
-                                     static_cast<double>(samples.size() - 1))];
 }
 
 int64_t WallNs() {

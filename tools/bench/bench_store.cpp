@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "entree/badge_token.h"
 #include "entree/door.h"
 #include "entree/export.h"
 #include "entree/import.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
-#include "guest_list.h"
 
 namespace entree::bench {
 namespace {
@@ -32,14 +32,6 @@ using Clock = std::chrono::steady_clock;
 double MillisSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start)
       .count();
-}
-
-double Percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0;
-  std::sort(samples.begin(), samples.end());
-  size_t index =
-      static_cast<size_t>(p * static_cast<double>(samples.size() - 1));
-  return samples[index];
 }
 
 void Die(const Status& status) {

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace entree {
 
@@ -39,6 +40,17 @@ std::string Windows1252ToUtf8(std::string_view text);
 // True for text shaped like an email address: one @, something before
 // it, a dotted domain after it, no spaces or list separators.
 bool IsPlausibleEmail(std::string_view email);
+
+// One "key = value" line of a settings or catalog file.
+struct KeyValueLine {
+  int line = 0;            // 1-based
+  std::string_view key;    // trimmed
+  std::string_view value;  // trimmed; empty when `has_equals` is false
+  bool has_equals = true;
+};
+// The lines of `text` that are neither blank nor '#' comments, split at
+// their first '='. Views point into `text`.
+std::vector<KeyValueLine> KeyValueLines(std::string_view text);
 
 // Trims ASCII white space (and no-break spaces) at both ends.
 std::string_view Trim(std::string_view text);

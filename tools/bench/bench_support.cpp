@@ -1,6 +1,7 @@
-// The benchmarks' made-up guest list.
-#include "guest_list.h"
+// The benchmarks' made-up guest list and percentiles.
+#include "bench_support.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace entree::bench {
@@ -31,6 +32,13 @@ std::string MakeGuestCsv(int count) {
     }
   }
   return csv;
+}
+
+double Percentile(std::vector<double> samples, double p) {
+  if (samples.empty()) return 0;
+  std::sort(samples.begin(), samples.end());
+  return samples[static_cast<size_t>(p *
+                                     static_cast<double>(samples.size() - 1))];
 }
 
 }  // namespace entree::bench
