@@ -60,25 +60,14 @@ int RunKiosk(const std::vector<std::string>& args) {
 }
 
 int Main(int argc, char** argv) {
-  int attendees = 100000;
-  int scans = 100;
-  std::string kiosk = ENTREE_KIOSK_PATH;
-  std::filesystem::path dir =
-      std::filesystem::current_path() / "bench-kiosk-data";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
-    if (flag == "--attendees")
-      attendees = std::atoi(argv[i + 1]);
-    else if (flag == "--scans")
-      scans = std::atoi(argv[i + 1]);
-    else if (flag == "--dir")
-      dir = argv[i + 1];
-    else if (flag == "--kiosk")
-      kiosk = argv[i + 1];
-  }
-  scans = std::min(scans, attendees);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  BenchOptions bench = ParseBenchOptions(
+      argc, argv,
+      {100000, 100, std::filesystem::current_path() / "bench-kiosk-data",
+       ENTREE_KIOSK_PATH});
+  const int attendees = bench.attendees;
+  const int scans = bench.scans;
+  const std::filesystem::path& dir = bench.dir;
+  const std::string& kiosk = bench.kiosk;
   std::string db = (dir / "event.db").string();
 
   std::vector<std::string> codes;

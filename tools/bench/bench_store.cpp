@@ -100,21 +100,12 @@ long PeakRssKiB() {
 }
 
 int Main(int argc, char** argv) {
-  int attendees = 100000;
-  int scans = 2000;
-  std::filesystem::path dir = std::filesystem::current_path() / "bench-data";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i];
-    if (flag == "--attendees")
-      attendees = std::atoi(argv[i + 1]);
-    else if (flag == "--scans")
-      scans = std::atoi(argv[i + 1]);
-    else if (flag == "--dir")
-      dir = argv[i + 1];
-  }
-  scans = std::min(scans, attendees);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  BenchOptions bench = ParseBenchOptions(
+      argc, argv,
+      {100000, 2000, std::filesystem::current_path() / "bench-data", ""});
+  const int attendees = bench.attendees;
+  const int scans = bench.scans;
+  const std::filesystem::path& dir = bench.dir;
 
   std::string csv_path = (dir / "guests.csv").string();
   {

@@ -2,6 +2,7 @@
 #include "bench_support.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 namespace entree::bench {
@@ -32,6 +33,20 @@ std::string MakeGuestCsv(int count) {
     }
   }
   return csv;
+}
+
+BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions options) {
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--attendees") options.attendees = std::atoi(argv[i + 1]);
+    if (flag == "--scans") options.scans = std::atoi(argv[i + 1]);
+    if (flag == "--dir") options.dir = argv[i + 1];
+    if (flag == "--kiosk") options.kiosk = argv[i + 1];
+  }
+  options.scans = std::min(options.scans, options.attendees);
+  std::filesystem::remove_all(options.dir);
+  std::filesystem::create_directories(options.dir);
+  return options;
 }
 
 double Percentile(std::vector<double> samples, double p) {

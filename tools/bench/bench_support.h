@@ -1,6 +1,7 @@
 // What the benchmarks share: a made-up guest list, percentiles.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,18 @@ namespace entree::bench {
 // `count` guests with Dutch-looking names (particles, diacritics), an
 // organisation, sector, email and World Café table; ids G0, G1, ...
 std::string MakeGuestCsv(int count);
+
+// The command line every benchmark takes: --attendees N, --scans N,
+// --dir DIR (made empty), --kiosk PATH (the kiosk benchmark's program).
+struct BenchOptions {
+  int attendees = 100000;
+  int scans = 100;
+  std::filesystem::path dir;
+  std::string kiosk;
+};
+// Reads the flags over `defaults`, caps scans at attendees, and empties
+// the data directory.
+BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions defaults);
 
 // The p-th percentile (0..1) of `samples`, by nearest rank; 0 when empty.
 double Percentile(std::vector<double> samples, double p);
