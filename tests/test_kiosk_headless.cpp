@@ -94,28 +94,28 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       "scan " +
       frank +
       "\n"
-      "wait 150\n"
+      "wait 500\n"
       "expect verdict\n"
       "shot " +
       Shot("02-verdict-welcome.bmp") +
       "\n"
-      "wait 3300\n"
+      "wait 3800\n"
       "scan " +
       frank +
       "\n"
-      "wait 150\n"
+      "wait 500\n"
       "shot " +
       Shot("03-verdict-already-inside.bmp") +
       "\n"
-      "wait 3300\n"
+      "wait 3800\n"
       "scan " +
       frank.substr(0, 90) +
       "\n"
-      "wait 150\n"
+      "wait 500\n"
       "shot " +
       Shot("04-verdict-invalid.bmp") +
       "\n"
-      "wait 3300\n"
+      "wait 3800\n"
       "press register\n"
       "press key:g\npress key:e\npress key:l\npress key:d\n"
       "wait 100\n"
@@ -124,13 +124,13 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       Shot("05-find.bmp") +
       "\n"
       "press match:0\n"
-      "wait 150\n"
+      "wait 500\n"
       "expect badge\n"
       "shot " +
       Shot("06-badge.bmp") +
       "\n"
       "press done\n"
-      "wait 3400\n"
+      "wait 3800\n"
       "press register\n"
       "press walk_in\n"
       "type Noor\n"
@@ -144,10 +144,10 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       Shot("07-walk-in.bmp") +
       "\n"
       "press next\n"
-      "wait 150\n"
+      "wait 500\n"
       "expect badge\n"
       "press done\n"
-      "wait 3400\n"
+      "wait 3800\n"
       "key escape\nkey f4+alt\nkey q+ctrl\n"
       "expect attract\n"
       "press staff\n"

@@ -40,7 +40,7 @@ sleep 0.3
 # The scanner: the whole code in a burst, then Enter.
 xdotool type --delay 2 "$code"
 xdotool key --delay 2 Return
-sleep 1
+sleep 2
 
 stats=$("$entree" stats --json)
 echo "$stats"
