@@ -357,9 +357,14 @@ int Run(const ShellOptions& options, Timing& timing) {
       Uint64 frame_start = SDL_GetPerformanceCounter();
       scene = app.Compose(Layout(w, h));
       renderer.Draw(scene);
+      // Script steps run on the script's clock, which waits for the kiosk:
+      // a step that comes late shifts every later step by as much, and an
+      // input step ends the round so that its event is handled before the
+      // next step looks at the screen.
       while (next_step < script.size() &&
              now - started >= script[next_step].at_ms) {
         const ScriptStep& step = script[next_step++];
+        bool input = false;
         if (step.kind == ScriptStep::Kind::kShot) {
           if (!renderer.SaveScreenshot(step.text)) exit_code = 1;
         } else if (step.kind == ScriptStep::Kind::kExpect &&
@@ -369,12 +374,17 @@ int Run(const ShellOptions& options, Timing& timing) {
           exit_code = 3;
         } else if (step.kind == ScriptStep::Kind::kQuit) {
           g_stop = 1;
-        } else {
+        } else if (step.kind != ScriptStep::Kind::kExpect) {
           PushScriptInput(step, scene);
+          input = step.kind != ScriptStep::Kind::kChar;
           if (step.kind == ScriptStep::Kind::kKey && step.text == "enter") {
             timing.last_enter = SDL_GetPerformanceCounter();
           }
         }
+        if (step.kind != ScriptStep::Kind::kChar) {
+          started += now - started - step.at_ms;  // catch up with the kiosk
+        }
+        if (input) break;
       }
       if (!options.screenshot.empty() &&
           (g_stop || app.quit_requested() ||

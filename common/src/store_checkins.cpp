@@ -208,19 +208,47 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
 }
 
 Result<Statistics> Store::Stats() {
-  auto rows = Attendance();
-  if (!rows.ok()) return rows.status();
+  // Counted in SQL, grouped by sector and table, so that the numbers of a
+  // large event come without loading every attendee.
+  auto stmt = Cached(R"sql(
+WITH admitted AS (
+  SELECT attendee_id, direction, at, seq FROM checkin_in_force
+  WHERE verdict = 'welcome' OR verdict = 'welcome_back' OR verdict = 'goodbye'
+), arrived AS (
+  SELECT DISTINCT attendee_id FROM admitted WHERE direction = 'entry'
+), latest AS (
+  SELECT attendee_id, direction FROM (
+    SELECT attendee_id, direction, row_number() OVER (
+      PARTITION BY attendee_id ORDER BY at DESC, seq DESC) AS newest
+    FROM admitted)
+  WHERE newest = 1
+)
+SELECT a.sector, coalesce(a.table_name, ''), count(*),
+       count(arrived.attendee_id),
+       coalesce(sum(latest.direction = 'entry'), 0),
+       coalesce(sum(a.source = 'walk_in'), 0)
+FROM attendee AS a
+LEFT JOIN arrived ON arrived.attendee_id = a.id
+LEFT JOIN latest ON latest.attendee_id = a.id
+GROUP BY 1, 2
+)sql");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
   Statistics stats;
-  for (const AttendanceRow& row : *rows) {
-    const Attendee& a = row.attendee;
-    for (Tally* tally :
-         {&stats.total, &stats.by_sector[std::string(ToString(a.sector))],
-          &stats.by_table[a.table]}) {
-      ++tally->expected;
-      if (row.first_entry) ++tally->arrived;
-      if (row.inside) ++tally->inside;
+  while (true) {
+    auto row = s.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Tally group{static_cast<int>(s.ColumnInt(2)),
+                static_cast<int>(s.ColumnInt(3)),
+                static_cast<int>(s.ColumnInt(4))};
+    for (Tally* tally : {&stats.total, &stats.by_sector[s.ColumnText(0)],
+                         &stats.by_table[s.ColumnText(1)]}) {
+      tally->expected += group.expected;
+      tally->arrived += group.arrived;
+      tally->inside += group.inside;
     }
-    if (a.source == Source::kWalkIn) ++stats.walk_ins;
+    stats.walk_ins += static_cast<int>(s.ColumnInt(5));
   }
   return stats;
 }
