@@ -9,7 +9,7 @@ packages=(
   libsodium-dev libqrencode-dev                 # badge signatures and QR codes
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
-  xvfb xauth xdotool                            # tests (a real X11 window, typed into)
+  xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
   clang-format                                  # style check
 )
 
