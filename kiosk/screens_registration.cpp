@@ -39,14 +39,22 @@ class FindInvitationScreen final : public Screen {
     Scene scene;
     int u = layout.Unit();
     int h = layout.height();
-    scene.texts.push_back({layout.Band(u * 2, u * 10),
-                           std::string(tr().Get("kiosk.find_title")), u * 6});
+    scene.texts.push_back(
+        {layout.TitleBand(), std::string(tr().Get("kiosk.find_title")), u * 6});
+    // The matches beside the field in landscape, below it in portrait.
     Rect field = layout.Band(u * 14, u * 10);
-    field.w = field.w * 2 / 3;
+    Rect results = field;
+    if (layout.Portrait()) {
+      results.y = field.y + field.h + u * 2;
+      results.h = h * 46 / 100 - results.y;
+    } else {
+      field.w = field.w * 2 / 3;
+      results = {field.x + field.w + u * 2, u * 14,
+                 layout.width() - field.x - field.w - u * 6,
+                 h * 45 / 100 - u * 14};
+    }
     AddField(scene, field, "field:query",
              std::string(tr().Get("kiosk.find_hint")), query_, true, u * 5);
-    Rect results{field.x + field.w + u * 2, u * 14,
-                 layout.width() - field.x - field.w - u * 6, h * 45 / 100};
     int row_h = results.h / (kMaxMatches + 1);
     if (query_.size() < kMinQueryLength) {
       scene.texts.push_back(
@@ -134,7 +142,7 @@ class WalkInScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    scene.texts.push_back({layout.Band(u * 2, u * 8),
+    scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.walk_in_title")),
                            u * 5});
     constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
@@ -253,7 +261,7 @@ class BadgeScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    scene.texts.push_back({layout.Band(u * 2, u * 8),
+    scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.badge_title")), u * 5});
     // The badge itself: white card with name, organisation, table, QR.
     Rect card{w / 2 - h * 30 / 100, u * 12, h * 60 / 100, h * 66 / 100};

@@ -20,8 +20,8 @@ class PinScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    scene.texts.push_back({layout.Band(u * 2, u * 9),
-                           std::string(tr().Get("kiosk.pin_title")), u * 5});
+    scene.texts.push_back(
+        {layout.TitleBand(), std::string(tr().Get("kiosk.pin_title")), u * 5});
     scene.texts.push_back(
         {layout.Band(u * 11, u * 8), std::string(pin_.size(), '*'), u * 6});
     if (!message_.empty()) {

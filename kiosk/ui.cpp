@@ -18,4 +18,9 @@ Rect Layout::Band(int top, int height) const {
   return {margin, top, width_ - 2 * margin, height};
 }
 
+Rect Layout::TitleBand() const {
+  int clear = Unit() * 24;  // the NL/EN buttons and a margin
+  return {clear, Unit() * 2, width_ - 2 * clear, Unit() * 10};
+}
+
 }  // namespace entree::kiosk

@@ -82,6 +82,8 @@ class Layout {
   // A full-width band from `top` to `top + height` (in pixels), with the
   // side margins taken off.
   Rect Band(int top, int height) const;
+  // The title line at the top, clear of the language buttons.
+  Rect TitleBand() const;
 
  private:
   int width_;
