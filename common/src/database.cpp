@@ -124,6 +124,13 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindUncopied(int index, std::string_view text) {
+  [[maybe_unused]] int rc = sqlite3_bind_text64(
+      stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  assert(rc == SQLITE_OK);
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::span<const uint8_t> blob) {
   [[maybe_unused]] int rc = sqlite3_bind_blob64(stmt_, index, blob.data(),
                                                 blob.size(), SQLITE_TRANSIENT);

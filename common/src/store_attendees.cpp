@@ -47,26 +47,37 @@ std::string SortKey(const Attendee& a) {
          FoldForSearch(a.given_name) + '\x01' + ToString(a.id);
 }
 
-// Binds every stored field of `a` to parameters 1..15.
-void BindAttendee(Statement& s, const Attendee& a) {
-  s.Bind(1, ToString(a.id))
-      .Bind(2, a.external_id)
-      .Bind(3, a.given_name)
-      .Bind(4, a.family_name)
-      .Bind(5, a.organisation)
-      .Bind(6, ToString(a.sector))
-      .Bind(7, a.email)
-      .Bind(8, ToString(a.role))
-      .Bind(10, ToString(a.source))
+// The attendee's stored text that is derived, not held: kept alive while a
+// statement it is bound to runs.
+struct DerivedText {
+  explicit DerivedText(const Attendee& a)
+      : id(ToString(a.id)), search_key(SearchKey(a)), sort_key(SortKey(a)) {}
+  std::string id;
+  std::string search_key;
+  std::string sort_key;
+};
+
+// Binds every stored field of `a` to parameters 1..15, without copies:
+// `a` and `derived` must outlive the statement's run.
+void BindAttendee(Statement& s, const Attendee& a, const DerivedText& derived) {
+  s.BindUncopied(1, derived.id)
+      .BindUncopied(2, a.external_id)
+      .BindUncopied(3, a.given_name)
+      .BindUncopied(4, a.family_name)
+      .BindUncopied(5, a.organisation)
+      .BindUncopied(6, ToString(a.sector))
+      .BindUncopied(7, a.email)
+      .BindUncopied(8, ToString(a.role))
+      .BindUncopied(10, ToString(a.source))
       .Bind(11, int64_t{a.consent ? 1 : 0})
-      .Bind(12, SearchKey(a))
-      .Bind(13, SortKey(a))
+      .BindUncopied(12, derived.search_key)
+      .BindUncopied(13, derived.sort_key)
       .Bind(14, ToMillis(a.created_at))
       .Bind(15, ToMillis(a.updated_at));
   if (a.table.empty()) {
     s.BindNull(9);
   } else {
-    s.Bind(9, a.table);
+    s.BindUncopied(9, a.table);
   }
 }
 
@@ -127,7 +138,8 @@ Status Store::InsertAttendee(const Attendee& attendee) {
       "search_key, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
       "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
   if (!stmt.ok()) return stmt.status();
-  BindAttendee(**stmt, attendee);
+  DerivedText derived(attendee);
+  BindAttendee(**stmt, attendee, derived);
   return (*stmt)->Run();
 }
 
@@ -139,7 +151,8 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
       "search_key = ?12, sort_key = ?13, created_at = ?14, updated_at = ?15 "
       "WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
-  BindAttendee(**stmt, attendee);
+  DerivedText derived(attendee);
+  BindAttendee(**stmt, attendee, derived);
   ENTREE_RETURN_IF_ERROR((*stmt)->Run());
   if (db_.Changes() == 0) {
     return Status::Localized(StatusCode::kNotFound, "error.no_attendee",

@@ -71,6 +71,9 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, std::span<const uint8_t> blob);
+  // Binds text without copying it: `text` must stay alive and unchanged
+  // until the statement is reset (Run() resets it).
+  Statement& BindUncopied(int index, std::string_view text);
   Statement& BindNull(int index);
   // Binds the value, or NULL when it is empty.
   Statement& Bind(int index, const std::optional<int64_t>& value);
