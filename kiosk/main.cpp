@@ -29,9 +29,7 @@ struct ShellOptions {
   bool windowed = false;
   int width = 1024, height = 600;  // window size when windowed
   std::string script;
-  int quit_after_ms = 0;
-  std::string screenshot;  // on quit
-  std::string timing;      // where to write measurements, on quit
+  std::string timing;  // where to write measurements, on quit
 };
 
 // Measurements for the benchmark (--timing): how long the first frame
@@ -77,7 +75,7 @@ void PrintUsage() {
          "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
          "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
          "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
-         "         [--script FILE] [--quit-after-ms N] [--screenshot FILE]\n"
+         "         [--script FILE] [--timing FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
          "it exists), then the flags.\n";
 }
@@ -122,12 +120,8 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       }
     } else if (arg == "--script" && (v = value())) {
       options.script = *v;
-    } else if (arg == "--quit-after-ms" && (v = value())) {
-      options.quit_after_ms = std::atoi(v->c_str());
     } else if (arg == "--timing" && (v = value())) {
       options.timing = *v;
-    } else if (arg == "--screenshot" && (v = value())) {
-      options.screenshot = *v;
     } else {
       return std::nullopt;
     }
@@ -386,12 +380,6 @@ int Run(const ShellOptions& options, Timing& timing) {
         }
         if (input) break;
       }
-      if (!options.screenshot.empty() &&
-          (g_stop || app.quit_requested() ||
-           (options.quit_after_ms > 0 &&
-            now - started >= static_cast<Uint32>(options.quit_after_ms)))) {
-        if (!renderer.SaveScreenshot(options.screenshot)) exit_code = 1;
-      }
       renderer.Present();
       Uint64 presented = SDL_GetPerformanceCounter();
       if (!options.timing.empty()) {
@@ -413,10 +401,6 @@ int Run(const ShellOptions& options, Timing& timing) {
       }
       verdicts_seen = app.verdicts_shown();
       last_present = presented;
-      if (options.quit_after_ms > 0 &&
-          now - started >= static_cast<Uint32>(options.quit_after_ms)) {
-        break;
-      }
     }
   }
   SDL_DestroyRenderer(sdl_renderer);

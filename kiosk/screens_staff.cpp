@@ -7,7 +7,7 @@ namespace {
 
 constexpr size_t kMaxPinLength = 12;
 constexpr int kMaxMatches = 5;
-constexpr std::chrono::seconds kNumbersRefresh{5};
+constexpr std::chrono::seconds kNumbersRefresh{2};
 
 class PinScreen final : public Screen {
  public:
@@ -220,7 +220,11 @@ class StaffScreen final : public Screen {
     if (key == Key::kBackspace && mode_ != Mode::kMenu) OnButton("key:back");
   }
   void Step(Instant now) override {
-    if (now - refreshed_ >= kNumbersRefresh) Refresh();
+    if (now - refreshed_ < kNumbersRefresh || !ctx_.store()) return;
+    // Recounting a large event takes a while: only when something changed.
+    refreshed_ = now;
+    auto mark = ctx_.store()->ChangeMark();
+    if (mark.ok() && *mark != mark_) Refresh();
   }
 
  private:
@@ -235,6 +239,7 @@ class StaffScreen final : public Screen {
   void Refresh() {
     refreshed_ = ctx_.Now();
     if (!ctx_.store()) return;
+    if (auto mark = ctx_.store()->ChangeMark(); mark.ok()) mark_ = *mark;
     auto stats = ctx_.store()->Stats();
     if (stats.ok()) stats_ = std::move(stats).value();
   }
@@ -284,6 +289,7 @@ class StaffScreen final : public Screen {
   std::string message_;
   Statistics stats_;
   Instant refreshed_{};
+  std::pair<int64_t, int64_t> mark_{-1, -1};  // Store::ChangeMark at the count
 };
 
 }  // namespace

@@ -80,6 +80,13 @@ Attendee AddAttendee(Store& store, const std::string& given,
   return a;
 }
 
+CheckinRecord Checkin(const Uuid& attendee, const std::string& at,
+                      Direction direction, Verdict verdict,
+                      const std::string& kiosk) {
+  return {NewUuid(), attendee, 1,       kiosk,
+          direction, At(at),   verdict, std::nullopt};
+}
+
 std::string DatabaseFingerprint(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==

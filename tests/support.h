@@ -42,6 +42,12 @@ Attendee AddAttendee(Store& store, const std::string& given,
                      const std::string& family, Sector sector = Sector::kOther,
                      const std::string& table = "");
 
+// A check-in row of badge serial 1, at `at` (ISO text, see At()).
+CheckinRecord Checkin(const Uuid& attendee, const std::string& at,
+                      Direction direction = Direction::kEntry,
+                      Verdict verdict = Verdict::kWelcome,
+                      const std::string& kiosk = "door-1");
+
 // Every row of every table of the database at `path`, as text: equal
 // fingerprints mean equal contents.
 std::string DatabaseFingerprint(const std::string& path);

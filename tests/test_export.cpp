@@ -20,10 +20,7 @@ void CheckIn(Store& store, const Attendee& a, const char* at,
   Verdict verdict =
       direction == Direction::kEntry ? Verdict::kWelcome : Verdict::kGoodbye;
   REQUIRE(
-      store
-          .AppendCheckin(
-              {NewUuid(), a.id, 1, "door-1", direction, At(at), verdict, {}})
-          .ok());
+      store.AppendCheckin(testing::Checkin(a.id, at, direction, verdict)).ok());
 }
 
 }  // namespace

@@ -207,6 +207,22 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
   return rows;
 }
 
+Result<std::pair<int64_t, int64_t>> Store::ChangeMark() {
+  auto last_checkin = Cached("SELECT coalesce(max(rowid), 0) FROM checkin");
+  if (!last_checkin.ok()) return last_checkin.status();
+  auto row = (*last_checkin)->Step();
+  if (!row.ok()) return row.status();
+  int64_t checkins = (*last_checkin)->ColumnInt(0);
+  (*last_checkin)->Reset();
+  auto version = Cached("PRAGMA data_version");
+  if (!version.ok()) return version.status();
+  row = (*version)->Step();
+  if (!row.ok()) return row.status();
+  int64_t others = (*version)->ColumnInt(0);
+  (*version)->Reset();
+  return std::pair{checkins, others};
+}
+
 Result<Statistics> Store::Stats() {
   // Counted in SQL, grouped by sector and table, so that the numbers of a
   // large event come without loading every attendee.

@@ -151,6 +151,10 @@ class Store {
   // ListAttendees().
   Result<std::vector<AttendanceRow>> Attendance();
   Result<Statistics> Stats();
+  // A value that changes whenever check-ins are added through this Store
+  // or anything is written to the file by another connection; cheap, so a
+  // screen can ask often and recount only when it changed.
+  Result<std::pair<int64_t, int64_t>> ChangeMark();
 
   // Reuses one compiled statement per SQL text for the Store's lifetime.
   Result<Statement*> Cached(std::string_view sql);
