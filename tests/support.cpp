@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -160,6 +161,58 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
+}
+
+PrintSandbox::PrintSandbox() {
+  ProcessResult started = RunProcess(
+      {"/bin/bash", ENTREE_TOOLS_DIR "/print-sandbox.sh", "start", dir_.path()});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  server_ = dir_.File("cups.sock");
+}
+
+PrintSandbox::~PrintSandbox() {
+  RunProcess(
+      {"/bin/bash", ENTREE_TOOLS_DIR "/print-sandbox.sh", "stop", dir_.path()});
+}
+
+std::vector<std::string> PrintSandbox::WaitForPdfs(size_t count) const {
+  std::vector<std::string> pdfs;
+  for (int tries = 0; tries < 400; ++tries) {
+    pdfs.clear();
+    for (const auto& entry : std::filesystem::directory_iterator(pdf_dir())) {
+      if (entry.path().extension() == ".pdf") {
+        pdfs.push_back(entry.path().string());
+      }
+    }
+    if (pdfs.size() >= count) break;
+    ::usleep(50'000);
+  }
+  std::sort(pdfs.begin(), pdfs.end());
+  return pdfs;
+}
+
+std::vector<std::string> DecodeQrCodes(const std::string& path) {
+  ProcessResult decoded =
+      RunProcess({"/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable",
+                  "-Sqrcode.enable", path});
+  std::vector<std::string> codes;
+  std::istringstream lines(decoded.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) codes.push_back(line);
+  }
+  return codes;
+}
+
+std::string RasterisePdf(const std::string& pdf_path, int dpi, int page) {
+  std::string prefix = pdf_path + ".page";
+  std::string number = std::to_string(page);
+  ProcessResult made = RunProcess(
+      {"/usr/bin/pdftoppm", "-r", std::to_string(dpi), "-f", number, "-l",
+       number, "-png", "-singlefile", pdf_path, prefix});
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  return prefix + ".png";
 }
 
 }  // namespace entree::testing

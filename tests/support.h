@@ -65,3 +65,36 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::vector<std::string>& env = {});
 
 }  // namespace entree::testing
+
+namespace entree::testing {
+
+// A private CUPS scheduler started by tools/print-sandbox.sh in a temporary
+// directory, with the queues entree-pdf (cups-pdf, writing into pdf_dir()),
+// entree-nopaper and entree-jam (devices that fail); stopped on
+// destruction. Needs root, as cups-pdf does.
+class PrintSandbox {
+ public:
+  PrintSandbox();
+  ~PrintSandbox();
+  PrintSandbox(const PrintSandbox&) = delete;
+  PrintSandbox& operator=(const PrintSandbox&) = delete;
+  // The scheduler's socket, for CupsQueue and $CUPS_SERVER.
+  const std::string& server() const { return server_; }
+  std::string pdf_dir() const { return dir_.File("pdf"); }
+  // The PDFs cups-pdf has written, once there are `count` (waiting up to
+  // 20 s); fewer when they did not come.
+  std::vector<std::string> WaitForPdfs(size_t count) const;
+
+ private:
+  TempDir dir_;
+  std::string server_;
+};
+
+// The contents of the QR codes zbarimg (an independent decoder) finds in the
+// image at `path`.
+std::vector<std::string> DecodeQrCodes(const std::string& path);
+// Page `page` of the PDF at `pdf_path` as a PNG at `dpi` (pdftoppm); returns
+// the PNG's path, next to the PDF.
+std::string RasterisePdf(const std::string& pdf_path, int dpi, int page = 1);
+
+}  // namespace entree::testing

@@ -18,6 +18,9 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "language = en\n"
       "staff_pin_hash = $argon2id$v=19$abc\n"
       "printer = badges\n"
+      "print_server = /run/cups/cups.sock\n"
+      "badge_layout = ql62\n"
+      "print_wait = 20\n"
       "idle_timeout = 45\n");
   REQUIRE(config.ok());
   CHECK(config->database == "/var/lib/entree/event.db");
@@ -27,13 +30,17 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->language == Language::kEnglish);
   CHECK(config->staff_pin_hash == "$argon2id$v=19$abc");
   CHECK(config->printer == "badges");
+  CHECK(config->print_server == "/run/cups/cups.sock");
+  CHECK(config->badge_layout == "ql62");
+  CHECK(config->print_wait == std::chrono::seconds(20));
   CHECK(config->idle_timeout == std::chrono::seconds(45));
 }
 
 TEST_CASE("a settings file with a mistake names its line", "[config]") {
   for (const char* text :
        {"role = bouncer\n", "\n\nidle_timeout = 2\n", "colour = pink\n",
-        "language = fr\n", "just words\n", "idle_timeout = 10s\n"}) {
+        "language = fr\n", "just words\n", "idle_timeout = 10s\n",
+        "badge_layout = a4-poster\n", "print_wait = 0\n"}) {
     INFO(text);
     auto config = ParseKioskConfig(text);
     REQUIRE_FALSE(config.ok());

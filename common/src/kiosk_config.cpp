@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "entree/badge_layout.h"
 #include "entree/text.h"
 
 namespace entree {
@@ -68,7 +69,14 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       config.secret_key = value;
     } else if (key == "printer") {
       config.printer = value;
-    } else if (key == "idle_timeout") {
+    } else if (key == "print_server") {
+      config.print_server = value;
+    } else if (key == "badge_layout") {
+      if (!LoadBadgeLayout(value).ok()) {
+        return LineError(line_number, key, value);
+      }
+      config.badge_layout = value;
+    } else if (key == "idle_timeout" || key == "print_wait") {
       int seconds = 0;
       auto [ptr, error] =
           std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -76,7 +84,8 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
           seconds < 5 || seconds > 3600) {
         return LineError(line_number, key, value);
       }
-      config.idle_timeout = std::chrono::seconds(seconds);
+      (key == "idle_timeout" ? config.idle_timeout : config.print_wait) =
+          std::chrono::seconds(seconds);
     } else {
       return LineError(line_number, key, value);
     }

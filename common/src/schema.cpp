@@ -83,6 +83,25 @@ CREATE VIEW checkin_in_force AS
   WHERE c.undoes IS NULL
     AND NOT EXISTS (SELECT 1 FROM checkin AS u WHERE u.undoes = c.id);
 )sql",
+      // 2 -> 3: the print log. A row is written when a badge is sent to a
+      // printer and completed with the outcome when the job ends.
+      R"sql(
+CREATE TABLE print_job (
+  id TEXT PRIMARY KEY,
+  attendee_id TEXT NOT NULL,
+  badge_serial INTEGER NOT NULL,
+  kiosk_id TEXT NOT NULL,
+  printer TEXT NOT NULL,
+  layout TEXT NOT NULL,
+  asked INTEGER NOT NULL DEFAULT 0 CHECK (asked = 0 OR asked = 1),
+  requested_at INTEGER NOT NULL,
+  cups_job INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT 'sent',
+  detail TEXT NOT NULL DEFAULT '',
+  finished_at INTEGER
+);
+CREATE INDEX print_job_by_badge ON print_job(attendee_id, badge_serial);
+)sql",
   };
   return migrations;
 }

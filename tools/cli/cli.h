@@ -28,6 +28,7 @@ enum ExitCode : int {
   kExitKey = 6,
   kExitAlreadyExists = 7,
   kExitIo = 8,
+  kExitNotPrinted = 9,  // the badge did not come out of the printer
   // Verdicts that do not let the guest through.
   kExitAlreadyInside = 10,
   kExitRevoked = 11,
@@ -82,6 +83,9 @@ struct Context {
   int UsageError(std::string_view message) const;
 };
 
+// The kiosk id the CLI writes badges, check-ins and print jobs as.
+inline constexpr std::string_view kCliKioskId = "cli";
+
 // One subcommand.
 struct Command {
   std::string_view name;
@@ -104,6 +108,10 @@ int RunToken(Context& ctx);
 int RunVerify(Context& ctx);
 int RunCheckin(Context& ctx);
 int RunPin(Context& ctx);
+int RunBadge(Context& ctx);
+int RunBadges(Context& ctx);
+int RunPrint(Context& ctx);
+int RunPrintLog(Context& ctx);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

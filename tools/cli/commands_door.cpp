@@ -15,7 +15,6 @@
 namespace entree::cli {
 namespace {
 
-constexpr std::string_view kCliKioskId = "cli";
 
 // The code to check: the one argument, or a line from standard input for
 // "-".

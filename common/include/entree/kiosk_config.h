@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "entree/badge_layout.h"
 #include "entree/catalog.h"
 #include "entree/model.h"
 #include "entree/status.h"
@@ -30,12 +31,17 @@ struct KioskConfig {
   std::string staff_pin_hash;  // HashStaffPin; empty: staff mode is closed
   std::string secret_key;      // registration only; empty: database + ".key"
   std::string printer;         // CUPS queue; empty: no printing
+  std::string print_server;    // CUPS server; empty: $CUPS_SERVER or local
+  std::string badge_layout{kDefaultBadgeLayout};  // preset or layout file
+  // How long the guest waits for the badge before being sent to staff.
+  std::chrono::seconds print_wait{30};
   std::chrono::seconds idle_timeout{60};
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
-// staff_pin_hash, secret_key, printer, idle_timeout. Fails with
+// staff_pin_hash, secret_key, printer, print_server, badge_layout,
+// print_wait, idle_timeout. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,

@@ -30,6 +30,22 @@ struct CheckinRecord {
   std::optional<Uuid> undoes;
 };
 
+// One row of the print log: a badge sent to a printer, and how it ended.
+struct PrintRecord {
+  Uuid id{};
+  Uuid attendee_id{};
+  uint32_t badge_serial = 0;
+  std::string kiosk_id;
+  std::string printer;  // the CUPS queue
+  std::string layout;   // the badge layout's id
+  bool asked = false;   // by staff or the CLI, not printed by itself
+  Instant requested_at{};
+  int cups_job = 0;               // 0 until CUPS accepted it
+  std::string outcome = "sent";   // ToString(PrintOutcome)
+  std::string detail;             // the printer's own words
+  std::optional<Instant> finished_at;
+};
+
 // Admission history of one attendee: what the door rule needs.
 struct PassHistory {
   std::optional<Instant> first_entry;
@@ -66,7 +82,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -126,6 +142,21 @@ class Store {
                            Instant now);
   // The attendee's badge with the highest serial; nullopt before the first.
   Result<std::optional<Badge>> CurrentBadge(const Uuid& attendee_id);
+
+  // --- print log --------------------------------------------------------
+  // Records a badge being sent to a printer (durable on return).
+  Status RecordPrintRequest(const PrintRecord& record);
+  // Fills in how the job `id` ended: CUPS's job id, the outcome and the
+  // printer's words. kNotFound for an unknown id.
+  Status RecordPrintOutcome(const Uuid& id, int cups_job,
+                            std::string_view outcome, std::string_view detail,
+                            Instant at);
+  // kNotFound for an unknown id.
+  Result<PrintRecord> GetPrintJob(const Uuid& id);
+  // Whether the badge `serial` of the attendee was ever sent to a printer.
+  Result<bool> BadgeSentToPrinter(const Uuid& attendee_id, uint32_t serial);
+  // The print log, newest first; at most `limit` rows.
+  Result<std::vector<PrintRecord>> PrintLog(int limit);
 
   // --- check-ins --------------------------------------------------------
   // Appends one row and makes it durable before returning (synchronous=FULL

@@ -1,0 +1,48 @@
+// What a badge shows, gathered from the store in the event's language.
+#include <algorithm>
+
+#include "entree/badge_render.h"
+
+namespace entree {
+
+Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
+                                std::string code, Language language) {
+  const Catalog& tr = Catalog::For(language);
+  Result<Event> event = store.GetEvent();
+  if (!event.ok()) return event.status();
+  BadgeFace face;
+  face.event_name = event->name;
+  // "de Gelder" stays on one line: a name wraps between given and family
+  // name, never after a particle.
+  std::string family;
+  for (char c : attendee.family_name) {
+    family += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  }
+  face.full_name = attendee.given_name.empty()
+                       ? family
+                       : attendee.given_name + " " + family;
+  face.organisation = attendee.organisation;
+  face.sector = attendee.sector;
+  face.sector_word = tr.Get("sector." + std::string(ToString(attendee.sector)));
+  face.code = std::move(code);
+  if (attendee.table.empty()) return face;
+
+  if (attendee.role == Role::kHost) {
+    face.table_line = tr.Format("badge.table_you_host", {attendee.table});
+    return face;
+  }
+  Result<std::vector<std::string>> hosts = store.TableHosts(attendee.table);
+  if (!hosts.ok()) return hosts.status();
+  std::string host_names;
+  for (const std::string& host : *hosts) {
+    if (!host_names.empty()) host_names += " & ";
+    host_names += host;
+  }
+  face.table_line =
+      host_names.empty()
+          ? tr.Format("badge.table", {attendee.table})
+          : tr.Format("badge.table_host", {attendee.table, host_names});
+  return face;
+}
+
+}  // namespace entree
