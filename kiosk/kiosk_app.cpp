@@ -27,6 +27,9 @@ Cue CueFor(Verdict verdict) {
   return Cue::kRefused;
 }
 
+// How often the printer's state is asked for staff mode.
+constexpr std::chrono::seconds kPrinterLookEvery{5};
+
 void Log(const std::string& line) {
   std::cerr << "entree-kiosk: " << line << "\n";
 }
@@ -63,6 +66,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
       auto key = ReadSecretKeyFile(key_path, event_.id);
       if (key.ok()) {
         issuer_.emplace(*store_, event_.id, *key, config_.kiosk_id);
+        StartPrinter();
       } else {
         Log("no badges from this kiosk: " + key.status().message());
       }
@@ -77,6 +81,20 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
 }
 
 KioskApp::~KioskApp() = default;
+
+void KioskApp::StartPrinter() {
+  if (config_.printer.empty()) return;
+  auto layout = LoadBadgeLayout(config_.badge_layout);
+  if (!layout.ok()) {
+    Log("no printing: " + layout.status().message());
+    return;
+  }
+  Language words = ParseLanguage(event_.locale).value_or(Language::kDutch);
+  print_desk_ = std::make_unique<PrintDesk>(
+      *store_, PrintDeskSettings{config_.printer, config_.print_server,
+                                 std::move(*layout), config_.kiosk_id, words,
+                                 config_.print_wait});
+}
 
 Door* KioskApp::door() {
   if (!door_ || config_.role == KioskRole::kRegistration) return nullptr;
@@ -191,6 +209,15 @@ void KioskApp::Handle(const UiEvent& event) {
 void KioskApp::Step(uint32_t ms) {
   Deliver(burst_.Step(ms));
   Instant now = clock_.Now();
+  if (print_desk_) {
+    if (auto finished = print_desk_->Collect(now); !finished.ok()) {
+      Log("print log: " + finished.status().message());
+    }
+    if (now - printer_asked_ >= kPrinterLookEvery) {
+      printer_asked_ = now;
+      print_desk_->RefreshState();
+    }
+  }
   Top().Step(now);
   if (stack_.size() > 1 && now - last_input_ >= config_.idle_timeout &&
       Top().Name() != "verdict") {

@@ -48,6 +48,7 @@ class KioskApp final : public KioskContext {
   Store* store() override { return store_ ? &*store_ : nullptr; }
   Door* door() override;
   BadgeIssuer* issuer() override { return issuer_ ? &*issuer_ : nullptr; }
+  PrintDesk* printer() override { return print_desk_.get(); }
   PinGuard& pin_guard() override { return pin_guard_; }
   void Push(std::unique_ptr<Screen> screen) override;
   void Pop() override;
@@ -61,6 +62,8 @@ class KioskApp final : public KioskContext {
   void OnScan(const std::string& code);
   void Deliver(const std::vector<ScanBurst::Output>& outputs);
   void ApplyPending();
+  // Starts the print desk when the settings name a printer.
+  void StartPrinter();
   Screen& Top() { return *stack_.back(); }
 
   KioskConfig config_;
@@ -69,6 +72,8 @@ class KioskApp final : public KioskContext {
   std::optional<Store> store_;
   std::optional<Door> door_;
   std::optional<BadgeIssuer> issuer_;
+  std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
+  Instant printer_asked_{};
   PinGuard pin_guard_;
   Language language_;
   ScanBurst burst_;

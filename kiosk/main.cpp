@@ -74,6 +74,7 @@ void PrintUsage() {
       << "Usage: entree-kiosk [--config FILE] [--db PATH] [--kiosk ID]\n"
          "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
          "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
+         "         [--print-server HOST|SOCKET] [--badge-layout NAME|FILE]\n"
          "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
          "         [--script FILE] [--timing FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
@@ -109,6 +110,10 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       overrides << "secret_key = " << *v << "\n";
     } else if (arg == "--printer" && (v = value())) {
       overrides << "printer = " << *v << "\n";
+    } else if (arg == "--print-server" && (v = value())) {
+      overrides << "print_server = " << *v << "\n";
+    } else if (arg == "--badge-layout" && (v = value())) {
+      overrides << "badge_layout = " << *v << "\n";
     } else if (arg == "--idle-timeout" && (v = value())) {
       overrides << "idle_timeout = " << *v << "\n";
     } else if (arg == "--windowed") {

@@ -29,6 +29,7 @@ Renderer::Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
 
 Renderer::~Renderer() {
   for (auto& [key, text] : texts_) SDL_DestroyTexture(text.texture);
+  SDL_DestroyTexture(image_texture_);
   for (auto& [size, font] : fonts_) TTF_CloseFont(font);
 }
 
@@ -155,23 +156,30 @@ void Renderer::DrawIcon(const IconItem& item) {
   }
 }
 
-void Renderer::DrawQr(const QrItem& item) {
-  constexpr int kQuietModules = 4;
-  int modules = item.symbol.size + 2 * kQuietModules;
-  int pixel = std::max(1, std::min(item.box.w, item.box.h) / modules);
-  int side = pixel * modules;
-  int left = item.box.x + (item.box.w - side) / 2;
-  int top = item.box.y + (item.box.h - side) / 2;
-  Fill({left, top, side, side}, 0xFFFFFF);
-  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-  for (int row = 0; row < item.symbol.size; ++row) {
-    for (int col = 0; col < item.symbol.size; ++col) {
-      if (!item.symbol.Dark(col, row)) continue;
-      SDL_Rect r{left + (col + kQuietModules) * pixel,
-                 top + (row + kQuietModules) * pixel, pixel, pixel};
-      SDL_RenderFillRect(renderer_, &r);
+void Renderer::DrawImage(const ImageItem& item) {
+  if (!item.image || item.image->width <= 0) return;
+  if (item.image != image_) {
+    SDL_DestroyTexture(image_texture_);
+    image_ = item.image;
+    // cairo's ARGB32 is SDL's ARGB8888: one native-endian word per pixel.
+    image_texture_ =
+        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                          SDL_TEXTUREACCESS_STATIC, image_->width,
+                          image_->height);
+    if (image_texture_) {
+      SDL_UpdateTexture(image_texture_, nullptr, image_->pixels.data(),
+                        image_->stride);
     }
   }
+  if (!image_texture_) return;
+  double scale =
+      std::min(static_cast<double>(item.box.w) / image_->width,
+               static_cast<double>(item.box.h) / image_->height);
+  int w = static_cast<int>(image_->width * scale);
+  int h = static_cast<int>(image_->height * scale);
+  SDL_Rect where{item.box.x + (item.box.w - w) / 2,
+                 item.box.y + (item.box.h - h) / 2, w, h};
+  SDL_RenderCopy(renderer_, image_texture_, nullptr, &where);
 }
 
 void Renderer::Draw(const Scene& scene) {
@@ -180,13 +188,13 @@ void Renderer::Draw(const Scene& scene) {
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
   for (const BoxItem& box : scene.boxes) Fill(box.box, box.colour);
+  if (scene.image) DrawImage(*scene.image);
   for (const ButtonItem& button : scene.buttons) {
     Fill(button.box, button.fill);
     DrawText({button.box, button.label, button.text_size, button.text_colour,
               Align::kCenter});
   }
   for (const IconItem& icon : scene.icons) DrawIcon(icon);
-  if (scene.qr) DrawQr(*scene.qr);
   for (const TextItem& text : scene.texts) DrawText(text);
 }
 

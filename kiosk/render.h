@@ -40,7 +40,7 @@ class Renderer {
                          int wrap_width, bool centred);
   void DrawText(const TextItem& item);
   void DrawIcon(const IconItem& item);
-  void DrawQr(const QrItem& item);
+  void DrawImage(const ImageItem& item);
   void Fill(const Rect& rect, uint32_t colour);
   void ThickLine(float x1, float y1, float x2, float y2, float width,
                  uint32_t colour);
@@ -50,6 +50,9 @@ class Renderer {
   std::map<TextKey, CachedText> texts_;
   uint64_t frame_ = 0;
   bool warned_no_font_ = false;
+  // The last image drawn, as a texture, kept until another is drawn.
+  std::shared_ptr<const BadgeImage> image_;
+  SDL_Texture* image_texture_ = nullptr;
 };
 
 }  // namespace entree::kiosk

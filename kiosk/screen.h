@@ -9,6 +9,7 @@
 #include "entree/catalog.h"
 #include "entree/door.h"
 #include "entree/kiosk_config.h"
+#include "entree/print_desk.h"
 #include "entree/registration.h"
 #include "entree/staff_pin.h"
 #include "entree/store.h"
@@ -32,6 +33,9 @@ class KioskContext {
   virtual Door* door() = 0;
   // Null without the event's secret key (door-only kiosks).
   virtual BadgeIssuer* issuer() = 0;
+  // The badge printer; null when the kiosk has none (or cannot make
+  // badges).
+  virtual PrintDesk* printer() = 0;
   // Wrong PINs are counted across PIN screens.
   virtual PinGuard& pin_guard() = 0;
 

@@ -2,7 +2,7 @@
 // spot, and your badge.
 #include <array>
 
-#include "entree/qr.h"
+#include "entree/badge_render.h"
 #include "screen.h"
 
 namespace entree::kiosk {
@@ -241,18 +241,30 @@ class WalkInScreen final : public Screen {
   std::string problem_;
 };
 
+// The guest's badge as it is printed, drawn by the same renderer, and how
+// the printing goes.
 class BadgeScreen final : public Screen {
  public:
   BadgeScreen(KioskContext& ctx, Attendee attendee, bool reissue)
       : Screen(ctx), attendee_(std::move(attendee)) {
-    if (!ctx_.issuer()) return;
+    if (!ctx_.issuer() || !ctx_.store()) return;
     auto issued = ctx_.issuer()->BadgeFor(attendee_.id, reissue, ctx_.Now());
     if (!issued.ok()) {
       ctx_.ShowFault(issued.status().message());
       return;
     }
-    code_ = issued->code;
-    if (auto qr = EncodeQr(code_); qr.ok()) symbol_ = *qr;
+    Language words =
+        ParseLanguage(ctx_.event().locale).value_or(Language::kDutch);
+    auto face = MakeBadgeFace(*ctx_.store(), attendee_, issued->code, words);
+    if (!face.ok()) {
+      ctx_.ShowFault(face.status().message());
+      return;
+    }
+    face_ = std::move(*face);
+    auto layout = LoadBadgeLayout(ctx_.config().badge_layout);
+    if (!layout.ok()) layout = LoadBadgeLayout(kDefaultBadgeLayout);
+    layout_ = std::move(*layout);
+    if (PrintDesk* printer = ctx_.printer()) StartPrinting(*printer, *issued);
   }
   std::string Name() const override { return "badge"; }
 
@@ -263,33 +275,17 @@ class BadgeScreen final : public Screen {
     int w = layout.width();
     scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.badge_title")), u * 5});
-    // The badge itself: white card with name, organisation, table, QR.
-    Rect card{w / 2 - h * 30 / 100, u * 12, h * 60 / 100, h * 66 / 100};
-    scene.boxes.push_back({card, 0xFFFFFF});
-    scene.texts.push_back({{card.x, card.y + u * 2, card.w, u * 9},
-                           attendee_.FullName(),
-                           u * 5,
-                           0x1F2A44});
-    scene.texts.push_back({{card.x, card.y + u * 11, card.w, u * 5},
-                           attendee_.organisation,
-                           u * 3,
-                           0x3A4A6B});
-    if (!attendee_.table.empty()) {
-      scene.texts.push_back({{card.x, card.y + u * 16, card.w, u * 5},
-                             tr().Format("kiosk.your_table", {attendee_.table}),
-                             u * 3,
-                             0x3A4A6B});
+    if (std::string_view news = PrintNews(); !news.empty()) {
+      bool trouble = printing_ == Printing::kFailed;
+      scene.texts.push_back({layout.Band(u * 10, u * 7), std::string(news),
+                             u * 3, trouble ? 0xFFD27Fu : 0xFFFFFFu});
     }
-    if (symbol_) {
-      int side = std::min(card.w, card.h - u * 24) - u * 2;
-      scene.qr =
-          QrItem{{card.x + (card.w - side) / 2, card.y + u * 22, side, side},
-                 *symbol_};
+    Rect card{u * 4, u * 18, w - u * 8, h - u * 32};
+    if (face_) {
+      scene.image = ImageItem{card, Preview(card)};
     } else {
-      scene.texts.push_back({{card.x, card.y + u * 24, card.w, u * 20},
-                             std::string(tr().Get("kiosk.badge_no_key")),
-                             u * 3,
-                             0xA3162B});
+      scene.texts.push_back({card, std::string(tr().Get("kiosk.badge_no_key")),
+                             u * 3, 0xFFD27F});
     }
     AddBottomButton(scene, layout, Edge::kMiddle, "done",
                     tr().Get("kiosk.badge_done"), 0x2E6FD0, 40);
@@ -310,10 +306,72 @@ class BadgeScreen final : public Screen {
     ctx_.PopToRoot();
   }
 
+  void Step(Instant now) override {
+    if (printing_ != Printing::kUnderway || now - looked_ < kLookEvery) return;
+    looked_ = now;
+    auto job = ctx_.store()->GetPrintJob(print_id_);
+    if (!job.ok() || job->outcome == ToString(PrintOutcome::kSent)) return;
+    printing_ = job->outcome == ToString(PrintOutcome::kCompleted)
+                    ? Printing::kDone
+                    : Printing::kFailed;
+  }
+
  private:
+  enum class Printing { kNone, kUnderway, kDone, kFailed, kDoneBefore };
+  static constexpr std::chrono::milliseconds kLookEvery{200};
+
+  void StartPrinting(PrintDesk& printer, const IssuedBadge& badge) {
+    auto sent = printer.PrintOnce(attendee_, badge, ctx_.Now());
+    if (!sent.ok()) {
+      printing_ = Printing::kFailed;
+    } else if (!sent->has_value()) {
+      printing_ = Printing::kDoneBefore;
+    } else {
+      print_id_ = **sent;
+      printing_ = Printing::kUnderway;
+    }
+  }
+
+  std::string_view PrintNews() const {
+    switch (printing_) {
+      case Printing::kNone:
+        return {};
+      case Printing::kUnderway:
+        return tr().Get("kiosk.badge_printing");
+      case Printing::kDone:
+        return tr().Get("kiosk.badge_printed");
+      case Printing::kFailed:
+        return tr().Get("kiosk.badge_print_failed");
+      case Printing::kDoneBefore:
+        return tr().Get("kiosk.badge_printed_before");
+    }
+    return {};
+  }
+
+  // The badge drawn to fill `card`, redrawn only when the card's size
+  // changes.
+  std::shared_ptr<const BadgeImage> Preview(const Rect& card) const {
+    if (preview_ && preview_card_.w == card.w && preview_card_.h == card.h) {
+      return preview_;
+    }
+    double dpi = 25.4 * std::min(card.w / layout_.width_mm,
+                                 card.h / layout_.height_mm);
+    auto image = RenderBadgeImage(layout_, *face_, dpi);
+    preview_card_ = card;
+    preview_ = image.ok() ? std::make_shared<const BadgeImage>(
+                                std::move(image).value())
+                          : nullptr;
+    return preview_;
+  }
+
   Attendee attendee_;
-  std::string code_;
-  std::optional<QrSymbol> symbol_;
+  std::optional<BadgeFace> face_;
+  BadgeLayout layout_;
+  Printing printing_ = Printing::kNone;
+  Uuid print_id_{};
+  Instant looked_{};
+  mutable std::shared_ptr<const BadgeImage> preview_;
+  mutable Rect preview_card_;
 };
 
 }  // namespace

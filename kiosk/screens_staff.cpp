@@ -147,6 +147,10 @@ class StaffScreen final : public Screen {
                             std::to_string(tally.expected)}),
                u * 3);
     }
+    if (!printer_lines_.empty()) line += u;
+    for (const std::string& printer_line : printer_lines_) {
+      add_line(printer_line, u * 3);
+    }
     if (!message_.empty()) add_line(message_, u * 3);
 
     // Search on the right when a search action is chosen.
@@ -170,9 +174,11 @@ class StaffScreen final : public Screen {
       }
       AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
     } else {
-      const char* actions[] = {"checkin", "undo", "reissue", "lock", "quit"};
-      for (int i = 0; i < 5; ++i) {
-        std::string id = actions[i];
+      std::vector<std::string> actions = {"checkin", "undo", "reissue",
+                                          "lock", "quit"};
+      if (failed_print_) actions.insert(actions.begin() + 3, "reprint");
+      for (int i = 0; i < static_cast<int>(actions.size()); ++i) {
+        const std::string& id = actions[i];
         scene.buttons.push_back(
             {{right, u * 10 + i * u * 11, w / 2 - u * 4, u * 9},
              id,
@@ -202,6 +208,8 @@ class StaffScreen final : public Screen {
       mode_ = Mode::kMenu;
     } else if (id == "undo") {
       Undo();
+    } else if (id == "reprint") {
+      Reprint();
     } else if (id == "lock") {
       ctx_.PopToRoot();
     } else if (id == "quit") {
@@ -225,6 +233,7 @@ class StaffScreen final : public Screen {
     refreshed_ = now;
     auto mark = ctx_.store()->ChangeMark();
     if (mark.ok() && *mark != mark_) Refresh();
+    LookAtPrinter();
   }
 
  private:
@@ -236,7 +245,47 @@ class StaffScreen final : public Screen {
     matches_.clear();
     message_.clear();
   }
+  // The printer's state and the last badge sent to it; a failed one can be
+  // printed again.
+  void LookAtPrinter() {
+    printer_lines_.clear();
+    failed_print_.reset();
+    PrintDesk* printer = ctx_.printer();
+    if (!printer) return;
+    QueueState state = printer->queue_state();
+    printer_lines_.push_back(
+        state.health == PrintOutcome::kCompleted
+            ? tr().Format("kiosk.printer_ready", {printer->queue()})
+            : tr().Format(
+                  "print.outcome." + std::string(ToString(state.health)),
+                  {printer->queue()}));
+    auto log = ctx_.store()->PrintLog(1);
+    if (!log.ok() || log->empty()) return;
+    const PrintRecord& last = log->front();
+    auto who = ctx_.store()->GetAttendee(last.attendee_id);
+    printer_lines_.push_back(tr().Format(
+        "kiosk.printer_last",
+        {who.ok() ? who->FullName() : std::string("?"),
+         tr().Format("print.outcome." + last.outcome, {last.printer})}));
+    auto outcome = ParsePrintOutcome(last.outcome);
+    if (outcome && !Printed(*outcome) && *outcome != PrintOutcome::kSent) {
+      failed_print_ = last;
+    }
+  }
+  void Reprint() {
+    PrintDesk* printer = ctx_.printer();
+    if (!failed_print_ || !printer || !ctx_.issuer()) return;
+    auto who = ctx_.store()->GetAttendee(failed_print_->attendee_id);
+    if (!who.ok()) return ctx_.ShowFault(who.status().message());
+    auto badge = ctx_.issuer()->BadgeFor(who->id, false, ctx_.Now());
+    if (!badge.ok()) return ctx_.ShowFault(badge.status().message());
+    auto sent = printer->PrintAsked(*who, *badge, ctx_.Now(), failed_print_);
+    if (!sent.ok()) return ctx_.ShowFault(sent.status().message());
+    message_ = tr().Format("kiosk.staff_reprinting", {who->FullName()});
+    LookAtPrinter();
+  }
   void Refresh() {
+    LookAtPrinter();
     refreshed_ = ctx_.Now();
     if (!ctx_.store()) return;
     if (auto mark = ctx_.store()->ChangeMark(); mark.ok()) mark_ = *mark;
@@ -288,6 +337,8 @@ class StaffScreen final : public Screen {
   std::vector<Attendee> matches_;
   std::string message_;
   Statistics stats_;
+  std::vector<std::string> printer_lines_;
+  std::optional<PrintRecord> failed_print_;
   Instant refreshed_{};
   std::pair<int64_t, int64_t> mark_{-1, -1};  // Store::ChangeMark at the count
 };

@@ -1,14 +1,15 @@
 // What the kiosk shows and hears, as plain data: scenes of boxes, text,
-// buttons, icons and a QR code, and input events. No SDL here.
+// buttons, icons and an image, and input events. No SDL here.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "entree/qr.h"
+#include "entree/badge_render.h"
 
 namespace entree::kiosk {
 
@@ -50,19 +51,21 @@ struct IconItem {
   uint32_t colour = 0xFFFFFF;
 };
 
-struct QrItem {
-  Rect box;  // drawn square, whole pixels per module, with a quiet zone
-  QrSymbol symbol;
+// Pixels made elsewhere (the badge renderer), fitted into `box` keeping
+// their proportions. The same pointer means the same pixels.
+struct ImageItem {
+  Rect box;
+  std::shared_ptr<const BadgeImage> image;
 };
 
-// One frame's content, drawn in this order: boxes, buttons, icons, QR,
+// One frame's content, drawn in this order: boxes, image, buttons, icons,
 // texts.
 struct Scene {
   uint32_t background = 0x1F2A44;
   std::vector<BoxItem> boxes;
   std::vector<ButtonItem> buttons;
   std::vector<IconItem> icons;
-  std::optional<QrItem> qr;
+  std::optional<ImageItem> image;
   std::vector<TextItem> texts;
 
   // The id of the button under (x, y); nullopt when none.

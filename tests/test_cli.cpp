@@ -23,9 +23,11 @@ struct Cli {
   std::string db = dir.File("event.db");
 
   ProcessResult Run(std::vector<std::string> args,
-                    const std::string& input = "") const {
+                    const std::string& input = "",
+                    std::vector<std::string> env = {}) const {
     args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db});
-    return RunProcess(args, input, {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
+    env.insert(env.end(), {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
+    return RunProcess(args, input, env);
   }
   // init + keygen + import of the demo list.
   void Prepare() const {
@@ -226,6 +228,17 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
       {{"export", "-o", cli.dir.File("no/such/dir/x.csv")}, 8},
       {{"stats", "extra"}, 2},
       {{"list", "--lang", "fr"}, 2},
+      {{"badge", "WC-003"}, 2},
+      {{"badge", "WC-003", "-o", cli.dir.File("b.jpg")}, 2},
+      {{"badge", "nobody-at-all", "-o", cli.dir.File("b.png")}, 4},
+      {{"badge", "WC-003", "-o", cli.dir.File("b.png"), "--layout", "a4"}, 4},
+      {{"badges"}, 2},
+      {{"badges", "-o", cli.dir.File("s.pdf"), "--sector", "astronauts"}, 3},
+      {{"badges", "-o", cli.dir.File("s.pdf"), "--source", "magic"}, 3},
+      {{"badges", "-o", cli.dir.File("s.pdf"), "--table", "Nowhere"}, 3},
+      {{"print", "WC-003"}, 2},
+      {{"print", "WC-003", "--printer", "x", "--wait", "soon"}, 3},
+      {{"printlog", "--limit", "0"}, 3},
   };
   for (const Case& c : cases) {
     std::string shown;
@@ -274,4 +287,35 @@ TEST_CASE("messages follow the chosen language", "[cli]") {
   ProcessResult en = RunProcess({ENTREE_CLI_PATH, "--db", missing, "list"}, "",
                                 {"LANG=en_GB.UTF-8"});
   CHECK(Contains(en.err, "there is no database"));
+}
+
+TEST_CASE("badges as PNG, PDF and A4 sheets from the command line",
+          "[cli][badges]") {
+  Cli cli;
+  cli.Prepare();
+  std::string png = cli.dir.File("marjolein.png");
+  ProcessResult made = cli.Run({"badge", "Marjolein", "-o", png});
+  REQUIRE(made.exit_code == 0);
+  CHECK(Contains(made.out, "Marjolein de Gelder"));
+  std::string code = cli.Token("Marjolein");  // the badge just issued
+  CHECK(entree::testing::DecodeQrCodes(png) == std::vector<std::string>{code});
+
+  std::string pdf = cli.dir.File("marjolein.pdf");
+  REQUIRE(cli.Run({"badge", "Marjolein", "-o", pdf, "--layout", "cr80"})
+              .exit_code == 0);
+  CHECK(entree::testing::DecodeQrCodes(entree::testing::RasterisePdf(
+            pdf, 300)) == std::vector<std::string>{code});
+
+  // A sheet of the education guests, and one of everyone.
+  std::string sheet = cli.dir.File("onderwijs.pdf");
+  ProcessResult some = cli.Run(
+      {"badges", "-o", sheet, "--sector", "education", "--json"});
+  REQUIRE(some.exit_code == 0);
+  CHECK(Contains(some.out, "\"layout\":\"a6\""));
+  ProcessResult all =
+      cli.Run({"badges", "-o", cli.dir.File("all.pdf"), "--layout", "54x90"});
+  REQUIRE(all.exit_code == 0);
+  CHECK(Contains(all.out, "60 badges on 8 A4 pages"));
+  // Badges that existed keep their serial; the sheet holds the same code.
+  CHECK(cli.Token("Marjolein") == code);
 }

@@ -1,5 +1,6 @@
 // The kiosk's screens and input routing, driven without a window.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "entree/registration.h"
 #include "entree/staff_pin.h"
@@ -27,7 +28,9 @@ struct KioskFixture {
   Layout layout{1280, 720};
   uint32_t ms = 10000;
 
-  explicit KioskFixture(KioskRole role = KioskRole::kBoth) {
+  explicit KioskFixture(KioskRole role = KioskRole::kBoth,
+                        const std::string& printer = "",
+                        const std::string& print_server = "") {
     Store store = MakeEventStore(db, &keys);
     marjolein = AddAttendee(store, "Marjolein", "de Gelder", Sector::kBusiness,
                             "Human Capital");
@@ -41,6 +44,9 @@ struct KioskFixture {
     config.role = role;
     config.staff_pin_hash = *HashStaffPin("1234");
     config.idle_timeout = std::chrono::seconds(30);
+    config.printer = printer;
+    config.print_server = print_server;
+    config.badge_layout = "ql62";
     app = std::make_unique<KioskApp>(config, clock);
     app->Compose(layout);
   }
@@ -106,7 +112,32 @@ struct KioskFixture {
     return false;
   }
   Statistics Stats() { return *Store::Open(db)->Stats(); }
+  // Lets the print worker run until the badge screen has news.
+  void AwaitPrintNews(const std::string& news) {
+    for (int tries = 0; tries < 400 && !HasText(news); ++tries) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      Advance(100);
+    }
+  }
 };
+
+// The QR codes zbarimg finds in the badge screen's preview image.
+std::vector<std::string> DecodePreview(KioskFixture& f) {
+  Scene scene = f.app->Compose(f.layout);
+  REQUIRE(scene.image.has_value());
+  const BadgeImage& image = *scene.image->image;
+  std::string pgm = "P5\n" + std::to_string(image.width) + " " +
+                    std::to_string(image.height) + "\n255\n";
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) {
+      const uint8_t* p = image.pixels.data() + y * image.stride + x * 4;
+      pgm += static_cast<char>((p[0] + p[1] + p[2]) / 3);
+    }
+  }
+  std::string path = f.dir.File("preview.pgm");
+  entree::testing::WriteFile(path, pgm);
+  return entree::testing::DecodeQrCodes(path);
+}
 
 }  // namespace
 
@@ -152,7 +183,13 @@ TEST_CASE("a guest finds their invitation on the on-screen keyboard",
   CHECK(f.HasText("Gerrit Bügel"));  // accent-insensitive
   f.Tap("match:0");
   REQUIRE(f.app->ScreenName() == "badge");
-  CHECK(f.app->Compose(f.layout).qr.has_value());
+  // The preview is the badge as printed, and its QR reads back.
+  std::vector<std::string> codes = DecodePreview(f);
+  REQUIRE(codes.size() == 1);
+  auto claim = VerifyBadgeCode(codes.front(), f.app->event().id, f.keys.public_key);
+  REQUIRE(claim.check == TokenCheck::kValid);
+  CHECK(Store::Open(f.db)->GetAttendee(claim.claim.attendee_id)->family_name ==
+        "Bügel");
   f.Tap("done");
   CHECK(f.app->ScreenName() == "verdict");
   CHECK(f.Stats().total.arrived == 1);
@@ -325,4 +362,64 @@ TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",
   f.Tap("back");
   f.Tap("staff");
   check_fits("pin");
+}
+
+TEST_CASE("the kiosk prints a registered guest's badge once", "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
+  f.Tap("register");
+  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
+  f.Tap("match:0");
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.HasText("Uw badge wordt geprint"));
+  f.AwaitPrintNews("Neem uw badge uit de printer.");
+  CHECK(f.HasText("Neem uw badge uit de printer."));
+  std::vector<std::string> pdfs = cups.WaitForPdfs(1);
+  REQUIRE(pdfs.size() == 1);
+  CHECK(entree::testing::DecodeQrCodes(entree::testing::RasterisePdf(
+            pdfs.front(), 300)) == std::vector<std::string>{f.CodeFor(f.marjolein)});
+  f.Tap("done");
+
+  // Found again: not printed a second time without staff.
+  f.Advance(3100);
+  f.Tap("register");
+  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
+  f.Tap("match:0");
+  CHECK(f.HasText("Deze badge is al eens geprint"));
+  auto log = Store::Open(f.db)->PrintLog(10);
+  REQUIRE(log.ok());
+  REQUIRE(log->size() == 1);
+  CHECK(log->front().outcome == "completed");
+  CHECK(log->front().kiosk_id == "k1");
+  CHECK(cups.WaitForPdfs(2).size() == 1);
+}
+
+TEST_CASE("a printer out of paper sends the guest to staff, who retry",
+          "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kBoth, "entree-nopaper", cups.server());
+  f.Tap("register");
+  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
+  f.Tap("match:0");
+  f.AwaitPrintNews("De printer heeft aandacht nodig");
+  CHECK(f.HasText("Vraag onze medewerkers om uw badge"));
+  CHECK(f.app->ScreenName() == "badge");  // calm: no error screen
+  f.Tap("done");
+  f.Advance(3100);
+
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  REQUIRE(f.app->ScreenName() == "staff");
+  f.AwaitPrintNews("is op");
+  CHECK(f.HasText("het papier van printer \"entree-nopaper\" is op"));
+  CHECK(f.HasText("Laatste badge, Marjolein de Gelder"));
+  f.Tap("reprint");
+  CHECK(f.HasText("De badge van Marjolein de Gelder wordt opnieuw geprint"));
+  auto log = Store::Open(f.db)->PrintLog(10);
+  REQUIRE(log.ok());
+  REQUIRE(log->size() == 2);
+  CHECK(log->front().asked);
+  CHECK(log->back().outcome == "out_of_paper");
 }
