@@ -162,19 +162,17 @@ void Renderer::DrawImage(const ImageItem& item) {
     SDL_DestroyTexture(image_texture_);
     image_ = item.image;
     // cairo's ARGB32 is SDL's ARGB8888: one native-endian word per pixel.
-    image_texture_ =
-        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
-                          SDL_TEXTUREACCESS_STATIC, image_->width,
-                          image_->height);
+    image_texture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_STATIC, image_->width,
+                                       image_->height);
     if (image_texture_) {
       SDL_UpdateTexture(image_texture_, nullptr, image_->pixels.data(),
                         image_->stride);
     }
   }
   if (!image_texture_) return;
-  double scale =
-      std::min(static_cast<double>(item.box.w) / image_->width,
-               static_cast<double>(item.box.h) / image_->height);
+  double scale = std::min(static_cast<double>(item.box.w) / image_->width,
+                          static_cast<double>(item.box.h) / image_->height);
   int w = static_cast<int>(image_->width * scale);
   int h = static_cast<int>(image_->height * scale);
   SDL_Rect where{item.box.x + (item.box.w - w) / 2,

@@ -284,8 +284,8 @@ class BadgeScreen final : public Screen {
     if (face_) {
       scene.image = ImageItem{card, Preview(card)};
     } else {
-      scene.texts.push_back({card, std::string(tr().Get("kiosk.badge_no_key")),
-                             u * 3, 0xFFD27F});
+      scene.texts.push_back(
+          {card, std::string(tr().Get("kiosk.badge_no_key")), u * 3, 0xFFD27F});
     }
     AddBottomButton(scene, layout, Edge::kMiddle, "done",
                     tr().Get("kiosk.badge_done"), 0x2E6FD0, 40);
@@ -354,13 +354,14 @@ class BadgeScreen final : public Screen {
     if (preview_ && preview_card_.w == card.w && preview_card_.h == card.h) {
       return preview_;
     }
-    double dpi = 25.4 * std::min(card.w / layout_.width_mm,
-                                 card.h / layout_.height_mm);
+    double dpi =
+        25.4 * std::min(card.w / layout_.width_mm, card.h / layout_.height_mm);
     auto image = RenderBadgeImage(layout_, *face_, dpi);
     preview_card_ = card;
-    preview_ = image.ok() ? std::make_shared<const BadgeImage>(
-                                std::move(image).value())
-                          : nullptr;
+    preview_ =
+        image.ok()
+            ? std::make_shared<const BadgeImage>(std::move(image).value())
+            : nullptr;
     return preview_;
   }
 

@@ -174,8 +174,8 @@ class StaffScreen final : public Screen {
       }
       AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
     } else {
-      std::vector<std::string> actions = {"checkin", "undo", "reissue",
-                                          "lock", "quit"};
+      std::vector<std::string> actions = {"checkin", "undo", "reissue", "lock",
+                                          "quit"};
       if (failed_print_) actions.insert(actions.begin() + 3, "reprint");
       for (int i = 0; i < static_cast<int>(actions.size()); ++i) {
         const std::string& id = actions[i];

@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -164,8 +164,9 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
 }
 
 PrintSandbox::PrintSandbox() {
-  ProcessResult started = RunProcess(
-      {"/bin/bash", ENTREE_TOOLS_DIR "/print-sandbox.sh", "start", dir_.path()});
+  ProcessResult started =
+      RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/print-sandbox.sh", "start",
+                  dir_.path()});
   INFO(started.err);
   REQUIRE(started.exit_code == 0);
   server_ = dir_.File("cups.sock");
@@ -193,9 +194,8 @@ std::vector<std::string> PrintSandbox::WaitForPdfs(size_t count) const {
 }
 
 std::vector<std::string> DecodeQrCodes(const std::string& path) {
-  ProcessResult decoded =
-      RunProcess({"/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable",
-                  "-Sqrcode.enable", path});
+  ProcessResult decoded = RunProcess({"/usr/bin/zbarimg", "--quiet", "--raw",
+                                      "-Sdisable", "-Sqrcode.enable", path});
   std::vector<std::string> codes;
   std::istringstream lines(decoded.out);
   for (std::string line; std::getline(lines, line);) {
@@ -207,9 +207,9 @@ std::vector<std::string> DecodeQrCodes(const std::string& path) {
 std::string RasterisePdf(const std::string& pdf_path, int dpi, int page) {
   std::string prefix = pdf_path + ".page";
   std::string number = std::to_string(page);
-  ProcessResult made = RunProcess(
-      {"/usr/bin/pdftoppm", "-r", std::to_string(dpi), "-f", number, "-l",
-       number, "-png", "-singlefile", pdf_path, prefix});
+  ProcessResult made =
+      RunProcess({"/usr/bin/pdftoppm", "-r", std::to_string(dpi), "-f", number,
+                  "-l", number, "-png", "-singlefile", pdf_path, prefix});
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
   return prefix + ".png";

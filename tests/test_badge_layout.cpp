@@ -23,8 +23,8 @@ bool Inside(const MmBox& box, const BadgeLayout& layout) {
 TEST_CASE("the five presets load and keep everything on the page",
           "[badge_layout]") {
   std::vector<std::string> names = BadgeLayoutNames();
-  REQUIRE(names == std::vector<std::string>{"a6", "4x3in", "cr80", "ql62",
-                                            "54x90"});
+  REQUIRE(names ==
+          std::vector<std::string>{"a6", "4x3in", "cr80", "ql62", "54x90"});
   for (const std::string& name : names) {
     INFO(name);
     auto layout = LoadBadgeLayout(name);
@@ -87,9 +87,9 @@ TEST_CASE("a layout file with a mistake is refused, naming the line",
            {std::string(kMinimalLayout) + "dpi = 12\n", "4"},
            {std::string(kMinimalLayout) + "name.align = justified\n", "4"},
            {"page = 80 x fifty\n", "1"},
-           {"page = 80 x 50\nname = 5 5 70 20\n", ""},           // no QR
+           {"page = 80 x 50\nname = 5 5 70 20\n", ""},                 // no QR
            {"page = 80 x 50\nqr = 60 30 24\nname = 5 5 70 20\n", ""},  // off
-           {"page = 80 x 50\nqr = 5 5 20\n", ""},                // no name
+           {"page = 80 x 50\nqr = 5 5 20\n", ""},  // no name
        }) {
     INFO(c.text);
     auto layout = ParseBadgeLayout(c.text, "broken.layout");

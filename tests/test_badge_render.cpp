@@ -27,7 +27,8 @@ struct BadgeBench {
   BadgeIssuer issuer{store, event.id, keys.secret_key, "desk-1"};
 
   BadgeFace Face(const Attendee& attendee) {
-    auto issued = issuer.BadgeFor(attendee.id, false, At("2026-10-12T15:00:00Z"));
+    auto issued =
+        issuer.BadgeFor(attendee.id, false, At("2026-10-12T15:00:00Z"));
     REQUIRE(issued.ok());
     auto face = MakeBadgeFace(store, attendee, issued->code, Language::kDutch);
     REQUIRE(face.ok());
@@ -35,8 +36,8 @@ struct BadgeBench {
   }
   Attendee Guest(const std::string& given, const std::string& family,
                  const std::string& organisation = "Dion") {
-    Attendee a = testing::AddAttendee(store, given, family,
-                                      Sector::kEducation, "HR");
+    Attendee a =
+        testing::AddAttendee(store, given, family, Sector::kEducation, "HR");
     a.organisation = organisation;
     REQUIRE(store.UpdateAttendee(a).ok());
     return a;
@@ -106,6 +107,11 @@ TEST_CASE("every preset renders a PNG whose QR an independent decoder reads",
     auto png = RenderBadgePng(layout, face);
     REQUIRE(png.ok());
     CHECK(png->substr(1, 3) == "PNG");
+    // It says it is 300 dpi (11811 dots per metre), so it prints to size.
+    size_t phys = png->find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(png->substr(phys + 4, 9) ==
+          std::string("\x00\x00\x2e\x23\x00\x00\x2e\x23\x01", 9));
     std::string path = bench.dir.File(name + ".png");
     testing::WriteFile(path, *png);
     bench.CheckDecoded(testing::DecodeQrCodes(path), face, guest);
@@ -233,12 +239,13 @@ TEST_CASE("long, accented, Greek and Cyrillic names fit their box",
     } else {
       CHECK(height < short_name_height);  // shrunk to fit
     }
-    bench.CheckDecoded(testing::DecodeQrCodes(testing::RasterisePdf(path, 300)),
-                       face, bench.store.GetAttendee(
-                                 VerifyBadgeCode(face.code, bench.event.id,
-                                                 bench.keys.public_key)
-                                     .claim.attendee_id)
-                                 .value());
+    bench.CheckDecoded(
+        testing::DecodeQrCodes(testing::RasterisePdf(path, 300)), face,
+        bench.store
+            .GetAttendee(VerifyBadgeCode(face.code, bench.event.id,
+                                         bench.keys.public_key)
+                             .claim.attendee_id)
+            .value());
   }
 }
 
@@ -263,8 +270,7 @@ TEST_CASE("a name too long for any size is cut with an ellipsis",
        y < static_cast<int>((box.y + box.height) * px_per_mm); ++y) {
     for (int x = 0; x < white_to; ++x) {
       uint32_t value;
-      std::memcpy(&value, image->pixels.data() + y * image->stride + x * 4,
-                  4);
+      std::memcpy(&value, image->pixels.data() + y * image->stride + x * 4, 4);
       if ((value & 0xFFFFFF) == 0xFFFFFF) continue;
       (x >= white_from ? inked : ink_in_box) += 1;
     }
@@ -280,7 +286,8 @@ TEST_CASE("a sheet puts badges on A4 pages with cut marks", "[badge_render]") {
   REQUIRE(plan.per_page() >= 8);
   std::vector<BadgeFace> faces;
   for (int i = 0; i < plan.per_page() + 3; ++i) {
-    faces.push_back(bench.Face(bench.Guest("Gast", "Nummer " + std::to_string(i))));
+    faces.push_back(
+        bench.Face(bench.Guest("Gast", "Nummer " + std::to_string(i))));
   }
   std::string path = bench.dir.File("sheet.pdf");
   REQUIRE(WriteBadgeSheetPdf(layout, faces, path).ok());

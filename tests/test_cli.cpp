@@ -308,8 +308,8 @@ TEST_CASE("badges as PNG, PDF and A4 sheets from the command line",
 
   // A sheet of the education guests, and one of everyone.
   std::string sheet = cli.dir.File("onderwijs.pdf");
-  ProcessResult some = cli.Run(
-      {"badges", "-o", sheet, "--sector", "education", "--json"});
+  ProcessResult some =
+      cli.Run({"badges", "-o", sheet, "--sector", "education", "--json"});
   REQUIRE(some.exit_code == 0);
   CHECK(Contains(some.out, "\"layout\":\"a6\""));
   ProcessResult all =

@@ -186,7 +186,8 @@ TEST_CASE("a guest finds their invitation on the on-screen keyboard",
   // The preview is the badge as printed, and its QR reads back.
   std::vector<std::string> codes = DecodePreview(f);
   REQUIRE(codes.size() == 1);
-  auto claim = VerifyBadgeCode(codes.front(), f.app->event().id, f.keys.public_key);
+  auto claim =
+      VerifyBadgeCode(codes.front(), f.app->event().id, f.keys.public_key);
   REQUIRE(claim.check == TokenCheck::kValid);
   CHECK(Store::Open(f.db)->GetAttendee(claim.claim.attendee_id)->family_name ==
         "Bügel");
@@ -364,7 +365,8 @@ TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",
   check_fits("pin");
 }
 
-TEST_CASE("the kiosk prints a registered guest's badge once", "[kiosk][printing]") {
+TEST_CASE("the kiosk prints a registered guest's badge once",
+          "[kiosk][printing]") {
   entree::testing::PrintSandbox cups;
   KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
   f.Tap("register");
@@ -376,8 +378,9 @@ TEST_CASE("the kiosk prints a registered guest's badge once", "[kiosk][printing]
   CHECK(f.HasText("Neem uw badge uit de printer."));
   std::vector<std::string> pdfs = cups.WaitForPdfs(1);
   REQUIRE(pdfs.size() == 1);
-  CHECK(entree::testing::DecodeQrCodes(entree::testing::RasterisePdf(
-            pdfs.front(), 300)) == std::vector<std::string>{f.CodeFor(f.marjolein)});
+  CHECK(entree::testing::DecodeQrCodes(
+            entree::testing::RasterisePdf(pdfs.front(), 300)) ==
+        std::vector<std::string>{f.CodeFor(f.marjolein)});
   f.Tap("done");
 
   // Found again: not printed a second time without staff.

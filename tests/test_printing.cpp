@@ -40,8 +40,8 @@ struct PrintBench {
     return {"badge", RenderBadgePdf(layout, face).value(), layout.media};
   }
   PrintDeskSettings Desk(const PrintSandbox& cups, const std::string& queue) {
-    return {queue, cups.server(), layout, "desk-1", Language::kDutch,
-            seconds(20)};
+    return {queue,    cups.server(),    layout,
+            "desk-1", Language::kDutch, seconds(20)};
   }
 };
 
@@ -95,10 +95,9 @@ TEST_CASE("a printer out of paper or jammed is reported, the job kept",
     PrintOutcome outcome;
     std::string reason;
   };
-  for (const Case& c : {Case{"entree-nopaper", PrintOutcome::kOutOfPaper,
-                             "media-empty-error"},
-                        Case{"entree-jam", PrintOutcome::kJammed,
-                             "media-jam-error"}}) {
+  for (const Case& c :
+       {Case{"entree-nopaper", PrintOutcome::kOutOfPaper, "media-empty-error"},
+        Case{"entree-jam", PrintOutcome::kJammed, "media-jam-error"}}) {
     INFO(c.queue);
     CupsQueue queue(c.queue, cups.server());
     PrintReport report = queue.Print(bench.Document(), seconds(20));
@@ -123,16 +122,16 @@ TEST_CASE("a missing queue and a missing scheduler are told apart",
           "[printing]") {
   PrintSandbox cups;
   PrintBench bench;
-  PrintReport missing =
-      CupsQueue("no-such-printer", cups.server()).Print(bench.Document(),
-                                                        seconds(5));
+  PrintReport missing = CupsQueue("no-such-printer", cups.server())
+                            .Print(bench.Document(), seconds(5));
   CHECK(missing.outcome == PrintOutcome::kQueueMissing);
   CHECK(missing.job_id == 0);
   CHECK(CupsQueue("no-such-printer", cups.server()).State().health ==
         PrintOutcome::kQueueMissing);
 
   std::string nowhere = bench.dir.File("no-cups.sock");
-  CHECK(CupsQueue("entree-pdf", nowhere).Print(bench.Document(), seconds(5))
+  CHECK(CupsQueue("entree-pdf", nowhere)
+            .Print(bench.Document(), seconds(5))
             .outcome == PrintOutcome::kServerUnreachable);
   CHECK(CupsQueue("entree-pdf", nowhere).State().health ==
         PrintOutcome::kServerUnreachable);
@@ -226,12 +225,12 @@ TEST_CASE("entree print follows the job and keeps the print log",
   };
   REQUIRE(cli({"init", "--name", "Worldcafé"}).exit_code == 0);
   REQUIRE(cli({"keygen"}).exit_code == 0);
-  REQUIRE(cli({"import", std::string(ENTREE_ASSETS_DIR) +
-                             "/demo/worldcafe-iq-blvd.csv"})
+  REQUIRE(cli({"import",
+               std::string(ENTREE_ASSETS_DIR) + "/demo/worldcafe-iq-blvd.csv"})
               .exit_code == 0);
 
-  auto printed = cli({"print", "Marjolein", "--printer", "entree-pdf",
-                      "--layout", "54x90"});
+  auto printed = cli(
+      {"print", "Marjolein", "--printer", "entree-pdf", "--layout", "54x90"});
   INFO(printed.err);
   REQUIRE(printed.exit_code == 0);
   CHECK_THAT(printed.out, Catch::Contains("printed on \"entree-pdf\""));

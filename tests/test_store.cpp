@@ -237,8 +237,12 @@ TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
   }
   auto store = Store::Open(path);
   REQUIRE(store.ok());
-  CHECK(PragmaValue(*store, "user_version") == 2);
+  CHECK(PragmaValue(*store, "user_version") == Store::kSchemaVersion);
   CHECK(store->GetEvent()->name == "Oud");
+  // Version 3 added the print log; the old file has an empty one.
+  auto log = store->PrintLog(10);
+  REQUIRE(log.ok());
+  CHECK(log->empty());
   auto stats = store->Stats();
   REQUIRE(stats.ok());
   CHECK(stats->total.arrived == 1);
@@ -276,4 +280,38 @@ TEST_CASE("an undo takes a check-in back without deleting it", "[store]") {
   // Undoing twice is refused.
   CHECK(store.UndoCheckin(entry, "door-1", At("2026-10-12T17:02:00Z"))
             .IsNotFound());
+}
+
+TEST_CASE("the print log keeps each job and its outcome", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("p.db"));
+  Attendee guest = AddAttendee(store, "Robin", "Burghard");
+  PrintRecord job;
+  job.id = NewUuid();
+  job.attendee_id = guest.id;
+  job.badge_serial = 1;
+  job.kiosk_id = "desk-1";
+  job.printer = "ql800";
+  job.layout = "ql62";
+  job.requested_at = At("2026-10-12T16:10:00Z");
+  CHECK_FALSE(*store.BadgeSentToPrinter(guest.id, 1));
+  REQUIRE(store.RecordPrintRequest(job).ok());
+  CHECK(*store.BadgeSentToPrinter(guest.id, 1));
+  CHECK_FALSE(*store.BadgeSentToPrinter(guest.id, 2));
+  CHECK(store.GetPrintJob(job.id)->outcome == "sent");
+
+  REQUIRE(store
+              .RecordPrintOutcome(job.id, 41, "out_of_paper", "Out of paper",
+                                  At("2026-10-12T16:10:02Z"))
+              .ok());
+  PrintRecord ended = store.GetPrintJob(job.id).value();
+  CHECK(ended.cups_job == 41);
+  CHECK(ended.outcome == "out_of_paper");
+  CHECK(ended.detail == "Out of paper");
+  CHECK(ended.finished_at == At("2026-10-12T16:10:02Z"));
+  CHECK(
+      store.RecordPrintOutcome(NewUuid(), 1, "completed", "", job.requested_at)
+          .IsNotFound());
+  CHECK(store.GetPrintJob(NewUuid()).status().IsNotFound());
+  CHECK(store.PrintLog(5)->size() == 1);
 }

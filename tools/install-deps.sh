@@ -7,6 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config  # toolchain
   libsqlite3-dev sqlite3                        # store (sqlite3: benchmark baseline)
   libsodium-dev libqrencode-dev                 # badge signatures and QR codes
+  libcairo2-dev libpango1.0-dev libpng-dev      # badge rendering (PNG, PDF)
+  libcups2-dev                                  # printing through CUPS
+  cups cups-daemon cups-client cups-filters     # tests: a private CUPS scheduler
+  printer-driver-cups-pdf ghostscript           # tests: a printer that writes PDFs
+  poppler-utils                                 # tests: pdftoppm, pdftotext, pdfinfo
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)

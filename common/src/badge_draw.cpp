@@ -14,11 +14,10 @@ struct Deleter {
   void operator()(T* p) const { Free(p); }
 };
 using LayoutPtr = std::unique_ptr<PangoLayout, Deleter<void, g_object_unref>>;
-using ContextPtr =
-    std::unique_ptr<PangoContext, Deleter<void, g_object_unref>>;
-using FontPtr = std::unique_ptr<PangoFontDescription,
-                                Deleter<PangoFontDescription,
-                                        pango_font_description_free>>;
+using ContextPtr = std::unique_ptr<PangoContext, Deleter<void, g_object_unref>>;
+using FontPtr =
+    std::unique_ptr<PangoFontDescription,
+                    Deleter<PangoFontDescription, pango_font_description_free>>;
 
 void SetColour(cairo_t* cr, const Colour& colour) {
   cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue);
@@ -55,8 +54,7 @@ ContextPtr MakeTextContext(cairo_t* cr) {
 // Whether `layout` at `points` fits the field's box in its lines.
 bool FitsAt(PangoLayout* layout, PangoFontDescription* font,
             const TextField& field, double points) {
-  pango_font_description_set_size(font,
-                                  static_cast<int>(points * PANGO_SCALE));
+  pango_font_description_set_size(font, static_cast<int>(points * PANGO_SCALE));
   pango_layout_set_font_description(layout, font);
   PangoRectangle logical;
   pango_layout_get_extents(layout, nullptr, &logical);
@@ -180,8 +178,7 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
 
 Status CairoStatus(cairo_status_t status, std::string_view what) {
   if (status == CAIRO_STATUS_SUCCESS) return Status::Ok();
-  return Status::Io(std::string(what) + ": " +
-                    cairo_status_to_string(status));
+  return Status::Io(std::string(what) + ": " + cairo_status_to_string(status));
 }
 
 }  // namespace entree

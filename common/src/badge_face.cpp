@@ -18,9 +18,8 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
   for (char c : attendee.family_name) {
     family += c == ' ' ? std::string("\u00A0") : std::string(1, c);
   }
-  face.full_name = attendee.given_name.empty()
-                       ? family
-                       : attendee.given_name + " " + family;
+  face.full_name =
+      attendee.given_name.empty() ? family : attendee.given_name + " " + family;
   face.organisation = attendee.organisation;
   face.sector = attendee.sector;
   face.sector_word = tr.Get("sector." + std::string(ToString(attendee.sector)));

@@ -52,8 +52,8 @@ std::optional<std::vector<double>> Numbers(std::string_view value,
 std::optional<Colour> ParseColour(std::string_view text) {
   if (text.size() != 7 || text[0] != '#') return std::nullopt;
   unsigned value = 0;
-  auto [end, error] = std::from_chars(text.data() + 1, text.data() + 7, value,
-                                      16);
+  auto [end, error] =
+      std::from_chars(text.data() + 1, text.data() + 7, value, 16);
   if (error != std::errc() || end != text.data() + 7) return std::nullopt;
   return Colour{((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0,
                 (value & 0xff) / 255.0};
@@ -179,8 +179,8 @@ std::string MediaForPage(double width_mm, double height_mm) {
     out << std::round(value * 100) / 100;
     return out.str();
   };
-  return "custom_" + mm(width_mm) + "x" + mm(height_mm) + "mm_" +
-         mm(width_mm) + "x" + mm(height_mm) + "mm";
+  return "custom_" + mm(width_mm) + "x" + mm(height_mm) + "mm_" + mm(width_mm) +
+         "x" + mm(height_mm) + "mm";
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // Rendering one badge to pixels, PNG or PDF.
+#include "entree/badge_render.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
@@ -6,7 +8,7 @@
 #include <cstring>
 
 #include "badge_draw.h"
-#include "entree/badge_render.h"
+#include "png_writer.h"
 
 namespace entree {
 namespace {
@@ -65,12 +67,12 @@ Result<std::string> RenderBadgePng(const BadgeLayout& layout,
                                    const BadgeFace& face) {
   Result<cairo_surface_t*> surface = DrawOnImage(layout, face, layout.dpi);
   if (!surface.ok()) return surface.status();
-  std::string png;
-  cairo_status_t written =
-      cairo_surface_write_to_png_stream(*surface, AppendToString, &png);
+  Result<std::string> png =
+      EncodePng(cairo_image_surface_get_data(*surface),
+                cairo_image_surface_get_width(*surface),
+                cairo_image_surface_get_height(*surface),
+                cairo_image_surface_get_stride(*surface), layout.dpi);
   cairo_surface_destroy(*surface);
-  Status status = CairoStatus(written, "badge PNG");
-  if (!status.ok()) return status;
   return png;
 }
 
@@ -84,8 +86,7 @@ Result<std::string> RenderBadgePdf(const BadgeLayout& layout,
       layout.height_mm * kPointsPerMm);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                  face.full_name.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-                                 "Entree");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Entree");
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, kPointsPerMm, kPointsPerMm);
   DrawBadge(cr, layout, face, *qr, layout.dpi / kMmPerInch);

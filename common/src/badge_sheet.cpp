@@ -4,8 +4,8 @@
 
 #include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <numbers>
@@ -111,8 +111,7 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
   }
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
       WriteToStream, &out, kA4Width * kPointsPerMm, kA4Height * kPointsPerMm);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-                                 "Entree");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Entree");
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, kPointsPerMm, kPointsPerMm);
 
@@ -140,12 +139,12 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
   std::error_code error;
   if (status.ok() && !out) {
     status = Status::Localized(StatusCode::kIo, "error.cannot_write",
-                             {path, std::strerror(errno)});
+                               {path, std::strerror(errno)});
   }
   if (status.ok()) std::filesystem::rename(temporary, path, error);
   if (status.ok() && error) {
     status = Status::Localized(StatusCode::kIo, "error.cannot_write",
-                             {path, std::strerror(errno)});
+                               {path, std::strerror(errno)});
   }
   if (!status.ok()) std::filesystem::remove(temporary, error);
   return status;

@@ -77,14 +77,14 @@ QueueState AskQueue(http_t* http, const std::string& queue) {
       "printer-is-accepting-jobs", "queued-job-count"};
   ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
   std::string uri = PrinterUri(queue);
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri",
-               nullptr, uri.c_str());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr,
+               uri.c_str());
   ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD,
-                "requested-attributes", std::size(kWanted), nullptr,
-                kWanted);
+                "requested-attributes", std::size(kWanted), nullptr, kWanted);
   Response response(cupsDoRequest(http, request, "/"));
   QueueState state;
-  if (!response || ippGetStatusCode(response.get()) > IPP_STATUS_OK_CONFLICTING) {
+  if (!response ||
+      ippGetStatusCode(response.get()) > IPP_STATUS_OK_CONFLICTING) {
     state.health = cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND
                        ? PrintOutcome::kQueueMissing
                        : PrintOutcome::kServerUnreachable;
@@ -96,8 +96,8 @@ QueueState AskQueue(http_t* http, const std::string& queue) {
   if (ipp_attribute_t* a = ippFindAttribute(r, "printer-state", IPP_TAG_ENUM)) {
     printer_state = static_cast<ipp_pstate_t>(ippGetInteger(a, 0));
   }
-  if (ipp_attribute_t* a = ippFindAttribute(r, "printer-is-accepting-jobs",
-                                            IPP_TAG_BOOLEAN)) {
+  if (ipp_attribute_t* a =
+          ippFindAttribute(r, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)) {
     state.accepting = ippGetBoolean(a, 0) != 0;
   }
   if (ipp_attribute_t* a =
@@ -128,11 +128,10 @@ std::optional<ipp_jstate_t> AskJob(http_t* http, int job_id) {
                    "localhost", ippPort(), "/jobs/%d", job_id);
   ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", nullptr,
                uri);
-  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME,
-               "requesting-user-name", nullptr, cupsUser());
+  ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name",
+               nullptr, cupsUser());
   ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD,
-                "requested-attributes", std::size(kWanted), nullptr,
-                kWanted);
+                "requested-attributes", std::size(kWanted), nullptr, kWanted);
   Response response(cupsDoRequest(http, request, "/"));
   if (!response) return std::nullopt;
   ipp_attribute_t* a =
@@ -142,8 +141,7 @@ std::optional<ipp_jstate_t> AskJob(http_t* http, int job_id) {
 }
 
 PrintReport FollowJob(http_t* http, const std::string& queue, int job_id,
-                      std::chrono::milliseconds wait,
-                      Clock::time_point start) {
+                      std::chrono::milliseconds wait, Clock::time_point start) {
   PrintReport report;
   report.job_id = job_id;
   Clock::time_point deadline = Clock::now() + wait;
@@ -226,11 +224,10 @@ PrintReport CupsQueue::Print(const PrintDocument& document,
   cups_option_t* options = nullptr;
   int option_count = 0;
   if (!document.media.empty()) {
-    option_count = cupsAddOption("media", document.media.c_str(),
-                                 option_count, &options);
+    option_count =
+        cupsAddOption("media", document.media.c_str(), option_count, &options);
   }
-  option_count =
-      cupsAddOption("print-scaling", "none", option_count, &options);
+  option_count = cupsAddOption("print-scaling", "none", option_count, &options);
   int job_id = cupsCreateJob(http.get(), name_.c_str(), document.title.c_str(),
                              option_count, options);
   cupsFreeOptions(option_count, options);

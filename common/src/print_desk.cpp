@@ -45,9 +45,8 @@ Result<Uuid> PrintDesk::PrintAsked(const Attendee& attendee,
   return Send(attendee, badge, now, /*asked=*/true, cancel_first);
 }
 
-Result<Uuid> PrintDesk::Send(const Attendee& attendee,
-                             const IssuedBadge& badge, Instant now,
-                             bool asked, int cancel_first) {
+Result<Uuid> PrintDesk::Send(const Attendee& attendee, const IssuedBadge& badge,
+                             Instant now, bool asked, int cancel_first) {
   Result<BadgeFace> face =
       MakeBadgeFace(store_, attendee, badge.code, settings_.language);
   if (!face.ok()) return face.status();
@@ -73,9 +72,9 @@ Result<int> PrintDesk::Collect(Instant now) {
     finished.swap(finished_);
   }
   for (const Finished& job : finished) {
-    Status status = store_.RecordPrintOutcome(
-        job.id, job.report.job_id, ToString(job.report.outcome),
-        job.report.detail, now);
+    Status status = store_.RecordPrintOutcome(job.id, job.report.job_id,
+                                              ToString(job.report.outcome),
+                                              job.report.detail, now);
     if (!status.ok()) return status;
   }
   return static_cast<int>(finished.size());
@@ -118,9 +117,9 @@ void PrintDesk::Work() {
       PrintReport report;
       Result<std::string> pdf = RenderBadgePdf(settings_.layout, task.face);
       if (pdf.ok()) {
-        report = cups_.Print({task.face.full_name, std::move(*pdf),
-                              settings_.layout.media},
-                             settings_.wait);
+        report = cups_.Print(
+            {task.face.full_name, std::move(*pdf), settings_.layout.media},
+            settings_.wait);
       } else {
         report.outcome = PrintOutcome::kCanceled;
         report.detail = pdf.status().message();

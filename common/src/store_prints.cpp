@@ -64,7 +64,8 @@ Status Store::RecordPrintOutcome(const Uuid& id, int cups_job,
                       .Bind(5, ToMillis(at))
                       .Run();
   if (!status.ok()) return status;
-  if (db_.Changes() == 0) return Status::NotFound("no print job " + ToString(id));
+  if (db_.Changes() == 0)
+    return Status::NotFound("no print job " + ToString(id));
   return Status::Ok();
 }
 

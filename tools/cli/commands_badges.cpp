@@ -105,9 +105,8 @@ int RunBadge(Context& ctx) {
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else {
-    *ctx.out << ctx.tr().Format("badge.written",
-                                {attendee->FullName(), work->layout.title,
-                                 path})
+    *ctx.out << ctx.tr().Format("badge.written", {attendee->FullName(),
+                                                  work->layout.title, path})
              << "\n";
   }
   return kExitOk;
@@ -174,9 +173,8 @@ int RunBadges(Context& ctx) {
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else {
-    *ctx.out << ctx.tr().Format("badges.written",
-                                {std::to_string(faces.size()),
-                                 std::to_string(pages), path})
+    *ctx.out << ctx.tr().Format("badges.written", {std::to_string(faces.size()),
+                                                   std::to_string(pages), path})
              << "\n";
   }
   return kExitOk;
@@ -244,10 +242,9 @@ int RunPrint(Context& ctx) {
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else if (done) {
-    *ctx.out << ctx.tr().Format("print.done",
-                                {attendee->FullName(), words,
-                                 std::to_string(report.job_id),
-                                 Seconds(report.finished_after)})
+    *ctx.out << ctx.tr().Format("print.done", {attendee->FullName(), words,
+                                               std::to_string(report.job_id),
+                                               Seconds(report.finished_after)})
              << "\n";
   }
   if (done) return kExitOk;
@@ -298,8 +295,8 @@ int RunPrintLog(Context& ctx) {
       continue;
     }
     *ctx.out << FormatLocal(job.requested_at) << "  " << job.outcome << "  "
-             << name << " #" << job.badge_serial << "  " << job.printer
-             << " (" << job.kiosk_id << (job.asked ? "" : ", auto") << ")";
+             << name << " #" << job.badge_serial << "  " << job.printer << " ("
+             << job.kiosk_id << (job.asked ? "" : ", auto") << ")";
     if (!job.detail.empty()) *ctx.out << "  " << job.detail;
     *ctx.out << "\n";
   }

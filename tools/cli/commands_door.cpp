@@ -15,7 +15,6 @@
 namespace entree::cli {
 namespace {
 
-
 // The code to check: the one argument, or a line from standard input for
 // "-".
 Result<std::string> CodeArgument(const Context& ctx) {

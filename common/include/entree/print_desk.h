@@ -43,8 +43,7 @@ class PrintDesk {
   // was sent before: a kiosk never prints one twice unasked. Returns the
   // print log id, or nullopt when it was sent before. Fails as the store.
   Result<std::optional<Uuid>> PrintOnce(const Attendee& attendee,
-                                        const IssuedBadge& badge,
-                                        Instant now);
+                                        const IssuedBadge& badge, Instant now);
   // Sends the badge whether or not it was sent before (staff asked). With
   // `retry_of`, that job is canceled first if it is still queued and a
   // stopped queue is started again.

@@ -40,9 +40,9 @@ struct PrintRecord {
   std::string layout;   // the badge layout's id
   bool asked = false;   // by staff or the CLI, not printed by itself
   Instant requested_at{};
-  int cups_job = 0;               // 0 until CUPS accepted it
-  std::string outcome = "sent";   // ToString(PrintOutcome)
-  std::string detail;             // the printer's own words
+  int cups_job = 0;              // 0 until CUPS accepted it
+  std::string outcome = "sent";  // ToString(PrintOutcome)
+  std::string detail;            // the printer's own words
   std::optional<Instant> finished_at;
 };
 
