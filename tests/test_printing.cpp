@@ -254,3 +254,24 @@ TEST_CASE("entree print follows the job and keeps the print log",
   CHECK_THAT(log.out, Catch::Contains("\"outcome\":\"queue_missing\""));
   CHECK_THAT(log.out, Catch::Contains("\"name\":\"Marjolein de Gelder\""));
 }
+
+TEST_CASE("a stopped printer is reported, and prints once started again",
+          "[printing]") {
+  PrintSandbox cups;
+  PrintBench bench;
+  auto disabled = testing::RunProcess(
+      {"/usr/sbin/cupsdisable", "-h", cups.server(), "entree-pdf"});
+  REQUIRE(disabled.exit_code == 0);
+  CupsQueue queue("entree-pdf", cups.server());
+  CHECK(queue.State().health == PrintOutcome::kPrinterStopped);
+  PrintReport report = queue.Print(bench.Document(), seconds(20));
+  CHECK(report.outcome == PrintOutcome::kPrinterStopped);
+  REQUIRE(report.job_id > 0);
+  CHECK(cups.WaitForPdfs(0).empty());
+
+  // Starting the queue again prints the job that waited.
+  REQUIRE(queue.Resume().ok());
+  CHECK(queue.Follow(report.job_id, seconds(20)).outcome ==
+        PrintOutcome::kCompleted);
+  CHECK(cups.WaitForPdfs(1).size() == 1);
+}

@@ -26,3 +26,5 @@ build/ci/tools/bench/entree-bench-store --attendees 5000 --scans 200 \
   --dir build/ci/bench-data
 build/ci/tools/bench/entree-bench-kiosk --attendees 5000 --scans 10 \
   --dir build/ci/bench-kiosk-data
+build/ci/tools/bench/entree-bench-badges --attendees 200 --scans 10 \
+  --prints 3 --dir build/ci/bench-badges-data
