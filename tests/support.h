@@ -7,6 +7,7 @@
 #include "entree/badge_token.h"
 #include "entree/clock.h"
 #include "entree/model.h"
+#include "entree/registration.h"
 #include "entree/store.h"
 
 namespace entree::testing {
@@ -36,6 +37,16 @@ void WriteFile(const std::string& path, const std::string& data);
 // 2026-10-12) and a signing key; the key pair is returned through `keys`.
 
 Store MakeEventStore(const std::string& path, KeyPair* keys = nullptr);
+
+// An event with a signing key and a badge issuer ("desk-1"), on a store in
+// a temporary directory.
+struct SignedEvent {
+  TempDir dir;
+  KeyPair keys;
+  Store store = MakeEventStore(dir.File("event.db"), &keys);
+  Event event = store.GetEvent().value();
+  BadgeIssuer issuer{store, event.id, keys.secret_key, "desk-1"};
+};
 
 // An attendee with the given names, inserted into `store`.
 Attendee AddAttendee(Store& store, const std::string& given,

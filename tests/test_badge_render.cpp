@@ -19,13 +19,7 @@ using entree::testing::TempDir;
 namespace {
 
 // An event with a key, and a way to make the badge of any guest.
-struct BadgeBench {
-  TempDir dir;
-  KeyPair keys;
-  Store store = testing::MakeEventStore(dir.File("badges.db"), &keys);
-  Event event = store.GetEvent().value();
-  BadgeIssuer issuer{store, event.id, keys.secret_key, "desk-1"};
-
+struct BadgeBench : testing::SignedEvent {
   BadgeFace Face(const Attendee& attendee) {
     auto issued =
         issuer.BadgeFor(attendee.id, false, At("2026-10-12T15:00:00Z"));

@@ -112,6 +112,12 @@ struct KioskFixture {
     return false;
   }
   Statistics Stats() { return *Store::Open(db)->Stats(); }
+  // Finds Marjolein's invitation and opens her badge.
+  void OpenBadgeOfMarjolein() {
+    Tap("register");
+    for (const char* key : {"key:m", "key:a", "key:r"}) Tap(key);
+    Tap("match:0");
+  }
   // Lets the print worker run until the badge screen has news.
   void AwaitPrintNews(const std::string& news) {
     for (int tries = 0; tries < 400 && !HasText(news); ++tries) {
@@ -369,9 +375,7 @@ TEST_CASE("the kiosk prints a registered guest's badge once",
           "[kiosk][printing]") {
   entree::testing::PrintSandbox cups;
   KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
-  f.Tap("register");
-  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
-  f.Tap("match:0");
+  f.OpenBadgeOfMarjolein();
   REQUIRE(f.app->ScreenName() == "badge");
   CHECK(f.HasText("Uw badge wordt geprint"));
   f.AwaitPrintNews("Neem uw badge uit de printer.");
@@ -385,9 +389,7 @@ TEST_CASE("the kiosk prints a registered guest's badge once",
 
   // Found again: not printed a second time without staff.
   f.Advance(3100);
-  f.Tap("register");
-  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
-  f.Tap("match:0");
+  f.OpenBadgeOfMarjolein();
   CHECK(f.HasText("Deze badge is al eens geprint"));
   auto log = Store::Open(f.db)->PrintLog(10);
   REQUIRE(log.ok());
@@ -401,9 +403,7 @@ TEST_CASE("a printer out of paper sends the guest to staff, who retry",
           "[kiosk][printing]") {
   entree::testing::PrintSandbox cups;
   KioskFixture f(KioskRole::kBoth, "entree-nopaper", cups.server());
-  f.Tap("register");
-  for (const char* key : {"key:m", "key:a", "key:r"}) f.Tap(key);
-  f.Tap("match:0");
+  f.OpenBadgeOfMarjolein();
   f.AwaitPrintNews("De printer heeft aandacht nodig");
   CHECK(f.HasText("Vraag onze medewerkers om uw badge"));
   CHECK(f.app->ScreenName() == "badge");  // calm: no error screen

@@ -22,12 +22,7 @@ using std::chrono::milliseconds;
 using std::chrono::seconds;
 
 // An event with one guest and their badge, ready to print.
-struct PrintBench {
-  TempDir dir;
-  KeyPair keys;
-  Store store = testing::MakeEventStore(dir.File("print.db"), &keys);
-  Event event = store.GetEvent().value();
-  BadgeIssuer issuer{store, event.id, keys.secret_key, "desk-1"};
+struct PrintBench : testing::SignedEvent {
   Attendee guest = testing::AddAttendee(store, "Leone", "Wiersma",
                                         Sector::kBusiness, "Marketing");
   IssuedBadge badge =
@@ -38,6 +33,13 @@ struct PrintBench {
     BadgeFace face =
         MakeBadgeFace(store, guest, badge.code, Language::kDutch).value();
     return {"badge", RenderBadgePdf(layout, face).value(), layout.media};
+  }
+  // Sends the guest's badge to `desk` for the first time.
+  Uuid PrintFirst(PrintDesk& desk) {
+    auto sent = desk.PrintOnce(guest, badge, At("2026-10-12T16:05:10Z"));
+    REQUIRE(sent.ok());
+    REQUIRE(sent->has_value());
+    return **sent;
   }
   PrintDeskSettings Desk(const PrintSandbox& cups, const std::string& queue) {
     return {queue,    cups.server(),    layout,
@@ -144,10 +146,7 @@ TEST_CASE("the print desk prints a badge once unless asked, and logs it",
   PrintDesk desk(bench.store, bench.Desk(cups, "entree-pdf"));
   Instant now = At("2026-10-12T16:05:30Z");
 
-  auto first = desk.PrintOnce(bench.guest, bench.badge, now);
-  REQUIRE(first.ok());
-  REQUIRE(first->has_value());
-  PrintRecord printed = AwaitOutcome(desk, bench.store, **first);
+  PrintRecord printed = AwaitOutcome(desk, bench.store, bench.PrintFirst(desk));
   CHECK(printed.outcome == "completed");
   CHECK(printed.cups_job > 0);
   CHECK_FALSE(printed.asked);
@@ -189,10 +188,7 @@ TEST_CASE("a failed print is logged and a retry replaces the stuck job",
   PrintBench bench;
   PrintDesk desk(bench.store, bench.Desk(cups, "entree-nopaper"));
   Instant now = At("2026-10-12T16:05:30Z");
-  auto first = desk.PrintOnce(bench.guest, bench.badge, now);
-  REQUIRE(first.ok());
-  REQUIRE(first->has_value());
-  PrintRecord failed = AwaitOutcome(desk, bench.store, **first);
+  PrintRecord failed = AwaitOutcome(desk, bench.store, bench.PrintFirst(desk));
   CHECK(failed.outcome == "out_of_paper");
   CHECK(failed.detail == "Out of paper");
   REQUIRE(failed.cups_job > 0);

@@ -31,16 +31,6 @@ namespace {
 
 using Stopwatch = std::chrono::steady_clock;
 
-double MillisSince(Stopwatch::time_point start) {
-  return std::chrono::duration<double, std::milli>(Stopwatch::now() - start)
-      .count();
-}
-
-void Die(const std::string& why) {
-  std::cerr << "bench: " << why << "\n";
-  std::exit(1);
-}
-
 int FlagValue(int argc, char** argv, const std::string& flag, int fallback) {
   for (int i = 1; i + 1 < argc; ++i) {
     if (argv[i] == flag) return std::atoi(argv[i + 1]);

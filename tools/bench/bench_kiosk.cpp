@@ -28,11 +28,6 @@
 namespace entree::bench {
 namespace {
 
-void Die(const std::string& why) {
-  std::cerr << "bench: " << why << "\n";
-  std::exit(1);
-}
-
 int64_t WallNs() {
   timespec now{};
   clock_gettime(CLOCK_REALTIME, &now);

@@ -29,15 +29,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double MillisSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start)
-      .count();
-}
-
-void Die(const Status& status) {
-  std::cerr << "bench: " << status.message() << "\n";
-  std::exit(1);
-}
+void Die(const Status& status) { bench::Die(status.message()); }
 
 struct LatencyRow {
   std::string what;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 #include <string_view>
 
 namespace entree::bench {
@@ -47,6 +48,17 @@ BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions options) {
   std::filesystem::remove_all(options.dir);
   std::filesystem::create_directories(options.dir);
   return options;
+}
+
+double MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+void Die(std::string_view why) {
+  std::cerr << "bench: " << why << "\n";
+  std::exit(1);
 }
 
 double Percentile(std::vector<double> samples, double p) {

@@ -1,8 +1,10 @@
 // What the benchmarks share: a made-up guest list, percentiles.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace entree::bench {
@@ -22,6 +24,13 @@ struct BenchOptions {
 // Reads the flags over `defaults`, caps scans at attendees, and empties
 // the data directory.
 BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions defaults);
+
+// Milliseconds since `start`.
+double MillisSince(std::chrono::steady_clock::time_point start);
+
+// Prints "bench: WHY" and exits with 1: a benchmark that cannot run says
+// why and stops.
+[[noreturn]] void Die(std::string_view why);
 
 // The p-th percentile (0..1) of `samples`, by nearest rank; 0 when empty.
 double Percentile(std::vector<double> samples, double p);

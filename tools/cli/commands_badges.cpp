@@ -51,10 +51,16 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return tail == suffix;
 }
 
-// The badge (issued now if the attendee has none) and its face.
-Result<std::pair<IssuedBadge, BadgeFace>> FaceFor(const Context& ctx,
-                                                  BadgeWork& work,
-                                                  const Attendee& attendee) {
+// An attendee, their badge and its face.
+struct NamedBadge {
+  Attendee attendee;
+  IssuedBadge issued;
+  BadgeFace face;
+};
+
+// The attendee's badge (issued now if they have none) and its face.
+Result<NamedBadge> BadgeOf(const Context& ctx, BadgeWork& work,
+                           const Attendee& attendee) {
   std::string kiosk =
       ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
   BadgeIssuer issuer(work.store, work.event.id, work.key, kiosk);
@@ -63,7 +69,14 @@ Result<std::pair<IssuedBadge, BadgeFace>> FaceFor(const Context& ctx,
   if (!issued.ok()) return issued.status();
   auto face = MakeBadgeFace(work.store, attendee, issued->code, work.language);
   if (!face.ok()) return face.status();
-  return std::pair{std::move(*issued), std::move(*face)};
+  return NamedBadge{attendee, std::move(*issued), std::move(*face)};
+}
+
+// The badge of the attendee the command line names.
+Result<NamedBadge> BadgeOfNamed(const Context& ctx, BadgeWork& work) {
+  auto attendee = work.store.ResolveAttendee(ctx.args.positional.front());
+  if (!attendee.ok()) return attendee.status();
+  return BadgeOf(ctx, work, *attendee);
 }
 
 std::string Seconds(std::chrono::microseconds elapsed) {
@@ -86,12 +99,11 @@ int RunBadge(Context& ctx) {
   }
   auto work = PrepareBadgeWork(ctx);
   if (!work.ok()) return ctx.Fail(work.status());
-  auto attendee = work->store.ResolveAttendee(ctx.args.positional.front());
-  if (!attendee.ok()) return ctx.Fail(attendee.status());
-  auto badge = FaceFor(ctx, *work, *attendee);
+  auto badge = BadgeOfNamed(ctx, *work);
   if (!badge.ok()) return ctx.Fail(badge.status());
-  auto file = pdf ? RenderBadgePdf(work->layout, badge->second)
-                  : RenderBadgePng(work->layout, badge->second);
+  const Attendee* attendee = &badge->attendee;
+  auto file = pdf ? RenderBadgePdf(work->layout, badge->face)
+                  : RenderBadgePng(work->layout, badge->face);
   if (!file.ok()) return ctx.Fail(file.status());
   Status written = WriteOutput(path, *file, *ctx.out);
   if (!written.ok()) return ctx.Fail(written);
@@ -99,7 +111,7 @@ int RunBadge(Context& ctx) {
     JsonWriter json;
     json.BeginObject()
         .Field("attendee_id", ToString(attendee->id))
-        .Field("serial", int64_t{badge->first.badge.serial})
+        .Field("serial", int64_t{badge->issued.badge.serial})
         .Field("layout", work->layout.id)
         .Field("file", path)
         .EndObject();
@@ -151,9 +163,9 @@ int RunBadges(Context& ctx) {
     auto transaction = Transaction::Begin(work->store.db());
     if (!transaction.ok()) return ctx.Fail(transaction.status());
     for (const Attendee& attendee : *people) {
-      auto badge = FaceFor(ctx, *work, attendee);
+      auto badge = BadgeOf(ctx, *work, attendee);
       if (!badge.ok()) return ctx.Fail(badge.status());
-      faces.push_back(std::move(badge->second));
+      faces.push_back(std::move(badge->face));
     }
     Status committed = transaction->Commit();
     if (!committed.ok()) return ctx.Fail(committed);
@@ -197,17 +209,16 @@ int RunPrint(Context& ctx) {
   }
   auto work = PrepareBadgeWork(ctx);
   if (!work.ok()) return ctx.Fail(work.status());
-  auto attendee = work->store.ResolveAttendee(ctx.args.positional.front());
-  if (!attendee.ok()) return ctx.Fail(attendee.status());
-  auto badge = FaceFor(ctx, *work, *attendee);
+  auto badge = BadgeOfNamed(ctx, *work);
   if (!badge.ok()) return ctx.Fail(badge.status());
-  auto pdf = RenderBadgePdf(work->layout, badge->second);
+  const Attendee* attendee = &badge->attendee;
+  auto pdf = RenderBadgePdf(work->layout, badge->face);
   if (!pdf.ok()) return ctx.Fail(pdf.status());
 
   PrintRecord record;
   record.id = NewUuid();
   record.attendee_id = attendee->id;
-  record.badge_serial = badge->first.badge.serial;
+  record.badge_serial = badge->issued.badge.serial;
   record.kiosk_id = ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
   record.printer = *queue;
   record.layout = work->layout.id;
