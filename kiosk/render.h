@@ -51,7 +51,7 @@ class Renderer {
   uint64_t frame_ = 0;
   bool warned_no_font_ = false;
   // The last image drawn, as a texture, kept until another is drawn.
-  std::shared_ptr<const BadgeImage> image_;
+  std::shared_ptr<const ArgbImage> image_;
   SDL_Texture* image_texture_ = nullptr;
 };
 

@@ -350,7 +350,7 @@ class BadgeScreen final : public Screen {
 
   // The badge drawn to fill `card`, redrawn only when the card's size
   // changes.
-  std::shared_ptr<const BadgeImage> Preview(const Rect& card) const {
+  std::shared_ptr<const ArgbImage> Preview(const Rect& card) const {
     if (preview_ && preview_card_.w == card.w && preview_card_.h == card.h) {
       return preview_;
     }
@@ -360,7 +360,7 @@ class BadgeScreen final : public Screen {
     preview_card_ = card;
     preview_ =
         image.ok()
-            ? std::make_shared<const BadgeImage>(std::move(image).value())
+            ? std::make_shared<const ArgbImage>(std::move(image).value())
             : nullptr;
     return preview_;
   }
@@ -371,7 +371,7 @@ class BadgeScreen final : public Screen {
   Printing printing_ = Printing::kNone;
   Uuid print_id_{};
   Instant looked_{};
-  mutable std::shared_ptr<const BadgeImage> preview_;
+  mutable std::shared_ptr<const ArgbImage> preview_;
   mutable Rect preview_card_;
 };
 

@@ -55,7 +55,7 @@ struct IconItem {
 // their proportions. The same pointer means the same pixels.
 struct ImageItem {
   Rect box;
-  std::shared_ptr<const BadgeImage> image;
+  std::shared_ptr<const ArgbImage> image;
 };
 
 // One frame's content, drawn in this order: boxes, image, buttons, icons,

@@ -131,7 +131,7 @@ struct KioskFixture {
 std::vector<std::string> DecodePreview(KioskFixture& f) {
   Scene scene = f.app->Compose(f.layout);
   REQUIRE(scene.image.has_value());
-  const BadgeImage& image = *scene.image->image;
+  const ArgbImage& image = *scene.image->image;
   std::string pgm = "P5\n" + std::to_string(image.width) + " " +
                     std::to_string(image.height) + "\n255\n";
   for (int y = 0; y < image.height; ++y) {

@@ -48,11 +48,11 @@ Result<cairo_surface_t*> DrawOnImage(const BadgeLayout& layout,
 
 }  // namespace
 
-Result<BadgeImage> RenderBadgeImage(const BadgeLayout& layout,
+Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
                                     const BadgeFace& face, double dpi) {
   Result<cairo_surface_t*> surface = DrawOnImage(layout, face, dpi);
   if (!surface.ok()) return surface.status();
-  BadgeImage image;
+  ArgbImage image;
   image.width = cairo_image_surface_get_width(*surface);
   image.height = cairo_image_surface_get_height(*surface);
   image.stride = cairo_image_surface_get_stride(*surface);

@@ -10,6 +10,7 @@
 
 #include "entree/badge_layout.h"
 #include "entree/catalog.h"
+#include "entree/picture.h"
 #include "entree/model.h"
 #include "entree/status.h"
 #include "entree/store.h"
@@ -33,19 +34,10 @@ struct BadgeFace {
 Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
                                 std::string code, Language language);
 
-// A badge as pixels: cairo's ARGB32, premultiplied, one native-endian
-// uint32_t per pixel, rows `stride` bytes apart.
-struct BadgeImage {
-  int width = 0;
-  int height = 0;
-  int stride = 0;
-  std::vector<uint8_t> pixels;
-};
-
 // Renders at `dpi` pixels per inch (the layout's own for print quality, less
 // for a screen). Fails with kInvalidArgument when the code does not fit a
 // QR symbol, kIo when cairo cannot draw.
-Result<BadgeImage> RenderBadgeImage(const BadgeLayout& layout,
+Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
                                     const BadgeFace& face, double dpi);
 // A PNG file's bytes at the layout's dpi. Fails as RenderBadgeImage.
 Result<std::string> RenderBadgePng(const BadgeLayout& layout,
