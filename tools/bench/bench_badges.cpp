@@ -105,7 +105,8 @@ void SheetTime(const std::vector<BadgeFace>& faces,
 void PrintTimes(const std::vector<BadgeFace>& faces, int prints,
                 const std::filesystem::path& dir) {
   std::string sandbox = ENTREE_TOOLS_DIR "/print-sandbox.sh";
-  std::string cups_dir = (dir / "cups").string();
+  // CUPS takes a socket path only when it is absolute.
+  std::string cups_dir = std::filesystem::absolute(dir / "cups").string();
   std::string start_command =
       "bash " + sandbox + " start " + cups_dir + " >/dev/null";
   if (std::system(start_command.c_str()) != 0) {
