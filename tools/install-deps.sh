@@ -12,6 +12,7 @@ packages=(
   cups cups-daemon cups-client cups-filters     # tests: a private CUPS scheduler
   printer-driver-cups-pdf ghostscript           # tests: a printer that writes PDFs
   poppler-utils                                 # tests: pdftoppm, pdftotext, pdfinfo
+  libzxing-dev libjpeg-dev libv4l-dev           # camera scanning, photos of badges
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
