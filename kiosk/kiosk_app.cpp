@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "camera_v4l2.h"
+
 namespace entree::kiosk {
 namespace {
 
@@ -59,6 +61,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
     store_.emplace(std::move(opened).value());
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
+    StartCamera();
     if (config_.role != KioskRole::kDoor) {
       std::string key_path = config_.secret_key.empty()
                                  ? config_.database + ".key"
@@ -81,6 +84,17 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
 }
 
 KioskApp::~KioskApp() = default;
+
+void KioskApp::StartCamera() {
+  if (!config_.camera_frames.empty()) {
+    camera_ = std::make_unique<CameraScanner>(MakeFileFrameSource(
+        config_.camera_frames, config_.camera_width, config_.camera_height,
+        config_.camera_fps, /*loop=*/true));
+  } else if (!config_.camera.empty()) {
+    camera_ = std::make_unique<CameraScanner>(MakeV4l2Camera(
+        config_.camera, config_.camera_width, config_.camera_height));
+  }
+}
 
 void KioskApp::StartPrinter() {
   if (config_.printer.empty()) return;
@@ -209,6 +223,14 @@ void KioskApp::Handle(const UiEvent& event) {
 void KioskApp::Step(uint32_t ms) {
   Deliver(burst_.Step(ms));
   Instant now = clock_.Now();
+  if (camera_) {
+    // A code the camera saw goes through the same door as a scanned one.
+    for (SeenCode& seen : camera_->TakeNewCodes()) {
+      OnScan(seen.text);
+      camera_capture_ = seen.captured;
+      ApplyPending();
+    }
+  }
   if (print_desk_) {
     if (auto finished = print_desk_->Collect(now); !finished.ok()) {
       Log("print log: " + finished.status().message());

@@ -49,6 +49,12 @@ class KioskApp final : public KioskContext {
   Door* door() override;
   BadgeIssuer* issuer() override { return issuer_ ? &*issuer_ : nullptr; }
   PrintDesk* printer() override { return print_desk_.get(); }
+  const CameraScanner* camera() const override { return camera_.get(); }
+  // When the frame that showed the code of the verdict shown last was
+  // captured, once; nullopt when that verdict did not come from the camera.
+  std::optional<std::chrono::steady_clock::time_point> TakeCameraCapture() {
+    return std::exchange(camera_capture_, std::nullopt);
+  }
   PinGuard& pin_guard() override { return pin_guard_; }
   void Push(std::unique_ptr<Screen> screen) override;
   void Pop() override;
@@ -64,6 +70,8 @@ class KioskApp final : public KioskContext {
   void ApplyPending();
   // Starts the print desk when the settings name a printer.
   void StartPrinter();
+  // Starts the camera when the settings name one (or frame files).
+  void StartCamera();
   Screen& Top() { return *stack_.back(); }
 
   KioskConfig config_;
@@ -73,6 +81,8 @@ class KioskApp final : public KioskContext {
   std::optional<Door> door_;
   std::optional<BadgeIssuer> issuer_;
   std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
+  std::unique_ptr<CameraScanner> camera_;
+  std::optional<std::chrono::steady_clock::time_point> camera_capture_;
   Instant printer_asked_{};
   PinGuard pin_guard_;
   Language language_;

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -38,6 +39,9 @@ struct ShellOptions {
 struct Timing {
   int64_t first_frame_ns = 0;  // wall clock when the first frame was shown
   std::vector<double> scan_to_verdict_ms;
+  // From the capture of the camera frame that first showed a code to the
+  // frame on screen with its verdict.
+  std::vector<double> camera_to_verdict_ms;
   std::vector<double> frame_work_ms;
   std::vector<double> frame_interval_ms;
   Uint64 last_enter = 0;  // performance counter at the last scripted Enter
@@ -58,6 +62,8 @@ struct Timing {
     }
     for (double ms : scan_to_verdict_ms)
       out << "scan_to_verdict_ms " << ms << "\n";
+    for (double ms : camera_to_verdict_ms)
+      out << "camera_to_verdict_ms " << ms << "\n";
     for (double ms : frame_work_ms) out << "frame_work_ms " << ms << "\n";
     for (double ms : frame_interval_ms)
       out << "frame_interval_ms " << ms << "\n";
@@ -75,6 +81,7 @@ void PrintUsage() {
          "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
          "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
          "         [--print-server HOST|SOCKET] [--badge-layout NAME|FILE]\n"
+         "         [--camera DEVICE] [--camera-frames PATH]\n"
          "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
          "         [--script FILE] [--timing FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
@@ -114,6 +121,10 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       overrides << "print_server = " << *v << "\n";
     } else if (arg == "--badge-layout" && (v = value())) {
       overrides << "badge_layout = " << *v << "\n";
+    } else if (arg == "--camera" && (v = value())) {
+      overrides << "camera = " << *v << "\n";
+    } else if (arg == "--camera-frames" && (v = value())) {
+      overrides << "camera_frames = " << *v << "\n";
     } else if (arg == "--idle-timeout" && (v = value())) {
       overrides << "idle_timeout = " << *v << "\n";
     } else if (arg == "--windowed") {
@@ -402,6 +413,14 @@ int Run(const ShellOptions& options, Timing& timing) {
           timing.scan_to_verdict_ms.push_back(
               Millis(timing.last_enter, presented));
           timing.last_enter = 0;
+        }
+        if (app.verdicts_shown() != verdicts_seen) {
+          if (auto captured = app.TakeCameraCapture()) {
+            timing.camera_to_verdict_ms.push_back(
+                std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - *captured)
+                    .count());
+          }
         }
       }
       verdicts_seen = app.verdicts_shown();

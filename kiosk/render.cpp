@@ -187,6 +187,15 @@ void Renderer::Draw(const Scene& scene) {
   SDL_RenderClear(renderer_);
   for (const BoxItem& box : scene.boxes) Fill(box.box, box.colour);
   if (scene.image) DrawImage(*scene.image);
+  for (const OutlineItem& outline : scene.outlines) {
+    for (size_t i = 0; i < outline.corners.size(); ++i) {
+      const PixelPoint& from = outline.corners[i];
+      const PixelPoint& to = outline.corners[(i + 1) % outline.corners.size()];
+      ThickLine(static_cast<float>(from.x), static_cast<float>(from.y),
+                static_cast<float>(to.x), static_cast<float>(to.y), 4.0f,
+                outline.colour);
+    }
+  }
   for (const ButtonItem& button : scene.buttons) {
     Fill(button.box, button.fill);
     DrawText({button.box, button.label, button.text_size, button.text_colour,

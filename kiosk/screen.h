@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "entree/camera.h"
 #include "entree/catalog.h"
 #include "entree/door.h"
 #include "entree/kiosk_config.h"
@@ -36,6 +37,8 @@ class KioskContext {
   // The badge printer; null when the kiosk has none (or cannot make
   // badges).
   virtual PrintDesk* printer() = 0;
+  // The camera that scans badges; null when the kiosk has none.
+  virtual const CameraScanner* camera() const = 0;
   // Wrong PINs are counted across PIN screens.
   virtual PinGuard& pin_guard() = 0;
 
@@ -106,6 +109,9 @@ enum class Edge { kLeft, kRight, kMiddle };
 void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                      const std::string& id, std::string_view label,
                      uint32_t fill, int width_units = 24);
+// The camera's live view fitted into `box`, with the codes it sees
+// outlined; nothing without a camera.
+void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera);
 // An on-screen keyboard in `area`: buttons "key:<text>", "key:space",
 // "key:back".
 void AddKeyboard(Scene& scene, const Rect& area, bool with_digits);

@@ -23,10 +23,17 @@ class AttractScreen final : public Screen {
          std::string(
              tr().Get(registers ? "kiosk.attract" : "kiosk.attract_door")),
          u * 6});
+    const CameraScanner* camera = ctx_.camera();
+    if (camera) {
+      int w = layout.width();
+      AddCameraView(scene,
+                    {w * 60 / 100, h * 56 / 100, w * 36 / 100, h * 36 / 100},
+                    camera);
+    }
     if (registers) {
       Rect button = layout.Band(h * 62 / 100, h * 14 / 100);
-      button.x += button.w / 6;
-      button.w = button.w * 2 / 3;
+      button.x += camera ? 0 : button.w / 6;
+      button.w = camera ? button.w / 2 : button.w * 2 / 3;
       scene.buttons.push_back({button, "register",
                                std::string(tr().Get("kiosk.register_button")),
                                0x2E6FD0, 0xFFFFFF, u * 5});

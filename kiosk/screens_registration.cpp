@@ -358,10 +358,9 @@ class BadgeScreen final : public Screen {
         25.4 * std::min(card.w / layout_.width_mm, card.h / layout_.height_mm);
     auto image = RenderBadgeImage(layout_, *face_, dpi);
     preview_card_ = card;
-    preview_ =
-        image.ok()
-            ? std::make_shared<const ArgbImage>(std::move(image).value())
-            : nullptr;
+    preview_ = image.ok()
+                   ? std::make_shared<const ArgbImage>(std::move(image).value())
+                   : nullptr;
     return preview_;
   }
 

@@ -128,4 +128,26 @@ bool ApplyKeyboardButton(const std::string& id, std::string& text,
   return true;
 }
 
+void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera) {
+  if (camera == nullptr) return;
+  CameraView view = camera->view();
+  if (!view.preview || view.preview->width <= 0) return;
+  scene.image = ImageItem{box, view.preview};
+  // The same fit as the renderer's: centred, proportions kept.
+  double scale = std::min(static_cast<double>(box.w) / view.preview->width,
+                          static_cast<double>(box.h) / view.preview->height);
+  int left =
+      box.x + (box.w - static_cast<int>(view.preview->width * scale)) / 2;
+  int top =
+      box.y + (box.h - static_cast<int>(view.preview->height * scale)) / 2;
+  for (const FoundCode& code : view.codes) {
+    OutlineItem outline;
+    for (size_t i = 0; i < code.corners.size(); ++i) {
+      outline.corners[i] = {left + static_cast<int>(code.corners[i].x * scale),
+                            top + static_cast<int>(code.corners[i].y * scale)};
+    }
+    scene.outlines.push_back(outline);
+  }
+}
+
 }  // namespace entree::kiosk

@@ -1,5 +1,7 @@
 // Staff mode behind the PIN: numbers, check in by hand, undo, reissue,
 // lock, quit.
+#include <cstdio>
+
 #include "screen.h"
 
 namespace entree::kiosk {
@@ -245,11 +247,19 @@ class StaffScreen final : public Screen {
     matches_.clear();
     message_.clear();
   }
-  // The printer's state and the last badge sent to it; a failed one can be
-  // printed again.
+  // The camera's and the printer's state and the last badge sent to the
+  // printer; a failed one can be printed again.
   void LookAtPrinter() {
     printer_lines_.clear();
     failed_print_.reset();
+    if (const CameraScanner* camera = ctx_.camera()) {
+      CameraStatus status = camera->status();
+      char fps[16];
+      std::snprintf(fps, sizeof fps, "%.0f", status.fps);
+      printer_lines_.push_back(
+          tr().Format("kiosk.camera_" + std::string(ToString(status.state)),
+                      {camera->source_name(), fps}));
+    }
     PrintDesk* printer = ctx_.printer();
     if (!printer) return;
     QueueState state = printer->queue_state();

@@ -2,6 +2,7 @@
 // buttons, icons and an image, and input events. No SDL here.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -58,14 +59,21 @@ struct ImageItem {
   std::shared_ptr<const ArgbImage> image;
 };
 
-// One frame's content, drawn in this order: boxes, image, buttons, icons,
-// texts.
+// A closed line through four points: a code found in the camera's view.
+struct OutlineItem {
+  std::array<PixelPoint, 4> corners{};
+  uint32_t colour = 0x00C853;
+};
+
+// One frame's content, drawn in this order: boxes, image, outlines,
+// buttons, icons, texts.
 struct Scene {
   uint32_t background = 0x1F2A44;
   std::vector<BoxItem> boxes;
   std::vector<ButtonItem> buttons;
   std::vector<IconItem> icons;
   std::optional<ImageItem> image;
+  std::vector<OutlineItem> outlines;
   std::vector<TextItem> texts;
 
   // The id of the button under (x, y); nullopt when none.

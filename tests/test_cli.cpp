@@ -299,6 +299,18 @@ TEST_CASE("badges as PNG, PDF and A4 sheets from the command line",
   CHECK(Contains(made.out, "Marjolein de Gelder"));
   std::string code = cli.Token("Marjolein");  // the badge just issued
   CHECK(entree::testing::DecodeQrCodes(png) == std::vector<std::string>{code});
+  // entree decode reads it back too; a picture without a code is "not
+  // found", a file that is no picture is bad input.
+  ProcessResult decoded = cli.Run({"decode", png});
+  CHECK(decoded.exit_code == 0);
+  CHECK(decoded.out == png + ": " + code + "\n");
+  ProcessResult json = cli.Run({"decode", png, "--json"});
+  CHECK(Contains(json.out, "\"codes\":[\"" + code + "\"]"));
+  std::string blank = cli.dir.File("blank.pgm");
+  entree::testing::WriteFile(blank, "P5\n8 8\n255\n" + std::string(64, '\xff'));
+  CHECK(cli.Run({"decode", blank}).exit_code == 4);
+  CHECK(cli.Run({"decode", cli.db}).exit_code == 3);
+  CHECK(cli.Run({"decode"}).exit_code == 2);
 
   std::string pdf = cli.dir.File("marjolein.pdf");
   REQUIRE(cli.Run({"badge", "Marjolein", "-o", pdf, "--layout", "cr80"})

@@ -30,7 +30,8 @@ struct KioskFixture {
 
   explicit KioskFixture(KioskRole role = KioskRole::kBoth,
                         const std::string& printer = "",
-                        const std::string& print_server = "") {
+                        const std::string& print_server = "",
+                        const std::string& camera_frames = "") {
     Store store = MakeEventStore(db, &keys);
     marjolein = AddAttendee(store, "Marjolein", "de Gelder", Sector::kBusiness,
                             "Human Capital");
@@ -47,6 +48,7 @@ struct KioskFixture {
     config.printer = printer;
     config.print_server = print_server;
     config.badge_layout = "ql62";
+    config.camera_frames = camera_frames;
     app = std::make_unique<KioskApp>(config, clock);
     app->Compose(layout);
   }
@@ -425,4 +427,21 @@ TEST_CASE("a printer out of paper sends the guest to staff, who retry",
   REQUIRE(log->size() == 2);
   CHECK(log->front().asked);
   CHECK(log->back().outcome == "out_of_paper");
+}
+
+TEST_CASE("staff mode says when the camera is not connected",
+          "[kiosk][camera]") {
+  TempDir elsewhere;
+  KioskFixture f(KioskRole::kBoth, "", "", elsewhere.File("no-camera"));
+  f.Tap("staff");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  REQUIRE(f.app->ScreenName() == "staff");
+  for (int i = 0; i < 40 && !f.HasText("is niet aangesloten"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(500);
+  }
+  CHECK(f.HasText("Camera " + elsewhere.File("no-camera") +
+                  " is niet aangesloten"));
 }

@@ -6,8 +6,11 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
+#include <random>
 
+#include "entree/badge_layout.h"
 #include "support.h"
+#include "synthetic_photos.h"
 
 using entree::testing::ProcessResult;
 using entree::testing::ReadFile;
@@ -197,4 +200,50 @@ TEST_CASE("a kiosk without a usable database shows the staff screen",
   CHECK(run.exit_code == 0);
   CHECK(BmpPixel(Shot("10-fault.bmp"), 5, 5) == 0x1F2A44);
   CHECK_FALSE(std::filesystem::exists(e.db));  // nothing was created
+}
+
+TEST_CASE("the headless kiosk checks a guest in from camera frames",
+          "[kiosk][camera]") {
+  std::filesystem::create_directories(kScreens);
+  Event e;
+  e.Prepare();
+  // Frames as a camera would send them: the room, then a guest holding up
+  // the badge the CLI made for her.
+  entree::BadgeFace face;
+  face.event_name = "Worldcafé IQ BLVD";
+  face.full_name = "Marjolein de Gelder";
+  face.code = e.Out({"token", "Marjolein"});
+  entree::BadgeLayout layout = entree::LoadBadgeLayout("cr80").value();
+  std::string frames = e.dir.File("frames");
+  std::filesystem::create_directories(frames);
+  std::mt19937 random(9);
+  for (int i = 0; i < 10; ++i) {
+    entree::LumaImage frame =
+        i < 4 ? entree::synthetic::EmptyFrame(640, 480, random)
+              : entree::synthetic::MakeFrame(
+                    layout, {face}, entree::synthetic::Condition::kRotated, 4,
+                    4, 640, 480, random);
+    entree::synthetic::WritePgm(
+        frame, frames + "/f" + std::to_string(10 + i) + ".pgm");
+  }
+  ProcessResult run = e.Kiosk({"--camera-frames", frames},
+                              "wait 3000\n"
+                              "expect verdict\n"
+                              "shot " +
+                                  Shot("11-camera-verdict.bmp") +
+                                  "\n"
+                                  "wait 3500\n"
+                                  "expect attract\n"
+                                  "shot " +
+                                  Shot("12-attract-camera.bmp") +
+                                  "\n"
+                                  "quit\n");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(BmpPixel(Shot("11-camera-verdict.bmp"), 5, 5) == 0x00745A);
+  // One check-in, however many frames showed the badge.
+  ProcessResult stats = e.Cli({"stats", "--json"});
+  CHECK(stats.out.find("\"arrived\":1,") != std::string::npos);
+  ProcessResult list = e.Cli({"export", "--format", "json"});
+  CHECK(list.out.find("de Gelder") != std::string::npos);
 }

@@ -28,3 +28,5 @@ build/ci/tools/bench/entree-bench-kiosk --attendees 5000 --scans 10 \
   --dir build/ci/bench-kiosk-data
 build/ci/tools/bench/entree-bench-badges --attendees 200 --scans 10 \
   --prints 3 --dir build/ci/bench-badges-data
+build/ci/tools/bench/entree-bench-camera --scans 5 --guests 2 \
+  --dir build/ci/bench-camera-data

@@ -49,7 +49,7 @@ Result<cairo_surface_t*> DrawOnImage(const BadgeLayout& layout,
 }  // namespace
 
 Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
-                                    const BadgeFace& face, double dpi) {
+                                   const BadgeFace& face, double dpi) {
   Result<cairo_surface_t*> surface = DrawOnImage(layout, face, dpi);
   if (!surface.ok()) return surface.status();
   ArgbImage image;

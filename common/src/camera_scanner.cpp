@@ -91,7 +91,8 @@ void CameraScanner::Work() {
     if (!open) {
       Status opened = source_->Open();
       std::lock_guard lock(mutex_);
-      status_.state = opened.ok() ? CameraState::kRunning : CameraState::kAbsent;
+      status_.state =
+          opened.ok() ? CameraState::kRunning : CameraState::kAbsent;
       status_.detail = opened.message();
       open = opened.ok();
       fps_since_ = SteadyClock::now();
@@ -141,8 +142,7 @@ bool CameraScanner::ReadOneFrame() {
     }
   }
   ++fps_frames_;
-  double seconds =
-      std::chrono::duration<double>(captured - fps_since_).count();
+  double seconds = std::chrono::duration<double>(captured - fps_since_).count();
 
   std::lock_guard lock(mutex_);
   new_codes_.insert(new_codes_.end(), fresh.begin(), fresh.end());

@@ -79,9 +79,9 @@ class FileFrameSource final : public FrameSource {
   }
 
   Result<LumaImage> NextRaw() {
-    LumaImage frame{width_, height_,
-                    std::vector<uint8_t>(static_cast<size_t>(width_) *
-                                         height_)};
+    LumaImage frame{
+        width_, height_,
+        std::vector<uint8_t>(static_cast<size_t>(width_) * height_)};
     auto size = static_cast<std::streamsize>(frame.pixels.size());
     if (!raw_.read(reinterpret_cast<char*>(frame.pixels.data()), size)) {
       if (!loop_) return Status::NotFound("all frames shown");
@@ -110,8 +110,8 @@ class FileFrameSource final : public FrameSource {
 std::unique_ptr<FrameSource> MakeFileFrameSource(std::string path, int width,
                                                  int height, double fps,
                                                  bool loop) {
-  return std::make_unique<FileFrameSource>(std::move(path), width, height,
-                                           fps, loop);
+  return std::make_unique<FileFrameSource>(std::move(path), width, height, fps,
+                                           loop);
 }
 
 }  // namespace entree

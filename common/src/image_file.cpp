@@ -30,8 +30,7 @@ Result<LumaImage> ReadPng(const std::string& path) {
   image.width = static_cast<int>(png.width);
   image.height = static_cast<int>(png.height);
   image.pixels.resize(PNG_IMAGE_SIZE(png));
-  if (!png_image_finish_read(&png, nullptr, image.pixels.data(), 0,
-                             nullptr)) {
+  if (!png_image_finish_read(&png, nullptr, image.pixels.data(), 0, nullptr)) {
     png_image_free(&png);
     return NotAnImage(path);
   }
@@ -105,9 +104,8 @@ Result<LumaImage> ReadNetpbm(const std::string& path, const std::string& data) {
     image.pixels[i] =
         channels == 1
             ? sample[0]
-            : static_cast<uint8_t>((sample[0] * 299 + sample[1] * 587 +
-                                    sample[2] * 114) /
-                                   1000);
+            : static_cast<uint8_t>(
+                  (sample[0] * 299 + sample[1] * 587 + sample[2] * 114) / 1000);
   }
   return image;
 }

@@ -2,6 +2,7 @@
 #include "entree/kiosk_config.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "entree/badge_layout.h"
 #include "entree/text.h"
@@ -86,6 +87,28 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       }
       (key == "idle_timeout" ? config.idle_timeout : config.print_wait) =
           std::chrono::seconds(seconds);
+    } else if (key == "camera") {
+      config.camera = value;
+    } else if (key == "camera_frames") {
+      config.camera_frames = value;
+    } else if (key == "camera_size") {
+      int width = 0, height = 0;
+      if (std::sscanf(std::string(value).c_str(), "%dx%d", &width, &height) !=
+              2 ||
+          width < 160 || height < 120 || width > 7680 || height > 4320) {
+        return LineError(line_number, key, value);
+      }
+      config.camera_width = width;
+      config.camera_height = height;
+    } else if (key == "camera_fps") {
+      double fps = 0;
+      auto [ptr, error] =
+          std::from_chars(value.data(), value.data() + value.size(), fps);
+      if (error != std::errc() || ptr != value.data() + value.size() ||
+          fps < 1 || fps > 120) {
+        return LineError(line_number, key, value);
+      }
+      config.camera_fps = fps;
     } else {
       return LineError(line_number, key, value);
     }

@@ -34,26 +34,6 @@ int64_t WallNs() {
   return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
-// Runs the kiosk and waits for it; returns its exit code.
-int RunKiosk(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid < 0) Die("cannot fork");
-  if (pid == 0) {
-    setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    setenv("SDL_AUDIODRIVER", "dummy", 1);
-    std::vector<char*> argv;
-    for (const std::string& arg : args) {
-      argv.push_back(const_cast<char*>(arg.c_str()));
-    }
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 int Main(int argc, char** argv) {
   BenchOptions bench = ParseBenchOptions(
       argc, argv,
@@ -101,9 +81,9 @@ int Main(int argc, char** argv) {
   }
   std::string timing = (dir / "timing.txt").string();
   int64_t spawned = WallNs();
-  int rc = RunKiosk({kiosk, "--db", db, "--kiosk", "bench", "--role", "door",
-                     "--windowed", "--size", "1280x720", "--script", script,
-                     "--timing", timing});
+  int rc = RunKioskHeadless({kiosk, "--db", db, "--kiosk", "bench", "--role",
+                             "door", "--windowed", "--size", "1280x720",
+                             "--script", script, "--timing", timing});
   if (rc != 0) Die("the kiosk exited with " + std::to_string(rc));
 
   std::map<std::string, std::vector<double>> samples;

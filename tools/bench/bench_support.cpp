@@ -1,6 +1,9 @@
 // The benchmarks' made-up guest list and percentiles.
 #include "bench_support.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -50,6 +53,13 @@ BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions options) {
   return options;
 }
 
+int FlagValue(int argc, char** argv, std::string_view flag, int fallback) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (argv[i] == flag) return std::atoi(argv[i + 1]);
+  }
+  return fallback;
+}
+
 double MillisSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
@@ -59,6 +69,25 @@ double MillisSince(std::chrono::steady_clock::time_point start) {
 void Die(std::string_view why) {
   std::cerr << "bench: " << why << "\n";
   std::exit(1);
+}
+
+int RunKioskHeadless(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid < 0) Die("cannot fork");
+  if (pid == 0) {
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+      argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 double Percentile(std::vector<double> samples, double p) {

@@ -25,12 +25,19 @@ struct BenchOptions {
 // the data directory.
 BenchOptions ParseBenchOptions(int argc, char** argv, BenchOptions defaults);
 
+// The number after `flag` on the command line, or `fallback`.
+int FlagValue(int argc, char** argv, std::string_view flag, int fallback);
+
 // Milliseconds since `start`.
 double MillisSince(std::chrono::steady_clock::time_point start);
 
 // Prints "bench: WHY" and exits with 1: a benchmark that cannot run says
 // why and stops.
 [[noreturn]] void Die(std::string_view why);
+
+// Runs the kiosk program `args[0]` headless (SDL offscreen, no sound) and
+// waits for it; returns its exit code (-1 when it did not exit normally).
+int RunKioskHeadless(const std::vector<std::string>& args);
 
 // The p-th percentile (0..1) of `samples`, by nearest rank; 0 when empty.
 double Percentile(std::vector<double> samples, double p);

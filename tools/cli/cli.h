@@ -112,6 +112,7 @@ int RunBadge(Context& ctx);
 int RunBadges(Context& ctx);
 int RunPrint(Context& ctx);
 int RunPrintLog(Context& ctx);
+int RunDecode(Context& ctx);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

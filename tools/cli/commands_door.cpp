@@ -9,6 +9,7 @@
 #include "entree/export.h"
 #include "entree/json.h"
 #include "entree/qr.h"
+#include "entree/qr_reader.h"
 #include "entree/registration.h"
 #include "entree/uuid.h"
 
@@ -144,5 +145,35 @@ int RunToken(Context& ctx) {
 int RunVerify(Context& ctx) { return Scan(ctx, /*record=*/false); }
 
 int RunCheckin(Context& ctx) { return Scan(ctx, /*record=*/true); }
+
+int RunDecode(Context& ctx) {
+  if (ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Get("error.decode_needs_image"));
+  }
+  JsonWriter json;
+  json.BeginArray();
+  int found_any = 0;
+  for (const std::string& path : ctx.args.positional) {
+    auto image = LoadImageFile(path);
+    if (!image.ok()) return ctx.Fail(image.status());
+    std::vector<FoundCode> codes = ReadQrCodes(*image, ReadEffort::kThorough);
+    found_any += static_cast<int>(codes.size());
+    if (ctx.json) {
+      json.BeginObject().Field("file", path).Key("codes").BeginArray();
+      for (const FoundCode& code : codes) json.String(code.text);
+      json.EndArray().EndObject();
+      continue;
+    }
+    for (const FoundCode& code : codes) {
+      *ctx.out << path << ": " << code.text << "\n";
+    }
+    if (codes.empty()) {
+      *ctx.err << "entree: " << ctx.tr().Format("decode.none", {path}) << "\n";
+    }
+  }
+  json.EndArray();
+  if (ctx.json) *ctx.out << json.str() << "\n";
+  return found_any > 0 ? kExitOk : kExitNotFound;
+}
 
 }  // namespace entree::cli

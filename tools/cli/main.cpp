@@ -177,6 +177,7 @@ const std::vector<Command>& Commands() {
         {"wait", true}},
        RunPrint},
       {"printlog", {{"limit", true}}, RunPrintLog},
+      {"decode", {}, RunDecode},
   };
   return commands;
 }

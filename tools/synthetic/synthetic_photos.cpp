@@ -96,12 +96,13 @@ void Paste(LumaImage& frame, const LumaImage& picture,
 std::array<Point, 4> Place(double width, double height, double cx, double cy,
                            double angle, double tilt) {
   double hw = width / 2, hh = height / 2, shrink = hw * (1 - tilt);
-  std::array<Point, 4> local = {
-      Point{-shrink, -hh}, Point{shrink, -hh}, Point{hw, hh}, Point{-hw, hh}};
+  std::array<Point, 4> local = {Point{-shrink, -hh}, Point{shrink, -hh},
+                                Point{hw, hh}, Point{-hw, hh}};
   std::array<Point, 4> placed;
   for (int i = 0; i < 4; ++i) {
-    placed[i] = {cx + local[i].x * std::cos(angle) - local[i].y * std::sin(angle),
-                 cy + local[i].x * std::sin(angle) + local[i].y * std::cos(angle)};
+    placed[i] = {
+        cx + local[i].x * std::cos(angle) - local[i].y * std::sin(angle),
+        cy + local[i].x * std::sin(angle) + local[i].y * std::cos(angle)};
   }
   return placed;
 }
@@ -136,10 +137,18 @@ LumaImage QrArea(const BadgeLayout& layout, const BadgeFace& face, int ppm,
                  double margin_mm) {
   LumaImage badge = BadgeInGrey(layout, face, ppm);
   double px_per_mm = badge.width / layout.width_mm;
-  int left = std::max(0, static_cast<int>((layout.qr.x - margin_mm) * px_per_mm));
-  int top = std::max(0, static_cast<int>((layout.qr.y - margin_mm) * px_per_mm));
-  int right = std::min(badge.width, static_cast<int>((layout.qr.x + layout.qr.width + margin_mm) * px_per_mm));
-  int bottom = std::min(badge.height, static_cast<int>((layout.qr.y + layout.qr.height + margin_mm) * px_per_mm));
+  int left =
+      std::max(0, static_cast<int>((layout.qr.x - margin_mm) * px_per_mm));
+  int top =
+      std::max(0, static_cast<int>((layout.qr.y - margin_mm) * px_per_mm));
+  int right =
+      std::min(badge.width,
+               static_cast<int>((layout.qr.x + layout.qr.width + margin_mm) *
+                                px_per_mm));
+  int bottom =
+      std::min(badge.height,
+               static_cast<int>((layout.qr.y + layout.qr.height + margin_mm) *
+                                px_per_mm));
   LumaImage area{right - left, bottom - top, {}};
   area.pixels.reserve(static_cast<size_t>(area.width) * area.height);
   for (int y = top; y < bottom; ++y) {
@@ -172,9 +181,9 @@ LumaImage PhoneScreen(const std::string& code, int ppm) {
 }  // namespace
 
 std::vector<Condition> AllConditions() {
-  return {Condition::kClean,       Condition::kRotated, Condition::kPerspective,
-          Condition::kBlurred,     Condition::kNoisy,   Condition::kLowContrast,
-          Condition::kGlare,       Condition::kOccluded, Condition::kPhone,
+  return {Condition::kClean,    Condition::kRotated,  Condition::kPerspective,
+          Condition::kBlurred,  Condition::kNoisy,    Condition::kLowContrast,
+          Condition::kGlare,    Condition::kOccluded, Condition::kPhone,
           Condition::kTwoBadges};
 }
 
@@ -231,7 +240,8 @@ LumaImage EmptyFrame(int width, int height, std::mt19937& random) {
   std::uniform_real_distribution<double> phase(0, 2 * std::numbers::pi);
   std::uniform_int_distribution<int> grain(-8, 8);
   double px = phase(random), py = phase(random);
-  LumaImage frame{width, height, std::vector<uint8_t>(static_cast<size_t>(width) * height)};
+  LumaImage frame{width, height,
+                  std::vector<uint8_t>(static_cast<size_t>(width) * height)};
   ForEachPixel(frame, [&](int x, int y, uint8_t) {
     return 115 + 35 * std::sin(x / 97.0 + px) * std::cos(y / 71.0 + py) +
            grain(random);
@@ -265,18 +275,23 @@ LumaImage MakeFrame(const BadgeLayout& layout,
       // A finger over the lower right of the code, clear of the finders.
       int side = std::min(picture.width, picture.height);
       int fx = picture.width / 2 + side / 5, fy = picture.height / 2;
-      for (int y = fy; y < std::min(picture.height, fy + side * 35 / 100); ++y) {
-        for (int x = fx; x < std::min(picture.width, fx + side * 12 / 100); ++x) {
+      for (int y = fy; y < std::min(picture.height, fy + side * 35 / 100);
+           ++y) {
+        for (int x = fx; x < std::min(picture.width, fx + side * 12 / 100);
+             ++x) {
           picture.pixels[y * picture.width + x] = 95;
         }
       }
     }
     double slot = static_cast<double>(width) / count;
-    double room_x = std::max(0.0, slot - std::hypot(picture.width, picture.height)) / 2;
-    double room_y = std::max(0.0, height - std::hypot(picture.width, picture.height)) / 2;
+    double room_x =
+        std::max(0.0, slot - std::hypot(picture.width, picture.height)) / 2;
+    double room_y =
+        std::max(0.0, height - std::hypot(picture.width, picture.height)) / 2;
     double cx = slot * (i + 0.5) + between(-room_x, room_x);
     double cy = height / 2.0 + between(-room_y, room_y);
-    Paste(frame, picture, Place(picture.width, picture.height, cx, cy, angle, tilt));
+    Paste(frame, picture,
+          Place(picture.width, picture.height, cx, cy, angle, tilt));
   }
 
   switch (condition) {
@@ -286,14 +301,16 @@ LumaImage MakeFrame(const BadgeLayout& layout,
       break;
     case Condition::kNoisy: {
       std::normal_distribution<double> noise(0, 18);
-      ForEachPixel(frame, [&](int, int, uint8_t v) { return v + noise(random); });
+      ForEachPixel(frame,
+                   [&](int, int, uint8_t v) { return v + noise(random); });
       break;
     }
     case Condition::kLowContrast:
       ForEachPixel(frame, [](int, int, uint8_t v) { return 105 + v * 0.25; });
       break;
     case Condition::kGlare: {
-      double gx = width / 2.0 + between(-60, 60), gy = height / 2.0 + between(-60, 60);
+      double gx = width / 2.0 + between(-60, 60),
+             gy = height / 2.0 + between(-60, 60);
       double radius = between(50, 90);
       ForEachPixel(frame, [&](int x, int y, uint8_t v) {
         double d2 = (x - gx) * (x - gx) + (y - gy) * (y - gy);

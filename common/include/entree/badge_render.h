@@ -10,8 +10,8 @@
 
 #include "entree/badge_layout.h"
 #include "entree/catalog.h"
-#include "entree/picture.h"
 #include "entree/model.h"
+#include "entree/picture.h"
 #include "entree/status.h"
 #include "entree/store.h"
 
@@ -38,7 +38,7 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
 // for a screen). Fails with kInvalidArgument when the code does not fit a
 // QR symbol, kIo when cairo cannot draw.
 Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
-                                    const BadgeFace& face, double dpi);
+                                   const BadgeFace& face, double dpi);
 // A PNG file's bytes at the layout's dpi. Fails as RenderBadgeImage.
 Result<std::string> RenderBadgePng(const BadgeLayout& layout,
                                    const BadgeFace& face);

@@ -36,12 +36,23 @@ struct KioskConfig {
   // How long the guest waits for the badge before being sent to staff.
   std::chrono::seconds print_wait{30};
   std::chrono::seconds idle_timeout{60};
+  // A camera that scans badges beside the wedge scanner: a V4L2 device
+  // ("/dev/video0"); empty: none.
+  std::string camera;
+  int camera_width = 1280;
+  int camera_height = 720;
+  // Instead of a camera, frames from files (a folder of pictures or a raw
+  // grayscale file of camera_width x camera_height frames), camera_fps a
+  // second, over and over: for demos and tests.
+  std::string camera_frames;
+  double camera_fps = 15;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
-// print_wait, idle_timeout. Fails with
+// print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
+// camera_fps. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
