@@ -102,6 +102,41 @@ CREATE TABLE print_job (
 );
 CREATE INDEX print_job_by_badge ON print_job(attendee_id, badge_serial);
 )sql",
+      // 3 -> 4: sync. Once a kiosk syncs (sync_state.enabled), every local
+      // write of an attendee, badge or check-in leaves a line in the outbox
+      // until the server has it; what is pulled from the server is written
+      // with sync_state.applying set and leaves none.
+      R"sql(
+CREATE TABLE sync_state (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  enabled INTEGER NOT NULL DEFAULT 0,
+  applying INTEGER NOT NULL DEFAULT 0,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  last_sync_at INTEGER
+);
+INSERT INTO sync_state (singleton) VALUES (1);
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind = 'attendee' OR kind = 'badge'
+                            OR kind = 'checkin'),
+  record_id TEXT NOT NULL
+);
+CREATE TRIGGER outbox_attendee_insert AFTER INSERT ON attendee
+  WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('attendee', NEW.id); END;
+CREATE TRIGGER outbox_attendee_update AFTER UPDATE ON attendee
+  WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('attendee', NEW.id); END;
+CREATE TRIGGER outbox_badge AFTER INSERT ON badge
+  WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+  INSERT INTO outbox (kind, record_id)
+  VALUES ('badge', NEW.attendee_id || ' ' || NEW.serial);
+END;
+CREATE TRIGGER outbox_checkin AFTER INSERT ON checkin
+  WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('checkin', NEW.id); END;
+)sql",
   };
   return migrations;
 }

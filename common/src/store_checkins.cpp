@@ -49,6 +49,34 @@ Result<Badge> Store::IssueBadge(const Uuid& attendee_id,
   return badge;
 }
 
+Status Store::MergeBadge(const Badge& badge) {
+  auto stmt = Cached(
+      "INSERT OR IGNORE INTO badge (attendee_id, serial, issued_at, kiosk_id) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)
+      ->Bind(1, ToString(badge.attendee_id))
+      .Bind(2, int64_t{badge.serial})
+      .Bind(3, ToMillis(badge.issued_at))
+      .Bind(4, badge.kiosk_id)
+      .Run();
+}
+
+Result<Badge> Store::GetBadge(const Uuid& attendee_id, uint32_t serial) {
+  auto stmt = Cached(
+      "SELECT issued_at, kiosk_id FROM badge WHERE attendee_id = ?1 AND "
+      "serial = ?2");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, ToString(attendee_id)).Bind(2, int64_t{serial});
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no badge " + std::to_string(serial));
+  Badge badge{attendee_id, serial, FromMillis((*stmt)->ColumnInt(0)),
+              (*stmt)->ColumnText(1)};
+  (*stmt)->Reset();
+  return badge;
+}
+
 Result<std::optional<Badge>> Store::CurrentBadge(const Uuid& attendee_id) {
   auto stmt = Cached(
       "SELECT serial, issued_at, kiosk_id FROM badge WHERE attendee_id = ?1 "
@@ -65,16 +93,11 @@ Result<std::optional<Badge>> Store::CurrentBadge(const Uuid& attendee_id) {
   return std::optional<Badge>(std::move(badge));
 }
 
-Status Store::AppendCheckin(const CheckinRecord& record) {
-  auto stmt = Cached(
-      "INSERT INTO checkin (id, attendee_id, badge_serial, kiosk_id, "
-      "direction, at, verdict, undoes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-      "?8)");
-  if (!stmt.ok()) return stmt.status();
-  // Outside a transaction the insert commits on its own, and with
-  // synchronous=FULL the row is on disk when Run() returns.
-  (*stmt)
-      ->Bind(1, ToString(record.id))
+namespace {
+
+// Binds `record` to an INSERT of all kCheckinColumns.
+void BindCheckin(Statement& stmt, const CheckinRecord& record) {
+  stmt.Bind(1, ToString(record.id))
       .Bind(2, ToString(record.attendee_id))
       .Bind(3, int64_t{record.badge_serial})
       .Bind(4, record.kiosk_id)
@@ -82,11 +105,44 @@ Status Store::AppendCheckin(const CheckinRecord& record) {
       .Bind(6, ToMillis(record.at))
       .Bind(7, ToString(record.verdict));
   if (record.undoes) {
-    (*stmt)->Bind(8, ToString(*record.undoes));
+    stmt.Bind(8, ToString(*record.undoes));
   } else {
-    (*stmt)->BindNull(8);
+    stmt.BindNull(8);
   }
+}
+
+}  // namespace
+
+Status Store::AppendCheckin(const CheckinRecord& record) {
+  auto stmt = Cached("INSERT INTO checkin (" + std::string(kCheckinColumns) +
+                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!stmt.ok()) return stmt.status();
+  // Outside a transaction the insert commits on its own, and with
+  // synchronous=FULL the row is on disk when Run() returns.
+  BindCheckin(**stmt, record);
   return (*stmt)->Run();
+}
+
+Status Store::MergeCheckin(const CheckinRecord& record) {
+  auto stmt = Cached("INSERT OR IGNORE INTO checkin (" +
+                     std::string(kCheckinColumns) +
+                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!stmt.ok()) return stmt.status();
+  BindCheckin(**stmt, record);
+  return (*stmt)->Run();
+}
+
+Result<CheckinRecord> Store::GetCheckin(const Uuid& id) {
+  auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
+                     " FROM checkin WHERE id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, ToString(id));
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no check-in " + ToString(id));
+  CheckinRecord record = ReadCheckin(**stmt);
+  (*stmt)->Reset();
+  return record;
 }
 
 Result<PassHistory> Store::History(const Uuid& attendee_id,

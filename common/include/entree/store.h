@@ -46,6 +46,14 @@ struct PrintRecord {
   std::optional<Instant> finished_at;
 };
 
+// One line of the outbox: a record written here that the sync server does
+// not have yet.
+struct OutboxEntry {
+  int64_t seq = 0;
+  std::string kind;       // "attendee", "badge" or "checkin"
+  std::string record_id;  // the UUID; "ATTENDEE SERIAL" for a badge
+};
+
 // Admission history of one attendee: what the door rule needs.
 struct PassHistory {
   std::optional<Instant> first_entry;
@@ -82,7 +90,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -157,6 +165,32 @@ class Store {
   Result<bool> BadgeSentToPrinter(const Uuid& attendee_id, uint32_t serial);
   // The print log, newest first; at most `limit` rows.
   Result<std::vector<PrintRecord>> PrintLog(int limit);
+
+  // --- sync (store_sync.cpp) ---------------------------------------------
+  // Starts the outbox, queueing every attendee, badge and check-in already
+  // here once; nothing when it was started before.
+  Status EnableOutbox();
+  // The oldest `limit` lines of the outbox, and how many there are.
+  Result<std::vector<OutboxEntry>> Outbox(int limit);
+  Result<int64_t> OutboxSize();
+  // Forgets the outbox lines up to `seq`: the server has them.
+  Status DropOutboxThrough(int64_t seq);
+  // Where the last pull from the server ended (0 before the first).
+  Result<int64_t> SyncCursor();
+  // Records a pull that ended at `cursor` at `now`.
+  Status SetSyncCursor(int64_t cursor, Instant now);
+  // Between these two (inside one transaction) writes are records from
+  // other kiosks and leave no outbox lines.
+  Status BeginApplying();
+  Status EndApplying();
+  // Merging records from other kiosks: an attendee replaces ours only when
+  // it was updated later; a badge or check-in we have already is ignored.
+  Status MergeAttendee(const Attendee& attendee);
+  Status MergeBadge(const Badge& badge);
+  Status MergeCheckin(const CheckinRecord& record);
+  // kNotFound for an unknown badge or check-in.
+  Result<Badge> GetBadge(const Uuid& attendee_id, uint32_t serial);
+  Result<CheckinRecord> GetCheckin(const Uuid& id);
 
   // --- check-ins --------------------------------------------------------
   // Appends one row and makes it durable before returning (synchronous=FULL

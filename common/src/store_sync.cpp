@@ -1,0 +1,102 @@
+// Store: the outbox, the sync cursor, and merging records of other kiosks.
+#include "entree/store.h"
+#include "entree/uuid.h"
+
+namespace entree {
+
+Status Store::EnableOutbox() {
+  auto enabled = Cached("SELECT enabled FROM sync_state");
+  if (!enabled.ok()) return enabled.status();
+  auto row = (*enabled)->Step();
+  if (!row.ok()) return row.status();
+  bool already = (*enabled)->ColumnInt(0) != 0;
+  (*enabled)->Reset();
+  if (already) return Status::Ok();
+  auto transaction = Transaction::Begin(db_);
+  if (!transaction.ok()) return transaction.status();
+  for (const char* sql : {
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'attendee', id FROM attendee ORDER BY created_at",
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'badge', attendee_id || ' ' || serial FROM badge "
+           "ORDER BY issued_at",
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'checkin', id FROM checkin ORDER BY rowid",
+           "UPDATE sync_state SET enabled = 1",
+       }) {
+    Status status = db_.Exec(sql);
+    if (!status.ok()) return status;
+  }
+  return transaction->Commit();
+}
+
+Result<std::vector<OutboxEntry>> Store::Outbox(int limit) {
+  auto stmt = Cached(
+      "SELECT seq, kind, record_id FROM outbox ORDER BY seq LIMIT ?1");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, int64_t{limit});
+  std::vector<OutboxEntry> entries;
+  while (true) {
+    auto row = (*stmt)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    entries.push_back({(*stmt)->ColumnInt(0), (*stmt)->ColumnText(1),
+                       (*stmt)->ColumnText(2)});
+  }
+  return entries;
+}
+
+Result<int64_t> Store::OutboxSize() {
+  auto stmt = Cached("SELECT count(*) FROM outbox");
+  if (!stmt.ok()) return stmt.status();
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  int64_t size = (*stmt)->ColumnInt(0);
+  (*stmt)->Reset();
+  return size;
+}
+
+Status Store::DropOutboxThrough(int64_t seq) {
+  auto stmt = Cached("DELETE FROM outbox WHERE seq <= ?1");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)->Bind(1, seq).Run();
+}
+
+Result<int64_t> Store::SyncCursor() {
+  auto stmt = Cached("SELECT cursor FROM sync_state");
+  if (!stmt.ok()) return stmt.status();
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  int64_t cursor = (*stmt)->ColumnInt(0);
+  (*stmt)->Reset();
+  return cursor;
+}
+
+Status Store::SetSyncCursor(int64_t cursor, Instant now) {
+  auto stmt =
+      Cached("UPDATE sync_state SET cursor = ?1, last_sync_at = ?2");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)->Bind(1, cursor).Bind(2, ToMillis(now)).Run();
+}
+
+Status Store::BeginApplying() {
+  return db_.Exec("UPDATE sync_state SET applying = 1");
+}
+
+Status Store::EndApplying() {
+  return db_.Exec("UPDATE sync_state SET applying = 0");
+}
+
+Status Store::MergeAttendee(const Attendee& attendee) {
+  auto ours = GetAttendee(attendee.id);
+  if (!ours.ok() && !ours.status().IsNotFound()) return ours.status();
+  if (!attendee.table.empty()) {
+    Status table = EnsureTable(attendee.table);
+    if (!table.ok()) return table;
+  }
+  if (!ours.ok()) return InsertAttendee(attendee);
+  if (attendee.updated_at <= ours->updated_at) return Status::Ok();
+  return UpdateAttendee(attendee);
+}
+
+}  // namespace entree

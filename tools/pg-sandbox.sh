@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A private PostgreSQL server for sync tests, benchmarks and trying sync
+# without a server: its own data directory and socket in DIR, listening on
+# no TCP port, with an empty database "entree". PostgreSQL refuses to run
+# as root, so under root the server runs as the "postgres" user.
+#
+#   tools/pg-sandbox.sh start DIR   prints the connection string
+#   tools/pg-sandbox.sh stop DIR
+set -euo pipefail
+
+command=${1:-}
+dir=${2:-}
+if [[ -z $command || -z $dir ]]; then
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+fi
+dir=$(realpath -m "$dir")
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [[ -z $bin ]]; then
+  echo "$0: PostgreSQL is missing (tools/install-deps.sh installs it)" >&2
+  exit 1
+fi
+
+as_owner() {
+  if [[ $(id -u) -eq 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+case $command in
+  start)
+    mkdir -p "$dir"
+    [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+    if [[ ! -f $dir/data/PG_VERSION ]]; then
+      as_owner "$bin/initdb" -D "$dir/data" -A trust -U entree \
+        --no-sync -E UTF8 >"$dir/initdb.log" 2>&1
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-c listen_addresses='' -k $dir -c fsync=on" start >/dev/null
+    as_owner "$bin/createdb" -h "$dir" -U entree entree 2>/dev/null || true
+    echo "host=$dir dbname=entree user=entree"
+    ;;
+  stop)
+    if [[ -f $dir/data/postmaster.pid ]]; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+    fi
+    ;;
+  kill)
+    # Like a crash or a pulled plug: the server dies at once.
+    if [[ -f $dir/data/postmaster.pid ]]; then
+      kill -9 "$(head -1 "$dir/data/postmaster.pid")" 2>/dev/null || true
+    fi
+    ;;
+  *)
+    echo "usage: $0 start|stop|kill DIR" >&2
+    exit 2
+    ;;
+esac
