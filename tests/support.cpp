@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -213,6 +214,34 @@ std::string RasterisePdf(const std::string& pdf_path, int dpi, int page) {
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
   return prefix + ".png";
+}
+
+PgSandbox::PgSandbox() {
+  // The server runs as the postgres user when this runs as root: it must
+  // reach its directory.
+  ::chmod(dir_.path().c_str(), 0755);
+  Start();
+}
+
+PgSandbox::~PgSandbox() { Stop(); }
+
+void PgSandbox::Start() {
+  ProcessResult started =
+      RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/pg-sandbox.sh", "start",
+                  dir_.File("pg")});
+  INFO(started.err);
+  REQUIRE(started.exit_code == 0);
+  conninfo_ = started.out.substr(0, started.out.find('\n'));
+}
+
+void PgSandbox::Stop() {
+  RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/pg-sandbox.sh", "stop",
+              dir_.File("pg")});
+}
+
+void PgSandbox::Kill() {
+  RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/pg-sandbox.sh", "kill",
+              dir_.File("pg")});
 }
 
 }  // namespace entree::testing

@@ -109,3 +109,28 @@ std::vector<std::string> DecodeQrCodes(const std::string& path);
 std::string RasterisePdf(const std::string& pdf_path, int dpi, int page = 1);
 
 }  // namespace entree::testing
+
+namespace entree::testing {
+
+// A private PostgreSQL server started by tools/pg-sandbox.sh in a temporary
+// directory (as the postgres user when run as root); stopped on
+// destruction.
+class PgSandbox {
+ public:
+  PgSandbox();
+  ~PgSandbox();
+  PgSandbox(const PgSandbox&) = delete;
+  PgSandbox& operator=(const PgSandbox&) = delete;
+  // The libpq connection string.
+  const std::string& conninfo() const { return conninfo_; }
+  void Stop();
+  void Start();
+  // Kills the server at once, as a crash or a pulled plug would.
+  void Kill();
+
+ private:
+  TempDir dir_;
+  std::string conninfo_;
+};
+
+}  // namespace entree::testing

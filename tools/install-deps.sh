@@ -13,6 +13,7 @@ packages=(
   printer-driver-cups-pdf ghostscript           # tests: a printer that writes PDFs
   poppler-utils                                 # tests: pdftoppm, pdftotext, pdfinfo
   libzxing-dev libjpeg-dev libv4l-dev           # camera scanning, photos of badges
+  libpq-dev postgresql                          # sync between kiosks (tests run a private server)
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)

@@ -6,12 +6,13 @@
 #
 #   tools/pg-sandbox.sh start DIR   prints the connection string
 #   tools/pg-sandbox.sh stop DIR
+#   tools/pg-sandbox.sh kill DIR    as a crash would
 set -euo pipefail
 
 command=${1:-}
 dir=${2:-}
 if [[ -z $command || -z $dir ]]; then
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|kill DIR" >&2
   exit 2
 fi
 dir=$(realpath -m "$dir")
@@ -48,9 +49,16 @@ case $command in
     fi
     ;;
   kill)
-    # Like a crash or a pulled plug: the server dies at once.
+    # Like a crash or a pulled plug: the server and its backends die at
+    # once, mid-transaction; start recovers from the write-ahead log.
     if [[ -f $dir/data/postmaster.pid ]]; then
-      kill -9 "$(head -1 "$dir/data/postmaster.pid")" 2>/dev/null || true
+      pid=$(head -1 "$dir/data/postmaster.pid")
+      children=$(pgrep -P "$pid" || true)
+      kill -9 "$pid" $children 2>/dev/null || true
+      for _ in $(seq 100); do
+        kill -0 "$pid" $children 2>/dev/null || break
+        sleep 0.05
+      done
     fi
     ;;
   *)

@@ -124,9 +124,9 @@ Status Store::AppendCheckin(const CheckinRecord& record) {
 }
 
 Status Store::MergeCheckin(const CheckinRecord& record) {
-  auto stmt = Cached("INSERT OR IGNORE INTO checkin (" +
-                     std::string(kCheckinColumns) +
-                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  auto stmt =
+      Cached("INSERT OR IGNORE INTO checkin (" + std::string(kCheckinColumns) +
+             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (!stmt.ok()) return stmt.status();
   BindCheckin(**stmt, record);
   return (*stmt)->Run();

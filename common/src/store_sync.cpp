@@ -31,8 +31,8 @@ Status Store::EnableOutbox() {
 }
 
 Result<std::vector<OutboxEntry>> Store::Outbox(int limit) {
-  auto stmt = Cached(
-      "SELECT seq, kind, record_id FROM outbox ORDER BY seq LIMIT ?1");
+  auto stmt =
+      Cached("SELECT seq, kind, record_id FROM outbox ORDER BY seq LIMIT ?1");
   if (!stmt.ok()) return stmt.status();
   (*stmt)->Bind(1, int64_t{limit});
   std::vector<OutboxEntry> entries;
@@ -73,8 +73,7 @@ Result<int64_t> Store::SyncCursor() {
 }
 
 Status Store::SetSyncCursor(int64_t cursor, Instant now) {
-  auto stmt =
-      Cached("UPDATE sync_state SET cursor = ?1, last_sync_at = ?2");
+  auto stmt = Cached("UPDATE sync_state SET cursor = ?1, last_sync_at = ?2");
   if (!stmt.ok()) return stmt.status();
   return (*stmt)->Bind(1, cursor).Bind(2, ToMillis(now)).Run();
 }

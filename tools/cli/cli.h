@@ -113,6 +113,8 @@ int RunBadges(Context& ctx);
 int RunPrint(Context& ctx);
 int RunPrintLog(Context& ctx);
 int RunDecode(Context& ctx);
+int RunServer(Context& ctx);
+int RunSync(Context& ctx);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

@@ -178,6 +178,8 @@ const std::vector<Command>& Commands() {
        RunPrint},
       {"printlog", {{"limit", true}}, RunPrintLog},
       {"decode", {}, RunDecode},
+      {"server", {{"server", true}}, RunServer},
+      {"sync", {{"server", true}, {"kiosk", true}}, RunSync},
   };
   return commands;
 }

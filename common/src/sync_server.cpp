@@ -1,0 +1,421 @@
+// Sync with PostgreSQL through libpq: the server's schema, pushing the
+// outbox and pulling by cursor.
+#include <libpq-fe.h>
+
+#include <memory>
+#include <vector>
+
+#include "entree/sync.h"
+#include "entree/uuid.h"
+
+namespace entree {
+namespace {
+
+struct ConnectionClose {
+  void operator()(PGconn* conn) const { PQfinish(conn); }
+};
+using Connection = std::unique_ptr<PGconn, ConnectionClose>;
+struct ResultClear {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using Rows = std::unique_ptr<PGresult, ResultClear>;
+
+// The server's schema, one forward migration per version.
+const std::vector<const char*>& ServerMigrations() {
+  static const std::vector<const char*> migrations = {
+      R"sql(
+CREATE SEQUENCE entree_change_seq;
+CREATE TABLE attendees (
+  event_id text NOT NULL,
+  id text NOT NULL,
+  seq bigint NOT NULL,
+  external_id text NOT NULL,
+  given_name text NOT NULL,
+  family_name text NOT NULL,
+  organisation text NOT NULL,
+  sector text NOT NULL,
+  email text NOT NULL,
+  role text NOT NULL,
+  table_name text NOT NULL,
+  source text NOT NULL,
+  consent boolean NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  PRIMARY KEY (event_id, id)
+);
+CREATE INDEX attendees_by_seq ON attendees (event_id, seq);
+CREATE TABLE badges (
+  event_id text NOT NULL,
+  attendee_id text NOT NULL,
+  serial integer NOT NULL,
+  issued_at bigint NOT NULL,
+  kiosk_id text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (event_id, attendee_id, serial)
+);
+CREATE INDEX badges_by_seq ON badges (event_id, seq);
+CREATE TABLE checkins (
+  event_id text NOT NULL,
+  id text NOT NULL,
+  attendee_id text NOT NULL,
+  badge_serial integer NOT NULL,
+  kiosk_id text NOT NULL,
+  direction text NOT NULL,
+  at bigint NOT NULL,
+  verdict text NOT NULL,
+  undoes text,
+  seq bigint NOT NULL,
+  PRIMARY KEY (event_id, id)
+);
+CREATE INDEX checkins_by_seq ON checkins (event_id, seq);
+CREATE TABLE kiosks (
+  event_id text NOT NULL,
+  kiosk_id text NOT NULL,
+  last_sync_at timestamptz NOT NULL,
+  waiting integer NOT NULL,
+  PRIMARY KEY (event_id, kiosk_id)
+);
+)sql",
+  };
+  return migrations;
+}
+
+// One lock number per event: pushes take it alone, pulls share it, so a
+// pull never passes a push that has taken sequence numbers but not yet
+// committed them.
+constexpr const char* kLockEvent = "SELECT pg_advisory_xact_lock(hashtext($1))";
+constexpr const char* kShareEvent =
+    "SELECT pg_advisory_xact_lock_shared(hashtext($1))";
+
+class Server {
+ public:
+  static Result<Server> Connect(const std::string& conninfo) {
+    Connection conn(PQconnectdb((conninfo + " connect_timeout=5").c_str()));
+    if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
+      return Status::Localized(
+          StatusCode::kIo, "error.sync_offline",
+          {conn ? PQerrorMessage(conn.get()) : "out of memory"});
+    }
+    // The server's notices ("already exists, skipping") are not for users.
+    PQsetNoticeProcessor(
+        conn.get(), [](void*, const char*) {}, nullptr);
+    return Server(std::move(conn));
+  }
+
+  // Runs `sql` with text parameters; kIo when the connection broke,
+  // kDatabase when the server refused.
+  Result<Rows> Run(const char* sql,
+                   const std::vector<std::string>& params = {}) {
+    std::vector<const char*> values;
+    for (const std::string& p : params) values.push_back(p.c_str());
+    Rows rows(PQexecParams(conn_.get(), sql, static_cast<int>(values.size()),
+                           nullptr, values.data(), nullptr, nullptr, 0));
+    ExecStatusType status =
+        rows ? PQresultStatus(rows.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return rows;
+    std::string why = PQerrorMessage(conn_.get());
+    if (PQstatus(conn_.get()) != CONNECTION_OK) {
+      return Status::Localized(StatusCode::kIo, "error.sync_offline", {why});
+    }
+    return Status::Database("sync server: " + why);
+  }
+  // Runs several statements without parameters (a migration).
+  Status Script(const char* sql) {
+    Rows rows(PQexec(conn_.get(), sql));
+    if (rows && PQresultStatus(rows.get()) == PGRES_COMMAND_OK) {
+      return Status::Ok();
+    }
+    return Status::Database(std::string("sync server: ") +
+                            PQerrorMessage(conn_.get()));
+  }
+  Status Exec(const char* sql, const std::vector<std::string>& params = {}) {
+    Result<Rows> rows = Run(sql, params);
+    return rows.ok() ? Status::Ok() : rows.status();
+  }
+
+ private:
+  explicit Server(Connection conn) : conn_(std::move(conn)) {}
+  Connection conn_;
+};
+
+std::string Text(PGresult* rows, int row, int column) {
+  return PQgetvalue(rows, row, column);
+}
+int64_t Number(PGresult* rows, int row, int column) {
+  return std::stoll(PQgetvalue(rows, row, column));
+}
+
+// --- push ------------------------------------------------------------------
+
+Status PushAttendee(Server& server, const std::string& event,
+                    const Attendee& a) {
+  return server.Exec(
+      "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
+      "family_name, organisation, sector, email, role, table_name, source, "
+      "consent, created_at, updated_at) VALUES ($1, $2, "
+      "nextval('entree_change_seq'), $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+      "$12, $13, $14) ON CONFLICT (event_id, id) DO UPDATE SET "
+      "external_id = EXCLUDED.external_id, given_name = EXCLUDED.given_name, "
+      "family_name = EXCLUDED.family_name, "
+      "organisation = EXCLUDED.organisation, sector = EXCLUDED.sector, "
+      "email = EXCLUDED.email, role = EXCLUDED.role, "
+      "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
+      "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
+      "seq = nextval('entree_change_seq') "
+      "WHERE EXCLUDED.updated_at > attendees.updated_at",
+      {event, ToString(a.id), a.external_id, a.given_name, a.family_name,
+       a.organisation, std::string(ToString(a.sector)), a.email,
+       std::string(ToString(a.role)), a.table, std::string(ToString(a.source)),
+       a.consent ? "true" : "false", std::to_string(ToMillis(a.created_at)),
+       std::to_string(ToMillis(a.updated_at))});
+}
+
+Status PushBadge(Server& server, const std::string& event, const Badge& b) {
+  return server.Exec(
+      "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
+      "kiosk_id, seq) VALUES ($1, $2, $3, $4, $5, "
+      "nextval('entree_change_seq')) ON CONFLICT DO NOTHING",
+      {event, ToString(b.attendee_id), std::to_string(b.serial),
+       std::to_string(ToMillis(b.issued_at)), b.kiosk_id});
+}
+
+Status PushCheckin(Server& server, const std::string& event,
+                   const CheckinRecord& c) {
+  return server.Exec(
+      "INSERT INTO checkins (event_id, id, attendee_id, badge_serial, "
+      "kiosk_id, direction, at, verdict, undoes, seq) VALUES ($1, $2, $3, "
+      "$4, $5, $6, $7, $8, NULLIF($9, ''), nextval('entree_change_seq')) "
+      "ON CONFLICT DO NOTHING",
+      {event, ToString(c.id), ToString(c.attendee_id),
+       std::to_string(c.badge_serial), c.kiosk_id,
+       std::string(ToString(c.direction)), std::to_string(ToMillis(c.at)),
+       std::string(ToString(c.verdict)),
+       c.undoes ? ToString(*c.undoes) : std::string()});
+}
+
+// Sends one outbox line; a record that is gone here is skipped.
+Status PushEntry(Server& server, Store& store, const std::string& event,
+                 const OutboxEntry& entry) {
+  if (entry.kind == "attendee") {
+    auto id = ParseUuid(entry.record_id);
+    auto attendee = id ? store.GetAttendee(*id) : Status::NotFound("");
+    if (!attendee.ok()) return Status::Ok();
+    return PushAttendee(server, event, *attendee);
+  }
+  if (entry.kind == "badge") {
+    size_t space = entry.record_id.find(' ');
+    auto id = ParseUuid(entry.record_id.substr(0, space));
+    if (!id || space == std::string::npos) return Status::Ok();
+    auto badge = store.GetBadge(
+        *id, static_cast<uint32_t>(std::stoul(entry.record_id.substr(space))));
+    if (!badge.ok()) return Status::Ok();
+    return PushBadge(server, event, *badge);
+  }
+  auto id = ParseUuid(entry.record_id);
+  auto checkin = id ? store.GetCheckin(*id) : Status::NotFound("");
+  if (!checkin.ok()) return Status::Ok();
+  return PushCheckin(server, event, *checkin);
+}
+
+Result<int> Push(Server& server, Store& store, const std::string& event) {
+  constexpr int kBatch = 2000;
+  int pushed = 0;
+  while (true) {
+    auto entries = store.Outbox(kBatch);
+    if (!entries.ok()) return entries.status();
+    if (entries->empty()) return pushed;
+    Status status = server.Exec("BEGIN");
+    if (status.ok()) status = server.Exec(kLockEvent, {event});
+    for (size_t i = 0; status.ok() && i < entries->size(); ++i) {
+      status = PushEntry(server, store, event, (*entries)[i]);
+    }
+    if (status.ok()) status = server.Exec("COMMIT");
+    if (!status.ok()) {
+      (void)server.Exec("ROLLBACK");
+      return status;
+    }
+    // The server has them; a crash before this line sends them again,
+    // which the server ignores.
+    status = store.DropOutboxThrough(entries->back().seq);
+    if (!status.ok()) return status;
+    pushed += static_cast<int>(entries->size());
+  }
+}
+
+// --- pull ------------------------------------------------------------------
+
+struct Pulled {
+  std::vector<Attendee> attendees;
+  std::vector<Badge> badges;
+  std::vector<CheckinRecord> checkins;
+  int64_t cursor = 0;
+};
+
+Result<Pulled> Pull(Server& server, const std::string& event, int64_t cursor) {
+  Pulled pulled;
+  pulled.cursor = cursor;
+  std::string after = std::to_string(cursor);
+  Status status = server.Exec("BEGIN");
+  if (status.ok()) status = server.Exec(kShareEvent, {event});
+  if (!status.ok()) return status;
+  auto attendees = server.Run(
+      "SELECT seq, id, external_id, given_name, family_name, organisation, "
+      "sector, email, role, table_name, source, consent, created_at, "
+      "updated_at FROM attendees WHERE event_id = $1 AND seq > $2 "
+      "ORDER BY seq",
+      {event, after});
+  if (!attendees.ok()) return attendees.status();
+  auto badges = server.Run(
+      "SELECT seq, attendee_id, serial, issued_at, kiosk_id FROM badges "
+      "WHERE event_id = $1 AND seq > $2 ORDER BY seq",
+      {event, after});
+  if (!badges.ok()) return badges.status();
+  auto checkins = server.Run(
+      "SELECT seq, id, attendee_id, badge_serial, kiosk_id, direction, at, "
+      "verdict, coalesce(undoes, '') FROM checkins WHERE event_id = $1 AND "
+      "seq > $2 ORDER BY seq",
+      {event, after});
+  if (!checkins.ok()) return checkins.status();
+  status = server.Exec("COMMIT");
+  if (!status.ok()) return status;
+
+  PGresult* r = attendees->get();
+  for (int i = 0; i < PQntuples(r); ++i) {
+    Attendee a;
+    a.id = ParseUuid(Text(r, i, 1)).value_or(Uuid{});
+    a.external_id = Text(r, i, 2);
+    a.given_name = Text(r, i, 3);
+    a.family_name = Text(r, i, 4);
+    a.organisation = Text(r, i, 5);
+    a.sector = ParseSector(Text(r, i, 6)).value_or(Sector::kOther);
+    a.email = Text(r, i, 7);
+    a.role = ParseRole(Text(r, i, 8)).value_or(Role::kGuest);
+    a.table = Text(r, i, 9);
+    a.source = ParseSource(Text(r, i, 10)).value_or(Source::kInvited);
+    a.consent = Text(r, i, 11) == "t";
+    a.created_at = FromMillis(Number(r, i, 12));
+    a.updated_at = FromMillis(Number(r, i, 13));
+    pulled.attendees.push_back(std::move(a));
+    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
+  }
+  r = badges->get();
+  for (int i = 0; i < PQntuples(r); ++i) {
+    pulled.badges.push_back({ParseUuid(Text(r, i, 1)).value_or(Uuid{}),
+                             static_cast<uint32_t>(Number(r, i, 2)),
+                             FromMillis(Number(r, i, 3)), Text(r, i, 4)});
+    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
+  }
+  r = checkins->get();
+  for (int i = 0; i < PQntuples(r); ++i) {
+    CheckinRecord c;
+    c.id = ParseUuid(Text(r, i, 1)).value_or(Uuid{});
+    c.attendee_id = ParseUuid(Text(r, i, 2)).value_or(Uuid{});
+    c.badge_serial = static_cast<uint32_t>(Number(r, i, 3));
+    c.kiosk_id = Text(r, i, 4);
+    c.direction = ParseDirection(Text(r, i, 5)).value_or(Direction::kEntry);
+    c.at = FromMillis(Number(r, i, 6));
+    c.verdict = ParseVerdict(Text(r, i, 7)).value_or(Verdict::kInvalid);
+    if (std::string undoes = Text(r, i, 8); !undoes.empty()) {
+      c.undoes = ParseUuid(undoes);
+    }
+    pulled.checkins.push_back(std::move(c));
+    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
+  }
+  return pulled;
+}
+
+// Merges what was pulled in one local transaction, outbox untouched.
+Status Apply(Store& store, const Pulled& pulled, Instant now) {
+  auto transaction = Transaction::Begin(store.db());
+  if (!transaction.ok()) return transaction.status();
+  Status status = store.BeginApplying();
+  for (const Attendee& a : pulled.attendees) {
+    if (status.ok()) status = store.MergeAttendee(a);
+  }
+  for (const Badge& b : pulled.badges) {
+    if (status.ok()) status = store.MergeBadge(b);
+  }
+  for (const CheckinRecord& c : pulled.checkins) {
+    if (status.ok()) status = store.MergeCheckin(c);
+  }
+  if (status.ok()) status = store.SetSyncCursor(pulled.cursor, now);
+  if (status.ok()) status = store.EndApplying();
+  if (!status.ok()) return status;
+  return transaction->Commit();
+}
+
+}  // namespace
+
+Status InitSyncServer(const std::string& conninfo) {
+  auto server = Server::Connect(conninfo);
+  if (!server.ok()) return server.status();
+  Status status = server->Exec("BEGIN");
+  if (status.ok()) {
+    status = server->Exec("SELECT pg_advisory_xact_lock(hashtext('entree'))");
+  }
+  if (status.ok()) {
+    status = server->Exec(
+        "CREATE TABLE IF NOT EXISTS entree_schema (version integer NOT NULL)");
+  }
+  int version = 0;
+  if (status.ok()) {
+    auto rows =
+        server->Run("SELECT coalesce(max(version), 0) FROM entree_schema");
+    if (!rows.ok()) return rows.status();
+    version = static_cast<int>(Number(rows->get(), 0, 0));
+  }
+  const auto& migrations = ServerMigrations();
+  if (status.ok() && version > static_cast<int>(migrations.size())) {
+    status = Status::Database("the sync server was set up by a newer Entree");
+  }
+  for (int v = version; status.ok() && v < static_cast<int>(migrations.size());
+       ++v) {
+    status = server->Script(migrations[v]);
+  }
+  if (status.ok()) status = server->Exec("DELETE FROM entree_schema");
+  if (status.ok()) {
+    status = server->Exec("INSERT INTO entree_schema VALUES ($1)",
+                          {std::to_string(migrations.size())});
+  }
+  if (status.ok()) return server->Exec("COMMIT");
+  (void)server->Exec("ROLLBACK");
+  return status;
+}
+
+Result<SyncReport> SyncOnce(Store& store, const std::string& conninfo,
+                            std::string_view kiosk_id, Instant now) {
+  Result<Event> event = store.GetEvent();
+  if (!event.ok()) return event.status();
+  std::string event_id = ToString(event->id);
+  Status enabled = store.EnableOutbox();
+  if (!enabled.ok()) return enabled;
+  auto server = Server::Connect(conninfo);
+  if (!server.ok()) return server.status();
+
+  SyncReport report;
+  Result<int> pushed = Push(*server, store, event_id);
+  if (!pushed.ok()) return pushed.status();
+  report.pushed = *pushed;
+  Result<int64_t> cursor = store.SyncCursor();
+  if (!cursor.ok()) return cursor.status();
+  Result<Pulled> pulled = Pull(*server, event_id, *cursor);
+  if (!pulled.ok()) return pulled.status();
+  Status applied = Apply(store, *pulled, now);
+  if (!applied.ok()) return applied;
+  report.pulled =
+      static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
+                       pulled->checkins.size());
+  report.cursor = pulled->cursor;
+  Result<int64_t> waiting = store.OutboxSize();
+  if (!waiting.ok()) return waiting.status();
+  report.waiting = *waiting;
+  Status seen = server->Exec(
+      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting) "
+      "VALUES ($1, $2, now(), $3) ON CONFLICT (event_id, kiosk_id) DO UPDATE "
+      "SET last_sync_at = now(), waiting = EXCLUDED.waiting",
+      {event_id, std::string(kiosk_id), std::to_string(report.waiting)});
+  if (!seen.ok()) return seen;
+  return report;
+}
+
+}  // namespace entree

@@ -1,0 +1,224 @@
+// Several kiosks through a real PostgreSQL server (tools/pg-sandbox.sh):
+// scanning while the server is down, the server killed in the middle of a
+// push, the same outbox pushed twice, a registration at one kiosk admitted
+// at another.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <thread>
+
+#include "entree/door.h"
+#include "entree/registration.h"
+#include "entree/sync.h"
+#include "support.h"
+
+using namespace entree;
+using entree::testing::At;
+using entree::testing::PgSandbox;
+using entree::testing::TempDir;
+
+namespace {
+
+// The organiser's event: 40 guests, each with a badge, and its key.
+struct Organiser : testing::SignedEvent {
+  std::vector<Attendee> guests;
+  std::vector<std::string> codes;
+  Organiser() {
+    for (int i = 0; i < 40; ++i) {
+      guests.push_back(
+          testing::AddAttendee(store, "Gast", "Nummer " + std::to_string(i)));
+      codes.push_back(
+          issuer.BadgeFor(guests.back().id, false, At("2026-10-12T15:00:00Z"))
+              ->code);
+    }
+  }
+  // A copy of the event database for one kiosk box.
+  std::string CopyFor(const std::string& kiosk) {
+    std::string path = dir.File(kiosk + ".db");
+    REQUIRE(store.db().Exec("VACUUM INTO '" + path + "'").ok());
+    return path;
+  }
+};
+
+// One kiosk box at the door, with its own database file.
+struct Kiosk {
+  std::string id;
+  FixedClock clock{At("2026-10-12T17:00:00Z")};
+  Store store;
+  Door door;
+  Kiosk(std::string kiosk_id, const std::string& path)
+      : id(std::move(kiosk_id)),
+        store(Store::Open(path).value()),
+        door(store, clock, store.GetEvent().value(),
+             DoorSettingsFor(store.GetEvent().value(), Direction::kEntry), id) {
+  }
+  Verdict Scan(const std::string& code) {
+    clock.Advance(std::chrono::seconds(5));
+    return door.Scan(code).value().verdict;
+  }
+  Result<SyncReport> Sync(const std::string& conninfo) {
+    return SyncOnce(store, conninfo, id, clock.Now());
+  }
+  size_t Checkins() { return store.ListCheckins()->size(); }
+};
+
+// A number the server's psql prints for `sql`.
+long ServerCount(const std::string& conninfo, const std::string& sql) {
+  auto psql = testing::RunProcess(
+      {"/usr/bin/psql", "-X", "-A", "-t", "-d", conninfo, "-c", sql});
+  INFO(psql.err);
+  REQUIRE(psql.exit_code == 0);
+  return std::stol(psql.out);
+}
+
+}  // namespace
+
+TEST_CASE("kiosks scanning while the server is down converge when it returns",
+          "[sync]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("door-a", organiser.CopyFor("a"));
+  Kiosk b("door-b", organiser.CopyFor("b"));
+  Kiosk c("door-c", organiser.CopyFor("c"));
+  pg.Stop();
+
+  // Each door lets in ten guests of its own; guest 39 comes in at two
+  // doors while they cannot know of each other.
+  for (int i = 0; i < 10; ++i) {
+    CHECK(a.Scan(organiser.codes[i]) == Verdict::kWelcome);
+    CHECK(b.Scan(organiser.codes[10 + i]) == Verdict::kWelcome);
+    CHECK(c.Scan(organiser.codes[20 + i]) == Verdict::kWelcome);
+  }
+  CHECK(a.Scan(organiser.codes[39]) == Verdict::kWelcome);
+  CHECK(b.Scan(organiser.codes[39]) == Verdict::kWelcome);
+  for (Kiosk* k : {&a, &b, &c}) {
+    auto offline = k->Sync(pg.conninfo());
+    REQUIRE_FALSE(offline.ok());
+    CHECK(offline.status().code() == StatusCode::kIo);
+    CHECK(*k->store.OutboxSize() > 0);  // kept, not lost
+  }
+
+  pg.Start();
+  for (Kiosk* k : {&a, &b, &c, &a, &b}) {
+    auto synced = k->Sync(pg.conninfo());
+    INFO(synced.status().message());
+    REQUIRE(synced.ok());
+    CHECK(synced->waiting == 0);
+  }
+  // 32 check-ins in all, none lost, none twice, at every door and on the
+  // server.
+  for (Kiosk* k : {&a, &b, &c}) {
+    INFO(k->id);
+    CHECK(k->Checkins() == 32);
+    CHECK(k->store.Stats()->total.arrived == 31);
+  }
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 32);
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(DISTINCT id) FROM checkins") ==
+        32);
+  // Once in sync, "already inside" is exact at every door.
+  CHECK(c.Scan(organiser.codes[0]) == Verdict::kAlreadyInside);
+  CHECK(a.Scan(organiser.codes[15]) == Verdict::kAlreadyInside);
+}
+
+TEST_CASE(
+    "the server killed in the middle of a push loses and doubles "
+    "nothing",
+    "[sync]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("door-a", organiser.CopyFor("a"));
+  // 6,000 check-ins made offline (three pushes of 2,000).
+  REQUIRE(a.store.EnableOutbox().ok());
+  {
+    auto transaction = Transaction::Begin(a.store.db());
+    for (int i = 0; i < 6000; ++i) {
+      REQUIRE(a.store
+                  .AppendCheckin(testing::Checkin(
+                      organiser.guests[i % 40].id, "2026-10-12T17:00:00Z",
+                      i % 2 ? Direction::kExit : Direction::kEntry,
+                      i % 2 ? Verdict::kGoodbye : Verdict::kWelcome, "door-a"))
+                  .ok());
+    }
+    REQUIRE(transaction->Commit().ok());
+  }
+  size_t local = a.Checkins();
+
+  Status outcome;
+  std::thread sync([&] {
+    auto report = a.Sync(pg.conninfo());
+    outcome = report.ok() ? Status::Ok() : report.status();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  pg.Kill();
+  sync.join();
+  INFO(outcome.message());
+
+  pg.Start();
+  auto again = a.Sync(pg.conninfo());
+  INFO(again.status().message());
+  REQUIRE(again.ok());
+  CHECK(again->waiting == 0);
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") ==
+        static_cast<long>(local));
+  CHECK(a.Checkins() == local);
+}
+
+TEST_CASE("the same outbox pushed twice counts once", "[sync]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  std::string path = organiser.CopyFor("a");
+  {
+    Kiosk a("door-a", path);
+    REQUIRE(a.store.EnableOutbox().ok());
+    for (int i = 0; i < 5; ++i) a.Scan(organiser.codes[i]);
+  }
+  // The same file twice, as when a push reached the server but its answer
+  // was lost and the kiosk sends the outbox again.
+  std::filesystem::copy_file(path, path + ".again");
+  Kiosk first("door-a", path);
+  Kiosk again("door-a", path + ".again");
+  REQUIRE(first.Sync(pg.conninfo()).ok());
+  REQUIRE(again.Sync(pg.conninfo()).ok());
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 5);
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM attendees") == 40);
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM badges") == 40);
+  CHECK(again.Checkins() == 5);
+}
+
+TEST_CASE("a guest registered at one kiosk is admitted at another", "[sync]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk desk("desk-1", organiser.CopyFor("desk"));
+  Kiosk door("door-4", organiser.CopyFor("door"));
+  WalkInForm form{"Noor", "van Dam", "Windesheim", Sector::kEducation,
+                  "",     true};
+  Attendee noor =
+      RegisterWalkIn(desk.store, form, At("2026-10-12T17:01:00Z")).value();
+  BadgeIssuer issuer(desk.store, organiser.event.id, organiser.keys.secret_key,
+                     "desk-1");
+  std::string code =
+      issuer.BadgeFor(noor.id, false, At("2026-10-12T17:01:00Z"))->code;
+
+  REQUIRE(desk.Sync(pg.conninfo()).ok());
+  auto pulled = door.Sync(pg.conninfo());
+  REQUIRE(pulled.ok());
+  CHECK(pulled->pulled >= 2);  // her registration and her badge
+  auto outcome = door.door.Scan(code).value();
+  CHECK(outcome.verdict == Verdict::kWelcome);
+  REQUIRE(outcome.attendee.has_value());
+  CHECK(outcome.attendee->FullName() == "Noor van Dam");
+  CHECK(outcome.attendee->source == Source::kWalkIn);
+
+  // A later edit wins over an older one, at the server and at the door.
+  Attendee renamed = noor;
+  renamed.organisation = "Hogeschool Windesheim";
+  renamed.updated_at = At("2026-10-12T17:05:00Z");
+  REQUIRE(desk.store.UpdateAttendee(renamed).ok());
+  REQUIRE(desk.Sync(pg.conninfo()).ok());
+  REQUIRE(door.Sync(pg.conninfo()).ok());
+  CHECK(door.store.GetAttendee(noor.id)->organisation ==
+        "Hogeschool Windesheim");
+}

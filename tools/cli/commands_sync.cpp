@@ -1,0 +1,64 @@
+// entree server init and entree sync: the PostgreSQL server several kiosks
+// share.
+#include <cstdlib>
+#include <ostream>
+
+#include "cli.h"
+#include "entree/json.h"
+#include "entree/sync.h"
+
+namespace entree::cli {
+namespace {
+
+// --server, else $ENTREE_SERVER; nullopt when neither is given.
+std::optional<std::string> ServerOf(const Context& ctx) {
+  if (auto server = ctx.args.Value("server")) return server;
+  if (const char* env = std::getenv("ENTREE_SERVER"); env && *env) {
+    return std::string(env);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int RunServer(Context& ctx) {
+  auto server = ServerOf(ctx);
+  if (ctx.args.positional != std::vector<std::string>{"init"} || !server) {
+    return ctx.UsageError(ctx.tr().Get("error.server_needs_init"));
+  }
+  Status status = InitSyncServer(*server);
+  if (!status.ok()) return ctx.Fail(status);
+  *ctx.out << ctx.tr().Get("sync.server_ready") << "\n";
+  return kExitOk;
+}
+
+int RunSync(Context& ctx) {
+  auto server = ServerOf(ctx);
+  if (!ctx.args.positional.empty() || !server) {
+    return ctx.UsageError(ctx.tr().Get("error.sync_needs_server"));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  std::string kiosk =
+      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+  auto report = SyncOnce(*store, *server, kiosk, ctx.clock->Now());
+  if (!report.ok()) return ctx.Fail(report.status());
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("pushed", report->pushed)
+        .Field("pulled", report->pulled)
+        .Field("waiting", report->waiting)
+        .Field("cursor", report->cursor)
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("sync.done", {std::to_string(report->pushed),
+                                              std::to_string(report->pulled),
+                                              std::to_string(report->waiting)})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace entree::cli
