@@ -29,6 +29,9 @@ Cue CueFor(Verdict verdict) {
   return Cue::kRefused;
 }
 
+// How often the outbox is counted, for the screen and to send new records.
+constexpr std::chrono::milliseconds kOutboxCountEvery{100};
+
 // How often the printer's state is asked for staff mode.
 constexpr std::chrono::seconds kPrinterLookEvery{5};
 
@@ -62,6 +65,10 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
     StartCamera();
+    if (!config_.server.empty()) {
+      sync_ = std::make_unique<SyncWorker>(config_.database, config_.server,
+                                           config_.kiosk_id, clock_);
+    }
     if (config_.role != KioskRole::kDoor) {
       std::string key_path = config_.secret_key.empty()
                                  ? config_.database + ".key"
@@ -223,6 +230,15 @@ void KioskApp::Handle(const UiEvent& event) {
 void KioskApp::Step(uint32_t ms) {
   Deliver(burst_.Step(ms));
   Instant now = clock_.Now();
+  if (sync_ && now - outbox_counted_ >= kOutboxCountEvery) {
+    // New records here go to the server now, not at the next poll.
+    outbox_counted_ = now;
+    auto waiting = store_->OutboxSize();
+    if (waiting.ok() && *waiting > 0 && *waiting != sync_waiting_) {
+      sync_->Nudge();
+    }
+    if (waiting.ok()) sync_waiting_ = *waiting;
+  }
   if (camera_) {
     // A code the camera saw goes through the same door as a scanned one.
     for (SeenCode& seen : camera_->TakeNewCodes()) {

@@ -50,6 +50,8 @@ class KioskApp final : public KioskContext {
   BadgeIssuer* issuer() override { return issuer_ ? &*issuer_ : nullptr; }
   PrintDesk* printer() override { return print_desk_.get(); }
   const CameraScanner* camera() const override { return camera_.get(); }
+  const SyncWorker* sync() const override { return sync_.get(); }
+  int64_t sync_waiting() const override { return sync_waiting_; }
   // When the frame that showed the code of the verdict shown last was
   // captured, once; nullopt when that verdict did not come from the camera.
   std::optional<std::chrono::steady_clock::time_point> TakeCameraCapture() {
@@ -82,6 +84,9 @@ class KioskApp final : public KioskContext {
   std::optional<BadgeIssuer> issuer_;
   std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
   std::unique_ptr<CameraScanner> camera_;
+  std::unique_ptr<SyncWorker> sync_;
+  int64_t sync_waiting_ = 0;
+  Instant outbox_counted_{};
   std::optional<std::chrono::steady_clock::time_point> camera_capture_;
   Instant printer_asked_{};
   PinGuard pin_guard_;

@@ -81,7 +81,8 @@ void PrintUsage() {
          "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
          "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
          "         [--print-server HOST|SOCKET] [--badge-layout NAME|FILE]\n"
-         "         [--camera DEVICE] [--camera-frames PATH]\n"
+         "         [--camera DEVICE] [--camera-frames PATH] [--server "
+         "CONNINFO]\n"
          "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
          "         [--script FILE] [--timing FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
@@ -121,6 +122,8 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       overrides << "print_server = " << *v << "\n";
     } else if (arg == "--badge-layout" && (v = value())) {
       overrides << "badge_layout = " << *v << "\n";
+    } else if (arg == "--server" && (v = value())) {
+      overrides << "server = " << *v << "\n";
     } else if (arg == "--camera" && (v = value())) {
       overrides << "camera = " << *v << "\n";
     } else if (arg == "--camera-frames" && (v = value())) {

@@ -14,6 +14,7 @@
 #include "entree/registration.h"
 #include "entree/staff_pin.h"
 #include "entree/store.h"
+#include "entree/sync_worker.h"
 #include "ui.h"
 
 namespace entree::kiosk {
@@ -37,6 +38,10 @@ class KioskContext {
   // The badge printer; null when the kiosk has none (or cannot make
   // badges).
   virtual PrintDesk* printer() = 0;
+  // The background sync; null when the kiosk works alone.
+  virtual const SyncWorker* sync() const = 0;
+  // Records written here that the sync server does not have yet.
+  virtual int64_t sync_waiting() const = 0;
   // The camera that scans badges; null when the kiosk has none.
   virtual const CameraScanner* camera() const = 0;
   // Wrong PINs are counted across PIN screens.
@@ -109,6 +114,9 @@ enum class Edge { kLeft, kRight, kMiddle };
 void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                      const std::string& id, std::string_view label,
                      uint32_t fill, int width_units = 24);
+// "Online · 0 waiting" in the bottom right corner when the kiosk syncs.
+void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
+                  const Catalog& tr);
 // The camera's live view fitted into `box`, with the codes it sees
 // outlined; nothing without a camera.
 void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera);

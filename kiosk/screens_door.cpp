@@ -40,6 +40,7 @@ class AttractScreen final : public Screen {
     }
     AddStaffButton(scene, layout, tr());
     AddLanguageButtons(scene, layout, ctx_.language());
+    AddSyncState(scene, layout, ctx_, tr());
     return scene;
   }
 

@@ -150,4 +150,20 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera) {
   }
 }
 
+void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
+                  const Catalog& tr) {
+  const SyncWorker* sync = ctx.sync();
+  if (sync == nullptr) return;
+  int u = layout.Unit();
+  bool online = sync->status().state == SyncState::kOnline;
+  std::string waiting = std::to_string(ctx.sync_waiting());
+  scene.texts.push_back(
+      {{layout.width() - u * 44, layout.height() - u * 6, u * 42, u * 4},
+       tr.Format(online ? "kiosk.sync_online" : "kiosk.sync_offline",
+                 {waiting}),
+       u * 2,
+       online ? 0x9FB3D1u : 0xFFD27Fu,
+       Align::kLeft});
+}
+
 }  // namespace entree::kiosk

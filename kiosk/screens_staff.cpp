@@ -149,8 +149,8 @@ class StaffScreen final : public Screen {
                             std::to_string(tally.expected)}),
                u * 3);
     }
-    if (!printer_lines_.empty()) line += u;
-    for (const std::string& printer_line : printer_lines_) {
+    if (!device_lines_.empty()) line += u;
+    for (const std::string& printer_line : device_lines_) {
       add_line(printer_line, u * 3);
     }
     if (!message_.empty()) add_line(message_, u * 3);
@@ -235,7 +235,7 @@ class StaffScreen final : public Screen {
     refreshed_ = now;
     auto mark = ctx_.store()->ChangeMark();
     if (mark.ok() && *mark != mark_) Refresh();
-    LookAtPrinter();
+    LookAround();
   }
 
  private:
@@ -247,23 +247,48 @@ class StaffScreen final : public Screen {
     matches_.clear();
     message_.clear();
   }
-  // The camera's and the printer's state and the last badge sent to the
-  // printer; a failed one can be printed again.
-  void LookAtPrinter() {
-    printer_lines_.clear();
+  // The sync's, the camera's and the printer's state and the last badge
+  // sent to the printer; a failed one can be printed again.
+  void LookAround() {
+    device_lines_.clear();
     failed_print_.reset();
+    if (const SyncWorker* sync = ctx_.sync()) {
+      SyncStatus status = sync->status();
+      std::string last = status.last_sync
+                             ? FormatLocal(*status.last_sync).substr(11, 8)
+                             : std::string("-");
+      device_lines_.push_back(
+          status.state == SyncState::kOnline
+              ? tr().Format("kiosk.sync_state_online", {last})
+              : tr().Format("kiosk.sync_state_offline",
+                            {last, std::to_string(ctx_.sync_waiting())}));
+      for (const KioskSeen& kiosk : status.kiosks) {
+        device_lines_.push_back(tr().Format(
+            "kiosk.sync_kiosk",
+            {kiosk.kiosk_id, FormatLocal(kiosk.last_sync_at).substr(11, 8),
+             std::to_string(kiosk.waiting)}));
+      }
+    }
+    if (auto conflicts = ctx_.store()->Conflicts();
+        conflicts.ok() && !conflicts->empty()) {
+      auto who = ctx_.store()->GetAttendee(conflicts->back().first.attendee_id);
+      device_lines_.push_back(
+          tr().Format("kiosk.staff_conflicts",
+                      {std::to_string(conflicts->size()),
+                       who.ok() ? who->FullName() : std::string("?")}));
+    }
     if (const CameraScanner* camera = ctx_.camera()) {
       CameraStatus status = camera->status();
       char fps[16];
       std::snprintf(fps, sizeof fps, "%.0f", status.fps);
-      printer_lines_.push_back(
+      device_lines_.push_back(
           tr().Format("kiosk.camera_" + std::string(ToString(status.state)),
                       {camera->source_name(), fps}));
     }
     PrintDesk* printer = ctx_.printer();
     if (!printer) return;
     QueueState state = printer->queue_state();
-    printer_lines_.push_back(
+    device_lines_.push_back(
         state.health == PrintOutcome::kCompleted
             ? tr().Format("kiosk.printer_ready", {printer->queue()})
             : tr().Format(
@@ -273,7 +298,7 @@ class StaffScreen final : public Screen {
     if (!log.ok() || log->empty()) return;
     const PrintRecord& last = log->front();
     auto who = ctx_.store()->GetAttendee(last.attendee_id);
-    printer_lines_.push_back(tr().Format(
+    device_lines_.push_back(tr().Format(
         "kiosk.printer_last",
         {who.ok() ? who->FullName() : std::string("?"),
          tr().Format("print.outcome." + last.outcome, {last.printer})}));
@@ -292,10 +317,10 @@ class StaffScreen final : public Screen {
     auto sent = printer->PrintAsked(*who, *badge, ctx_.Now(), failed_print_);
     if (!sent.ok()) return ctx_.ShowFault(sent.status().message());
     message_ = tr().Format("kiosk.staff_reprinting", {who->FullName()});
-    LookAtPrinter();
+    LookAround();
   }
   void Refresh() {
-    LookAtPrinter();
+    LookAround();
     refreshed_ = ctx_.Now();
     if (!ctx_.store()) return;
     if (auto mark = ctx_.store()->ChangeMark(); mark.ok()) mark_ = *mark;
@@ -347,7 +372,7 @@ class StaffScreen final : public Screen {
   std::vector<Attendee> matches_;
   std::string message_;
   Statistics stats_;
-  std::vector<std::string> printer_lines_;
+  std::vector<std::string> device_lines_;
   std::optional<PrintRecord> failed_print_;
   Instant refreshed_{};
   std::pair<int64_t, int64_t> mark_{-1, -1};  // Store::ChangeMark at the count

@@ -4,6 +4,7 @@
 
 #include "entree/registration.h"
 #include "entree/staff_pin.h"
+#include "entree/sync.h"
 #include "kiosk_app.h"
 #include "support.h"
 
@@ -31,7 +32,8 @@ struct KioskFixture {
   explicit KioskFixture(KioskRole role = KioskRole::kBoth,
                         const std::string& printer = "",
                         const std::string& print_server = "",
-                        const std::string& camera_frames = "") {
+                        const std::string& camera_frames = "",
+                        const std::string& server = "") {
     Store store = MakeEventStore(db, &keys);
     marjolein = AddAttendee(store, "Marjolein", "de Gelder", Sector::kBusiness,
                             "Human Capital");
@@ -49,6 +51,7 @@ struct KioskFixture {
     config.print_server = print_server;
     config.badge_layout = "ql62";
     config.camera_frames = camera_frames;
+    config.server = server;
     app = std::make_unique<KioskApp>(config, clock);
     app->Compose(layout);
   }
@@ -444,4 +447,26 @@ TEST_CASE("staff mode says when the camera is not connected",
   }
   CHECK(f.HasText("Camera " + elsewhere.File("no-camera") +
                   " is niet aangesloten"));
+}
+
+TEST_CASE("the kiosk says whether it is online and what waits to be sent",
+          "[kiosk][sync]") {
+  entree::testing::PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  KioskFixture f(KioskRole::kBoth, "", "", "", pg.conninfo());
+  for (int i = 0; i < 100 && !f.HasText("Online"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+  }
+  CHECK(f.HasText("Online · 0 wachten om verstuurd te worden"));
+  pg.Stop();
+  f.Scan(f.CodeFor(f.marjolein));
+  CHECK(f.app->ScreenName() == "verdict");
+  f.Advance(3100);
+  for (int i = 0; i < 100 && !f.HasText("Offline"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+  }
+  // The check-in (and the badge the test issued) wait to be sent.
+  CHECK(f.HasText("Offline · 2 wachten om verstuurd te worden"));
 }

@@ -30,3 +30,5 @@ build/ci/tools/bench/entree-bench-badges --attendees 200 --scans 10 \
   --prints 3 --dir build/ci/bench-badges-data
 build/ci/tools/bench/entree-bench-camera --scans 5 --guests 2 \
   --dir build/ci/bench-camera-data
+build/ci/tools/bench/entree-bench-sync --attendees 200 --scans 10 \
+  --seconds 2 --offline 500 --dir build/ci/bench-sync-data

@@ -1,4 +1,6 @@
 // Store: badges, the append-only check-in log, attendance and numbers.
+#include <algorithm>
+
 #include "entree/store.h"
 #include "entree/uuid.h"
 
@@ -143,6 +145,33 @@ Result<CheckinRecord> Store::GetCheckin(const Uuid& id) {
   CheckinRecord record = ReadCheckin(**stmt);
   (*stmt)->Reset();
   return record;
+}
+
+Result<std::vector<Conflict>> Store::Conflicts() {
+  auto stmt =
+      Cached("SELECT " + std::string(kCheckinColumns) +
+             " FROM checkin_in_force WHERE verdict IN ('welcome', "
+             "'welcome_back', 'goodbye') ORDER BY attendee_id, at, seq");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<Conflict> conflicts;
+  std::optional<CheckinRecord> inside;  // the entry the guest is inside by
+  while (true) {
+    auto row = (*stmt)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    CheckinRecord record = ReadCheckin(**stmt);
+    if (inside && inside->attendee_id != record.attendee_id) inside.reset();
+    if (record.direction == Direction::kExit) {
+      inside.reset();
+    } else if (inside && inside->kiosk_id != record.kiosk_id) {
+      conflicts.push_back({*inside, record});
+    } else if (!inside) {
+      inside = record;
+    }
+  }
+  std::sort(conflicts.begin(), conflicts.end(),
+            [](auto& a, auto& b) { return a.second.at < b.second.at; });
+  return conflicts;
 }
 
 Result<PassHistory> Store::History(const Uuid& attendee_id,

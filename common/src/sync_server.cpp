@@ -1,8 +1,12 @@
 // Sync with PostgreSQL through libpq: the server's schema, pushing the
 // outbox and pulling by cursor.
 #include <libpq-fe.h>
+#include <poll.h>
 
+#include <cerrno>
+#include <chrono>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "entree/sync.h"
@@ -119,6 +123,33 @@ class Server {
     }
     return Status::Database("sync server: " + why);
   }
+  // Waits up to `timeout` for a notice on entree_changes about `event`
+  // from another session; true when one came.
+  Result<bool> AwaitNotice(const std::string& event,
+                           std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+      if (!PQconsumeInput(conn_.get())) {
+        return Status::Localized(StatusCode::kIo, "error.sync_offline",
+                                 {PQerrorMessage(conn_.get())});
+      }
+      bool ours = false;
+      while (PGnotify* notice = PQnotifies(conn_.get())) {
+        std::string_view about = notice->extra;
+        ours |= about.starts_with(event + " ");
+        PQfreemem(notice);
+      }
+      if (ours) return true;
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return false;
+      pollfd ready{PQsocket(conn_.get()), POLLIN, 0};
+      if (poll(&ready, 1, static_cast<int>(left.count())) < 0 &&
+          errno != EINTR) {
+        return Status::Io("poll failed");
+      }
+    }
+  }
   // Runs several statements without parameters (a migration).
   Status Script(const char* sql) {
     Rows rows(PQexec(conn_.get(), sql));
@@ -147,60 +178,125 @@ int64_t Number(PGresult* rows, int row, int column) {
 
 // --- push ------------------------------------------------------------------
 
-Status PushAttendee(Server& server, const std::string& event,
-                    const Attendee& a) {
-  return server.Exec(
-      "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
-      "family_name, organisation, sector, email, role, table_name, source, "
-      "consent, created_at, updated_at) VALUES ($1, $2, "
-      "nextval('entree_change_seq'), $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-      "$12, $13, $14) ON CONFLICT (event_id, id) DO UPDATE SET "
-      "external_id = EXCLUDED.external_id, given_name = EXCLUDED.given_name, "
-      "family_name = EXCLUDED.family_name, "
-      "organisation = EXCLUDED.organisation, sector = EXCLUDED.sector, "
-      "email = EXCLUDED.email, role = EXCLUDED.role, "
-      "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
-      "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
-      "seq = nextval('entree_change_seq') "
-      "WHERE EXCLUDED.updated_at > attendees.updated_at",
-      {event, ToString(a.id), a.external_id, a.given_name, a.family_name,
-       a.organisation, std::string(ToString(a.sector)), a.email,
-       std::string(ToString(a.role)), a.table, std::string(ToString(a.source)),
-       a.consent ? "true" : "false", std::to_string(ToMillis(a.created_at)),
-       std::to_string(ToMillis(a.updated_at))});
+// A PostgreSQL array literal of text: {"a","b\"c"}.
+std::string ArrayOf(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
 }
 
-Status PushBadge(Server& server, const std::string& event, const Badge& b) {
-  return server.Exec(
-      "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
-      "kiosk_id, seq) VALUES ($1, $2, $3, $4, $5, "
-      "nextval('entree_change_seq')) ON CONFLICT DO NOTHING",
-      {event, ToString(b.attendee_id), std::to_string(b.serial),
-       std::to_string(ToMillis(b.issued_at)), b.kiosk_id});
-}
+// One batch of outbox records as columns, each kind sent in one statement
+// (unnest over arrays) instead of one round trip per record.
+class Batch {
+ public:
+  void Add(const Attendee& a) {
+    if (!attendee_ids_.insert(ToString(a.id)).second) return;  // once each
+    Append(attendees_,
+           {ToString(a.id), a.external_id, a.given_name, a.family_name,
+            a.organisation, std::string(ToString(a.sector)), a.email,
+            std::string(ToString(a.role)), a.table,
+            std::string(ToString(a.source)), a.consent ? "true" : "false",
+            std::to_string(ToMillis(a.created_at)),
+            std::to_string(ToMillis(a.updated_at))});
+  }
+  void Add(const Badge& b) {
+    Append(badges_, {ToString(b.attendee_id), std::to_string(b.serial),
+                     std::to_string(ToMillis(b.issued_at)), b.kiosk_id});
+  }
+  void Add(const CheckinRecord& c) {
+    Append(checkins_,
+           {ToString(c.id), ToString(c.attendee_id),
+            std::to_string(c.badge_serial), c.kiosk_id,
+            std::string(ToString(c.direction)), std::to_string(ToMillis(c.at)),
+            std::string(ToString(c.verdict)),
+            c.undoes ? ToString(*c.undoes) : std::string()});
+  }
 
-Status PushCheckin(Server& server, const std::string& event,
-                   const CheckinRecord& c) {
-  return server.Exec(
-      "INSERT INTO checkins (event_id, id, attendee_id, badge_serial, "
-      "kiosk_id, direction, at, verdict, undoes, seq) VALUES ($1, $2, $3, "
-      "$4, $5, $6, $7, $8, NULLIF($9, ''), nextval('entree_change_seq')) "
-      "ON CONFLICT DO NOTHING",
-      {event, ToString(c.id), ToString(c.attendee_id),
-       std::to_string(c.badge_serial), c.kiosk_id,
-       std::string(ToString(c.direction)), std::to_string(ToMillis(c.at)),
-       std::string(ToString(c.verdict)),
-       c.undoes ? ToString(*c.undoes) : std::string()});
-}
+  Status Send(Server& server, const std::string& event) const {
+    if (!attendees_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
+          "family_name, organisation, sector, email, role, table_name, "
+          "source, consent, created_at, updated_at) "
+          "SELECT $1, u.id, nextval('entree_change_seq'), u.external_id, "
+          "u.given_name, u.family_name, u.organisation, u.sector, u.email, "
+          "u.role, u.table_name, u.source, u.consent::boolean, "
+          "u.created_at::bigint, u.updated_at::bigint FROM unnest($2::text[], "
+          "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
+          "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
+          "$13::text[], $14::text[]) AS u(id, external_id, given_name, "
+          "family_name, organisation, sector, email, role, table_name, "
+          "source, consent, created_at, updated_at) "
+          "ON CONFLICT (event_id, id) DO UPDATE SET "
+          "external_id = EXCLUDED.external_id, "
+          "given_name = EXCLUDED.given_name, "
+          "family_name = EXCLUDED.family_name, "
+          "organisation = EXCLUDED.organisation, sector = EXCLUDED.sector, "
+          "email = EXCLUDED.email, role = EXCLUDED.role, "
+          "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
+          "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
+          "seq = nextval('entree_change_seq') "
+          "WHERE EXCLUDED.updated_at > attendees.updated_at",
+          Params(event, attendees_));
+      if (!status.ok()) return status;
+    }
+    if (!badges_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
+          "kiosk_id, seq) SELECT $1, u.a, u.s::integer, u.i::bigint, u.k, "
+          "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
+          "$4::text[], $5::text[]) AS u(a, s, i, k) ON CONFLICT DO NOTHING",
+          Params(event, badges_));
+      if (!status.ok()) return status;
+    }
+    if (!checkins_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO checkins (event_id, id, attendee_id, badge_serial, "
+          "kiosk_id, direction, at, verdict, undoes, seq) SELECT $1, u.id, "
+          "u.a, u.s::integer, u.k, u.d, u.t::bigint, u.v, NULLIF(u.u, ''), "
+          "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
+          "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+          "$9::text[]) AS u(id, a, s, k, d, t, v, u) ON CONFLICT DO NOTHING",
+          Params(event, checkins_));
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
 
-// Sends one outbox line; a record that is gone here is skipped.
-Status PushEntry(Server& server, Store& store, const std::string& event,
-                 const OutboxEntry& entry) {
+ private:
+  using Columns = std::vector<std::vector<std::string>>;
+  static void Append(Columns& columns, std::vector<std::string> row) {
+    columns.resize(row.size());
+    for (size_t i = 0; i < row.size(); ++i) {
+      columns[i].push_back(std::move(row[i]));
+    }
+  }
+  static std::vector<std::string> Params(const std::string& event,
+                                         const Columns& columns) {
+    std::vector<std::string> params = {event};
+    for (const auto& column : columns) params.push_back(ArrayOf(column));
+    return params;
+  }
+  std::set<std::string> attendee_ids_;
+  Columns attendees_, badges_, checkins_;
+};
+
+// Adds one outbox line's record to `batch`; a record gone here is skipped.
+Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
   if (entry.kind == "attendee") {
     auto id = ParseUuid(entry.record_id);
     auto attendee = id ? store.GetAttendee(*id) : Status::NotFound("");
-    if (!attendee.ok()) return Status::Ok();
-    return PushAttendee(server, event, *attendee);
+    if (attendee.ok()) batch.Add(*attendee);
+    return attendee.ok() || attendee.status().IsNotFound() ? Status::Ok()
+                                                           : attendee.status();
   }
   if (entry.kind == "badge") {
     size_t space = entry.record_id.find(' ');
@@ -208,13 +304,15 @@ Status PushEntry(Server& server, Store& store, const std::string& event,
     if (!id || space == std::string::npos) return Status::Ok();
     auto badge = store.GetBadge(
         *id, static_cast<uint32_t>(std::stoul(entry.record_id.substr(space))));
-    if (!badge.ok()) return Status::Ok();
-    return PushBadge(server, event, *badge);
+    if (badge.ok()) batch.Add(*badge);
+    return badge.ok() || badge.status().IsNotFound() ? Status::Ok()
+                                                     : badge.status();
   }
   auto id = ParseUuid(entry.record_id);
   auto checkin = id ? store.GetCheckin(*id) : Status::NotFound("");
-  if (!checkin.ok()) return Status::Ok();
-  return PushCheckin(server, event, *checkin);
+  if (checkin.ok()) batch.Add(*checkin);
+  return checkin.ok() || checkin.status().IsNotFound() ? Status::Ok()
+                                                       : checkin.status();
 }
 
 Result<int> Push(Server& server, Store& store, const std::string& event) {
@@ -224,11 +322,14 @@ Result<int> Push(Server& server, Store& store, const std::string& event) {
     auto entries = store.Outbox(kBatch);
     if (!entries.ok()) return entries.status();
     if (entries->empty()) return pushed;
+    Batch batch;
+    for (const OutboxEntry& entry : *entries) {
+      Status loaded = Load(store, entry, batch);
+      if (!loaded.ok()) return loaded;
+    }
     Status status = server.Exec("BEGIN");
     if (status.ok()) status = server.Exec(kLockEvent, {event});
-    for (size_t i = 0; status.ok() && i < entries->size(); ++i) {
-      status = PushEntry(server, store, event, (*entries)[i]);
-    }
+    if (status.ok()) status = batch.Send(server, event);
     if (status.ok()) status = server.Exec("COMMIT");
     if (!status.ok()) {
       (void)server.Exec("ROLLBACK");
@@ -346,6 +447,87 @@ Status Apply(Store& store, const Pulled& pulled, Instant now) {
 
 }  // namespace
 
+// The session's connection: a Server and the event it syncs.
+class SyncConnection {
+ public:
+  SyncConnection(Server connected, std::string event_id)
+      : server(std::move(connected)), event(std::move(event_id)) {}
+  Server server;
+  std::string event;
+};
+
+Result<SyncSession> SyncSession::Open(const std::string& conninfo,
+                                      const EventId& event) {
+  auto server = Server::Connect(conninfo);
+  if (!server.ok()) return server.status();
+  Status listening = server->Exec("LISTEN entree_changes");
+  if (!listening.ok()) return listening;
+  return SyncSession(
+      std::make_unique<SyncConnection>(std::move(*server), ToString(event)));
+}
+
+SyncSession::SyncSession(std::unique_ptr<SyncConnection> connection)
+    : connection_(std::move(connection)) {}
+SyncSession::SyncSession(SyncSession&&) noexcept = default;
+SyncSession& SyncSession::operator=(SyncSession&&) noexcept = default;
+SyncSession::~SyncSession() = default;
+
+Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
+                                     Instant now) {
+  Server& server = connection_->server;
+  const std::string& event_id = connection_->event;
+  Status enabled = store.EnableOutbox();
+  if (!enabled.ok()) return enabled;
+  SyncReport report;
+  Result<int> pushed = Push(server, store, event_id);
+  if (!pushed.ok()) return pushed.status();
+  report.pushed = *pushed;
+  if (report.pushed > 0) {
+    Status told = server.Exec("SELECT pg_notify('entree_changes', $1)",
+                              {event_id + " " + std::string(kiosk_id)});
+    if (!told.ok()) return told;
+  }
+  Result<int64_t> cursor = store.SyncCursor();
+  if (!cursor.ok()) return cursor.status();
+  Result<Pulled> pulled = Pull(server, event_id, *cursor);
+  if (!pulled.ok()) return pulled.status();
+  Status applied = Apply(store, *pulled, now);
+  if (!applied.ok()) return applied;
+  report.pulled =
+      static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
+                       pulled->checkins.size());
+  report.cursor = pulled->cursor;
+  Result<int64_t> waiting = store.OutboxSize();
+  if (!waiting.ok()) return waiting.status();
+  report.waiting = *waiting;
+  Status seen = server.Exec(
+      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting) "
+      "VALUES ($1, $2, now(), $3) ON CONFLICT (event_id, kiosk_id) DO UPDATE "
+      "SET last_sync_at = now(), waiting = EXCLUDED.waiting",
+      {event_id, std::string(kiosk_id), std::to_string(report.waiting)});
+  if (!seen.ok()) return seen;
+  return report;
+}
+
+Result<bool> SyncSession::WaitForOthers(std::chrono::milliseconds timeout) {
+  return connection_->server.AwaitNotice(connection_->event, timeout);
+}
+
+Result<std::vector<KioskSeen>> SyncSession::Kiosks() {
+  auto rows = connection_->server.Run(
+      "SELECT kiosk_id, (extract(epoch FROM last_sync_at) * 1000)::bigint, "
+      "waiting FROM kiosks WHERE event_id = $1 ORDER BY kiosk_id",
+      {connection_->event});
+  if (!rows.ok()) return rows.status();
+  std::vector<KioskSeen> kiosks;
+  for (int i = 0; i < PQntuples(rows->get()); ++i) {
+    kiosks.push_back({Text(rows->get(), i, 0),
+                      FromMillis(Number(rows->get(), i, 1)),
+                      Number(rows->get(), i, 2)});
+  }
+  return kiosks;
+}
+
 Status InitSyncServer(const std::string& conninfo) {
   auto server = Server::Connect(conninfo);
   if (!server.ok()) return server.status();
@@ -386,36 +568,12 @@ Result<SyncReport> SyncOnce(Store& store, const std::string& conninfo,
                             std::string_view kiosk_id, Instant now) {
   Result<Event> event = store.GetEvent();
   if (!event.ok()) return event.status();
-  std::string event_id = ToString(event->id);
+  // Queued before connecting, so an offline kiosk counts what waits.
   Status enabled = store.EnableOutbox();
   if (!enabled.ok()) return enabled;
-  auto server = Server::Connect(conninfo);
-  if (!server.ok()) return server.status();
-
-  SyncReport report;
-  Result<int> pushed = Push(*server, store, event_id);
-  if (!pushed.ok()) return pushed.status();
-  report.pushed = *pushed;
-  Result<int64_t> cursor = store.SyncCursor();
-  if (!cursor.ok()) return cursor.status();
-  Result<Pulled> pulled = Pull(*server, event_id, *cursor);
-  if (!pulled.ok()) return pulled.status();
-  Status applied = Apply(store, *pulled, now);
-  if (!applied.ok()) return applied;
-  report.pulled =
-      static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
-                       pulled->checkins.size());
-  report.cursor = pulled->cursor;
-  Result<int64_t> waiting = store.OutboxSize();
-  if (!waiting.ok()) return waiting.status();
-  report.waiting = *waiting;
-  Status seen = server->Exec(
-      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting) "
-      "VALUES ($1, $2, now(), $3) ON CONFLICT (event_id, kiosk_id) DO UPDATE "
-      "SET last_sync_at = now(), waiting = EXCLUDED.waiting",
-      {event_id, std::string(kiosk_id), std::to_string(report.waiting)});
-  if (!seen.ok()) return seen;
-  return report;
+  auto session = SyncSession::Open(conninfo, event->id);
+  if (!session.ok()) return session.status();
+  return session->Sync(store, kiosk_id, now);
 }
 
 }  // namespace entree

@@ -115,6 +115,7 @@ int RunPrintLog(Context& ctx);
 int RunDecode(Context& ctx);
 int RunServer(Context& ctx);
 int RunSync(Context& ctx);
+int RunConflicts(Context& ctx);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

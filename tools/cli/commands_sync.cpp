@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "entree/json.h"
 #include "entree/sync.h"
+#include "entree/uuid.h"
 
 namespace entree::cli {
 namespace {
@@ -57,6 +58,46 @@ int RunSync(Context& ctx) {
                                               std::to_string(report->pulled),
                                               std::to_string(report->waiting)})
              << "\n";
+  }
+  return kExitOk;
+}
+
+int RunConflicts(Context& ctx) {
+  if (!ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                          {ctx.args.positional.front()}));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto conflicts = store->Conflicts();
+  if (!conflicts.ok()) return ctx.Fail(conflicts.status());
+  JsonWriter json;
+  json.BeginArray();
+  for (const Conflict& conflict : *conflicts) {
+    auto who = store->GetAttendee(conflict.first.attendee_id);
+    std::string name = who.ok() ? who->FullName() : "?";
+    if (ctx.json) {
+      json.BeginObject()
+          .Field("attendee_id", ToString(conflict.first.attendee_id))
+          .Field("name", name)
+          .Field("first_kiosk", conflict.first.kiosk_id)
+          .Field("first_at", FormatIsoUtc(conflict.first.at))
+          .Field("second_kiosk", conflict.second.kiosk_id)
+          .Field("second_at", FormatIsoUtc(conflict.second.at))
+          .EndObject();
+      continue;
+    }
+    *ctx.out << ctx.tr().Format("sync.conflict",
+                                {name, conflict.first.kiosk_id,
+                                 FormatLocal(conflict.first.at).substr(11, 8),
+                                 conflict.second.kiosk_id,
+                                 FormatLocal(conflict.second.at).substr(11, 8)})
+             << "\n";
+  }
+  json.EndArray();
+  if (ctx.json) *ctx.out << json.str() << "\n";
+  if (!ctx.json && conflicts->empty()) {
+    *ctx.out << ctx.tr().Get("sync.no_conflicts") << "\n";
   }
   return kExitOk;
 }

@@ -180,6 +180,7 @@ const std::vector<Command>& Commands() {
       {"decode", {}, RunDecode},
       {"server", {{"server", true}}, RunServer},
       {"sync", {{"server", true}, {"kiosk", true}}, RunSync},
+      {"conflicts", {}, RunConflicts},
   };
   return commands;
 }

@@ -46,13 +46,16 @@ struct KioskConfig {
   // second, over and over: for demos and tests.
   std::string camera_frames;
   double camera_fps = 15;
+  // The sync server shared by the event's kiosks (a libpq connection
+  // string); empty: this kiosk works alone.
+  std::string server;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
-// camera_fps. Fails with
+// camera_fps, server. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,

@@ -54,6 +54,14 @@ struct OutboxEntry {
   std::string record_id;  // the UUID; "ATTENDEE SERIAL" for a badge
 };
 
+// A badge let in at two doors that could not know of each other (offline):
+// two admitted entries of one guest at different kiosks with no exit
+// between. Both rows stay; staff look into it.
+struct Conflict {
+  CheckinRecord first;
+  CheckinRecord second;
+};
+
 // Admission history of one attendee: what the door rule needs.
 struct PassHistory {
   std::optional<Instant> first_entry;
@@ -210,6 +218,10 @@ class Store {
   // return). kNotFound when it is not in force.
   Status UndoCheckin(const CheckinRecord& record, std::string_view kiosk_id,
                      Instant now);
+
+  // Every admission that happened while the guest was already inside by
+  // another door's record, oldest first.
+  Result<std::vector<Conflict>> Conflicts();
 
   // --- numbers ----------------------------------------------------------
   // Everyone with their first entry and last exit, sorted like

@@ -2,8 +2,11 @@
 // to a PostgreSQL server and pulls what the other kiosks wrote (libpq).
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "entree/clock.h"
 #include "entree/status.h"
@@ -24,6 +27,41 @@ struct SyncReport {
 // ("host=server dbname=entree user=entree"). Fails with kIo when no server
 // answers, kDatabase when it refuses.
 Status InitSyncServer(const std::string& conninfo);
+
+// When a kiosk last synced, as the server saw it.
+struct KioskSeen {
+  std::string kiosk_id;
+  Instant last_sync_at{};
+  int64_t waiting = 0;  // outbox lines it still had then
+};
+
+class SyncConnection;  // the libpq connection, in sync_server.cpp
+
+// A kiosk's connection to the sync server, kept open between rounds and
+// listening for the other kiosks' pushes. Use from one thread.
+class SyncSession {
+ public:
+  // Connects and listens. Fails with kIo when no server answers.
+  static Result<SyncSession> Open(const std::string& conninfo,
+                                  const EventId& event);
+  SyncSession(SyncSession&&) noexcept;
+  SyncSession& operator=(SyncSession&&) noexcept;
+  ~SyncSession();
+
+  // One round, as SyncOnce describes; after a push the other kiosks are
+  // told at once (NOTIFY). kIo when the connection broke: open a new
+  // session.
+  Result<SyncReport> Sync(Store& store, std::string_view kiosk_id, Instant now);
+  // Waits up to `timeout` for another kiosk's push; true when one came.
+  // kIo when the connection broke.
+  Result<bool> WaitForOthers(std::chrono::milliseconds timeout);
+  // The last sync of every kiosk of the event, by kiosk id.
+  Result<std::vector<KioskSeen>> Kiosks();
+
+ private:
+  explicit SyncSession(std::unique_ptr<SyncConnection> connection);
+  std::unique_ptr<SyncConnection> connection_;
+};
 
 // One round: pushes the outbox (every line at most once on the server,
 // however often it is sent: check-ins and badges are kept once by their

@@ -1,0 +1,273 @@
+// Benchmark of sync through PostgreSQL (a private server from
+// tools/pg-sandbox.sh): the lag from a scan at one kiosk to it being known
+// at another, the time for 5 kiosks with 10,000 offline check-ins each to
+// converge, and 5 kiosks scanning continuously with their sync workers.
+//
+// Usage: entree-bench-sync [--attendees N] [--scans N] [--seconds S]
+//                          [--offline N] [--dir DIR]
+// --scans: scans for the lag (100); --offline: check-ins per kiosk made
+// offline (10000); --seconds: how long 5 kiosks scan continuously (60).
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_support.h"
+#include "entree/door.h"
+#include "entree/import.h"
+#include "entree/registration.h"
+#include "entree/sync.h"
+#include "entree/sync_worker.h"
+#include "entree/uuid.h"
+
+namespace entree::bench {
+namespace {
+
+using Stopwatch = std::chrono::steady_clock;
+constexpr int kKiosks = 5;
+
+// The organiser's event with badges for everyone, copied to kiosk files.
+struct EventFiles {
+  std::filesystem::path dir;
+  std::vector<std::string> codes;
+  std::vector<Uuid> guests;
+
+  EventFiles(std::filesystem::path where, int attendees)
+      : dir(std::move(where)) {
+    std::filesystem::create_directories(dir);
+    auto store = Store::Open((dir / "organiser.db").string());
+    if (!store.ok()) Die(store.status().message());
+    KeyPair keys = GenerateKeyPair();
+    Event event;
+    event.id = NewEventId();
+    event.name = "Conference";
+    event.public_key = keys.public_key;
+    if (!store->CreateEvent(event).ok()) Die("cannot create the event");
+    ImportOptions import;
+    import.now = SystemClock().Now();
+    if (!ImportAttendees(*store, MakeGuestCsv(attendees), import).ok()) {
+      Die("cannot import the guests");
+    }
+    BadgeIssuer issuer(*store, event.id, keys.secret_key, "organiser");
+    auto transaction = Transaction::Begin(store->db());
+    auto people = store->ListAttendees();
+    if (!people.ok()) Die(people.status().message());
+    for (const Attendee& a : *people) {
+      codes.push_back(issuer.BadgeFor(a.id, false, import.now)->code);
+      guests.push_back(a.id);
+    }
+    if (!transaction->Commit().ok()) Die("cannot issue badges");
+    for (int k = 0; k < kKiosks; ++k) {
+      std::string copy = Path(k);
+      std::filesystem::remove(copy);
+      if (!store->db().Exec("VACUUM INTO '" + copy + "'").ok()) {
+        Die("cannot copy the event");
+      }
+    }
+  }
+  std::string Path(int kiosk) const {
+    return (dir / ("kiosk" + std::to_string(kiosk) + ".db")).string();
+  }
+};
+
+std::string Kiosk(int k) { return "door-" + std::to_string(k + 1); }
+
+// A private PostgreSQL server for the run, stopped at the end.
+struct Server {
+  std::string script = ENTREE_TOOLS_DIR "/pg-sandbox.sh";
+  std::string dir;
+  std::string conninfo;
+  explicit Server(const std::filesystem::path& where)
+      : dir(std::filesystem::absolute(where).string()) {
+    std::string out =
+        (std::filesystem::path(dir).parent_path() / "conninfo").string();
+    std::filesystem::create_directories(
+        std::filesystem::path(dir).parent_path());
+    if (std::system(
+            ("bash " + script + " start " + dir + " > " + out).c_str()) != 0) {
+      Die("the private PostgreSQL server did not start");
+    }
+    std::ifstream in(out);
+    std::getline(in, conninfo);
+    if (!InitSyncServer(conninfo).ok()) Die("cannot set up the server");
+  }
+  ~Server() { (void)std::system(("bash " + script + " stop " + dir).c_str()); }
+};
+
+void Lag(const EventFiles& files, const std::string& conninfo, int scans) {
+  SystemClock clock;
+  Store a = Store::Open(files.Path(0)).value();
+  Store b = Store::Open(files.Path(1)).value();
+  Event event = a.GetEvent().value();
+  Door door(a, clock, event, DoorSettingsFor(event, Direction::kEntry),
+            Kiosk(0));
+  SyncWorker worker_a(files.Path(0), conninfo, Kiosk(0), clock);
+  SyncWorker worker_b(files.Path(1), conninfo, Kiosk(1), clock);
+  while (worker_b.status().state != SyncState::kOnline ||
+         worker_a.status().state != SyncState::kOnline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::vector<double> lag_ms;
+  for (int i = 0; i < scans; ++i) {
+    auto outcome = door.Scan(files.codes[i % files.codes.size()]);
+    if (!outcome.ok() || !outcome->recorded) Die("the scan was not recorded");
+    auto scanned = Stopwatch::now();
+    worker_a.Nudge();  // what the kiosk does after every write
+    while (!b.GetCheckin(outcome->checkin_id).ok()) {
+      std::this_thread::sleep_for(std::chrono::microseconds(500));
+      if (Stopwatch::now() - scanned > std::chrono::seconds(30)) {
+        Die("a scan never reached the other kiosk");
+      }
+    }
+    lag_ms.push_back(MillisSince(scanned));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  std::printf("%-44s %10.1f %10.1f %8zu\n",
+              "lag, scan at one kiosk to known at another (ms)",
+              Percentile(lag_ms, 0.5), Percentile(lag_ms, 0.99), lag_ms.size());
+}
+
+void Converge(const EventFiles& files, const std::string& conninfo,
+              int offline) {
+  // Each kiosk scans `offline` times with the server out of reach.
+  for (int k = 0; k < kKiosks; ++k) {
+    Store store = Store::Open(files.Path(k)).value();
+    if (!store.EnableOutbox().ok()) Die("cannot start the outbox");
+    auto transaction = Transaction::Begin(store.db());
+    Instant at = SystemClock().Now();
+    for (int i = 0; i < offline; ++i) {
+      CheckinRecord record{
+          NewUuid(),
+          files.guests[(k * offline + i) % files.guests.size()],
+          1,
+          Kiosk(k),
+          i % 2 ? Direction::kExit : Direction::kEntry,
+          at,
+          i % 2 ? Verdict::kGoodbye : Verdict::kWelcome,
+          std::nullopt};
+      if (!store.AppendCheckin(record).ok()) Die("cannot record a check-in");
+    }
+    if (!transaction->Commit().ok()) Die("cannot commit the check-ins");
+  }
+  size_t before = Store::Open(files.Path(0))->ListCheckins()->size();
+  auto start = Stopwatch::now();
+  // The network returns: every kiosk syncs at once, then once more to
+  // fetch what the others sent meanwhile.
+  for (int round = 0; round < 2; ++round) {
+    std::vector<std::thread> kiosks;
+    for (int k = 0; k < kKiosks; ++k) {
+      kiosks.emplace_back([&, k] {
+        Store store = Store::Open(files.Path(k)).value();
+        auto report = SyncOnce(store, conninfo, Kiosk(k), SystemClock().Now());
+        if (!report.ok()) Die(report.status().message());
+      });
+    }
+    for (std::thread& t : kiosks) t.join();
+  }
+  double seconds = MillisSince(start) / 1000;
+  size_t expected = before - offline + static_cast<size_t>(kKiosks) * offline;
+  for (int k = 0; k < kKiosks; ++k) {
+    size_t have = Store::Open(files.Path(k))->ListCheckins()->size();
+    if (have != expected) {
+      Die("kiosk " + Kiosk(k) + " has " + std::to_string(have) + " of " +
+          std::to_string(expected) + " check-ins");
+    }
+  }
+  std::printf(
+      "%-44s %10.2f s (%d kiosks x %d check-ins, all %zu at every "
+      "kiosk)\n",
+      "offline check-ins converged after reconnect", seconds, kKiosks, offline,
+      expected);
+}
+
+void Continuous(const EventFiles& files, const std::string& conninfo,
+                int seconds) {
+  SystemClock clock;
+  std::atomic<bool> stop{false};
+  std::vector<long> scanned(kKiosks, 0);
+  std::vector<std::unique_ptr<SyncWorker>> workers;
+  for (int k = 0; k < kKiosks; ++k) {
+    workers.push_back(
+        std::make_unique<SyncWorker>(files.Path(k), conninfo, Kiosk(k), clock));
+  }
+  std::vector<std::thread> kiosks;
+  for (int k = 0; k < kKiosks; ++k) {
+    kiosks.emplace_back([&, k] {
+      Store store = Store::Open(files.Path(k)).value();
+      Event event = store.GetEvent().value();
+      Door door(store, clock, event, DoorSettingsFor(event, Direction::kEntry),
+                Kiosk(k));
+      size_t next = static_cast<size_t>(k) * 997;
+      while (!stop) {
+        auto outcome = door.Scan(files.codes[next++ % files.codes.size()]);
+        if (!outcome.ok()) Die(outcome.status().message());
+        if (outcome->recorded) ++scanned[k];
+        workers[k]->Nudge();
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+  stop = true;
+  for (std::thread& t : kiosks) t.join();
+  long total = 0;
+  for (long n : scanned) total += n;
+  // Let the workers finish sending, then count everywhere.
+  auto settle = Stopwatch::now();
+  size_t expected = 0;
+  bool converged = false;
+  while (!converged && Stopwatch::now() - settle < std::chrono::seconds(60)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    converged = true;
+    std::vector<size_t> counts;
+    for (int k = 0; k < kKiosks; ++k) {
+      counts.push_back(Store::Open(files.Path(k))->ListCheckins()->size());
+    }
+    expected = counts[0];
+    for (size_t c : counts) converged &= c == counts[0];
+    for (auto& w : workers) converged &= w->status().waiting == 0;
+  }
+  workers.clear();
+  std::printf("%-44s %10.0f /s (%ld scans in %d s by %d kiosks; %s)\n",
+              "scans held with sync running",
+              static_cast<double>(total) / seconds, total, seconds, kKiosks,
+              converged ? "all kiosks converged, none lost"
+                        : "NOT converged within 60 s");
+  (void)expected;
+}
+
+}  // namespace
+}  // namespace entree::bench
+
+int main(int argc, char** argv) {
+  using namespace entree;
+  using namespace entree::bench;
+  BenchOptions options = ParseBenchOptions(
+      argc, argv,
+      {2000, 100, std::filesystem::temp_directory_path() / "entree-bench-sync",
+       ""});
+  int seconds = FlagValue(argc, argv, "--seconds", 60);
+  int offline = FlagValue(argc, argv, "--offline", 10000);
+  std::printf("sync through PostgreSQL: %d kiosks, %d attendees\n\n", kKiosks,
+              options.attendees);
+  std::printf("%-44s %10s %10s %8s\n", "figure", "p50", "p99", "count");
+  {
+    EventFiles files(options.dir / "lag", options.attendees);
+    Server server(options.dir / "lag" / "pg");
+    Lag(files, server.conninfo, options.scans);
+  }
+  {
+    EventFiles files(options.dir / "converge", options.attendees);
+    Server server(options.dir / "converge" / "pg");
+    Converge(files, server.conninfo, offline);
+  }
+  {
+    EventFiles files(options.dir / "continuous", options.attendees);
+    Server server(options.dir / "continuous" / "pg");
+    Continuous(files, server.conninfo, seconds);
+  }
+  return 0;
+}
