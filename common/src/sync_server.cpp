@@ -3,8 +3,10 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <set>
 #include <vector>
@@ -425,24 +427,37 @@ Result<Pulled> Pull(Server& server, const std::string& event, int64_t cursor) {
   return pulled;
 }
 
-// Merges what was pulled in one local transaction, outbox untouched.
+// Merges what was pulled, outbox untouched, in transactions of a few
+// hundred records: the kiosk's own writes to the file wait at most one of
+// them. The cursor moves in the last, so a crash part way pulls again and
+// merging again changes nothing.
 Status Apply(Store& store, const Pulled& pulled, Instant now) {
-  auto transaction = Transaction::Begin(store.db());
-  if (!transaction.ok()) return transaction.status();
-  Status status = store.BeginApplying();
+  constexpr size_t kPerTransaction = 500;
+  std::vector<std::function<Status()>> merges;
   for (const Attendee& a : pulled.attendees) {
-    if (status.ok()) status = store.MergeAttendee(a);
+    merges.push_back([&store, &a] { return store.MergeAttendee(a); });
   }
   for (const Badge& b : pulled.badges) {
-    if (status.ok()) status = store.MergeBadge(b);
+    merges.push_back([&store, &b] { return store.MergeBadge(b); });
   }
   for (const CheckinRecord& c : pulled.checkins) {
-    if (status.ok()) status = store.MergeCheckin(c);
+    merges.push_back([&store, &c] { return store.MergeCheckin(c); });
   }
-  if (status.ok()) status = store.SetSyncCursor(pulled.cursor, now);
-  if (status.ok()) status = store.EndApplying();
-  if (!status.ok()) return status;
-  return transaction->Commit();
+  size_t done = 0;
+  do {
+    auto transaction = Transaction::Begin(store.db());
+    if (!transaction.ok()) return transaction.status();
+    Status status = store.BeginApplying();
+    size_t end = std::min(merges.size(), done + kPerTransaction);
+    for (; status.ok() && done < end; ++done) status = merges[done]();
+    if (status.ok() && done == merges.size()) {
+      status = store.SetSyncCursor(pulled.cursor, now);
+    }
+    if (status.ok()) status = store.EndApplying();
+    if (status.ok()) status = transaction->Commit();
+    if (!status.ok()) return status;
+  } while (done < merges.size());
+  return Status::Ok();
 }
 
 }  // namespace
