@@ -37,5 +37,5 @@ done
 xdotool windowfocus --sync "$window"
 xdotool mousemove --window "$window" 500 300
 sleep 0.5
-scan_badge
+scan_until_checked_in
 expect_one_check_in

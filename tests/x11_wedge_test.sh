@@ -26,6 +26,6 @@ sleep 0.5
 xdotool type --delay 150 "hello"
 xdotool key Return
 sleep 0.3
-scan_badge
+scan_until_checked_in
 kill -0 "${pids[0]}" || { echo "the kiosk died"; exit 1; }
 expect_one_check_in
