@@ -217,7 +217,6 @@ void Continuous(const EventFiles& files, const std::string& conninfo,
   for (long n : scanned) total += n;
   // Let the workers finish sending, then count everywhere.
   auto settle = Stopwatch::now();
-  size_t expected = 0;
   bool converged = false;
   while (!converged && Stopwatch::now() - settle < std::chrono::seconds(60)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -226,7 +225,6 @@ void Continuous(const EventFiles& files, const std::string& conninfo,
     for (int k = 0; k < kKiosks; ++k) {
       counts.push_back(Store::Open(files.Path(k))->ListCheckins()->size());
     }
-    expected = counts[0];
     for (size_t c : counts) converged &= c == counts[0];
     for (auto& w : workers) converged &= w->status().waiting == 0;
   }
@@ -236,7 +234,6 @@ void Continuous(const EventFiles& files, const std::string& conninfo,
               static_cast<double>(total) / seconds, total, seconds, kKiosks,
               converged ? "all kiosks converged, none lost"
                         : "NOT converged within 60 s");
-  (void)expected;
 }
 
 }  // namespace
