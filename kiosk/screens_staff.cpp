@@ -234,8 +234,11 @@ class StaffScreen final : public Screen {
     // Recounting a large event takes a while: only when something changed.
     refreshed_ = now;
     auto mark = ctx_.store()->ChangeMark();
-    if (mark.ok() && *mark != mark_) Refresh();
-    LookAround();
+    if (mark.ok() && *mark != mark_) {
+      Refresh();
+    } else {
+      LookAround();
+    }
   }
 
  private:
@@ -269,13 +272,10 @@ class StaffScreen final : public Screen {
              std::to_string(kiosk.waiting)}));
       }
     }
-    if (auto conflicts = ctx_.store()->Conflicts();
-        conflicts.ok() && !conflicts->empty()) {
-      auto who = ctx_.store()->GetAttendee(conflicts->back().first.attendee_id);
+    if (conflicts_ > 0) {
       device_lines_.push_back(
           tr().Format("kiosk.staff_conflicts",
-                      {std::to_string(conflicts->size()),
-                       who.ok() ? who->FullName() : std::string("?")}));
+                      {std::to_string(conflicts_), last_conflict_name_}));
     }
     if (const CameraScanner* camera = ctx_.camera()) {
       CameraStatus status = camera->status();
@@ -319,13 +319,23 @@ class StaffScreen final : public Screen {
     message_ = tr().Format("kiosk.staff_reprinting", {who->FullName()});
     LookAround();
   }
+  // Recounts what depends on the check-ins: the numbers and the guests
+  // let in at two doors while offline.
   void Refresh() {
-    LookAround();
     refreshed_ = ctx_.Now();
-    if (!ctx_.store()) return;
-    if (auto mark = ctx_.store()->ChangeMark(); mark.ok()) mark_ = *mark;
-    auto stats = ctx_.store()->Stats();
-    if (stats.ok()) stats_ = std::move(stats).value();
+    if (Store* store = ctx_.store()) {
+      if (auto mark = store->ChangeMark(); mark.ok()) mark_ = *mark;
+      auto stats = store->Stats();
+      if (stats.ok()) stats_ = std::move(stats).value();
+      if (auto conflicts = store->Conflicts(); conflicts.ok()) {
+        conflicts_ = conflicts->size();
+        if (!conflicts->empty()) {
+          auto who = store->GetAttendee(conflicts->back().first.attendee_id);
+          last_conflict_name_ = who.ok() ? who->FullName() : "?";
+        }
+      }
+    }
+    LookAround();
   }
   void Search() {
     matches_.clear();
@@ -373,6 +383,8 @@ class StaffScreen final : public Screen {
   std::string message_;
   Statistics stats_;
   std::vector<std::string> device_lines_;
+  size_t conflicts_ = 0;  // guests let in at two doors while offline
+  std::string last_conflict_name_;
   std::optional<PrintRecord> failed_print_;
   Instant refreshed_{};
   std::pair<int64_t, int64_t> mark_{-1, -1};  // Store::ChangeMark at the count

@@ -1,11 +1,6 @@
-// Sync with PostgreSQL through libpq: the server's schema, pushing the
-// outbox and pulling by cursor.
-#include <libpq-fe.h>
-#include <poll.h>
-
+// Sync with PostgreSQL: pushing the outbox, pulling by cursor, and the
+// kiosk's session that listens for other kiosks' pushes.
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <set>
@@ -13,78 +8,10 @@
 
 #include "entree/sync.h"
 #include "entree/uuid.h"
+#include "sync_connection.h"
 
 namespace entree {
 namespace {
-
-struct ConnectionClose {
-  void operator()(PGconn* conn) const { PQfinish(conn); }
-};
-using Connection = std::unique_ptr<PGconn, ConnectionClose>;
-struct ResultClear {
-  void operator()(PGresult* result) const { PQclear(result); }
-};
-using Rows = std::unique_ptr<PGresult, ResultClear>;
-
-// The server's schema, one forward migration per version.
-const std::vector<const char*>& ServerMigrations() {
-  static const std::vector<const char*> migrations = {
-      R"sql(
-CREATE SEQUENCE entree_change_seq;
-CREATE TABLE attendees (
-  event_id text NOT NULL,
-  id text NOT NULL,
-  seq bigint NOT NULL,
-  external_id text NOT NULL,
-  given_name text NOT NULL,
-  family_name text NOT NULL,
-  organisation text NOT NULL,
-  sector text NOT NULL,
-  email text NOT NULL,
-  role text NOT NULL,
-  table_name text NOT NULL,
-  source text NOT NULL,
-  consent boolean NOT NULL,
-  created_at bigint NOT NULL,
-  updated_at bigint NOT NULL,
-  PRIMARY KEY (event_id, id)
-);
-CREATE INDEX attendees_by_seq ON attendees (event_id, seq);
-CREATE TABLE badges (
-  event_id text NOT NULL,
-  attendee_id text NOT NULL,
-  serial integer NOT NULL,
-  issued_at bigint NOT NULL,
-  kiosk_id text NOT NULL,
-  seq bigint NOT NULL,
-  PRIMARY KEY (event_id, attendee_id, serial)
-);
-CREATE INDEX badges_by_seq ON badges (event_id, seq);
-CREATE TABLE checkins (
-  event_id text NOT NULL,
-  id text NOT NULL,
-  attendee_id text NOT NULL,
-  badge_serial integer NOT NULL,
-  kiosk_id text NOT NULL,
-  direction text NOT NULL,
-  at bigint NOT NULL,
-  verdict text NOT NULL,
-  undoes text,
-  seq bigint NOT NULL,
-  PRIMARY KEY (event_id, id)
-);
-CREATE INDEX checkins_by_seq ON checkins (event_id, seq);
-CREATE TABLE kiosks (
-  event_id text NOT NULL,
-  kiosk_id text NOT NULL,
-  last_sync_at timestamptz NOT NULL,
-  waiting integer NOT NULL,
-  PRIMARY KEY (event_id, kiosk_id)
-);
-)sql",
-  };
-  return migrations;
-}
 
 // One lock number per event: pushes take it alone, pulls share it, so a
 // pull never passes a push that has taken sequence numbers but not yet
@@ -92,91 +19,6 @@ CREATE TABLE kiosks (
 constexpr const char* kLockEvent = "SELECT pg_advisory_xact_lock(hashtext($1))";
 constexpr const char* kShareEvent =
     "SELECT pg_advisory_xact_lock_shared(hashtext($1))";
-
-class Server {
- public:
-  static Result<Server> Connect(const std::string& conninfo) {
-    Connection conn(PQconnectdb((conninfo + " connect_timeout=5").c_str()));
-    if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
-      return Status::Localized(
-          StatusCode::kIo, "error.sync_offline",
-          {conn ? PQerrorMessage(conn.get()) : "out of memory"});
-    }
-    // The server's notices ("already exists, skipping") are not for users.
-    PQsetNoticeProcessor(
-        conn.get(), [](void*, const char*) {}, nullptr);
-    return Server(std::move(conn));
-  }
-
-  // Runs `sql` with text parameters; kIo when the connection broke,
-  // kDatabase when the server refused.
-  Result<Rows> Run(const char* sql,
-                   const std::vector<std::string>& params = {}) {
-    std::vector<const char*> values;
-    for (const std::string& p : params) values.push_back(p.c_str());
-    Rows rows(PQexecParams(conn_.get(), sql, static_cast<int>(values.size()),
-                           nullptr, values.data(), nullptr, nullptr, 0));
-    ExecStatusType status =
-        rows ? PQresultStatus(rows.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return rows;
-    std::string why = PQerrorMessage(conn_.get());
-    if (PQstatus(conn_.get()) != CONNECTION_OK) {
-      return Status::Localized(StatusCode::kIo, "error.sync_offline", {why});
-    }
-    return Status::Database("sync server: " + why);
-  }
-  // Waits up to `timeout` for a notice on entree_changes about `event`
-  // from another session; true when one came.
-  Result<bool> AwaitNotice(const std::string& event,
-                           std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (true) {
-      if (!PQconsumeInput(conn_.get())) {
-        return Status::Localized(StatusCode::kIo, "error.sync_offline",
-                                 {PQerrorMessage(conn_.get())});
-      }
-      bool ours = false;
-      while (PGnotify* notice = PQnotifies(conn_.get())) {
-        std::string_view about = notice->extra;
-        ours |= about.starts_with(event + " ");
-        PQfreemem(notice);
-      }
-      if (ours) return true;
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return false;
-      pollfd ready{PQsocket(conn_.get()), POLLIN, 0};
-      if (poll(&ready, 1, static_cast<int>(left.count())) < 0 &&
-          errno != EINTR) {
-        return Status::Io("poll failed");
-      }
-    }
-  }
-  // Runs several statements without parameters (a migration).
-  Status Script(const char* sql) {
-    Rows rows(PQexec(conn_.get(), sql));
-    if (rows && PQresultStatus(rows.get()) == PGRES_COMMAND_OK) {
-      return Status::Ok();
-    }
-    return Status::Database(std::string("sync server: ") +
-                            PQerrorMessage(conn_.get()));
-  }
-  Status Exec(const char* sql, const std::vector<std::string>& params = {}) {
-    Result<Rows> rows = Run(sql, params);
-    return rows.ok() ? Status::Ok() : rows.status();
-  }
-
- private:
-  explicit Server(Connection conn) : conn_(std::move(conn)) {}
-  Connection conn_;
-};
-
-std::string Text(PGresult* rows, int row, int column) {
-  return PQgetvalue(rows, row, column);
-}
-int64_t Number(PGresult* rows, int row, int column) {
-  return std::stoll(PQgetvalue(rows, row, column));
-}
 
 // --- push ------------------------------------------------------------------
 
@@ -222,7 +64,7 @@ class Batch {
             c.undoes ? ToString(*c.undoes) : std::string()});
   }
 
-  Status Send(Server& server, const std::string& event) const {
+  Status Send(PgServer& server, const std::string& event) const {
     if (!attendees_.empty()) {
       Status status = server.Exec(
           "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
@@ -317,7 +159,7 @@ Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
                                                        : checkin.status();
 }
 
-Result<int> Push(Server& server, Store& store, const std::string& event) {
+Result<int> Push(PgServer& server, Store& store, const std::string& event) {
   constexpr int kBatch = 2000;
   int pushed = 0;
   while (true) {
@@ -354,7 +196,8 @@ struct Pulled {
   int64_t cursor = 0;
 };
 
-Result<Pulled> Pull(Server& server, const std::string& event, int64_t cursor) {
+Result<Pulled> Pull(PgServer& server, const std::string& event,
+                    int64_t cursor) {
   Pulled pulled;
   pulled.cursor = cursor;
   std::string after = std::to_string(cursor);
@@ -462,18 +305,18 @@ Status Apply(Store& store, const Pulled& pulled, Instant now) {
 
 }  // namespace
 
-// The session's connection: a Server and the event it syncs.
+// The session's connection: a PgServer and the event it syncs.
 class SyncConnection {
  public:
-  SyncConnection(Server connected, std::string event_id)
+  SyncConnection(PgServer connected, std::string event_id)
       : server(std::move(connected)), event(std::move(event_id)) {}
-  Server server;
+  PgServer server;
   std::string event;
 };
 
 Result<SyncSession> SyncSession::Open(const std::string& conninfo,
                                       const EventId& event) {
-  auto server = Server::Connect(conninfo);
+  auto server = PgServer::Connect(conninfo);
   if (!server.ok()) return server.status();
   Status listening = server->Exec("LISTEN entree_changes");
   if (!listening.ok()) return listening;
@@ -489,7 +332,7 @@ SyncSession::~SyncSession() = default;
 
 Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
                                      Instant now) {
-  Server& server = connection_->server;
+  PgServer& server = connection_->server;
   const std::string& event_id = connection_->event;
   Status enabled = store.EnableOutbox();
   if (!enabled.ok()) return enabled;
@@ -541,42 +384,6 @@ Result<std::vector<KioskSeen>> SyncSession::Kiosks() {
                       Number(rows->get(), i, 2)});
   }
   return kiosks;
-}
-
-Status InitSyncServer(const std::string& conninfo) {
-  auto server = Server::Connect(conninfo);
-  if (!server.ok()) return server.status();
-  Status status = server->Exec("BEGIN");
-  if (status.ok()) {
-    status = server->Exec("SELECT pg_advisory_xact_lock(hashtext('entree'))");
-  }
-  if (status.ok()) {
-    status = server->Exec(
-        "CREATE TABLE IF NOT EXISTS entree_schema (version integer NOT NULL)");
-  }
-  int version = 0;
-  if (status.ok()) {
-    auto rows =
-        server->Run("SELECT coalesce(max(version), 0) FROM entree_schema");
-    if (!rows.ok()) return rows.status();
-    version = static_cast<int>(Number(rows->get(), 0, 0));
-  }
-  const auto& migrations = ServerMigrations();
-  if (status.ok() && version > static_cast<int>(migrations.size())) {
-    status = Status::Database("the sync server was set up by a newer Entree");
-  }
-  for (int v = version; status.ok() && v < static_cast<int>(migrations.size());
-       ++v) {
-    status = server->Script(migrations[v]);
-  }
-  if (status.ok()) status = server->Exec("DELETE FROM entree_schema");
-  if (status.ok()) {
-    status = server->Exec("INSERT INTO entree_schema VALUES ($1)",
-                          {std::to_string(migrations.size())});
-  }
-  if (status.ok()) return server->Exec("COMMIT");
-  (void)server->Exec("ROLLBACK");
-  return status;
 }
 
 Result<SyncReport> SyncOnce(Store& store, const std::string& conninfo,
