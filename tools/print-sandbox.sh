@@ -52,6 +52,16 @@ BACKEND
   chmod 0755 "$dir/serverbin/backend/$name"
 }
 
+# Adds an enabled queue; lpadmin's warning that PPD drivers are deprecated
+# is noise here, its errors are not.
+add_queue() {
+  local output
+  if ! output=$(lpadmin -p "$1" -v "$2" -P "$3" -E 2>&1); then
+    echo "$0: adding queue $1 failed: $output" >&2
+    exit 1
+  fi
+}
+
 start() {
   if [[ $(id -u) -ne 0 ]]; then
     echo "$0: cups-pdf only runs under a root scheduler; run as root" >&2
@@ -121,15 +131,19 @@ CONF
     </dev/null >>"$dir/log/cupsd.out" 2>&1 &
   echo $! >"$dir/cupsd.pid"
   export CUPS_SERVER=$dir/cups.sock
-  for _ in $(seq 100); do
-    lpstat -r >/dev/null 2>&1 && break
+  # lpstat -r exits 0 either way; only its words tell.
+  for _ in $(seq 200); do
+    [[ $(lpstat -r 2>/dev/null) == "scheduler is running" ]] && break
     sleep 0.05
   done
-  lpstat -r >/dev/null || { echo "$0: cupsd did not start" >&2; exit 1; }
+  if [[ $(lpstat -r 2>/dev/null) != "scheduler is running" ]]; then
+    echo "$0: cupsd did not start; see $dir/log" >&2
+    exit 1
+  fi
   local ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
-  lpadmin -p entree-pdf -v "cups-pdf:/$tag" -P "$ppd" -E 2>/dev/null
-  lpadmin -p entree-nopaper -v entree-nopaper:/ -P "$ppd" -E 2>/dev/null
-  lpadmin -p entree-jam -v entree-jam:/ -P "$ppd" -E 2>/dev/null
+  add_queue entree-pdf "cups-pdf:/$tag" "$ppd"
+  add_queue entree-nopaper entree-nopaper:/ "$ppd"
+  add_queue entree-jam entree-jam:/ "$ppd"
   echo "CUPS_SERVER=$dir/cups.sock"
 }
 
