@@ -164,6 +164,31 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   return result;
 }
 
+std::string DemoCsvPath() {
+  return std::string(ENTREE_ASSETS_DIR) + "/demo/worldcafe-iq-blvd.csv";
+}
+
+ProcessResult Cli::Run(std::vector<std::string> args, const std::string& input,
+                       std::vector<std::string> env) const {
+  args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db});
+  env.insert(env.end(), {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
+  return RunProcess(args, input, env);
+}
+
+void Cli::Prepare() const {
+  REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
+               "2026-10-12T16:00+02:00", "--ends", "2026-10-12T22:00+02:00"})
+              .exit_code == 0);
+  REQUIRE(Run({"keygen"}).exit_code == 0);
+  REQUIRE(Run({"import", DemoCsvPath()}).exit_code == 0);
+}
+
+std::string Cli::Token(const std::string& who) const {
+  ProcessResult r = Run({"token", who});
+  REQUIRE(r.exit_code == 0);
+  return r.out.substr(0, r.out.find('\n'));
+}
+
 PrintSandbox::PrintSandbox() {
   ProcessResult started =
       RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/print-sandbox.sh", "start",
@@ -203,6 +228,30 @@ std::vector<std::string> DecodeQrCodes(const std::string& path) {
     if (!line.empty()) codes.push_back(line);
   }
   return codes;
+}
+
+std::string PdfText(const std::string& pdf_path) {
+  ProcessResult text =
+      RunProcess({"/usr/bin/pdftotext", "-layout", pdf_path, "-"});
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
+  return text.out;
+}
+
+int PdfPages(const std::string& pdf_path) {
+  ProcessResult info = RunProcess({"/usr/bin/pdfinfo", pdf_path});
+  INFO(info.err);
+  REQUIRE(info.exit_code == 0);
+  size_t at = info.out.find("Pages:");
+  REQUIRE(at != std::string::npos);
+  return std::stoi(info.out.substr(at + 6));
+}
+
+std::string ZipEntry(const std::string& zip_path, const std::string& entry) {
+  ProcessResult member = RunProcess({"/usr/bin/unzip", "-p", zip_path, entry});
+  INFO(zip_path << " " << entry << ": " << member.err);
+  REQUIRE(member.exit_code == 0);
+  return member.out;
 }
 
 std::string RasterisePdf(const std::string& pdf_path, int dpi, int page) {

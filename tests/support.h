@@ -75,6 +75,24 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input = "",
                          const std::vector<std::string>& env = {});
 
+// The demo event's invitation list in assets/.
+std::string DemoCsvPath();
+
+// Runs `entree --db <dir>/event.db ARGS...` in English, local time
+// Europe/Amsterdam.
+struct Cli {
+  TempDir dir;
+  std::string db = dir.File("event.db");
+
+  ProcessResult Run(std::vector<std::string> args,
+                    const std::string& input = "",
+                    std::vector<std::string> env = {}) const;
+  // init + keygen + import of the demo list.
+  void Prepare() const;
+  // The badge code of `who` (`entree token`).
+  std::string Token(const std::string& who) const;
+};
+
 }  // namespace entree::testing
 
 namespace entree::testing {
@@ -104,6 +122,13 @@ class PrintSandbox {
 // The contents of the QR codes zbarimg (an independent decoder) finds in the
 // image at `path`.
 std::vector<std::string> DecodeQrCodes(const std::string& path);
+// The text of the PDF at `pdf_path`, laid out as on the page (pdftotext).
+std::string PdfText(const std::string& pdf_path);
+// The number of pages of the PDF at `pdf_path` (pdfinfo).
+int PdfPages(const std::string& pdf_path);
+// One member of the zip archive at `zip_path` (unzip -p); asserts that it
+// is there.
+std::string ZipEntry(const std::string& zip_path, const std::string& entry);
 // Page `page` of the PDF at `pdf_path` as a PNG at `dpi` (pdftoppm); returns
 // the PNG's path, next to the PDF.
 std::string RasterisePdf(const std::string& pdf_path, int dpi, int page = 1);

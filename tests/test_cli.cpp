@@ -14,35 +14,8 @@ using entree::testing::TempDir;
 
 namespace {
 
-const std::string kDemoCsv =
-    std::string(ENTREE_ASSETS_DIR) + "/demo/worldcafe-iq-blvd.csv";
-
-// Runs `entree --db <dir>/event.db ARGS...` in English.
-struct Cli {
-  TempDir dir;
-  std::string db = dir.File("event.db");
-
-  ProcessResult Run(std::vector<std::string> args,
-                    const std::string& input = "",
-                    std::vector<std::string> env = {}) const {
-    args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db});
-    env.insert(env.end(), {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
-    return RunProcess(args, input, env);
-  }
-  // init + keygen + import of the demo list.
-  void Prepare() const {
-    REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
-                 "2026-10-12T16:00+02:00", "--ends", "2026-10-12T22:00+02:00"})
-                .exit_code == 0);
-    REQUIRE(Run({"keygen"}).exit_code == 0);
-    REQUIRE(Run({"import", kDemoCsv}).exit_code == 0);
-  }
-  std::string Token(const std::string& who) const {
-    ProcessResult r = Run({"token", who});
-    REQUIRE(r.exit_code == 0);
-    return r.out.substr(0, r.out.find('\n'));
-  }
-};
+const std::string kDemoCsv = entree::testing::DemoCsvPath();
+using entree::testing::Cli;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -239,6 +212,19 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
       {{"print", "WC-003"}, 2},
       {{"print", "WC-003", "--printer", "x", "--wait", "soon"}, 3},
       {{"printlog", "--limit", "0"}, 3},
+      {{"report"}, 2},
+      {{"report", "-o", cli.dir.File("r.txt")}, 2},
+      {{"report", "-o", cli.dir.File("r.pdf"), "--interval", "7"}, 3},
+      {{"report", "-o", cli.dir.File("no/such/dir/r.pdf")}, 8},
+      {{"export", "--format", "xlsx"}, 2},
+      {{"export", "--format", "xlsx", "-o", cli.dir.File("x.xlsx"), "--list",
+        "no-shows"},
+       2},
+      {{"export", "--format", "xlsx", "-o", cli.dir.File("no/such/x.xlsx")}, 8},
+      {{"purge"}, 2},
+      {{"purge", "everyone", "--yes"}, 2},
+      {{"person"}, 2},
+      {{"person", "nobody-at-all"}, 4},
   };
   for (const Case& c : cases) {
     std::string shown;

@@ -14,6 +14,7 @@ packages=(
   poppler-utils                                 # tests: pdftoppm, pdftotext, pdfinfo
   libzxing-dev libjpeg-dev libv4l-dev           # camera scanning, photos of badges
   libpq-dev postgresql                          # sync between kiosks (tests run a private server)
+  libxlsxwriter-dev unzip                       # Excel reports (tests: unzip reads them)
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)

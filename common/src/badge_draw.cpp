@@ -6,18 +6,10 @@
 #include <cmath>
 #include <memory>
 
+#include "pango_text.h"
+
 namespace entree {
 namespace {
-
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, Deleter<void, g_object_unref>>;
-using ContextPtr = std::unique_ptr<PangoContext, Deleter<void, g_object_unref>>;
-using FontPtr =
-    std::unique_ptr<PangoFontDescription,
-                    Deleter<PangoFontDescription, pango_font_description_free>>;
 
 void SetColour(cairo_t* cr, const Colour& colour) {
   cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue);
@@ -33,22 +25,6 @@ PangoAlignment ToPango(TextAlign align) {
       return PANGO_ALIGN_RIGHT;
   }
   return PANGO_ALIGN_CENTER;
-}
-
-// A pango context whose sizes are in points on a user space of millimetres,
-// with unhinted metrics so line breaks are the same at every resolution.
-ContextPtr MakeTextContext(cairo_t* cr) {
-  ContextPtr context(pango_cairo_create_context(cr));
-  pango_cairo_context_set_resolution(context.get(), kMmPerInch);
-  // A user unit is a millimetre: rounding glyph positions to whole units
-  // would scatter the letters.
-  pango_context_set_round_glyph_positions(context.get(), FALSE);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(context.get(), options);
-  cairo_font_options_destroy(options);
-  return context;
 }
 
 // Whether `layout` at `points` fits the field's box in its lines.
@@ -166,7 +142,7 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
                     layout.band.height);
     cairo_fill(cr);
   }
-  ContextPtr context = MakeTextContext(cr);
+  ContextPtr context = MakeTextContext(cr, kMmPerInch);
   DrawTextField(cr, context.get(), layout.event, face.event_name);
   DrawTextField(cr, context.get(), layout.sector, face.sector_word);
   DrawTextField(cr, context.get(), layout.name, face.full_name);
@@ -179,6 +155,25 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
 Status CairoStatus(cairo_status_t status, std::string_view what) {
   if (status == CAIRO_STATUS_SUCCESS) return Status::Ok();
   return Status::Io(std::string(what) + ": " + cairo_status_to_string(status));
+}
+
+cairo_status_t AppendToCairoString(void* closure, const unsigned char* data,
+                                   unsigned int length) {
+  static_cast<std::string*>(closure)->append(
+      reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+ArgbImage CopyPixels(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  ArgbImage image;
+  image.width = cairo_image_surface_get_width(surface);
+  image.height = cairo_image_surface_get_height(surface);
+  image.stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  image.pixels.assign(data, data + static_cast<size_t>(image.stride) *
+                                       static_cast<size_t>(image.height));
+  return image;
 }
 
 }  // namespace entree

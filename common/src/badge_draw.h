@@ -19,6 +19,11 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
 
 // cairo's verdict on a surface after drawing, as a Status.
 Status CairoStatus(cairo_status_t status, std::string_view what);
+// cairo's write callback appending to the std::string `closure`.
+cairo_status_t AppendToCairoString(void* closure, const unsigned char* data,
+                                   unsigned int length);
+// The pixels of an ARGB32 image surface, copied.
+ArgbImage CopyPixels(cairo_surface_t* surface);
 
 constexpr double kMmPerInch = 25.4;
 constexpr double kPointsPerMm = 72.0 / kMmPerInch;

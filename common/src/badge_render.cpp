@@ -13,14 +13,6 @@
 namespace entree {
 namespace {
 
-// cairo's write callback appending to a std::string.
-cairo_status_t AppendToString(void* closure, const unsigned char* data,
-                              unsigned int length) {
-  static_cast<std::string*>(closure)->append(
-      reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 // Draws the badge on a new image surface at `dpi`; the caller destroys it.
 Result<cairo_surface_t*> DrawOnImage(const BadgeLayout& layout,
                                      const BadgeFace& face, double dpi) {
@@ -52,13 +44,7 @@ Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
                                    const BadgeFace& face, double dpi) {
   Result<cairo_surface_t*> surface = DrawOnImage(layout, face, dpi);
   if (!surface.ok()) return surface.status();
-  ArgbImage image;
-  image.width = cairo_image_surface_get_width(*surface);
-  image.height = cairo_image_surface_get_height(*surface);
-  image.stride = cairo_image_surface_get_stride(*surface);
-  const unsigned char* data = cairo_image_surface_get_data(*surface);
-  image.pixels.assign(data, data + static_cast<size_t>(image.stride) *
-                                       static_cast<size_t>(image.height));
+  ArgbImage image = CopyPixels(*surface);
   cairo_surface_destroy(*surface);
   return image;
 }
@@ -82,7 +68,7 @@ Result<std::string> RenderBadgePdf(const BadgeLayout& layout,
   if (!qr.ok()) return qr.status();
   std::string pdf;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      AppendToString, &pdf, layout.width_mm * kPointsPerMm,
+      AppendToCairoString, &pdf, layout.width_mm * kPointsPerMm,
       layout.height_mm * kPointsPerMm);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                  face.full_name.c_str());

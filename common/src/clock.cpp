@@ -41,12 +41,16 @@ std::string FormatIsoUtc(Instant t) {
   return FormatTm(tm, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-std::string FormatLocal(Instant t) {
+std::tm LocalCalendar(Instant t) {
   std::time_t seconds = static_cast<std::time_t>(
       std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
   std::tm tm{};
   localtime_r(&seconds, &tm);
-  return FormatTm(tm, "%Y-%m-%d %H:%M:%S");
+  return tm;
+}
+
+std::string FormatLocal(Instant t) {
+  return FormatTm(LocalCalendar(t), "%Y-%m-%d %H:%M:%S");
 }
 
 std::optional<Instant> ParseIsoTime(std::string_view text) {

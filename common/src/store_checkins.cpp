@@ -209,14 +209,27 @@ Result<std::vector<CheckinRecord>> Store::ListCheckins() {
   auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
                      " FROM checkin ORDER BY at, rowid");
   if (!stmt.ok()) return stmt.status();
-  std::vector<CheckinRecord> records;
-  while (true) {
-    auto row = (*stmt)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    records.push_back(ReadCheckin(**stmt));
-  }
-  return records;
+  return CollectRows<CheckinRecord>(**stmt, ReadCheckin);
+}
+
+Result<std::vector<CheckinRecord>> Store::CheckinsOf(const Uuid& attendee_id) {
+  auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
+                     " FROM checkin WHERE attendee_id = ?1 ORDER BY at, rowid");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, ToString(attendee_id));
+  return CollectRows<CheckinRecord>(**stmt, ReadCheckin);
+}
+
+Result<std::vector<Badge>> Store::BadgesOf(const Uuid& attendee_id) {
+  auto stmt = Cached(
+      "SELECT serial, issued_at, kiosk_id FROM badge WHERE attendee_id = ?1 "
+      "ORDER BY serial");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, ToString(attendee_id));
+  return CollectRows<Badge>(**stmt, [&](const Statement& s) {
+    return Badge{attendee_id, static_cast<uint32_t>(s.ColumnInt(0)),
+                 FromMillis(s.ColumnInt(1)), s.ColumnText(2)};
+  });
 }
 
 Result<std::optional<CheckinRecord>> Store::LastAdmissionAt(

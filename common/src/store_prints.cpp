@@ -102,14 +102,16 @@ Result<std::vector<PrintRecord>> Store::PrintLog(int limit) {
                      "LIMIT ?1");
   if (!stmt.ok()) return stmt.status();
   (*stmt)->Bind(1, int64_t{limit});
-  std::vector<PrintRecord> log;
-  while (true) {
-    auto row = (*stmt)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    log.push_back(ReadPrint(**stmt));
-  }
-  return log;
+  return CollectRows<PrintRecord>(**stmt, ReadPrint);
+}
+
+Result<std::vector<PrintRecord>> Store::PrintJobsOf(const Uuid& attendee_id) {
+  auto stmt = Cached("SELECT " + std::string(kPrintColumns) +
+                     " FROM print_job WHERE attendee_id = ?1 "
+                     "ORDER BY requested_at, rowid");
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, ToString(attendee_id));
+  return CollectRows<PrintRecord>(**stmt, ReadPrint);
 }
 
 }  // namespace entree

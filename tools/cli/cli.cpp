@@ -5,12 +5,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+
+#include "entree/atomic_file.h"
 
 namespace entree::cli {
 
@@ -173,6 +176,17 @@ Result<std::string> ReadInput(const std::string& path) {
   return data.str();
 }
 
+std::string OutputPath(const Context& ctx) {
+  return ctx.args.Value("o").value_or(ctx.args.Value("output").value_or(""));
+}
+
+bool EndsWith(std::string_view path, std::string_view suffix) {
+  if (path.size() < suffix.size()) return false;
+  std::string tail(path.substr(path.size() - suffix.size()));
+  for (char& c : tail) c = static_cast<char>(std::tolower(c));
+  return tail == suffix;
+}
+
 Status WriteOutput(const std::string& path, std::string_view data,
                    std::ostream& out) {
   if (path == "-") {
@@ -182,26 +196,7 @@ Status WriteOutput(const std::string& path, std::string_view data,
                : Status::Localized(StatusCode::kIo, "error.cannot_write",
                                    {"-", std::strerror(errno)});
   }
-  std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return Status::Localized(StatusCode::kIo, "error.cannot_write",
-                             {path, std::strerror(errno)});
-  }
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  bool ok = done == data.size() && ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-    ::unlink(temp.c_str());
-    return Status::Localized(StatusCode::kIo, "error.cannot_write",
-                             {path, std::strerror(errno)});
-  }
-  return Status::Ok();
+  return WriteFileAtomically(path, data);
 }
 
 }  // namespace entree::cli

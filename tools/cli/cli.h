@@ -116,6 +116,14 @@ int RunDecode(Context& ctx);
 int RunServer(Context& ctx);
 int RunSync(Context& ctx);
 int RunConflicts(Context& ctx);
+int RunReport(Context& ctx);
+int RunPurge(Context& ctx);
+int RunPerson(Context& ctx);
+
+// The value of -o or --output; "" when neither is given.
+std::string OutputPath(const Context& ctx);
+// Whether `path` ends with `suffix` (lower case), in any case: ".pdf".
+bool EndsWith(std::string_view path, std::string_view suffix);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

@@ -40,17 +40,6 @@ Result<BadgeWork> PrepareBadgeWork(const Context& ctx) {
                    language};
 }
 
-std::string OutputPath(const Context& ctx) {
-  return ctx.args.Value("o").value_or(ctx.args.Value("output").value_or(""));
-}
-
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  std::string tail(text.substr(text.size() - suffix.size()));
-  for (char& c : tail) c = static_cast<char>(std::tolower(c));
-  return tail == suffix;
-}
-
 // An attendee, their badge and its face.
 struct NamedBadge {
   Attendee attendee;

@@ -7,6 +7,7 @@
 #include "entree/export.h"
 #include "entree/import.h"
 #include "entree/json.h"
+#include "entree/report.h"
 #include "entree/text.h"
 #include "entree/uuid.h"
 
@@ -40,6 +41,27 @@ void PrintAttendees(const Context& ctx, const std::vector<Attendee>& people) {
 int NeedsNoArguments(Context& ctx) {
   return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
                                         {ctx.args.positional.front()}));
+}
+
+// `export --format xlsx`: the workbook with every list, to a file.
+int ExportWorkbook(Context& ctx) {
+  std::string output = OutputPath(ctx);
+  if (output.empty() || output == "-") {
+    return ctx.UsageError(ctx.tr().Get("error.xlsx_needs_output"));
+  }
+  if (ctx.args.Value("list") || ctx.args.Value("table")) {
+    return ctx.UsageError(ctx.tr().Get("error.xlsx_has_every_list"));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto report = GatherReport(*store, ctx.clock->Now());
+  if (!report.ok()) return ctx.Fail(report.status());
+  Status written = WriteReportXlsx(*report, ctx.tr(), output);
+  if (!written.ok()) return ctx.Fail(written);
+  *ctx.err << ctx.tr().Format("export.done",
+                              {std::to_string(report->rows.size()), output})
+           << "\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -216,10 +238,11 @@ int RunExport(Context& ctx) {
   if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
   std::string format = ctx.args.Value("format").value_or("csv");
   if (ctx.json) format = "json";
-  if (format != "csv" && format != "json") {
+  if (format != "csv" && format != "json" && format != "xlsx") {
     return ctx.Fail(
         Status::InvalidArgument(ctx.tr().Format("error.bad_format", {format})));
   }
+  if (format == "xlsx") return ExportWorkbook(ctx);
   ExportFilter filter;
   std::string list = ctx.args.Value("list").value_or("attendance");
   if (list == "no-shows") {
@@ -241,8 +264,8 @@ int RunExport(Context& ctx) {
           ctx.tr().Format("error.bad_delimiter", {*text})));
     }
   }
-  std::string output =
-      ctx.args.Value("o").value_or(ctx.args.Value("output").value_or("-"));
+  std::string output = OutputPath(ctx);
+  if (output.empty()) output = "-";
 
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());

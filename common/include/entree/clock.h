@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,8 @@ std::string FormatIsoUtc(Instant t);
 // "2026-10-12 18:00:00" in the process's local time zone (TZ), as Excel
 // reads it.
 std::string FormatLocal(Instant t);
+// The calendar date and time of `t` (whole seconds) in the local time zone.
+std::tm LocalCalendar(Instant t);
 // Parses ISO 8601 "YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM|-HH:MM]"; a space may
 // stand for the T. Without a zone the time is local (TZ). Returns nullopt
 // for anything else.

@@ -121,4 +121,18 @@ class Transaction {
   bool done_ = false;
 };
 
+// Steps `stmt` to its end, making each row a T with `read(stmt)`. Fails
+// as Step() does.
+template <typename T, typename Read>
+Result<std::vector<T>> CollectRows(Statement& stmt, Read read) {
+  std::vector<T> rows;
+  while (true) {
+    auto row = stmt.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    rows.push_back(read(stmt));
+  }
+  return rows;
+}
+
 }  // namespace entree

@@ -158,6 +158,8 @@ class Store {
                            Instant now);
   // The attendee's badge with the highest serial; nullopt before the first.
   Result<std::optional<Badge>> CurrentBadge(const Uuid& attendee_id);
+  // Every badge issued to the attendee, oldest first.
+  Result<std::vector<Badge>> BadgesOf(const Uuid& attendee_id);
 
   // --- print log --------------------------------------------------------
   // Records a badge being sent to a printer (durable on return).
@@ -173,6 +175,8 @@ class Store {
   Result<bool> BadgeSentToPrinter(const Uuid& attendee_id, uint32_t serial);
   // The print log, newest first; at most `limit` rows.
   Result<std::vector<PrintRecord>> PrintLog(int limit);
+  // The attendee's print jobs, oldest first.
+  Result<std::vector<PrintRecord>> PrintJobsOf(const Uuid& attendee_id);
 
   // --- sync (store_sync.cpp) ---------------------------------------------
   // Starts the outbox, queueing every attendee, badge and check-in already
@@ -210,6 +214,8 @@ class Store {
                               std::string_view kiosk_id);
   // All rows in time order, undo rows and undone rows included.
   Result<std::vector<CheckinRecord>> ListCheckins();
+  // The attendee's rows in time order, undo rows included.
+  Result<std::vector<CheckinRecord>> CheckinsOf(const Uuid& attendee_id);
   // The latest admitted check-in or exit recorded at `kiosk_id` that is
   // still in force; nullopt when there is none.
   Result<std::optional<CheckinRecord>> LastAdmissionAt(
@@ -222,6 +228,15 @@ class Store {
   // Every admission that happened while the guest was already inside by
   // another door's record, oldest first.
   Result<std::vector<Conflict>> Conflicts();
+
+  // --- privacy (store_privacy.cpp) ----------------------------------------
+  // Removes every attendee's names, organisation, email and external id,
+  // keeping what counts need (sector, table, role, source, consent, badges,
+  // check-ins), then rewrites the file so that no removed text is left in
+  // it or in its write-ahead log. Returns how many attendees were cleared.
+  // When the kiosk syncs, the cleared records go to the server as edits.
+  // Fails with kDatabase, leaving the data as it was.
+  Result<int> PurgePersonalData(Instant now);
 
   // --- numbers ----------------------------------------------------------
   // Everyone with their first entry and last exit, sorted like

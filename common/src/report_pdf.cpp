@@ -1,0 +1,332 @@
+// The report as a PDF: numbers, chart and breakdowns, then the list.
+#include <cairo-pdf.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "arrival_chart.h"
+#include "badge_draw.h"
+#include "entree/export.h"
+#include "entree/report.h"
+#include "pango_text.h"
+
+namespace entree {
+namespace {
+
+// A4 in points, and the margins.
+constexpr double kPageWidth = 595.28;
+constexpr double kPageHeight = 841.89;
+constexpr double kMargin = 42.0;
+constexpr double kContentWidth = kPageWidth - 2 * kMargin;
+constexpr double kFooterTop = kPageHeight - kMargin + 12;
+constexpr double kListRowHeight = 12.5;
+constexpr uint32_t kInk = 0x1F2A44;
+constexpr uint32_t kMuted = 0x667085;
+constexpr uint32_t kRule = 0xD0D5DD;
+constexpr uint32_t kShade = 0xF2F4F7;
+
+enum class Weight { kRegular, kBold };
+enum class Place { kLeft, kRight };
+
+// "87%" of `part` in `whole`; "-" when there is no whole.
+std::string Percent(int part, int whole) {
+  if (whole <= 0) return "-";
+  return std::to_string(static_cast<int>(std::lround(100.0 * part / whole))) +
+         "%";
+}
+
+// "12-10 18:05" (local), or "" for no time.
+std::string ShortTime(const std::optional<Instant>& t) {
+  if (!t) return "";
+  std::tm tm = LocalCalendar(*t);
+  char text[48];
+  std::snprintf(text, sizeof text, "%02d-%02d %02d:%02d", tm.tm_mday,
+                tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
+  return text;
+}
+
+// Pages of text flowing down, each with a footer.
+class PdfWriter {
+ public:
+  PdfWriter(cairo_t* cr, const Catalog& catalog, std::string footer)
+      : cr_(cr),
+        catalog_(catalog),
+        footer_(std::move(footer)),
+        context_(MakeTextContext(cr, 72.0)),
+        layout_(pango_layout_new(context_.get())),
+        regular_(pango_font_description_from_string("Sans")),
+        bold_(pango_font_description_from_string("Sans Bold")) {
+    pango_layout_set_ellipsize(layout_.get(), PANGO_ELLIPSIZE_END);
+    pango_layout_set_single_paragraph_mode(layout_.get(), TRUE);
+    y_ = kMargin;
+  }
+
+  cairo_t* cr() { return cr_; }
+  double y() const { return y_; }
+  void Advance(double by) { y_ += by; }
+
+  // One line of text in the column from `x`, `width` wide, at `size`
+  // points, cut with an ellipsis when longer.
+  void Text(std::string_view text, double x, double width, double size,
+            Weight weight = Weight::kRegular, uint32_t colour = kInk,
+            Place place = Place::kLeft) {
+    if (text.empty()) return;
+    PangoFontDescription* font =
+        weight == Weight::kBold ? bold_.get() : regular_.get();
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_layout_set_font_description(layout_.get(), font);
+    pango_layout_set_width(layout_.get(),
+                           static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_alignment(layout_.get(), place == Place::kRight
+                                                  ? PANGO_ALIGN_RIGHT
+                                                  : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout_.get(), text.data(),
+                          static_cast<int>(text.size()));
+    SetSourceColour(cr_, colour);
+    cairo_move_to(cr_, x, y_);
+    pango_cairo_show_layout(cr_, layout_.get());
+  }
+
+  // Starts a new page unless `height` more points fit on this one.
+  void Need(double height) {
+    if (y_ + height > kFooterTop - 16) NewPage();
+  }
+  void NewPage() {
+    Footer();
+    cairo_show_page(cr_);
+    ++page_;
+    y_ = kMargin;
+  }
+  void Finish() { Footer(); }
+
+  void Rule(double x, double width, uint32_t colour = kRule) {
+    SetSourceColour(cr_, colour);
+    cairo_set_line_width(cr_, 0.6);
+    cairo_move_to(cr_, x, y_);
+    cairo_line_to(cr_, x + width, y_);
+    cairo_stroke(cr_);
+  }
+  void Shade(double height) {
+    SetSourceColour(cr_, kShade);
+    cairo_rectangle(cr_, kMargin, y_, kContentWidth, height);
+    cairo_fill(cr_);
+  }
+
+ private:
+  void Footer() {
+    double keep = y_;
+    y_ = kFooterTop;
+    Text(footer_, kMargin, kContentWidth * 0.7, 7.5, Weight::kRegular, kMuted);
+    Text(catalog_.Format("report.page", {std::to_string(page_)}), kMargin,
+         kContentWidth, 7.5, Weight::kRegular, kMuted, Place::kRight);
+    y_ = keep;
+  }
+
+  cairo_t* cr_;
+  const Catalog& catalog_;
+  std::string footer_;
+  ContextPtr context_;
+  LayoutPtr layout_;
+  FontPtr regular_;
+  FontPtr bold_;
+  double y_ = 0;
+  int page_ = 1;
+};
+
+// A row of a breakdown table: name, then numbers in right-aligned columns.
+struct Column {
+  double x;
+  double width;
+  Place place;
+};
+
+void TableRow(PdfWriter& pdf, const std::vector<Column>& columns,
+              const std::vector<std::string>& cells, Weight weight,
+              double size) {
+  for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
+    pdf.Text(cells[i], columns[i].x, columns[i].width, size, weight, kInk,
+             columns[i].place);
+  }
+}
+
+void Headline(PdfWriter& pdf, const Report& report, const Catalog& tr) {
+  const Statistics& s = report.stats;
+  struct Figure {
+    std::string value;
+    std::string label;
+  };
+  std::vector<Figure> figures = {
+      {std::to_string(s.total.arrived) + " / " +
+           std::to_string(s.total.expected),
+       tr.Format("report.arrived_of",
+                 {Percent(s.total.arrived, s.total.expected)})},
+      {std::to_string(s.total.inside), std::string(tr.Get("report.inside"))},
+      {std::to_string(s.walk_ins), std::string(tr.Get("report.walk_ins"))},
+      {std::to_string(s.total.expected - s.total.arrived),
+       std::string(tr.Get("report.not_arrived"))}};
+  double gap = 10;
+  double width = (kContentWidth - gap * 3) / 4;
+  for (size_t i = 0; i < figures.size(); ++i) {
+    double x = kMargin + static_cast<double>(i) * (width + gap);
+    SetSourceColour(pdf.cr(), kShade);
+    cairo_rectangle(pdf.cr(), x, pdf.y(), width, 58);
+    cairo_fill(pdf.cr());
+    pdf.Advance(8);
+    pdf.Text(figures[i].value, x + 8, width - 16, 20, Weight::kBold);
+    pdf.Advance(28);
+    pdf.Text(figures[i].label, x + 8, width - 16, 8.5, Weight::kRegular,
+             kMuted);
+    pdf.Advance(-36);
+  }
+  pdf.Advance(58 + 18);
+}
+
+void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
+  std::vector<Column> columns = {
+      {kMargin + 4, 150, Place::kLeft},   {kMargin + 150, 150, Place::kLeft},
+      {kMargin + 300, 50, Place::kRight}, {kMargin + 355, 50, Place::kRight},
+      {kMargin + 410, 40, Place::kRight}, {kMargin + 455, 56, Place::kRight}};
+  std::vector<std::string> numbers_header = {
+      std::string(tr.Get("report.expected")),
+      std::string(tr.Get("report.arrived")),
+      std::string(tr.Get("report.share")),
+      std::string(tr.Get("report.inside"))};
+  auto section = [&](std::string_view title, std::string_view second) {
+    pdf.Need(60);
+    pdf.Text(title, kMargin, kContentWidth, 12, Weight::kBold);
+    pdf.Advance(20);
+    std::vector<std::string> header = {"", std::string(second)};
+    header.insert(header.end(), numbers_header.begin(), numbers_header.end());
+    TableRow(pdf, columns, header, Weight::kBold, 8.5);
+    pdf.Advance(13);
+    pdf.Rule(kMargin, kContentWidth);
+    pdf.Advance(3);
+  };
+  auto row = [&](const std::string& name, const std::string& extra,
+                 const Tally& t) {
+    pdf.Need(14);
+    TableRow(
+        pdf, columns,
+        {name, extra, std::to_string(t.expected), std::to_string(t.arrived),
+         Percent(t.arrived, t.expected), std::to_string(t.inside)},
+        Weight::kRegular, 9);
+    pdf.Advance(14);
+  };
+
+  section(tr.Get("report.by_sector"), "");
+  for (const auto& [sector, tally] : report.stats.by_sector) {
+    row(std::string(tr.Get("sector." + sector)), "", tally);
+  }
+  pdf.Advance(14);
+  if (report.stats.by_table.size() > 1 || !report.stats.by_table.contains("")) {
+    section(tr.Get("report.by_table"), tr.Get("report.hosts"));
+    for (const auto& [table, tally] : report.stats.by_table) {
+      std::string hosts;
+      if (auto found = report.hosts.find(table); found != report.hosts.end()) {
+        for (const std::string& host : found->second) {
+          hosts += (hosts.empty() ? "" : ", ") + host;
+        }
+      }
+      row(table.empty() ? std::string(tr.Get("stats.no_table")) : table, hosts,
+          tally);
+    }
+  }
+}
+
+void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
+  std::vector<Column> columns = {
+      {kMargin + 3, 128, Place::kLeft},  {kMargin + 134, 108, Place::kLeft},
+      {kMargin + 245, 54, Place::kLeft}, {kMargin + 302, 80, Place::kLeft},
+      {kMargin + 385, 52, Place::kLeft}, {kMargin + 440, 52, Place::kLeft},
+      {kMargin + 495, 60, Place::kLeft}};
+  std::vector<std::string> header;
+  for (std::string_view key :
+       {"report.name", "export.organisation", "export.sector", "export.table",
+        "export.first_entry", "export.last_exit", "export.status"}) {
+    header.emplace_back(tr.Get(key));
+  }
+  auto start_page = [&]() {
+    pdf.Text(tr.Get("report.attendance"), kMargin, kContentWidth, 12,
+             Weight::kBold);
+    pdf.Advance(20);
+    TableRow(pdf, columns, header, Weight::kBold, 7.5);
+    pdf.Advance(11);
+    pdf.Rule(kMargin, kContentWidth);
+    pdf.Advance(2);
+  };
+  pdf.NewPage();
+  start_page();
+  std::vector<std::string> cells(columns.size());
+  for (size_t i = 0; i < report.rows.size(); ++i) {
+    if (pdf.y() + kListRowHeight > kFooterTop - 16) {
+      pdf.NewPage();
+      start_page();
+    }
+    const AttendanceRow& row = report.rows[i];
+    const Attendee& a = row.attendee;
+    if (i % 2 == 1) pdf.Shade(kListRowHeight);
+    pdf.Advance(2);
+    std::string name = a.FullName();
+    cells = {
+        name.empty() ? "\xE2\x80\x94" : name,
+        a.organisation,
+        std::string(tr.Get("sector." + std::string(ToString(a.sector)))),
+        a.table,
+        ShortTime(row.first_entry),
+        ShortTime(row.last_exit),
+        std::string(tr.Get("status." + std::string(ToString(StatusOf(row)))))};
+    TableRow(pdf, columns, cells, Weight::kRegular, 7.5);
+    pdf.Advance(kListRowHeight - 2);
+  }
+}
+
+}  // namespace
+
+Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
+  std::string bytes;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+      AppendToCairoString, &bytes, kPageWidth, kPageHeight);
+  std::string title = catalog.Get("report.title").data();
+  cairo_pdf_surface_set_metadata(
+      surface, CAIRO_PDF_METADATA_TITLE,
+      (title + " \xC2\xB7 " + report.event.name).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Entree");
+  cairo_t* cr = cairo_create(surface);
+  {
+    PdfWriter pdf(
+        cr, catalog,
+        report.event.name + " \xC2\xB7 " +
+            catalog.Format("report.made_at",
+                           {FormatLocal(report.made_at).substr(0, 16)}));
+    pdf.Text(std::string(catalog.Get("report.title")), kMargin, kContentWidth,
+             10, Weight::kRegular, kMuted);
+    pdf.Advance(14);
+    pdf.Text(report.event.name, kMargin, kContentWidth, 20, Weight::kBold);
+    pdf.Advance(28);
+    std::string subtitle = report.event.venue;
+    if (report.event.starts_at) {
+      subtitle += (subtitle.empty() ? "" : " \xC2\xB7 ") +
+                  FormatLocal(*report.event.starts_at).substr(0, 16);
+    }
+    pdf.Text(subtitle, kMargin, kContentWidth, 10, Weight::kRegular, kMuted);
+    pdf.Advance(24);
+    Headline(pdf, report, catalog);
+    pdf.Text(catalog.Get("report.chart_title"), kMargin, kContentWidth, 12,
+             Weight::kBold);
+    pdf.Advance(20);
+    DrawArrivalChart(cr, report.curve, catalog,
+                     {kMargin, pdf.y(), kContentWidth, 190}, 8, ChartColours{});
+    pdf.Advance(190 + 24);
+    Breakdowns(pdf, report, catalog);
+    AttendanceList(pdf, report, catalog);
+    pdf.Finish();
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  Status status = CairoStatus(cairo_surface_status(surface), "report");
+  cairo_surface_destroy(surface);
+  if (!status.ok()) return status;
+  return bytes;
+}
+
+}  // namespace entree

@@ -1,0 +1,208 @@
+// entree report, purge and person: the organiser's report and the guests'
+// privacy.
+#include <ostream>
+
+#include "cli.h"
+#include "entree/export.h"
+#include "entree/json.h"
+#include "entree/report.h"
+#include "entree/uuid.h"
+
+namespace entree::cli {
+namespace {
+
+// --interval: 5 or 15 minutes, or 0 to choose by the arrivals' span.
+Result<std::chrono::minutes> IntervalOption(const Context& ctx) {
+  auto text = ctx.args.Value("interval");
+  if (!text) return std::chrono::minutes(0);
+  if (*text == "5" || *text == "15")
+    return std::chrono::minutes(std::stoi(*text));
+  return Status::Localized(StatusCode::kInvalidArgument, "error.bad_interval",
+                           {*text});
+}
+
+void WriteBadges(JsonWriter& json, const std::vector<Badge>& badges) {
+  json.Key("badges").BeginArray();
+  for (const Badge& badge : badges) {
+    json.BeginObject()
+        .Field("serial", int64_t{badge.serial})
+        .Field("issued_at", FormatIsoUtc(badge.issued_at))
+        .Field("kiosk", badge.kiosk_id)
+        .EndObject();
+  }
+  json.EndArray();
+}
+
+void WriteCheckins(JsonWriter& json,
+                   const std::vector<CheckinRecord>& checkins) {
+  json.Key("checkins").BeginArray();
+  for (const CheckinRecord& c : checkins) {
+    json.BeginObject()
+        .Field("id", ToString(c.id))
+        .Field("at", FormatIsoUtc(c.at))
+        .Field("kiosk", c.kiosk_id)
+        .Field("direction", ToString(c.direction))
+        .Field("verdict", ToString(c.verdict))
+        .Field("badge_serial", int64_t{c.badge_serial});
+    json.Key("undoes");
+    c.undoes ? json.String(ToString(*c.undoes)) : json.Null();
+    json.EndObject();
+  }
+  json.EndArray();
+}
+
+void WritePrintJobs(JsonWriter& json, const std::vector<PrintRecord>& jobs) {
+  json.Key("print_jobs").BeginArray();
+  for (const PrintRecord& job : jobs) {
+    json.BeginObject()
+        .Field("id", ToString(job.id))
+        .Field("requested_at", FormatIsoUtc(job.requested_at))
+        .Field("badge_serial", int64_t{job.badge_serial})
+        .Field("kiosk", job.kiosk_id)
+        .Field("printer", job.printer)
+        .Field("layout", job.layout)
+        .Field("outcome", job.outcome)
+        .EndObject();
+  }
+  json.EndArray();
+}
+
+}  // namespace
+
+int RunReport(Context& ctx) {
+  if (!ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                          {ctx.args.positional.front()}));
+  }
+  std::string output = OutputPath(ctx);
+  if (output.empty() || !EndsWith(output, ".pdf")) {
+    return ctx.UsageError(ctx.tr().Get("error.report_needs_output"));
+  }
+  auto interval = IntervalOption(ctx);
+  if (!interval.ok()) return ctx.Fail(interval.status());
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto report = GatherReport(*store, ctx.clock->Now(), *interval);
+  if (!report.ok()) return ctx.Fail(report.status());
+  auto pdf = ReportPdf(*report, ctx.tr());
+  if (!pdf.ok()) return ctx.Fail(pdf.status());
+  Status written = WriteOutput(output, *pdf, *ctx.out);
+  if (!written.ok()) return ctx.Fail(written);
+  const Statistics& stats = report->stats;
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("file", output)
+        .Field("expected", int64_t{stats.total.expected})
+        .Field("arrived", int64_t{stats.total.arrived})
+        .Field("inside", int64_t{stats.total.inside})
+        .Field("walk_ins", int64_t{stats.walk_ins})
+        .Field("interval_minutes", int64_t{report->curve.interval.count()})
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("report.done",
+                                {output, std::to_string(stats.total.arrived),
+                                 std::to_string(stats.total.expected)})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+int RunPurge(Context& ctx) {
+  if (!ctx.args.positional.empty()) {
+    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
+                                          {ctx.args.positional.front()}));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  if (!ctx.args.Flag("yes")) {
+    auto people = store->ListAttendees();
+    if (!people.ok()) return ctx.Fail(people.status());
+    return ctx.UsageError(ctx.tr().Format("error.purge_needs_yes",
+                                          {std::to_string(people->size())}));
+  }
+  auto cleared = store->PurgePersonalData(ctx.clock->Now());
+  if (!cleared.ok()) return ctx.Fail(cleared.status());
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject().Field("cleared", int64_t{*cleared}).EndObject();
+    *ctx.out << json.str() << "\n";
+  } else {
+    *ctx.out << ctx.tr().Format("purge.done", {std::to_string(*cleared)})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+int RunPerson(Context& ctx) {
+  if (ctx.args.positional.size() != 1) {
+    return ctx.UsageError(ctx.tr().Get("error.person_needs_attendee"));
+  }
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto person = store->ResolveAttendee(ctx.args.positional.front());
+  if (!person.ok()) return ctx.Fail(person.status());
+  auto badges = store->BadgesOf(person->id);
+  if (!badges.ok()) return ctx.Fail(badges.status());
+  auto checkins = store->CheckinsOf(person->id);
+  if (!checkins.ok()) return ctx.Fail(checkins.status());
+  auto jobs = store->PrintJobsOf(person->id);
+  if (!jobs.ok()) return ctx.Fail(jobs.status());
+
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject().Key("attendee").BeginObject();
+    WriteAttendeeFields(json, *person);
+    json.Field("created_at", FormatIsoUtc(person->created_at))
+        .Field("updated_at", FormatIsoUtc(person->updated_at))
+        .EndObject();
+    WriteBadges(json, *badges);
+    WriteCheckins(json, *checkins);
+    WritePrintJobs(json, *jobs);
+    json.EndObject();
+    *ctx.out << json.str() << "\n";
+    return kExitOk;
+  }
+  const Catalog& tr = ctx.tr();
+  const Attendee& a = *person;
+  auto line = [&](std::string_view key, const std::string& value) {
+    *ctx.out << tr.Get(key) << ": " << value << "\n";
+  };
+  line("export.id", ToString(a.id));
+  line("export.given_name", a.given_name);
+  line("export.family_name", a.family_name);
+  line("export.organisation", a.organisation);
+  line("export.email", a.email);
+  line("export.sector",
+       std::string(tr.Get("sector." + std::string(ToString(a.sector)))));
+  line("export.role",
+       std::string(tr.Get("role." + std::string(ToString(a.role)))));
+  line("export.table", a.table);
+  line("export.source",
+       std::string(tr.Get("source." + std::string(ToString(a.source)))));
+  line("export.consent",
+       std::string(tr.Get(a.consent ? "answer.yes" : "answer.no")));
+  for (const Badge& badge : *badges) {
+    *ctx.out << tr.Format("person.badge",
+                          {std::to_string(badge.serial),
+                           FormatLocal(badge.issued_at), badge.kiosk_id})
+             << "\n";
+  }
+  for (const CheckinRecord& c : *checkins) {
+    *ctx.out << tr.Format(
+                    "person.checkin",
+                    {FormatLocal(c.at), std::string(ToString(c.direction)),
+                     std::string(ToString(c.verdict)), c.kiosk_id})
+             << (c.undoes ? " " + std::string(tr.Get("person.undo")) : "")
+             << "\n";
+  }
+  for (const PrintRecord& job : *jobs) {
+    *ctx.out << tr.Format("person.print", {FormatLocal(job.requested_at),
+                                           job.printer, job.outcome})
+             << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace entree::cli
