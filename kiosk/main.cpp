@@ -83,8 +83,8 @@ void PrintUsage() {
          "         [--print-server HOST|SOCKET] [--badge-layout NAME|FILE]\n"
          "         [--camera DEVICE] [--camera-frames PATH] [--server "
          "CONNINFO]\n"
-         "         [--idle-timeout SECONDS] [--windowed] [--size WxH]\n"
-         "         [--script FILE] [--timing FILE]\n"
+         "         [--export-dir DIR] [--idle-timeout SECONDS] [--windowed]\n"
+         "         [--size WxH] [--script FILE] [--timing FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
          "it exists), then the flags.\n";
 }
@@ -124,6 +124,8 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       overrides << "badge_layout = " << *v << "\n";
     } else if (arg == "--server" && (v = value())) {
       overrides << "server = " << *v << "\n";
+    } else if (arg == "--export-dir" && (v = value())) {
+      overrides << "export_dir = " << *v << "\n";
     } else if (arg == "--camera" && (v = value())) {
       overrides << "camera = " << *v << "\n";
     } else if (arg == "--camera-frames" && (v = value())) {

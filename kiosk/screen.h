@@ -101,6 +101,10 @@ std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
 // The staff PIN pad, then staff mode.
 std::unique_ptr<Screen> MakePinScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx);
+// Staff mode's live numbers, arrival chart and who has not arrived.
+std::unique_ptr<Screen> MakeDashboardScreen(KioskContext& ctx);
+// Staff mode's export of the attendance files to a USB stick.
+std::unique_ptr<Screen> MakeExportScreen(KioskContext& ctx);
 
 // Shared pieces of screens.
 uint32_t VerdictColour(Verdict verdict);

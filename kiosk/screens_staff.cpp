@@ -176,13 +176,15 @@ class StaffScreen final : public Screen {
       }
       AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
     } else {
-      std::vector<std::string> actions = {"checkin", "undo", "reissue", "lock",
-                                          "quit"};
-      if (failed_print_) actions.insert(actions.begin() + 3, "reprint");
-      for (int i = 0; i < static_cast<int>(actions.size()); ++i) {
+      std::vector<std::string> actions = {
+          "dashboard", "checkin", "undo", "reissue", "export", "lock", "quit"};
+      if (failed_print_) actions.insert(actions.begin() + 4, "reprint");
+      int count = static_cast<int>(actions.size());
+      int step = std::min(u * 11, (h - u * 12) / count);
+      for (int i = 0; i < count; ++i) {
         const std::string& id = actions[i];
         scene.buttons.push_back(
-            {{right, u * 10 + i * u * 11, w / 2 - u * 4, u * 9},
+            {{right, u * 10 + i * step, w / 2 - u * 4, step - u * 2},
              id,
              std::string(tr().Get("kiosk.staff_" + id)),
              id == "quit" ? 0x7A2A2Au : 0x3A4A6Bu,
@@ -206,6 +208,10 @@ class StaffScreen final : public Screen {
       Enter(Mode::kCheckIn);
     } else if (id == "reissue") {
       Enter(Mode::kReissue);
+    } else if (id == "dashboard") {
+      ctx_.Push(MakeDashboardScreen(ctx_));
+    } else if (id == "export") {
+      ctx_.Push(MakeExportScreen(ctx_));
     } else if (id == "menu") {
       mode_ = Mode::kMenu;
     } else if (id == "undo") {

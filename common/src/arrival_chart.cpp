@@ -97,29 +97,34 @@ void DrawArrivalChart(cairo_t* cr, const ArrivalCurve& curve,
   double line_height = font_size * 1.4;
   double left = box.x + label.Width(std::to_string(top_count)) + font_size;
   double right = box.x + box.width - label.Width("100%") - font_size;
-  double top = box.y + line_height * 1.6;
+  std::string bars_text = catalog.Format(
+      "report.chart_bars", {std::to_string(curve.interval.count())});
+  std::string line_text(catalog.Get("report.chart_line"));
+  double swatch = font_size * 0.8;
+  // The legend takes one line, or two when the chart is narrow.
+  double legend_width =
+      swatch * 5 + label.Width(bars_text) + label.Width(line_text);
+  bool two_lines = left + legend_width > box.x + box.width;
+  double top = box.y + line_height * (two_lines ? 2.6 : 1.6);
   double bottom = box.y + box.height - line_height * 1.3;
   double plot_w = std::max(1.0, right - left);
   double plot_h = std::max(1.0, bottom - top);
 
   // Legend above the plot.
-  std::string bars_text = catalog.Format(
-      "report.chart_bars", {std::to_string(curve.interval.count())});
-  std::string line_text(catalog.Get("report.chart_line"));
-  double swatch = font_size * 0.8;
   SetSourceColour(cr, colours.bars);
   cairo_rectangle(cr, left, box.y + (line_height - swatch) / 2, swatch, swatch);
   cairo_fill(cr);
   SetSourceColour(cr, colours.ink);
   label.Draw(bars_text, left + swatch * 1.5, box.y + line_height / 2, 0, 0.5);
-  double line_x = left + swatch * 3 + label.Width(bars_text);
+  double line_x = two_lines ? left : left + swatch * 3 + label.Width(bars_text);
+  double line_y = box.y + line_height * (two_lines ? 1.5 : 0.5);
   SetSourceColour(cr, colours.line);
   cairo_set_line_width(cr, font_size / 5);
-  cairo_move_to(cr, line_x, box.y + line_height / 2);
-  cairo_line_to(cr, line_x + swatch * 1.5, box.y + line_height / 2);
+  cairo_move_to(cr, line_x, line_y);
+  cairo_line_to(cr, line_x + swatch * 1.5, line_y);
   cairo_stroke(cr);
   SetSourceColour(cr, colours.ink);
-  label.Draw(line_text, line_x + swatch * 2, box.y + line_height / 2, 0, 0.5);
+  label.Draw(line_text, line_x + swatch * 2, line_y, 0, 0.5);
 
   // Grid and both axes' labels: guests on the left, percent on the right.
   cairo_set_line_width(cr, std::max(0.5, font_size / 14));
@@ -183,7 +188,8 @@ Result<ArgbImage> RenderArrivalChart(const ArrivalCurve& curve,
   cairo_surface_t* surface =
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
   cairo_t* cr = cairo_create(surface);
-  double font_size = std::clamp(height / 16.0, 9.0, 28.0);
+  double font_size =
+      std::clamp(std::min(height / 18.0, width / 40.0), 9.0, 24.0);
   DrawArrivalChart(
       cr, curve, catalog,
       {0, 0, static_cast<double>(width), static_cast<double>(height)},

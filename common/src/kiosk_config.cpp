@@ -91,6 +91,8 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       config.camera = value;
     } else if (key == "server") {
       config.server = value;
+    } else if (key == "export_dir") {
+      config.export_dir = value;
     } else if (key == "camera_frames") {
       config.camera_frames = value;
     } else if (key == "camera_size") {

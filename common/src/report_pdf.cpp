@@ -183,9 +183,9 @@ void Headline(PdfWriter& pdf, const Report& report, const Catalog& tr) {
 
 void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
   std::vector<Column> columns = {
-      {kMargin + 4, 150, Place::kLeft},   {kMargin + 150, 150, Place::kLeft},
-      {kMargin + 300, 50, Place::kRight}, {kMargin + 355, 50, Place::kRight},
-      {kMargin + 410, 40, Place::kRight}, {kMargin + 455, 56, Place::kRight}};
+      {kMargin + 4, 136, Place::kLeft},   {kMargin + 144, 140, Place::kLeft},
+      {kMargin + 288, 54, Place::kRight}, {kMargin + 346, 54, Place::kRight},
+      {kMargin + 404, 48, Place::kRight}, {kMargin + 456, 55, Place::kRight}};
   std::vector<std::string> numbers_header = {
       std::string(tr.Get("report.expected")),
       std::string(tr.Get("report.arrived")),
@@ -197,7 +197,7 @@ void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
     pdf.Advance(20);
     std::vector<std::string> header = {"", std::string(second)};
     header.insert(header.end(), numbers_header.begin(), numbers_header.end());
-    TableRow(pdf, columns, header, Weight::kBold, 8.5);
+    TableRow(pdf, columns, header, Weight::kBold, 8);
     pdf.Advance(13);
     pdf.Rule(kMargin, kContentWidth);
     pdf.Advance(3);
@@ -234,11 +234,12 @@ void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
 }
 
 void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
+  // Seven columns across the 511 points between the margins.
   std::vector<Column> columns = {
-      {kMargin + 3, 128, Place::kLeft},  {kMargin + 134, 108, Place::kLeft},
-      {kMargin + 245, 54, Place::kLeft}, {kMargin + 302, 80, Place::kLeft},
-      {kMargin + 385, 52, Place::kLeft}, {kMargin + 440, 52, Place::kLeft},
-      {kMargin + 495, 60, Place::kLeft}};
+      {kMargin + 3, 118, Place::kLeft},  {kMargin + 124, 92, Place::kLeft},
+      {kMargin + 219, 50, Place::kLeft}, {kMargin + 272, 70, Place::kLeft},
+      {kMargin + 345, 52, Place::kLeft}, {kMargin + 400, 52, Place::kLeft},
+      {kMargin + 455, 52, Place::kLeft}};
   std::vector<std::string> header;
   for (std::string_view key :
        {"report.name", "export.organisation", "export.sector", "export.table",

@@ -49,13 +49,16 @@ struct KioskConfig {
   // The sync server shared by the event's kiosks (a libpq connection
   // string); empty: this kiosk works alone.
   std::string server;
+  // A directory staff may export to besides the USB sticks plugged in
+  // (a network share, or a folder in tests); empty: sticks only.
+  std::string export_dir;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
-// camera_fps, server. Fails with
+// camera_fps, server, export_dir. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
