@@ -108,6 +108,9 @@ std::unique_ptr<Screen> MakeExportScreen(KioskContext& ctx);
 
 // Shared pieces of screens.
 uint32_t VerdictColour(Verdict verdict);
+// An empty staff-mode scene: its dark background and `title` top left,
+// `title_width` pixels wide.
+Scene StaffScene(const Layout& layout, std::string_view title, int title_width);
 // NL / EN buttons in the top right corner ("lang:nl", "lang:en").
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current);
 // The discreet staff button in the bottom left corner ("staff").

@@ -32,17 +32,11 @@ class DashboardScreen final : public Screen {
   bool IsStaffScreen() const override { return true; }
 
   Scene Compose(const Layout& layout) const override {
-    Scene scene;
-    scene.background = 0x18202F;
     int u = layout.Unit();
     int w = layout.width();
     int h = layout.height();
     bool portrait = layout.Portrait();
-    scene.texts.push_back({{u * 4, u * 2, w / 2, u * 7},
-                           std::string(tr().Get("kiosk.dashboard_title")),
-                           u * 4,
-                           0xFFFFFF,
-                           Align::kLeft});
+    Scene scene = StaffScene(layout, tr().Get("kiosk.dashboard_title"), w / 2);
     Rect numbers = portrait ? Rect{u * 4, u * 10, w - u * 8, h * 40 / 100}
                             : Rect{u * 4, u * 10, w * 46 / 100, h - u * 23};
     Rect chart =

@@ -19,15 +19,10 @@ class ExportScreen final : public Screen {
   bool IsStaffScreen() const override { return true; }
 
   Scene Compose(const Layout& layout) const override {
-    Scene scene;
-    scene.background = 0x18202F;
     int u = layout.Unit();
     int w = layout.width();
-    scene.texts.push_back({{u * 4, u * 2, w - u * 30, u * 7},
-                           std::string(tr().Get("kiosk.export_title")),
-                           u * 4,
-                           0xFFFFFF,
-                           Align::kLeft});
+    Scene scene =
+        StaffScene(layout, tr().Get("kiosk.export_title"), w - u * 30);
     int y = u * 11;
     auto line = [&](const std::string& text, uint32_t colour, int size) {
       scene.texts.push_back({{u * 4, y, w - u * 8, size * 3 / 2},

@@ -54,6 +54,19 @@ void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr) {
                            u * 3});
 }
 
+Scene StaffScene(const Layout& layout, std::string_view title,
+                 int title_width) {
+  Scene scene;
+  scene.background = 0x18202F;
+  int u = layout.Unit();
+  scene.texts.push_back({{u * 4, u * 2, title_width, u * 7},
+                         std::string(title),
+                         u * 4,
+                         0xFFFFFF,
+                         Align::kLeft});
+  return scene;
+}
+
 void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                      const std::string& id, std::string_view label,
                      uint32_t fill, int width_units) {

@@ -109,16 +109,10 @@ class StaffScreen final : public Screen {
   bool IsStaffScreen() const override { return true; }
 
   Scene Compose(const Layout& layout) const override {
-    Scene scene;
-    scene.background = 0x18202F;
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    scene.texts.push_back({{u * 4, u * 2, w / 2, u * 7},
-                           std::string(tr().Get("kiosk.staff_title")),
-                           u * 4,
-                           0xFFFFFF,
-                           Align::kLeft});
+    Scene scene = StaffScene(layout, tr().Get("kiosk.staff_title"), w / 2);
     // Live numbers, left column.
     int line = u * 10;
     auto add_line = [&](const std::string& text, int size) {
