@@ -261,6 +261,14 @@ TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",
   f.Tap("back");
   f.Tap("staff");
   check_fits("pin");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  check_fits("staff");
+  f.Tap("dashboard");
+  check_fits("dashboard");
+  f.Tap("export");
+  check_fits("export");
 }
 
 TEST_CASE("the kiosk prints a registered guest's badge once",
