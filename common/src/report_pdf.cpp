@@ -236,14 +236,14 @@ void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
 void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
   // Seven columns across the 511 points between the margins.
   std::vector<Column> columns = {
-      {kMargin + 3, 118, Place::kLeft},  {kMargin + 124, 92, Place::kLeft},
-      {kMargin + 219, 50, Place::kLeft}, {kMargin + 272, 70, Place::kLeft},
-      {kMargin + 345, 52, Place::kLeft}, {kMargin + 400, 52, Place::kLeft},
-      {kMargin + 455, 52, Place::kLeft}};
+      {kMargin + 3, 116, Place::kLeft},  {kMargin + 122, 90, Place::kLeft},
+      {kMargin + 215, 52, Place::kLeft}, {kMargin + 270, 66, Place::kLeft},
+      {kMargin + 339, 50, Place::kLeft}, {kMargin + 392, 50, Place::kLeft},
+      {kMargin + 445, 62, Place::kLeft}};
   std::vector<std::string> header;
   for (std::string_view key :
        {"report.name", "export.organisation", "export.sector", "export.table",
-        "export.first_entry", "export.last_exit", "export.status"}) {
+        "report.first_in", "report.last_out", "export.status"}) {
     header.emplace_back(tr.Get(key));
   }
   auto start_page = [&]() {
@@ -276,7 +276,7 @@ void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
         ShortTime(row.first_entry),
         ShortTime(row.last_exit),
         std::string(tr.Get("status." + std::string(ToString(StatusOf(row)))))};
-    TableRow(pdf, columns, cells, Weight::kRegular, 7.5);
+    TableRow(pdf, columns, cells, Weight::kRegular, 7.2);
     pdf.Advance(kListRowHeight - 2);
   }
 }
