@@ -20,11 +20,9 @@
 #include "bench_support.h"
 #include "entree/badge_render.h"
 #include "entree/badge_token.h"
-#include "entree/import.h"
 #include "entree/printing.h"
 #include "entree/registration.h"
 #include "entree/store.h"
-#include "entree/uuid.h"
 
 namespace entree::bench {
 namespace {
@@ -149,22 +147,12 @@ int main(int argc, char** argv) {
        std::filesystem::temp_directory_path() / "entree-bench-badges", ""});
   int prints = FlagValue(argc, argv, "--prints", 20);
 
-  auto store = Store::Open((options.dir / "event.db").string());
-  if (!store.ok()) Die(store.status().message());
-  KeyPair keys = GenerateKeyPair();
-  Event event;
-  event.id = NewEventId();
-  event.name = "Worldcafé IQ BLVD";
-  event.public_key = keys.public_key;
-  if (auto s = store->CreateEvent(event); !s.ok()) Die(s.message());
-  ImportOptions import;
-  import.now = SystemClock().Now();
-  if (auto r = ImportAttendees(*store, MakeGuestCsv(options.attendees), import);
-      !r.ok()) {
-    Die(r.status().message());
-  }
+  Event named;
+  named.name = "Worldcafé IQ BLVD";
+  GuestEvent e = MakeGuestEvent(options.dir / "event.db", named,
+                                options.attendees, SystemClock().Now());
   auto faces_start = Stopwatch::now();
-  std::vector<BadgeFace> faces = MakeFaces(*store, event, keys.secret_key);
+  std::vector<BadgeFace> faces = MakeFaces(e.store, e.event, e.keys.secret_key);
   double faces_ms = MillisSince(faces_start);
 
   std::printf("badges: %d attendees, %d renders per layout\n\n",

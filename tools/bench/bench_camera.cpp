@@ -16,7 +16,6 @@
 
 #include "bench_support.h"
 #include "entree/badge_render.h"
-#include "entree/import.h"
 #include "entree/qr_reader.h"
 #include "entree/registration.h"
 #include "entree/store.h"
@@ -118,20 +117,6 @@ void CameraToVerdict(const BadgeLayout& layout, int guests,
   std::filesystem::path dir = options.dir / "kiosk";
   std::filesystem::create_directories(dir / "frames");
   std::string db = (dir / "event.db").string();
-  auto store = Store::Open(db);
-  if (!store.ok()) Die(store.status().message());
-  KeyPair keys = GenerateKeyPair();
-  Event event;
-  event.id = NewEventId();
-  event.name = "Worldcafé IQ BLVD";
-  event.public_key = keys.public_key;
-  if (auto s = store->CreateEvent(event); !s.ok()) Die(s.message());
-  ImportOptions import;
-  import.now = SystemClock().Now();
-  if (!ImportAttendees(*store, MakeGuestCsv(guests), import).ok()) {
-    Die("cannot import the guests");
-  }
-  BadgeIssuer issuer(*store, event.id, keys.secret_key, "bench");
   constexpr int kFps = 30, kAwayFrames = 75, kShownFrames = 4;
   std::mt19937 random(13);
   int frame_number = 0;
@@ -140,21 +125,27 @@ void CameraToVerdict(const BadgeLayout& layout, int guests,
     std::snprintf(name, sizeof name, "f%05d.pgm", frame_number++);
     synthetic::WritePgm(frame, (dir / "frames" / name).string());
   };
-  auto people = store->ListAttendees();
-  for (const Attendee& guest : *people) {
-    BadgeFace face =
-        MakeBadgeFace(
-            *store, guest,
-            issuer.BadgeFor(guest.id, false, SystemClock().Now())->code,
-            Language::kDutch)
-            .value();
-    LumaImage away = synthetic::EmptyFrame(1280, 720, random);
-    for (int i = 0; i < kAwayFrames; ++i) write(away);
-    LumaImage shown = synthetic::MakeFrame(
-        layout, {face}, synthetic::Condition::kClean, 4, 5, 1280, 720, random);
-    for (int i = 0; i < kShownFrames; ++i) write(shown);
+  {  // the store closes before the kiosk has the file to itself
+    Event named;
+    named.name = "Worldcafé IQ BLVD";
+    GuestEvent e = MakeGuestEvent(db, named, guests, SystemClock().Now());
+    BadgeIssuer issuer(e.store, e.event.id, e.keys.secret_key, "bench");
+    auto people = e.store.ListAttendees();
+    for (const Attendee& guest : *people) {
+      BadgeFace face =
+          MakeBadgeFace(
+              e.store, guest,
+              issuer.BadgeFor(guest.id, false, SystemClock().Now())->code,
+              Language::kDutch)
+              .value();
+      LumaImage away = synthetic::EmptyFrame(1280, 720, random);
+      for (int i = 0; i < kAwayFrames; ++i) write(away);
+      LumaImage shown =
+          synthetic::MakeFrame(layout, {face}, synthetic::Condition::kClean, 4,
+                               5, 1280, 720, random);
+      for (int i = 0; i < kShownFrames; ++i) write(shown);
+    }
   }
-  store = Status::Io("closed");  // the kiosk has the file to itself
 
   std::string config = (dir / "kiosk.conf").string();
   std::ofstream(config) << "camera_frames = " << (dir / "frames").string()

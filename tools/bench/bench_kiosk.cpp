@@ -20,10 +20,8 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/import.h"
 #include "entree/registration.h"
 #include "entree/store.h"
-#include "entree/uuid.h"
 
 namespace entree::bench {
 namespace {
@@ -47,25 +45,17 @@ int Main(int argc, char** argv) {
 
   std::vector<std::string> codes;
   {
-    auto store = Store::Open(db);
-    if (!store.ok()) Die(store.status().message());
-    KeyPair keys = GenerateKeyPair();
-    Event event;
-    event.id = NewEventId();
-    event.name = "Benchmark conference";
-    event.public_key = keys.public_key;
-    if (!store->CreateEvent(event).ok()) Die("cannot create the event");
-    ImportOptions options;
-    options.now = SystemClock().Now();
-    auto report = ImportAttendees(*store, MakeGuestCsv(attendees), options);
-    if (!report.ok()) Die(report.status().message());
-    auto people = store->ListAttendees();
-    BadgeIssuer issuer(*store, event.id, keys.secret_key, "desk");
+    Event named;
+    named.name = "Benchmark conference";
+    Instant now = SystemClock().Now();
+    GuestEvent e = MakeGuestEvent(db, named, attendees, now);
+    auto people = e.store.ListAttendees();
+    BadgeIssuer issuer(e.store, e.event.id, e.keys.secret_key, "desk");
     // Guests spread over the whole list, not just its first rows.
     size_t stride = std::max<size_t>(1, people->size() / scans);
     for (size_t i = 0; i < people->size() && codes.size() < size_t(scans);
          i += stride) {
-      auto badge = issuer.BadgeFor((*people)[i].id, false, options.now);
+      auto badge = issuer.BadgeFor((*people)[i].id, false, now);
       if (!badge.ok()) Die(badge.status().message());
       codes.push_back(badge->code);
     }

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/import.h"
 #include "entree/report.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
@@ -21,49 +20,47 @@ using Stopwatch = std::chrono::steady_clock;
 
 // An event of `attendees` guests of whom about 85 % arrived over three
 // hours, some leaving again.
-void FillEvent(Store& store, int attendees) {
+GuestEvent FillEvent(const std::filesystem::path& db, int attendees) {
   Event event;
-  event.id = NewEventId();
   event.name = "Conferentie Slim Organiseren";
   event.venue = "Jaarbeurs, Utrecht";
   Instant doors =
       Instant(std::chrono::sys_days(std::chrono::year(2026) / 12 / 10)) +
       std::chrono::hours(8);
   event.starts_at = doors;
-  if (auto s = store.CreateEvent(event); !s.ok()) Die(s.message());
-  ImportOptions import;
-  import.now = doors - std::chrono::hours(48);
-  if (auto r = ImportAttendees(store, MakeGuestCsv(attendees), import);
-      !r.ok()) {
-    Die(r.status().message());
-  }
+  GuestEvent e =
+      MakeGuestEvent(db, event, attendees, doors - std::chrono::hours(48));
+  Store& store = e.store;
   auto people = store.ListAttendees();
   if (!people.ok()) Die(people.status().message());
   std::mt19937 random(7);
   std::normal_distribution<double> minutes(60, 35);
-  auto transaction = Transaction::Begin(store.db());
-  if (!transaction.ok()) Die(transaction.status().message());
-  for (const Attendee& a : *people) {
-    if (random() % 100 >= 85) continue;
-    double at = std::clamp(minutes(random), 0.0, 180.0);
-    CheckinRecord entry;
-    entry.id = NewUuid();
-    entry.attendee_id = a.id;
-    entry.badge_serial = 1;
-    entry.kiosk_id = "door-" + std::to_string(random() % 6 + 1);
-    entry.at =
-        doors + std::chrono::milliseconds(static_cast<int64_t>(at * 60'000));
-    if (auto s = store.AppendCheckin(entry); !s.ok()) Die(s.message());
-    if (random() % 10 == 0) {
-      CheckinRecord exit = entry;
-      exit.id = NewUuid();
-      exit.direction = Direction::kExit;
-      exit.verdict = Verdict::kGoodbye;
-      exit.at += std::chrono::hours(2);
-      if (auto s = store.AppendCheckin(exit); !s.ok()) Die(s.message());
+  {
+    auto transaction = Transaction::Begin(store.db());
+    if (!transaction.ok()) Die(transaction.status().message());
+    for (const Attendee& a : *people) {
+      if (random() % 100 >= 85) continue;
+      double at = std::clamp(minutes(random), 0.0, 180.0);
+      CheckinRecord entry;
+      entry.id = NewUuid();
+      entry.attendee_id = a.id;
+      entry.badge_serial = 1;
+      entry.kiosk_id = "door-" + std::to_string(random() % 6 + 1);
+      entry.at =
+          doors + std::chrono::milliseconds(static_cast<int64_t>(at * 60'000));
+      if (auto s = store.AppendCheckin(entry); !s.ok()) Die(s.message());
+      if (random() % 10 == 0) {
+        CheckinRecord exit = entry;
+        exit.id = NewUuid();
+        exit.direction = Direction::kExit;
+        exit.verdict = Verdict::kGoodbye;
+        exit.at += std::chrono::hours(2);
+        if (auto s = store.AppendCheckin(exit); !s.ok()) Die(s.message());
+      }
     }
+    if (auto s = transaction->Commit(); !s.ok()) Die(s.message());
   }
-  if (auto s = transaction->Commit(); !s.ok()) Die(s.message());
+  return e;
 }
 
 // The pages of a PDF as cairo writes them: one "/Type /Page" object each.
@@ -90,9 +87,8 @@ int main(int argc, char** argv) {
       argc, argv,
       {10000, 3,
        std::filesystem::temp_directory_path() / "entree-bench-reports", ""});
-  auto store = Store::Open((options.dir / "event.db").string());
-  if (!store.ok()) Die(store.status().message());
-  FillEvent(*store, options.attendees);
+  GuestEvent e = FillEvent(options.dir / "event.db", options.attendees);
+  Store& store = e.store;
   const Catalog& tr = Catalog::For(Language::kDutch);
   Instant now = SystemClock().Now();
 
@@ -103,7 +99,7 @@ int main(int argc, char** argv) {
   int runs = std::max(1, options.scans);
   for (int run = 0; run < runs; ++run) {
     auto start = Stopwatch::now();
-    auto report = GatherReport(*store, now);
+    auto report = GatherReport(store, now);
     if (!report.ok()) Die(report.status().message());
     gather.push_back(MillisSince(start));
 
@@ -124,11 +120,11 @@ int main(int argc, char** argv) {
         options.dir / ("stick-" + std::to_string(run));
     std::filesystem::create_directories(stick);
     start = Stopwatch::now();
-    auto written = ExportReportFiles(*store, tr, stick.string(), now);
+    auto written = ExportReportFiles(store, tr, stick.string(), now);
     if (!written.ok()) Die(written.status().message());
     files.push_back(MillisSince(start));
   }
-  auto stats = store->Stats();
+  auto stats = store.Stats();
   std::printf("reports: %d attendees, %d arrived, %d runs (p50 of runs)\n\n",
               options.attendees, stats.ok() ? stats->total.arrived : -1, runs);
   std::printf("%-46s %10s %10s\n", "figure", "time", "size");

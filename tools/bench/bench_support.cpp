@@ -9,7 +9,26 @@
 #include <iostream>
 #include <string_view>
 
+#include "entree/import.h"
+#include "entree/uuid.h"
+
 namespace entree::bench {
+
+GuestEvent MakeGuestEvent(const std::filesystem::path& db, Event event,
+                          int guests, Instant imported_at) {
+  auto store = Store::Open(db.string());
+  if (!store.ok()) Die(store.status().message());
+  KeyPair keys = GenerateKeyPair();
+  event.id = NewEventId();
+  event.public_key = keys.public_key;
+  if (auto s = store->CreateEvent(event); !s.ok()) Die(s.message());
+  ImportOptions import;
+  import.now = imported_at;
+  if (auto r = ImportAttendees(*store, MakeGuestCsv(guests), import); !r.ok()) {
+    Die(r.status().message());
+  }
+  return {std::move(store).value(), std::move(event), keys};
+}
 
 std::string MakeGuestCsv(int count) {
   const char* given[] = {"Anouk", "Bram",   "Chantal", "Daan",   "Eline",

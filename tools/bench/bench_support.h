@@ -7,11 +7,25 @@
 #include <string_view>
 #include <vector>
 
+#include "entree/badge_token.h"
+#include "entree/store.h"
+
 namespace entree::bench {
 
 // `count` guests with Dutch-looking names (particles, diacritics), an
 // organisation, sector, email and World Café table; ids G0, G1, ...
 std::string MakeGuestCsv(int count);
+
+// A new event database at `db` holding `event` (given its id and a new key
+// pair) and `guests` guests of MakeGuestCsv, imported at `imported_at`.
+// Dies when any step fails.
+struct GuestEvent {
+  Store store;
+  Event event;
+  KeyPair keys;
+};
+GuestEvent MakeGuestEvent(const std::filesystem::path& db, Event event,
+                          int guests, Instant imported_at);
 
 // The command line every benchmark takes: --attendees N, --scans N,
 // --dir DIR (made empty), --kiosk PATH (the kiosk benchmark's program).

@@ -18,7 +18,6 @@
 
 #include "bench_support.h"
 #include "entree/door.h"
-#include "entree/import.h"
 #include "entree/registration.h"
 #include "entree/sync.h"
 #include "entree/sync_worker.h"
@@ -39,32 +38,23 @@ struct EventFiles {
   EventFiles(std::filesystem::path where, int attendees)
       : dir(std::move(where)) {
     std::filesystem::create_directories(dir);
-    auto store = Store::Open((dir / "organiser.db").string());
-    if (!store.ok()) Die(store.status().message());
-    KeyPair keys = GenerateKeyPair();
-    Event event;
-    event.id = NewEventId();
-    event.name = "Conference";
-    event.public_key = keys.public_key;
-    if (!store->CreateEvent(event).ok()) Die("cannot create the event");
-    ImportOptions import;
-    import.now = SystemClock().Now();
-    if (!ImportAttendees(*store, MakeGuestCsv(attendees), import).ok()) {
-      Die("cannot import the guests");
-    }
-    BadgeIssuer issuer(*store, event.id, keys.secret_key, "organiser");
-    auto transaction = Transaction::Begin(store->db());
-    auto people = store->ListAttendees();
+    Event named;
+    named.name = "Conference";
+    Instant now = SystemClock().Now();
+    GuestEvent e = MakeGuestEvent(dir / "organiser.db", named, attendees, now);
+    BadgeIssuer issuer(e.store, e.event.id, e.keys.secret_key, "organiser");
+    auto transaction = Transaction::Begin(e.store.db());
+    auto people = e.store.ListAttendees();
     if (!people.ok()) Die(people.status().message());
     for (const Attendee& a : *people) {
-      codes.push_back(issuer.BadgeFor(a.id, false, import.now)->code);
+      codes.push_back(issuer.BadgeFor(a.id, false, now)->code);
       guests.push_back(a.id);
     }
     if (!transaction->Commit().ok()) Die("cannot issue badges");
     for (int k = 0; k < kKiosks; ++k) {
       std::string copy = Path(k);
       std::filesystem::remove(copy);
-      if (!store->db().Exec("VACUUM INTO '" + copy + "'").ok()) {
+      if (!e.store.db().Exec("VACUUM INTO '" + copy + "'").ok()) {
         Die("cannot copy the event");
       }
     }
