@@ -6,11 +6,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <numbers>
 
 #include "badge_draw.h"
+#include "entree/atomic_file.h"
 #include "entree/badge_render.h"
 
 namespace entree {
@@ -103,8 +103,8 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
     symbols.push_back(std::move(*qr));
   }
 
-  std::string temporary = path + ".partial";
-  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  AtomicFile file(path);
+  std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
   if (!out) {
     return Status::Localized(StatusCode::kIo, "error.cannot_write",
                              {path, std::strerror(errno)});
@@ -136,18 +136,11 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
   Status status = CairoStatus(cairo_surface_status(surface), "badge sheet");
   cairo_surface_destroy(surface);
   out.close();
-  std::error_code error;
   if (status.ok() && !out) {
     status = Status::Localized(StatusCode::kIo, "error.cannot_write",
                                {path, std::strerror(errno)});
   }
-  if (status.ok()) std::filesystem::rename(temporary, path, error);
-  if (status.ok() && error) {
-    status = Status::Localized(StatusCode::kIo, "error.cannot_write",
-                               {path, std::strerror(errno)});
-  }
-  if (!status.ok()) std::filesystem::remove(temporary, error);
-  return status;
+  return status.ok() ? file.Commit() : status;
 }
 
 }  // namespace entree
