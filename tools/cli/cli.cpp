@@ -162,6 +162,11 @@ int Context::UsageError(std::string_view message) const {
   return kExitUsage;
 }
 
+int Context::NeedsNoArguments() const {
+  return UsageError(
+      tr().Format("error.unexpected_argument", {args.positional.front()}));
+}
+
 Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});

@@ -81,6 +81,9 @@ struct Context {
   int Fail(const Status& status) const;
   // Prints a usage problem; returns kExitUsage.
   int UsageError(std::string_view message) const;
+  // The usage error of a command that takes no words, naming the first one
+  // given; returns kExitUsage.
+  int NeedsNoArguments() const;
 };
 
 // The kiosk id the CLI writes badges, check-ins and print jobs as.

@@ -42,10 +42,7 @@ Status CreateEventIn(const std::string& path, const Event& event,
 }  // namespace
 
 int RunInit(Context& ctx) {
-  if (!ctx.args.positional.empty()) {
-    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                          {ctx.args.positional.front()}));
-  }
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   auto name = ctx.args.Value("name");
   if (!name || name->empty()) {
     return ctx.UsageError(ctx.tr().Get("error.init_needs_name"));
@@ -108,10 +105,7 @@ int RunInit(Context& ctx) {
 }
 
 int RunKeygen(Context& ctx) {
-  if (!ctx.args.positional.empty()) {
-    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                          {ctx.args.positional.front()}));
-  }
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   auto event = store->GetEvent();

@@ -38,11 +38,6 @@ void PrintAttendees(const Context& ctx, const std::vector<Attendee>& people) {
   }
 }
 
-int NeedsNoArguments(Context& ctx) {
-  return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                        {ctx.args.positional.front()}));
-}
-
 // `export --format xlsx`: the workbook with every list, to a file.
 int ExportWorkbook(Context& ctx) {
   std::string output = OutputPath(ctx);
@@ -132,7 +127,7 @@ int RunImport(Context& ctx) {
 }
 
 int RunList(Context& ctx) {
-  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   std::optional<Sector> sector;
   if (auto text = ctx.args.Value("sector")) {
     sector = ParseSector(*text);
@@ -178,7 +173,7 @@ int RunSearch(Context& ctx) {
 }
 
 int RunStats(Context& ctx) {
-  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   auto event = store->GetEvent();
@@ -235,7 +230,7 @@ int RunStats(Context& ctx) {
 }
 
 int RunExport(Context& ctx) {
-  if (!ctx.args.positional.empty()) return NeedsNoArguments(ctx);
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   std::string format = ctx.args.Value("format").value_or("csv");
   if (ctx.json) format = "json";
   if (format != "csv" && format != "json" && format != "xlsx") {

@@ -70,10 +70,7 @@ void WritePrintJobs(JsonWriter& json, const std::vector<PrintRecord>& jobs) {
 }  // namespace
 
 int RunReport(Context& ctx) {
-  if (!ctx.args.positional.empty()) {
-    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                          {ctx.args.positional.front()}));
-  }
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   std::string output = OutputPath(ctx);
   if (output.empty() || !EndsWith(output, ".pdf")) {
     return ctx.UsageError(ctx.tr().Get("error.report_needs_output"));
@@ -110,10 +107,7 @@ int RunReport(Context& ctx) {
 }
 
 int RunPurge(Context& ctx) {
-  if (!ctx.args.positional.empty()) {
-    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                          {ctx.args.positional.front()}));
-  }
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   if (!ctx.args.Flag("yes")) {

@@ -63,10 +63,7 @@ int RunSync(Context& ctx) {
 }
 
 int RunConflicts(Context& ctx) {
-  if (!ctx.args.positional.empty()) {
-    return ctx.UsageError(ctx.tr().Format("error.unexpected_argument",
-                                          {ctx.args.positional.front()}));
-  }
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   auto conflicts = store->Conflicts();
