@@ -32,6 +32,16 @@ std::string FileStem(std::string_view event_name) {
 
 }  // namespace
 
+std::string Report::HostNames(const std::string& table) const {
+  std::string names;
+  if (auto found = hosts.find(table); found != hosts.end()) {
+    for (const std::string& host : found->second) {
+      names += (names.empty() ? "" : ", ") + host;
+    }
+  }
+  return names;
+}
+
 Result<Report> GatherReport(Store& store, Instant now,
                             std::chrono::minutes interval) {
   Report report;

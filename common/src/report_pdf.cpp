@@ -221,14 +221,8 @@ void Breakdowns(PdfWriter& pdf, const Report& report, const Catalog& tr) {
   if (report.stats.by_table.size() > 1 || !report.stats.by_table.contains("")) {
     section(tr.Get("report.by_table"), tr.Get("report.hosts"));
     for (const auto& [table, tally] : report.stats.by_table) {
-      std::string hosts;
-      if (auto found = report.hosts.find(table); found != report.hosts.end()) {
-        for (const std::string& host : found->second) {
-          hosts += (hosts.empty() ? "" : ", ") + host;
-        }
-      }
-      row(table.empty() ? std::string(tr.Get("stats.no_table")) : table, hosts,
-          tally);
+      row(table.empty() ? std::string(tr.Get("stats.no_table")) : table,
+          report.HostNames(table), tally);
     }
   }
 }

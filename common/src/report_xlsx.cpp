@@ -168,14 +168,8 @@ void SummarySheet(Workbook& book, const Report& report) {
   ++row;
   book.Text(sheet, ++row, 0, tr.Get("report.by_table"), true);
   for (const auto& [table, tally] : report.stats.by_table) {
-    std::string hosts;
-    if (auto found = report.hosts.find(table); found != report.hosts.end()) {
-      for (const std::string& host : found->second) {
-        hosts += (hosts.empty() ? "" : ", ") + host;
-      }
-    }
-    tally_row(table.empty() ? tr.Get("stats.no_table") : table, hosts, tally,
-              false);
+    tally_row(table.empty() ? tr.Get("stats.no_table") : table,
+              report.HostNames(table), tally, false);
   }
   row += 2;
   book.Text(sheet, row, 0, tr.Get("report.walk_ins"), true);

@@ -44,6 +44,10 @@ struct Report {
   std::map<std::string, std::vector<std::string>> hosts;  // per table
   ArrivalCurve curve;
   Instant made_at{};
+
+  // The hosts of `table`, "Marjolein de Gelder, Robin Burghard"; "" when
+  // it has none.
+  std::string HostNames(const std::string& table) const;
 };
 
 // Reads the report's contents. `interval` as for ArrivalCurveOf; the curve
