@@ -1,6 +1,7 @@
 // Staff mode's live numbers: arrived of expected in total, per sector and
 // per table, the arrival chart, and who has not arrived yet.
 #include <algorithm>
+#include <future>
 
 #include "entree/report.h"
 #include "screen.h"
@@ -25,9 +26,41 @@ std::string FitLine(const std::string& text, int width, int size) {
   return text;
 }
 
+// What the screen shows, counted from the database.
+struct Numbers {
+  Statistics stats;
+  std::map<std::string, std::vector<std::string>> hosts;
+  ArrivalCurve curve;                // runs on to `now`
+  std::vector<std::string> missing;  // who has not arrived, a line each
+};
+
+// Counts on a connection of its own, so it may run away from the screen's
+// thread: a large event takes tens of milliseconds.
+Result<Numbers> Count(const std::string& database, Instant now) {
+  auto store = Store::Open(database);
+  if (!store.ok()) return store.status();
+  auto report = GatherReport(*store, now);
+  if (!report.ok()) return report.status();
+  Numbers numbers;
+  numbers.stats = std::move(report->stats);
+  numbers.hosts = std::move(report->hosts);
+  numbers.curve = ArrivalCurveOf(report->rows, std::chrono::minutes(0), now);
+  for (const AttendanceRow& row : report->rows) {
+    if (row.first_entry) continue;
+    std::string line = row.attendee.FullName();
+    if (!row.attendee.table.empty()) line += " \xC2\xB7 " + row.attendee.table;
+    numbers.missing.push_back(std::move(line));
+  }
+  return numbers;
+}
+
 class DashboardScreen final : public Screen {
  public:
-  explicit DashboardScreen(KioskContext& ctx) : Screen(ctx) { Refresh(); }
+  explicit DashboardScreen(KioskContext& ctx) : Screen(ctx) {
+    if (!ctx_.store()) return;
+    StartCount();
+    Take(counting_.get());
+  }
   std::string Name() const override { return "dashboard"; }
   bool IsStaffScreen() const override { return true; }
 
@@ -70,14 +103,19 @@ class DashboardScreen final : public Screen {
     }
   }
   void Step(Instant now) override {
-    if (now - refreshed_ < kRefresh || !ctx_.store()) return;
-    refreshed_ = now;
+    if (counting_.valid() && counting_.wait_for(std::chrono::seconds(0)) ==
+                                 std::future_status::ready) {
+      Take(counting_.get());
+    }
+    if (now - looked_ < kRefresh || counting_.valid() || !ctx_.store()) return;
+    looked_ = now;
+    // Recount only when something changed.
     auto mark = ctx_.store()->ChangeMark();
-    if (mark.ok() && *mark != mark_) Refresh();
+    if (mark.ok() && *mark != mark_) StartCount();
   }
 
  private:
-  int Missing() const { return static_cast<int>(missing_.size()); }
+  int Missing() const { return static_cast<int>(numbers_.missing.size()); }
 
   // One line of text and a bar of `part` in `whole` under it.
   void AddBar(Scene& scene, const Rect& row, const std::string& label, int part,
@@ -104,7 +142,7 @@ class DashboardScreen final : public Screen {
   }
 
   void AddNumbers(Scene& scene, const Rect& area, int u) const {
-    const Statistics& s = stats_;
+    const Statistics& s = numbers_.stats;
     // Up to two lines: the total matters most.
     scene.texts.push_back(
         {{area.x, area.y, area.w, u * 8},
@@ -122,8 +160,8 @@ class DashboardScreen final : public Screen {
     for (const auto& [table, tally] : s.by_table) {
       if (table.empty()) continue;
       std::string label = table;
-      if (auto hosts = hosts_.find(table);
-          hosts != hosts_.end() && !hosts->second.empty()) {
+      if (auto hosts = numbers_.hosts.find(table);
+          hosts != numbers_.hosts.end() && !hosts->second.empty()) {
         label += " \xC2\xB7 " + hosts->second.front();
       }
       rows.emplace_back(label, tally);
@@ -175,7 +213,7 @@ class DashboardScreen final : public Screen {
     for (int i = 0; i < per_page_ && first + i < Missing(); ++i) {
       scene.texts.push_back(
           {{area.x, area.y + u * 6 + i * line_h, area.w, line_h},
-           FitLine(missing_[first + i], area.w, u * 2),
+           FitLine(numbers_.missing[first + i], area.w, u * 2),
            u * 2,
            kMuted,
            Align::kLeft});
@@ -203,7 +241,8 @@ class DashboardScreen final : public Screen {
     colours.grid = 0x33405C;
     colours.bars = 0x4C8DF6;
     colours.line = 0xFFB547;
-    auto image = RenderArrivalChart(curve_, tr(), box.w, box.h, colours);
+    auto image =
+        RenderArrivalChart(numbers_.curve, tr(), box.w, box.h, colours);
     chart_box_ = box;
     chart_ = image.ok()
                  ? std::make_shared<const ArgbImage>(std::move(image).value())
@@ -211,35 +250,26 @@ class DashboardScreen final : public Screen {
     return chart_;
   }
 
-  void Refresh() {
-    refreshed_ = ctx_.Now();
+  // Counts in the background; the change mark is taken first, so a change
+  // during the count brings another.
+  void StartCount() {
+    looked_ = ctx_.Now();
+    if (auto mark = ctx_.store()->ChangeMark(); mark.ok()) mark_ = *mark;
+    counting_ = std::async(std::launch::async, Count, ctx_.config().database,
+                           ctx_.Now());
+  }
+  void Take(Result<Numbers> counted) {
+    if (!counted.ok()) return ctx_.ShowFault(counted.status().message());
+    numbers_ = std::move(counted).value();
     chart_.reset();
-    Store* store = ctx_.store();
-    if (!store) return;
-    if (auto mark = store->ChangeMark(); mark.ok()) mark_ = *mark;
-    auto report = GatherReport(*store, ctx_.Now());
-    if (!report.ok()) return ctx_.ShowFault(report.status().message());
-    stats_ = report->stats;
-    hosts_ = report->hosts;
-    curve_ = ArrivalCurveOf(report->rows, std::chrono::minutes(0), ctx_.Now());
-    missing_.clear();
-    for (const AttendanceRow& row : report->rows) {
-      if (row.first_entry) continue;
-      std::string line = row.attendee.FullName();
-      if (!row.attendee.table.empty())
-        line += " \xC2\xB7 " + row.attendee.table;
-      missing_.push_back(std::move(line));
-    }
   }
 
-  Statistics stats_;
-  std::map<std::string, std::vector<std::string>> hosts_;
-  ArrivalCurve curve_;
-  std::vector<std::string> missing_;  // who has not arrived, one line each
+  Numbers numbers_;
+  std::future<Result<Numbers>> counting_;
   int page_ = 0;
   mutable int per_page_ = 1;
-  Instant refreshed_{};
-  std::pair<int64_t, int64_t> mark_{-1, -1};
+  Instant looked_{};
+  std::pair<int64_t, int64_t> mark_{-1, -1};  // Store::ChangeMark counted
   mutable std::shared_ptr<const ArgbImage> chart_;
   mutable Rect chart_box_;
 };
