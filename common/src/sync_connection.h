@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entree/status.h"
+#include "entree/sync_records.h"
 
 namespace entree {
 
@@ -106,8 +107,9 @@ class PgServer {
 inline std::string Text(PGresult* rows, int row, int column) {
   return PQgetvalue(rows, row, column);
 }
+// The field as a whole number; 0 for anything else (it never throws).
 inline int64_t Number(PGresult* rows, int row, int column) {
-  return std::stoll(PQgetvalue(rows, row, column));
+  return DecodeNumber(PQgetvalue(rows, row, column)).value_or(0);
 }
 
 }  // namespace entree

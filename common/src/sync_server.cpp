@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entree/sync.h"
+#include "entree/sync_records.h"
 #include "entree/uuid.h"
 #include "sync_connection.h"
 
@@ -194,6 +195,7 @@ struct Pulled {
   std::vector<Badge> badges;
   std::vector<CheckinRecord> checkins;
   int64_t cursor = 0;
+  int refused = 0;  // rows that did not decode
 };
 
 Result<Pulled> Pull(PgServer& server, const std::string& event,
@@ -225,48 +227,29 @@ Result<Pulled> Pull(PgServer& server, const std::string& event,
   status = server.Exec("COMMIT");
   if (!status.ok()) return status;
 
-  PGresult* r = attendees->get();
-  for (int i = 0; i < PQntuples(r); ++i) {
-    Attendee a;
-    a.id = ParseUuid(Text(r, i, 1)).value_or(Uuid{});
-    a.external_id = Text(r, i, 2);
-    a.given_name = Text(r, i, 3);
-    a.family_name = Text(r, i, 4);
-    a.organisation = Text(r, i, 5);
-    a.sector = ParseSector(Text(r, i, 6)).value_or(Sector::kOther);
-    a.email = Text(r, i, 7);
-    a.role = ParseRole(Text(r, i, 8)).value_or(Role::kGuest);
-    a.table = Text(r, i, 9);
-    a.source = ParseSource(Text(r, i, 10)).value_or(Source::kInvited);
-    a.consent = Text(r, i, 11) == "t";
-    a.created_at = FromMillis(Number(r, i, 12));
-    a.updated_at = FromMillis(Number(r, i, 13));
-    pulled.attendees.push_back(std::move(a));
-    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
-  }
-  r = badges->get();
-  for (int i = 0; i < PQntuples(r); ++i) {
-    pulled.badges.push_back({ParseUuid(Text(r, i, 1)).value_or(Uuid{}),
-                             static_cast<uint32_t>(Number(r, i, 2)),
-                             FromMillis(Number(r, i, 3)), Text(r, i, 4)});
-    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
-  }
-  r = checkins->get();
-  for (int i = 0; i < PQntuples(r); ++i) {
-    CheckinRecord c;
-    c.id = ParseUuid(Text(r, i, 1)).value_or(Uuid{});
-    c.attendee_id = ParseUuid(Text(r, i, 2)).value_or(Uuid{});
-    c.badge_serial = static_cast<uint32_t>(Number(r, i, 3));
-    c.kiosk_id = Text(r, i, 4);
-    c.direction = ParseDirection(Text(r, i, 5)).value_or(Direction::kEntry);
-    c.at = FromMillis(Number(r, i, 6));
-    c.verdict = ParseVerdict(Text(r, i, 7)).value_or(Verdict::kInvalid);
-    if (std::string undoes = Text(r, i, 8); !undoes.empty()) {
-      c.undoes = ParseUuid(undoes);
+  // Each row decoded whole or refused; the cursor passes refused rows too,
+  // so one damaged row is not fetched again and again.
+  auto decode = [&pulled](PGresult* rows, auto decoder, auto& into) {
+    std::vector<std::string_view> fields(
+        static_cast<size_t>(std::max(0, PQnfields(rows) - 1)));
+    for (int i = 0; i < PQntuples(rows); ++i) {
+      for (size_t k = 0; k < fields.size(); ++k) {
+        fields[k] = PQgetvalue(rows, i, static_cast<int>(k) + 1);
+      }
+      auto record = decoder(fields);
+      if (record) {
+        into.push_back(std::move(*record));
+      } else {
+        ++pulled.refused;
+      }
+      if (auto seq = DecodeNumber(PQgetvalue(rows, i, 0))) {
+        pulled.cursor = std::max(pulled.cursor, *seq);
+      }
     }
-    pulled.checkins.push_back(std::move(c));
-    pulled.cursor = std::max(pulled.cursor, Number(r, i, 0));
-  }
+  };
+  decode(attendees->get(), DecodeAttendeeFields, pulled.attendees);
+  decode(badges->get(), DecodeBadgeFields, pulled.badges);
+  decode(checkins->get(), DecodeCheckinFields, pulled.checkins);
   return pulled;
 }
 
@@ -355,6 +338,7 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
       static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
                        pulled->checkins.size());
   report.cursor = pulled->cursor;
+  report.refused = pulled->refused;
   Result<int64_t> waiting = store.OutboxSize();
   if (!waiting.ok()) return waiting.status();
   report.waiting = *waiting;

@@ -20,6 +20,7 @@ struct SyncReport {
   int pulled = 0;       // records of other kiosks merged here
   int64_t cursor = 0;   // where the next pull starts
   int64_t waiting = 0;  // outbox lines still here afterwards
+  int refused = 0;      // pulled rows that did not decode, left out
 };
 
 // Creates the server's schema, or migrates it forward; safe to run again
