@@ -21,6 +21,9 @@ for preset in ci ci-asan; do
   ASAN_OPTIONS=detect_leaks=1 ctest --preset "$preset" -j "$(nproc)"
 done
 
+echo "== fuzz (a short run of every target; tools/fuzz.sh alone runs long)"
+tools/fuzz.sh --seconds 10
+
 echo "== benchmark smoke runs"
 build/ci/tools/bench/entree-bench-store --attendees 5000 --scans 200 \
   --dir build/ci/bench-data

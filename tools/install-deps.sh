@@ -19,6 +19,7 @@ packages=(
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
   clang-format                                  # style check
+  clang libclang-rt-14-dev                      # fuzzing (libFuzzer)
 )
 
 missing=()
