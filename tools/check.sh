@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One command to prove the tree: installs what is missing, checks the
 # formatting, builds with warnings as errors, runs every test, runs every
-# test again under AddressSanitizer and UndefinedBehaviorSanitizer, and
-# runs the benchmarks once as a smoke test. CI runs exactly this.
+# test again under AddressSanitizer and UndefinedBehaviorSanitizer, runs
+# every fuzz target briefly, and runs the benchmarks once as a smoke test.
+# CI runs exactly this.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
