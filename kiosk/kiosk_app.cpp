@@ -41,7 +41,8 @@ void Log(const std::string& line) {
 
 }  // namespace
 
-KioskApp::KioskApp(KioskConfig config, const Clock& clock)
+KioskApp::KioskApp(KioskConfig config, const Clock& clock,
+                   std::function<void()> wake)
     : config_(std::move(config)), clock_(clock), language_(config_.language) {
   if (config_.kiosk_id.empty()) {
     char host[64] = "kiosk";
@@ -65,6 +66,9 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock)
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
     StartCamera();
+    if (!config_.scanner.empty()) {
+      scanner_ = std::make_unique<SerialScanner>(config_.scanner, wake);
+    }
     if (!config_.server.empty()) {
       sync_ = std::make_unique<SyncWorker>(config_.database, config_.server,
                                            config_.kiosk_id, clock_);
@@ -150,11 +154,12 @@ void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
   PlayCue(CueFor(outcome.verdict));
   auto verdict = MakeVerdictScreen(*this, outcome);
   auto shared = std::make_shared<std::unique_ptr<Screen>>(std::move(verdict));
-  pending_.push_back([this, shared] {
+  pending_.push_back([this, shared, outcome] {
     if (stack_.size() > 1 && stack_.back()->Name() == "verdict") {
       stack_.pop_back();
     }
     stack_.push_back(std::move(*shared));
+    last_verdict_ = outcome;
     ++verdicts_shown_;
   });
 }
@@ -238,6 +243,12 @@ void KioskApp::Step(uint32_t ms) {
       sync_->Nudge();
     }
     if (waiting.ok()) sync_waiting_ = *waiting;
+  }
+  if (scanner_) {
+    for (const std::string& code : scanner_->TakeCodes()) {
+      OnScan(code);
+      ApplyPending();
+    }
   }
   if (camera_) {
     // A code the camera saw goes through the same door as a scanned one.

@@ -12,6 +12,7 @@
 #include "entree/door.h"
 #include "entree/kiosk_config.h"
 #include "entree/registration.h"
+#include "entree/serial_scanner.h"
 #include "entree/staff_pin.h"
 #include "entree/store.h"
 #include "scan_burst.h"
@@ -24,7 +25,10 @@ class KioskApp final : public KioskContext {
   // Opens the database and, on registration kiosks, the secret key named
   // by `config`. Whatever fails is logged and shown as the staff screen;
   // construction itself never fails. `clock` must outlive the app.
-  KioskApp(KioskConfig config, const Clock& clock);
+  // `wake`, when given, is called from other threads when input arrives
+  // outside Handle() (a serial scanner's code), to end the shell's wait.
+  KioskApp(KioskConfig config, const Clock& clock,
+           std::function<void()> wake = nullptr);
   ~KioskApp() override;
 
   // Feeds one input event. Taps hit the buttons of the last Compose().
@@ -36,6 +40,10 @@ class KioskApp final : public KioskContext {
   std::string ScreenName() const;
   // How many verdicts have been put on screen so far.
   uint64_t verdicts_shown() const { return verdicts_shown_; }
+  // The verdict shown last; nullopt before the first.
+  const std::optional<ScanOutcome>& last_verdict() const {
+    return last_verdict_;
+  }
   // The sound to play now, once.
   Cue TakeCue();
   bool quit_requested() const { return quit_; }
@@ -84,6 +92,8 @@ class KioskApp final : public KioskContext {
   std::optional<BadgeIssuer> issuer_;
   std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
   std::unique_ptr<CameraScanner> camera_;
+  std::unique_ptr<SerialScanner> scanner_;
+  std::optional<ScanOutcome> last_verdict_;
   std::unique_ptr<SyncWorker> sync_;
   int64_t sync_waiting_ = 0;
   Instant outbox_counted_{};

@@ -1,7 +1,9 @@
 // entree-kiosk: the full-screen registration and door program.
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -15,6 +17,7 @@
 
 #include "audio.h"
 #include "entree/kiosk_config.h"
+#include "entree/uuid.h"
 #include "kiosk_app.h"
 #include "render.h"
 #include "script.h"
@@ -31,6 +34,9 @@ struct ShellOptions {
   int width = 1024, height = 600;  // window size when windowed
   std::string script;
   std::string timing;  // where to write measurements, on quit
+  // Where to append a line for every verdict the moment it is on screen
+  // (crash tests compare it with the database).
+  std::string verdict_log;
 };
 
 // Measurements for the benchmark (--timing): how long the first frame
@@ -84,7 +90,9 @@ void PrintUsage() {
          "         [--camera DEVICE] [--camera-frames PATH] [--server "
          "CONNINFO]\n"
          "         [--export-dir DIR] [--idle-timeout SECONDS] [--windowed]\n"
+         "         [--scanner DEVICE]\n"
          "         [--size WxH] [--script FILE] [--timing FILE]\n"
+         "         [--verdict-log FILE]\n"
          "Settings come from --config (default /etc/entree/kiosk.conf when "
          "it exists), then the flags.\n";
 }
@@ -124,6 +132,10 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
       overrides << "badge_layout = " << *v << "\n";
     } else if (arg == "--server" && (v = value())) {
       overrides << "server = " << *v << "\n";
+    } else if (arg == "--scanner" && (v = value())) {
+      overrides << "scanner = " << *v << "\n";
+    } else if (arg == "--verdict-log" && (v = value())) {
+      options.verdict_log = *v;
     } else if (arg == "--export-dir" && (v = value())) {
       overrides << "export_dir = " << *v << "\n";
     } else if (arg == "--camera" && (v = value())) {
@@ -307,7 +319,18 @@ int Run(const ShellOptions& options, Timing& timing) {
   }
 
   SystemClock clock;
-  KioskApp app(options.config, clock);
+  // A serial scanner's code ends the wait for events at once.
+  static const Uint32 wake_event = SDL_RegisterEvents(1);
+  KioskApp app(options.config, clock, [] {
+    SDL_Event wake{};
+    wake.type = wake_event;
+    SDL_PushEvent(&wake);
+  });
+  int verdict_log = -1;
+  if (!options.verdict_log.empty()) {
+    verdict_log = ::open(options.verdict_log.c_str(),
+                         O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  }
 
   // Headless there is no GPU: SDL would otherwise load a software OpenGL
   // stack (Mesa's llvmpipe, ~100 MB) just to copy pixels around.
@@ -428,10 +451,21 @@ int Run(const ShellOptions& options, Timing& timing) {
           }
         }
       }
+      if (verdict_log >= 0 && app.verdicts_shown() != verdicts_seen &&
+          app.last_verdict()) {
+        // Written once the verdict is on screen; the kernel keeps it if the
+        // kiosk dies the next moment.
+        const ScanOutcome& shown = *app.last_verdict();
+        std::string line =
+            (shown.recorded ? ToString(shown.checkin_id) : std::string("-")) +
+            " " + std::string(ToString(shown.verdict)) + "\n";
+        (void)::write(verdict_log, line.data(), line.size());
+      }
       verdicts_seen = app.verdicts_shown();
       last_present = presented;
     }
   }
+  if (verdict_log >= 0) ::close(verdict_log);
   SDL_DestroyRenderer(sdl_renderer);
   SDL_DestroyWindow(window);
   return exit_code;

@@ -89,6 +89,8 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
           std::chrono::seconds(seconds);
     } else if (key == "camera") {
       config.camera = value;
+    } else if (key == "scanner") {
+      config.scanner = value;
     } else if (key == "server") {
       config.server = value;
     } else if (key == "export_dir") {

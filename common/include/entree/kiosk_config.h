@@ -39,6 +39,9 @@ struct KioskConfig {
   // A camera that scans badges beside the wedge scanner: a V4L2 device
   // ("/dev/video0"); empty: none.
   std::string camera;
+  // A barcode scanner in serial mode ("/dev/ttyACM0"), or a FIFO that
+  // stands in for one; empty: none. Keyboard-wedge scanners need nothing.
+  std::string scanner;
   int camera_width = 1280;
   int camera_height = 720;
   // Instead of a camera, frames from files (a folder of pictures or a raw
@@ -58,7 +61,7 @@ struct KioskConfig {
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
-// camera_fps, server, export_dir. Fails with
+// camera_fps, scanner, server, export_dir. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,

@@ -1,0 +1,230 @@
+// The kiosk killed with SIGKILL over and over while a scanner feeds it a
+// storm of badges: every verdict that reached the screen is in the
+// database, no guest is let in twice, the file stays whole, and the kiosk
+// comes back to its start screen.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "entree/registration.h"
+#include "entree/uuid.h"
+#include "support.h"
+
+namespace entree {
+namespace {
+
+constexpr int kGuests = 10000;
+constexpr int kLeastKills = 50;
+
+// The event's guests and their badge codes, made in one transaction.
+std::vector<std::pair<Uuid, std::string>> MakeGuests(testing::SignedEvent& e) {
+  std::vector<std::pair<Uuid, std::string>> guests;
+  auto transaction = Transaction::Begin(e.store.db());
+  REQUIRE(transaction.ok());
+  for (int i = 0; i < kGuests; ++i) {
+    Attendee a;
+    a.id = NewUuid();
+    a.given_name = "Gast";
+    a.family_name = "Nummer " + std::to_string(i);
+    a.created_at = a.updated_at = testing::At("2026-10-01T12:00:00Z");
+    REQUIRE(e.store.InsertAttendee(a).ok());
+    auto badge = e.issuer.BadgeFor(a.id, false, a.created_at);
+    REQUIRE(badge.ok());
+    guests.emplace_back(a.id, badge->code);
+  }
+  REQUIRE(transaction->Commit().ok());
+  return guests;
+}
+
+// Lines of the verdict log: "CHECKIN-ID VERDICT", or "- VERDICT" when the
+// scan recorded nothing.
+std::vector<std::pair<std::string, std::string>> ShownVerdicts(
+    const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> shown;
+  std::ifstream in(path);
+  std::string id, verdict;
+  while (in >> id >> verdict) shown.emplace_back(id, verdict);
+  return shown;
+}
+
+// The size of the file at `path`; 0 when there is none. The verdict log
+// grows by one line per verdict shown.
+off_t FileSize(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 ? info.st_size : 0;
+}
+
+// One run of the kiosk at the door, reading codes from the FIFO `scanner`.
+class KioskRun {
+ public:
+  KioskRun(const std::string& db, const std::string& scanner,
+           const std::string& log, const std::string& output) {
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      ::dup2(out, 1);
+      ::dup2(out, 2);
+      ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+      ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+      ::setenv("SDL_RENDER_DRIVER", "software", 1);
+      ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+      ::execl(ENTREE_KIOSK_PATH, ENTREE_KIOSK_PATH, "--db", db.c_str(),
+              "--kiosk", "door-1", "--role", "door", "--windowed", "--size",
+              "640x360", "--scanner", scanner.c_str(), "--verdict-log",
+              log.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+  }
+  ~KioskRun() { Kill(); }
+  // SIGKILL, as a pulled plug; then reaps the process.
+  void Kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Opens the FIFO for writing once the kiosk reads it; -1 after 20 s.
+int OpenScanner(const std::string& fifo) {
+  for (int tries = 0; tries < 4000; ++tries) {
+    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fcntl(fd, F_SETFL, 0);
+      return fd;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk killed again and again loses no verdict it showed",
+          "[kiosk][crash]") {
+  testing::SignedEvent e;
+  // Doors open all the time: the kiosk runs on today's clock.
+  Event open = e.event;
+  open.doors_open_at.reset();
+  open.starts_at.reset();
+  open.ends_at.reset();
+  REQUIRE(e.store.UpdateEvent(open).ok());
+  std::vector<std::pair<Uuid, std::string>> guests = MakeGuests(e);
+  std::string db = e.dir.File("event.db");
+  e.store = Store::Open(e.dir.File("other.db")).value();  // closes event.db
+  std::string fifo = e.dir.File("scanner.fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string log = e.dir.File("shown.log");
+  std::string output = e.dir.File("kiosk.out");
+
+  std::random_device device;
+  unsigned seed = device();
+  INFO("seed " << seed);
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> scans_per_run(20, 300);
+  std::uniform_int_distribution<int> late_us(0, 4000);
+
+  int next = 0;  // the first guest whose verdict was not seen yet
+  int kills = 0;
+  while (next < kGuests || kills < kLeastKills) {
+    KioskRun kiosk(db, fifo, log, output);
+    if (next >= kGuests) {
+      // Killed while starting up, with nothing to scan.
+      std::this_thread::sleep_for(std::chrono::microseconds(late_us(random)));
+      kiosk.Kill();
+      ++kills;
+      continue;
+    }
+    int scanner = OpenScanner(fifo);
+    INFO(testing::ReadFile(output));
+    REQUIRE(scanner >= 0);
+    int stop_after = next + scans_per_run(random);
+    for (; next < kGuests; ++next) {
+      off_t shown_before = FileSize(log);
+      std::string line = guests[next].second + "\n";
+      REQUIRE(::write(scanner, line.data(), line.size()) ==
+              static_cast<ssize_t>(line.size()));
+      if (next == stop_after) {
+        // Pulled while this scan is on its way: it is sent again after
+        // the restart, as a guest would show their badge again.
+        std::this_thread::sleep_for(std::chrono::microseconds(late_us(random)));
+        break;
+      }
+      auto deadline =
+          std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (FileSize(log) == shown_before) {
+        REQUIRE(std::chrono::steady_clock::now() < deadline);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    }
+    kiosk.Kill();
+    ::close(scanner);
+    ++kills;
+  }
+  CHECK(kills >= kLeastKills);
+
+  // Back to the start screen after the last kill.
+  std::string script = e.dir.File("script.txt");
+  testing::WriteFile(script, "wait 800\nexpect attract\nquit\n");
+  testing::ProcessResult last = testing::RunProcess(
+      {ENTREE_KIOSK_PATH, "--db", db, "--kiosk", "door-1", "--role", "door",
+       "--windowed", "--size", "640x360", "--script", script},
+      "",
+      {"SDL_VIDEODRIVER=offscreen", "SDL_AUDIODRIVER=dummy",
+       "SDL_RENDER_DRIVER=software", "ASAN_OPTIONS=detect_leaks=0"});
+  INFO(last.err);
+  CHECK(last.exit_code == 0);
+
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  auto integrity = store->db().Prepare("PRAGMA integrity_check");
+  REQUIRE(integrity.ok());
+  REQUIRE(integrity->Step().ok());
+  CHECK(integrity->ColumnText(0) == "ok");
+
+  // Every verdict that was on screen is in the database as shown.
+  auto shown = ShownVerdicts(log);
+  CHECK(shown.size() >= static_cast<size_t>(kGuests));
+  int lost = 0;
+  for (const auto& [id, verdict] : shown) {
+    if (id == "-") continue;
+    auto uuid = ParseUuid(id);
+    REQUIRE(uuid);
+    auto row = store->GetCheckin(*uuid);
+    if (!row.ok() || ToString(row->verdict) != verdict) ++lost;
+  }
+  CHECK(lost == 0);
+
+  // Every guest was let in exactly once.
+  std::map<std::string, int> admissions;
+  auto rows = store->ListCheckins();
+  REQUIRE(rows.ok());
+  for (const CheckinRecord& row : *rows) {
+    if (row.verdict == Verdict::kWelcome)
+      ++admissions[ToString(row.attendee_id)];
+  }
+  CHECK(admissions.size() == static_cast<size_t>(kGuests));
+  int doubled = 0;
+  for (const auto& [attendee, count] : admissions) doubled += count > 1;
+  CHECK(doubled == 0);
+  std::printf("crash test: %d kills, %zu verdicts shown, %d lost, %d doubled\n",
+              kills, shown.size(), lost, doubled);
+}
+
+}  // namespace entree
