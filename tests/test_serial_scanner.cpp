@@ -1,0 +1,78 @@
+// A serial-mode scanner, read through a FIFO as through /dev/ttyACM0.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "entree/serial_scanner.h"
+#include "support.h"
+
+namespace entree {
+namespace {
+
+// The codes the scanner has read once `count` are there (waiting up to
+// 5 s).
+std::vector<std::string> AwaitCodes(SerialScanner& scanner, size_t count) {
+  std::vector<std::string> codes;
+  for (int tries = 0; tries < 500 && codes.size() < count; ++tries) {
+    for (std::string& code : scanner.TakeCodes()) codes.push_back(code);
+    if (codes.size() < count) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  return codes;
+}
+
+int OpenWriter(const std::string& fifo) {
+  for (int tries = 0; tries < 500; ++tries) {
+    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+    if (fd >= 0) return fd;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("a serial scanner's lines are codes, and it is found again",
+          "[scanner]") {
+  testing::TempDir dir;
+  std::string fifo = dir.File("ttyACM0");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::atomic<int> woken{0};
+  SerialScanner scanner(fifo, [&woken] { ++woken; });
+
+  int writer = OpenWriter(fifo);
+  REQUIRE(writer >= 0);
+  std::string long_line(600, 'A');
+  std::string sent = "E1FIRST\r\n  E1SECOND  \r\r\n" + long_line + "\nE1TH";
+  REQUIRE(::write(writer, sent.data(), sent.size()) ==
+          static_cast<ssize_t>(sent.size()));
+  CHECK(AwaitCodes(scanner, 2) ==
+        std::vector<std::string>{"E1FIRST", "E1SECOND"});
+  CHECK(woken > 0);
+  CHECK(scanner.connected());
+  REQUIRE(::write(writer, "IRD\r", 4) == 4);
+  CHECK(AwaitCodes(scanner, 1) == std::vector<std::string>{"E1THIRD"});
+
+  // Unplugged, then plugged in again: read again within a few seconds.
+  ::close(writer);
+  writer = OpenWriter(fifo);
+  REQUIRE(writer >= 0);
+  REQUIRE(::write(writer, "E1AGAIN\n", 8) == 8);
+  CHECK(AwaitCodes(scanner, 1) == std::vector<std::string>{"E1AGAIN"});
+  ::close(writer);
+}
+
+TEST_CASE("a scanner that is not there is no error", "[scanner]") {
+  SerialScanner scanner("/dev/entree-no-such-scanner");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(scanner.connected());
+  CHECK(scanner.TakeCodes().empty());
+}
+
+}  // namespace entree
