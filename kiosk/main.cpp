@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -193,8 +194,10 @@ std::optional<ShellOptions> ParseOptions(int argc, char** argv) {
 
 // The one place that knows SDL's events. Window-manager requests to close,
 // Alt+F4, Ctrl+Q and the like translate to nothing: only staff mode quits.
-std::optional<UiEvent> Translate(const SDL_Event& event, int width,
-                                 int height) {
+// `fingers` holds the fingers on the screen now: only the first one taps,
+// so a palm or a multi-finger gesture presses nothing.
+std::optional<UiEvent> Translate(const SDL_Event& event, int width, int height,
+                                 std::set<SDL_FingerID>& fingers) {
   switch (event.type) {
     case SDL_TEXTINPUT: {
       UiEvent ui{UiEvent::Kind::kText, event.text.text};
@@ -230,7 +233,13 @@ std::optional<UiEvent> Translate(const SDL_Event& event, int width,
       ui.ms = event.button.timestamp;
       return ui;
     }
+    case SDL_FINGERUP:
+      fingers.erase(event.tfinger.fingerId);
+      return std::nullopt;
     case SDL_FINGERDOWN: {
+      bool alone = fingers.empty();
+      fingers.insert(event.tfinger.fingerId);
+      if (!alone) return std::nullopt;
       UiEvent ui{UiEvent::Kind::kTap, {}};
       ui.x = static_cast<int>(event.tfinger.x * static_cast<float>(width));
       ui.y = static_cast<int>(event.tfinger.y * static_cast<float>(height));
@@ -243,7 +252,8 @@ std::optional<UiEvent> Translate(const SDL_Event& event, int width,
 }
 
 // Pushes the SDL events a script step stands for.
-void PushScriptInput(const ScriptStep& step, const Scene& scene) {
+void PushScriptInput(const ScriptStep& step, const Scene& scene, int width,
+                     int height) {
   SDL_Event event{};
   switch (step.kind) {
     case ScriptStep::Kind::kChar:
@@ -262,14 +272,45 @@ void PushScriptInput(const ScriptStep& step, const Scene& scene) {
         event.key.keysym.sym = SDLK_ESCAPE;
       else if (name == "tab")
         event.key.keysym.sym = SDLK_TAB;
+      else if (name == "super")
+        event.key.keysym.sym = SDLK_LGUI;
       else
         event.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
-      if (step.text.find("+alt") != std::string::npos) {
-        event.key.keysym.mod = KMOD_LALT;
+      Uint16 mod = KMOD_NONE;
+      if (step.text.find("+alt") != std::string::npos) mod |= KMOD_LALT;
+      if (step.text.find("+ctrl") != std::string::npos) mod |= KMOD_LCTRL;
+      if (step.text.find("+super") != std::string::npos) mod |= KMOD_LGUI;
+      event.key.keysym.mod = mod;
+      SDL_PushEvent(&event);
+      return;
+    }
+    case ScriptStep::Kind::kTouch: {
+      event.type = step.text == "down"   ? SDL_FINGERDOWN
+                   : step.text == "move" ? SDL_FINGERMOTION
+                                         : SDL_FINGERUP;
+      for (int f = 0; f < step.fingers; ++f) {
+        event.tfinger.touchId = 1;
+        event.tfinger.fingerId = f + 1;
+        event.tfinger.x = static_cast<float>(step.x + 40 * f) /
+                          static_cast<float>(std::max(width, 1));
+        event.tfinger.y = static_cast<float>(step.y) /
+                          static_cast<float>(std::max(height, 1));
+        event.tfinger.pressure = 1;
+        SDL_PushEvent(&event);
       }
-      if (step.text.find("+ctrl") != std::string::npos) {
-        event.key.keysym.mod = KMOD_LCTRL;
+      if (step.text == "move" && step.fingers > 1) {
+        SDL_Event gesture{};
+        gesture.type = SDL_MULTIGESTURE;
+        gesture.mgesture.touchId = 1;
+        gesture.mgesture.numFingers = static_cast<Uint16>(step.fingers);
+        gesture.mgesture.x = event.tfinger.x;
+        gesture.mgesture.y = event.tfinger.y;
+        SDL_PushEvent(&gesture);
       }
+      return;
+    }
+    case ScriptStep::Kind::kClose: {
+      event.type = SDL_QUIT;
       SDL_PushEvent(&event);
       return;
     }
@@ -371,6 +412,7 @@ int Run(const ShellOptions& options, Timing& timing) {
     Scene scene;
     uint64_t verdicts_seen = app.verdicts_shown();
     Uint64 last_present = 0;
+    std::set<SDL_FingerID> fingers;  // on the touchscreen now
     while (!g_stop && !app.quit_requested()) {
       SDL_Event event;
       // Wait for input at most until the next frame is due (60 Hz); input
@@ -383,7 +425,9 @@ int Run(const ShellOptions& options, Timing& timing) {
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
         do {
-          if (auto input = Translate(event, w, h)) app.Handle(*input);
+          if (auto input = Translate(event, w, h, fingers)) {
+            app.Handle(*input);
+          }
         } while (SDL_PollEvent(&event));
       }
       Uint32 now = SDL_GetTicks();
@@ -413,7 +457,7 @@ int Run(const ShellOptions& options, Timing& timing) {
         } else if (step.kind == ScriptStep::Kind::kQuit) {
           g_stop = 1;
         } else if (step.kind != ScriptStep::Kind::kExpect) {
-          PushScriptInput(step, scene);
+          PushScriptInput(step, scene, w, h);
           input = step.kind != ScriptStep::Kind::kChar;
           if (step.kind == ScriptStep::Kind::kKey && step.text == "enter") {
             timing.last_enter = SDL_GetPerformanceCounter();

@@ -8,6 +8,7 @@ namespace entree::kiosk {
 namespace {
 
 constexpr size_t kMaxPinLength = 12;
+constexpr size_t kMaxQueryLength = 60;
 constexpr int kMaxMatches = 5;
 constexpr std::chrono::seconds kNumbersRefresh{2};
 
@@ -195,7 +196,8 @@ class StaffScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
-    if (mode_ != Mode::kMenu && ApplyKeyboardButton(id, query_, 60)) {
+    if (mode_ != Mode::kMenu &&
+        ApplyKeyboardButton(id, query_, kMaxQueryLength)) {
       return Search();
     }
     if (id == "checkin") {
@@ -223,7 +225,7 @@ class StaffScreen final : public Screen {
   }
   void OnTyped(const std::string& text) override {
     if (mode_ == Mode::kMenu) return;
-    query_ += text;
+    if (query_.size() + text.size() <= kMaxQueryLength) query_ += text;
     Search();
   }
   void OnKey(Key key) override {

@@ -65,6 +65,38 @@ Result<std::vector<ScriptStep>> ParseScript(const std::string& text) {
       ScriptStep step{ScriptStep::Kind::kTap, t += kPersonGapMs, ""};
       if (!(xy >> step.x >> step.y)) return bad();
       steps.push_back(step);
+    } else if (verb == "touch") {
+      std::istringstream args(rest);
+      ScriptStep step{ScriptStep::Kind::kTouch, t += kPersonGapMs, "down"};
+      uint32_t hold = 0;
+      if (!(args >> step.x >> step.y >> hold)) return bad();
+      steps.push_back(step);
+      step.text = "up";
+      step.at_ms = t += hold;
+      steps.push_back(step);
+    } else if (verb == "swipe") {
+      std::istringstream args(rest);
+      int x2 = 0, y2 = 0;
+      ScriptStep step{ScriptStep::Kind::kTouch, t += kPersonGapMs, "down"};
+      if (!(args >> step.x >> step.y >> x2 >> y2 >> step.fingers) ||
+          step.fingers < 1 || step.fingers > 5) {
+        return bad();
+      }
+      steps.push_back(step);
+      int x1 = step.x, y1 = step.y;
+      constexpr int kMoves = 8;
+      step.text = "move";
+      for (int i = 1; i <= kMoves; ++i) {
+        step.x = x1 + (x2 - x1) * i / kMoves;
+        step.y = y1 + (y2 - y1) * i / kMoves;
+        step.at_ms = t += 16;
+        steps.push_back(step);
+      }
+      step.text = "up";
+      step.at_ms = t += 16;
+      steps.push_back(step);
+    } else if (verb == "close") {
+      steps.push_back({ScriptStep::Kind::kClose, t += kPersonGapMs, ""});
     } else if (verb == "press") {
       if (rest.empty()) return bad();
       steps.push_back({ScriptStep::Kind::kPress, t += kPersonGapMs, rest});

@@ -155,6 +155,43 @@ TEST_CASE("escape and friends do nothing to a guest screen", "[kiosk]") {
   CHECK_FALSE(f.app->quit_requested());
 }
 
+TEST_CASE("text typed beyond a field's limit stops at the limit", "[kiosk]") {
+  KioskFixture f;
+  const std::string limit(60, 'a');
+  const std::string beyond(61, 'a');
+  auto type_long = [&] {
+    for (int i = 0; i < 200; ++i) f.Type("a");
+  };
+  f.Tap("register");
+  type_long();
+  CHECK(f.HasText(limit));
+  CHECK_FALSE(f.HasText(beyond));
+  f.Tap("walk_in");
+  for (const char* field : {"field:given_name", "field:family_name",
+                            "field:organisation", "field:email"}) {
+    f.Tap(field);
+    type_long();
+  }
+  CHECK(f.app->ScreenName() == "walk_in");
+  CHECK(f.HasText(limit));
+  CHECK_FALSE(f.HasText(beyond));
+  f.Tap("back");
+  f.Tap("back");
+  f.Tap("staff");
+  for (int i = 0; i < 200; ++i) f.Type("1");
+  CHECK_FALSE(f.HasText(std::string(13, '*')));
+  f.Tap("pin:ok");  // a wrong PIN, not an overflow
+  CHECK(f.app->ScreenName() == "pin");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  REQUIRE(f.app->ScreenName() == "staff");
+  f.Tap("checkin");
+  type_long();
+  CHECK(f.HasText(limit));
+  CHECK_FALSE(f.HasText(beyond));
+}
+
 TEST_CASE("staff mode opens with the PIN and backs off wrong ones", "[kiosk]") {
   KioskFixture f;
   f.Tap("staff");

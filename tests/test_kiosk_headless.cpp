@@ -191,6 +191,37 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
   CHECK(walk_in.out.find("\"source\":\"walk_in\"") != std::string::npos);
 }
 
+TEST_CASE("key combinations and gestures never leave the kiosk",
+          "[kiosk][lockdown]") {
+  Event e;
+  e.Prepare();
+  std::string last = e.dir.File("still-here.bmp");
+  // Each attempt, then the screen it must still show. Closing the window
+  // (what a window manager does on Alt+F4) and every key the desktop uses
+  // to switch, close or log out do nothing; a long press on nothing and
+  // swipes with three and four fingers press nothing.
+  std::string script =
+      "wait 300\n"
+      "key tab+alt\nkey f4+alt\nkey backspace+ctrl+alt\nkey escape\n"
+      "key super\nkey d+super\nkey q+ctrl\nkey w+ctrl\nkey f11\n"
+      "close\n"
+      "touch 640 600 2000\n"
+      "swipe 200 400 1000 400 3\n"
+      "swipe 1000 200 200 200 4\n"
+      "wait 300\nexpect attract\n"
+      "press register\nwait 200\nexpect find\n"
+      "key tab+alt\nkey f4+alt\nkey escape\nclose\n"
+      "swipe 200 600 1000 600 3\n"
+      "wait 300\nexpect find\n"
+      "shot " +
+      last + "\nquit\n";
+  ProcessResult run = e.Kiosk({}, script);
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  // The last screenshot proves the kiosk was still running at the end.
+  CHECK(std::filesystem::exists(last));
+}
+
 TEST_CASE("a kiosk without a usable database shows the staff screen",
           "[kiosk]") {
   std::filesystem::create_directories(kScreens);
