@@ -20,6 +20,7 @@ packages=(
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
   clang-format                                  # style check
   clang libclang-rt-14-dev                      # fuzzing (libFuzzer)
+  valgrind                                      # tests: a kiosk session under memcheck
 )
 
 missing=()
