@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string_view>
 
@@ -77,6 +79,20 @@ int FlagValue(int argc, char** argv, std::string_view flag, int fallback) {
     if (argv[i] == flag) return std::atoi(argv[i + 1]);
   }
   return fallback;
+}
+
+void TableRow(std::string_view figure, std::string_view measured,
+              std::string_view baseline) {
+  const char* path = std::getenv("ENTREE_BENCH_TABLE");
+  if (!path || !*path) return;
+  std::ofstream out(path, std::ios::app);
+  out << "| " << figure << " | " << measured << " | " << baseline << " |\n";
+}
+
+std::string Fixed(double value, int decimals, std::string_view unit) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return std::string(text) + (unit.empty() ? "" : " ") + std::string(unit);
 }
 
 double MillisSince(std::chrono::steady_clock::time_point start) {

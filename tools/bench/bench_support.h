@@ -53,6 +53,14 @@ double MillisSince(std::chrono::steady_clock::time_point start);
 // waits for it; returns its exit code (-1 when it did not exit normally).
 int RunKioskHeadless(const std::vector<std::string>& args);
 
+// Adds a row to the benchmark table when $ENTREE_BENCH_TABLE names a file
+// (tools/benchmarks.sh collects them into BENCHMARKS.md): the figure, what
+// was measured, and the baseline or target it stands beside.
+void TableRow(std::string_view figure, std::string_view measured,
+              std::string_view baseline);
+// `value` with `decimals` decimals, then `unit` ("2.44 ms").
+std::string Fixed(double value, int decimals, std::string_view unit);
+
 // The p-th percentile (0..1) of `samples`, by nearest rank; 0 when empty.
 double Percentile(std::vector<double> samples, double p);
 
