@@ -194,8 +194,8 @@ int Main(int argc, char** argv) {
                Fixed(checkin.p99 / bare.p99, 2, "") + "x" + ")");
   TableRow("CSV import" + guests, Fixed(import_ms / 1000, 2, "s"),
            "sqlite3 .import " + Fixed(shell_ms / 1000, 2, "s") +
-               "; target within 1.5x (" + Fixed(import_ms / shell_ms, 2, "") + "x" +
-               ")");
+               "; target within 1.5x (" + Fixed(import_ms / shell_ms, 2, "") +
+               "x" + ")");
   TableRow("attendance export" + guests, Fixed(export_ms / 1000, 2, "s"),
            "target under 1 s");
   TableRow("store benchmark peak RSS",
