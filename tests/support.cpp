@@ -164,6 +164,20 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   return result;
 }
 
+int OpenFifoWriter(const std::string& path,
+                   std::chrono::milliseconds patience) {
+  auto deadline = std::chrono::steady_clock::now() + patience;
+  while (true) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0) {
+      ::fcntl(fd, F_SETFL, 0);
+      return fd;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return -1;
+    ::usleep(5000);
+  }
+}
+
 std::string DemoCsvPath() {
   return std::string(ENTREE_ASSETS_DIR) + "/demo/worldcafe-iq-blvd.csv";
 }

@@ -1,6 +1,7 @@
 // Helpers shared by the tests: temporary directories, times, the CLI.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,10 @@ struct ProcessResult {
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input = "",
                          const std::vector<std::string>& env = {});
+
+// Opens the FIFO at `path` for blocking writes once a reader has it open,
+// trying for up to `patience`; -1 when no reader came.
+int OpenFifoWriter(const std::string& path, std::chrono::milliseconds patience);
 
 // The demo event's invitation list in assets/.
 std::string DemoCsvPath();

@@ -101,19 +101,6 @@ class KioskRun {
   pid_t pid_ = -1;
 };
 
-// Opens the FIFO for writing once the kiosk reads it; -1 after 20 s.
-int OpenScanner(const std::string& fifo) {
-  for (int tries = 0; tries < 4000; ++tries) {
-    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd >= 0) {
-      ::fcntl(fd, F_SETFL, 0);
-      return fd;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return -1;
-}
-
 }  // namespace
 
 TEST_CASE("a kiosk killed again and again loses no verdict it showed",
@@ -151,7 +138,7 @@ TEST_CASE("a kiosk killed again and again loses no verdict it showed",
       ++kills;
       continue;
     }
-    int scanner = OpenScanner(fifo);
+    int scanner = testing::OpenFifoWriter(fifo, std::chrono::seconds(20));
     INFO(testing::ReadFile(output));
     REQUIRE(scanner >= 0);
     int stop_after = next + scans_per_run(random);

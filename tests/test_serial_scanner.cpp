@@ -27,15 +27,6 @@ std::vector<std::string> AwaitCodes(SerialScanner& scanner, size_t count) {
   return codes;
 }
 
-int OpenWriter(const std::string& fifo) {
-  for (int tries = 0; tries < 500; ++tries) {
-    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-    if (fd >= 0) return fd;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return -1;
-}
-
 }  // namespace
 
 TEST_CASE("a serial scanner's lines are codes, and it is found again",
@@ -46,7 +37,7 @@ TEST_CASE("a serial scanner's lines are codes, and it is found again",
   std::atomic<int> woken{0};
   SerialScanner scanner(fifo, [&woken] { ++woken; });
 
-  int writer = OpenWriter(fifo);
+  int writer = testing::OpenFifoWriter(fifo, std::chrono::seconds(5));
   REQUIRE(writer >= 0);
   std::string long_line(600, 'A');
   std::string sent = "E1FIRST\r\n  E1SECOND  \r\r\n" + long_line + "\nE1TH";
@@ -61,7 +52,7 @@ TEST_CASE("a serial scanner's lines are codes, and it is found again",
 
   // Unplugged, then plugged in again: read again within a few seconds.
   ::close(writer);
-  writer = OpenWriter(fifo);
+  writer = testing::OpenFifoWriter(fifo, std::chrono::seconds(5));
   REQUIRE(writer >= 0);
   REQUIRE(::write(writer, "E1AGAIN\n", 8) == 8);
   CHECK(AwaitCodes(scanner, 1) == std::vector<std::string>{"E1AGAIN"});
