@@ -42,8 +42,11 @@ ArrivalCurve ArrivalCurveOf(const std::vector<AttendanceRow>& rows,
     return curve;
   }
   auto [first, last] = std::minmax_element(firsts.begin(), firsts.end());
+  // value_or, not a test then a read: the optimiser may read an empty
+  // optional's storage before the test, which valgrind rightly flags.
+  Instant live_end = until.value_or(*last);
   Instant end = *last;
-  if (until && *until > *last && *until - *last <= kLongestTail) end = *until;
+  if (live_end > *last && live_end - *last <= kLongestTail) end = live_end;
   if (interval.count() <= 0) {
     interval = end - *first <= kFineSpan ? kFine : kCoarse;
   }
