@@ -99,6 +99,14 @@ JsonWriter& JsonWriter::Int(int64_t value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Fixed(double value, int decimals) {
+  BeforeValue();
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  out_ += text;
+  return *this;
+}
+
 JsonWriter& JsonWriter::Bool(bool value) {
   BeforeValue();
   out_ += value ? "true" : "false";

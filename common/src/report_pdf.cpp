@@ -1,6 +1,4 @@
 // The report as a PDF: numbers, chart and breakdowns, then the list.
-#include <cairo-pdf.h>
-
 #include <cmath>
 #include <cstdio>
 
@@ -8,25 +6,10 @@
 #include "badge_draw.h"
 #include "entree/export.h"
 #include "entree/report.h"
-#include "pango_text.h"
+#include "pdf_pages.h"
 
 namespace entree {
 namespace {
-
-// A4 in points, and the margins.
-constexpr double kPageWidth = 595.28;
-constexpr double kPageHeight = 841.89;
-constexpr double kMargin = 42.0;
-constexpr double kContentWidth = kPageWidth - 2 * kMargin;
-constexpr double kFooterTop = kPageHeight - kMargin + 12;
-constexpr double kListRowHeight = 12.5;
-constexpr uint32_t kInk = 0x1F2A44;
-constexpr uint32_t kMuted = 0x667085;
-constexpr uint32_t kRule = 0xD0D5DD;
-constexpr uint32_t kShade = 0xF2F4F7;
-
-enum class Weight { kRegular, kBold };
-enum class Place { kLeft, kRight };
 
 // "87%" of `part` in `whole`; "-" when there is no whole.
 std::string Percent(int part, int whole) {
@@ -43,110 +26,6 @@ std::string ShortTime(const std::optional<Instant>& t) {
   std::snprintf(text, sizeof text, "%02d-%02d %02d:%02d", tm.tm_mday,
                 tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
   return text;
-}
-
-// Pages of text flowing down, each with a footer.
-class PdfWriter {
- public:
-  PdfWriter(cairo_t* cr, const Catalog& catalog, std::string footer)
-      : cr_(cr),
-        catalog_(catalog),
-        footer_(std::move(footer)),
-        context_(MakeTextContext(cr, 72.0)),
-        layout_(pango_layout_new(context_.get())),
-        regular_(pango_font_description_from_string("Sans")),
-        bold_(pango_font_description_from_string("Sans Bold")) {
-    pango_layout_set_ellipsize(layout_.get(), PANGO_ELLIPSIZE_END);
-    pango_layout_set_single_paragraph_mode(layout_.get(), TRUE);
-    y_ = kMargin;
-  }
-
-  cairo_t* cr() { return cr_; }
-  double y() const { return y_; }
-  void Advance(double by) { y_ += by; }
-
-  // One line of text in the column from `x`, `width` wide, at `size`
-  // points, cut with an ellipsis when longer.
-  void Text(std::string_view text, double x, double width, double size,
-            Weight weight = Weight::kRegular, uint32_t colour = kInk,
-            Place place = Place::kLeft) {
-    if (text.empty()) return;
-    PangoFontDescription* font =
-        weight == Weight::kBold ? bold_.get() : regular_.get();
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_layout_set_font_description(layout_.get(), font);
-    pango_layout_set_width(layout_.get(),
-                           static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_alignment(layout_.get(), place == Place::kRight
-                                                  ? PANGO_ALIGN_RIGHT
-                                                  : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout_.get(), text.data(),
-                          static_cast<int>(text.size()));
-    SetSourceColour(cr_, colour);
-    cairo_move_to(cr_, x, y_);
-    pango_cairo_show_layout(cr_, layout_.get());
-  }
-
-  // Starts a new page unless `height` more points fit on this one.
-  void Need(double height) {
-    if (y_ + height > kFooterTop - 16) NewPage();
-  }
-  void NewPage() {
-    Footer();
-    cairo_show_page(cr_);
-    ++page_;
-    y_ = kMargin;
-  }
-  void Finish() { Footer(); }
-
-  void Rule(double x, double width, uint32_t colour = kRule) {
-    SetSourceColour(cr_, colour);
-    cairo_set_line_width(cr_, 0.6);
-    cairo_move_to(cr_, x, y_);
-    cairo_line_to(cr_, x + width, y_);
-    cairo_stroke(cr_);
-  }
-  void Shade(double height) {
-    SetSourceColour(cr_, kShade);
-    cairo_rectangle(cr_, kMargin, y_, kContentWidth, height);
-    cairo_fill(cr_);
-  }
-
- private:
-  void Footer() {
-    double keep = y_;
-    y_ = kFooterTop;
-    Text(footer_, kMargin, kContentWidth * 0.7, 7.5, Weight::kRegular, kMuted);
-    Text(catalog_.Format("report.page", {std::to_string(page_)}), kMargin,
-         kContentWidth, 7.5, Weight::kRegular, kMuted, Place::kRight);
-    y_ = keep;
-  }
-
-  cairo_t* cr_;
-  const Catalog& catalog_;
-  std::string footer_;
-  ContextPtr context_;
-  LayoutPtr layout_;
-  FontPtr regular_;
-  FontPtr bold_;
-  double y_ = 0;
-  int page_ = 1;
-};
-
-// A row of a breakdown table: name, then numbers in right-aligned columns.
-struct Column {
-  double x;
-  double width;
-  Place place;
-};
-
-void TableRow(PdfWriter& pdf, const std::vector<Column>& columns,
-              const std::vector<std::string>& cells, Weight weight,
-              double size) {
-  for (size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-    pdf.Text(cells[i], columns[i].x, columns[i].width, size, weight, kInk,
-             columns[i].place);
-  }
 }
 
 void Headline(PdfWriter& pdf, const Report& report, const Catalog& tr) {
@@ -278,16 +157,9 @@ void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
 }  // namespace
 
 Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
-  std::string bytes;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      AppendToCairoString, &bytes, kPageWidth, kPageHeight);
-  std::string title = catalog.Get("report.title").data();
-  cairo_pdf_surface_set_metadata(
-      surface, CAIRO_PDF_METADATA_TITLE,
-      (title + " \xC2\xB7 " + report.event.name).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Entree");
-  cairo_t* cr = cairo_create(surface);
-  {
+  std::string title = std::string(catalog.Get("report.title")) +
+                      " \xC2\xB7 " + report.event.name;
+  return RenderA4Pdf(title, [&](cairo_t* cr) {
     PdfWriter pdf(
         cr, catalog,
         report.event.name + " \xC2\xB7 " +
@@ -315,13 +187,7 @@ Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
     Breakdowns(pdf, report, catalog);
     AttendanceList(pdf, report, catalog);
     pdf.Finish();
-  }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  Status status = CairoStatus(cairo_surface_status(surface), "report");
-  cairo_surface_destroy(surface);
-  if (!status.ok()) return status;
-  return bytes;
+  }, "report");
 }
 
 }  // namespace entree

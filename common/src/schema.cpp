@@ -137,6 +137,22 @@ CREATE TRIGGER outbox_checkin AFTER INSERT ON checkin
   WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN INSERT INTO outbox (kind, record_id) VALUES ('checkin', NEW.id); END;
 )sql",
+      // 4 -> 5: World Café rounds. A seat is a guest's table in one round;
+      // told_at is set once the guest has seen it (welcome screen, badge),
+      // after which no new plan moves them. Hosts stay at their own table
+      // and have no seat rows.
+      R"sql(
+ALTER TABLE seating_table ADD COLUMN theme TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN rounds INTEGER NOT NULL DEFAULT 0
+  CHECK (rounds >= 0);
+CREATE TABLE seat (
+  attendee_id TEXT NOT NULL REFERENCES attendee(id),
+  round INTEGER NOT NULL CHECK (round >= 1),
+  table_name TEXT NOT NULL REFERENCES seating_table(name) ON UPDATE CASCADE,
+  told_at INTEGER,
+  PRIMARY KEY (attendee_id, round)
+) WITHOUT ROWID;
+)sql",
   };
   return migrations;
 }

@@ -157,10 +157,15 @@ Status Store::UpdateEvent(const Event& event) {
 
 Status Store::UpsertTable(const SeatingTable& table) {
   auto stmt = Cached(
-      "INSERT INTO seating_table (name, capacity) VALUES (?1, ?2) "
-      "ON CONFLICT (name) DO UPDATE SET capacity = excluded.capacity");
+      "INSERT INTO seating_table (name, capacity, theme) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (name) DO UPDATE SET capacity = excluded.capacity, "
+      "theme = excluded.theme");
   if (!stmt.ok()) return stmt.status();
-  return (*stmt)->Bind(1, table.name).Bind(2, int64_t{table.capacity}).Run();
+  return (*stmt)
+      ->Bind(1, table.name)
+      .Bind(2, int64_t{table.capacity})
+      .Bind(3, table.theme)
+      .Run();
 }
 
 Status Store::EnsureTable(std::string_view name) {
@@ -171,15 +176,17 @@ Status Store::EnsureTable(std::string_view name) {
 }
 
 Result<std::vector<SeatingTable>> Store::ListTables() {
-  auto stmt = Cached("SELECT name, capacity FROM seating_table ORDER BY name");
+  auto stmt =
+      Cached("SELECT name, capacity, theme FROM seating_table ORDER BY name");
   if (!stmt.ok()) return stmt.status();
   std::vector<SeatingTable> tables;
   while (true) {
     auto row = (*stmt)->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    tables.push_back(
-        {(*stmt)->ColumnText(0), static_cast<int>((*stmt)->ColumnInt(1))});
+    tables.push_back({(*stmt)->ColumnText(0),
+                      static_cast<int>((*stmt)->ColumnInt(1)),
+                      (*stmt)->ColumnText(2)});
   }
   return tables;
 }

@@ -167,6 +167,23 @@ int Context::NeedsNoArguments() const {
       tr().Format("error.unexpected_argument", {args.positional.front()}));
 }
 
+Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
+                      int min, int max) {
+  auto text = ctx.args.Value(name);
+  if (!text) return fallback;
+  char* end = nullptr;
+  errno = 0;
+  long value = std::strtol(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || errno != 0 || value < min ||
+      value > max) {
+    return Status::InvalidArgument(ctx.tr().Format(
+        "error.bad_number_range",
+        {"--" + std::string(name), *text, std::to_string(min),
+         std::to_string(max)}));
+  }
+  return static_cast<int>(value);
+}
+
 Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});

@@ -122,11 +122,18 @@ int RunConflicts(Context& ctx);
 int RunReport(Context& ctx);
 int RunPurge(Context& ctx);
 int RunPerson(Context& ctx);
+int RunSeating(Context& ctx);
 
 // The value of -o or --output; "" when neither is given.
 std::string OutputPath(const Context& ctx);
 // Whether `path` ends with `suffix` (lower case), in any case: ".pdf".
 bool EndsWith(std::string_view path, std::string_view suffix);
+
+// The whole number given as --`name`, or `fallback` when it is not given.
+// Fails with kInvalidArgument for text that is not a number from `min` to
+// `max`.
+Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
+                      int min, int max);
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);

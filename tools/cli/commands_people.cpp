@@ -152,21 +152,13 @@ int RunSearch(Context& ctx) {
   if (ctx.args.positional.empty()) {
     return ctx.UsageError(ctx.tr().Get("error.search_needs_query"));
   }
-  int limit = 20;
-  if (auto text = ctx.args.Value("limit")) {
-    char* end = nullptr;
-    long value = std::strtol(text->c_str(), &end, 10);
-    if (*end != '\0' || value < 1 || value > 100000) {
-      return ctx.Fail(Status::InvalidArgument(
-          ctx.tr().Format("error.bad_number", {"--limit", *text})));
-    }
-    limit = static_cast<int>(value);
-  }
+  auto limit = IntOption(ctx, "limit", 20, 1, 100000);
+  if (!limit.ok()) return ctx.Fail(limit.status());
   std::string query;
   for (const std::string& word : ctx.args.positional) query += word + " ";
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
-  auto people = store->SearchAttendees(query, limit);
+  auto people = store->SearchAttendees(query, *limit);
   if (!people.ok()) return ctx.Fail(people.status());
   PrintAttendees(ctx, *people);
   return people->empty() && !ctx.json ? kExitNotFound : kExitOk;

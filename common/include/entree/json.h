@@ -19,6 +19,8 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view value);  // value must be UTF-8
   JsonWriter& Int(int64_t value);
+  // A finite number with `decimals` decimals: 1.33.
+  JsonWriter& Fixed(double value, int decimals);
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
 

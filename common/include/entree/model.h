@@ -69,7 +69,19 @@ struct Attendee {
 // seated at it.
 struct SeatingTable {
   std::string name;
-  int capacity = 0;  // 0: no limit
+  int capacity = 0;   // people, hosts included; 0: no limit
+  std::string theme;  // "Smart Industry"; empty when the name says it
+
+  // What guests are told: the theme, or the name when there is none.
+  const std::string& Title() const { return theme.empty() ? name : theme; }
+};
+
+// A guest's table in one World Café round.
+struct Seat {
+  Uuid attendee_id{};
+  int round = 0;  // 1-based
+  std::string table;
+  std::optional<Instant> told_at;  // when the guest was shown it
 };
 
 // One issued badge. The current badge of an attendee is the one with the

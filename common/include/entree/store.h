@@ -98,7 +98,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -120,13 +120,30 @@ class Store {
   Status UpdateEvent(const Event& event);
 
   // --- tables ----------------------------------------------------------
-  // Adds the table, or updates its capacity when it exists.
+  // Adds the table, or updates its capacity and theme when it exists.
   Status UpsertTable(const SeatingTable& table);
   // Adds a table with no capacity limit unless one of that name exists.
   Status EnsureTable(std::string_view name);
   Result<std::vector<SeatingTable>> ListTables();
   // Names of the hosts (role host) seated at each table, sorted.
   Result<std::vector<std::string>> TableHosts(std::string_view table);
+
+  // --- World Café rounds (store_seating.cpp) ------------------------------
+  // The number of rounds of the seating plan; 0 when there is none.
+  Result<int> SeatingRounds();
+  // Every seat, by attendee and round.
+  Result<std::vector<Seat>> ListSeats();
+  // The attendee's seats by round; empty when they have none.
+  Result<std::vector<Seat>> SeatsOf(const Uuid& attendee_id);
+  // In one transaction: sets the number of rounds, forgets every seat not
+  // yet told (with `forget_told`, every seat) and writes `untold`, which
+  // must not hold a kept told guest's seat: that fails with kDatabase and
+  // changes nothing.
+  Status SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
+                         bool forget_told);
+  // Marks the attendee's seats as told at `now`; seats told earlier keep
+  // their time. Returns whether any seat was newly told.
+  Result<bool> MarkSeatsTold(const Uuid& attendee_id, Instant now);
 
   // --- attendees --------------------------------------------------------
   // kNotFound when no attendee has that id.
