@@ -110,7 +110,10 @@ class VerdictScreen final : public Screen {
         {layout.Band(h * 36 / 100, h * 26 / 100), title, u * 8});
     bool welcome = outcome_.verdict == Verdict::kWelcome ||
                    outcome_.verdict == Verdict::kWelcomeBack;
-    if (welcome && outcome_.attendee && !outcome_.attendee->table.empty()) {
+    if (!outcome_.seats.empty()) {
+      AddSeatLines(scene, layout);
+    } else if (welcome && outcome_.attendee &&
+               !outcome_.attendee->table.empty()) {
       std::string where =
           host_.empty()
               ? tr().Format("kiosk.your_table", {outcome_.attendee->table})
@@ -121,6 +124,25 @@ class VerdictScreen final : public Screen {
     }
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
+  }
+
+  // "Round 1: Smart Industry, host Robin Burghard", a line per round, in
+  // the lower part of the screen.
+  void AddSeatLines(Scene& scene, const Layout& layout) const {
+    std::vector<std::string> lines;
+    for (const SeatLine& seat : outcome_.seats) {
+      lines.push_back(SeatText(seat, tr()));
+      if (seat.hosting) break;  // the same table every round
+    }
+    int h = layout.height();
+    int count = static_cast<int>(lines.size());
+    int line_height = std::min(h * 9 / 100, h * 32 / 100 / count);
+    int size = std::min(layout.Unit() * 5, line_height * 45 / 100);
+    for (int i = 0; i < count; ++i) {
+      scene.texts.push_back(
+          {layout.Band(h * 62 / 100 + i * line_height, line_height), lines[i],
+           size});
+    }
   }
 
   void Step(Instant now) override {

@@ -255,6 +255,12 @@ class BadgeScreen final : public Screen {
     }
     Language words =
         ParseLanguage(ctx_.event().locale).value_or(Language::kDutch);
+    // The badge lists the guest's tables: from now on they know them.
+    auto seats = TellSeats(*ctx_.store(), attendee_, ctx_.Now());
+    if (!seats.ok()) {
+      ctx_.ShowFault(seats.status().message());
+      return;
+    }
     auto face = MakeBadgeFace(*ctx_.store(), attendee_, issued->code, words);
     if (!face.ok()) {
       ctx_.ShowFault(face.status().message());

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "entree/badge_render.h"
+#include "entree/seating_event.h"
 
 namespace entree {
 
@@ -24,6 +25,18 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
   face.sector = attendee.sector;
   face.sector_word = tr.Get("sector." + std::string(ToString(attendee.sector)));
   face.code = std::move(code);
+  auto seats = SeatLinesOf(store, attendee);
+  if (!seats.ok()) return seats.status();
+  if (!seats->empty() && !seats->front().hosting) {
+    std::string rounds;
+    for (const SeatLine& seat : *seats) {
+      if (!rounds.empty()) rounds += " \u00B7 ";
+      rounds += tr.Format("badge.round_item",
+                          {std::to_string(seat.round), seat.title});
+    }
+    face.table_line = tr.Format("badge.rounds", {rounds});
+    return face;
+  }
   if (attendee.table.empty()) return face;
 
   if (attendee.role == Role::kHost) {

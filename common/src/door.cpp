@@ -73,7 +73,20 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
     outcome.recorded = true;
     outcome.checkin_id = record.id;
   }
+  AddSeats(outcome, dry_run, now);
   return outcome;
+}
+
+void Door::AddSeats(ScanOutcome& outcome, bool dry_run, Instant now) {
+  if (!outcome.attendee || settings_.direction != Direction::kEntry) return;
+  bool let_in = outcome.verdict == Verdict::kWelcome ||
+                outcome.verdict == Verdict::kWelcomeBack;
+  if (!let_in && outcome.verdict != Verdict::kAlreadyInside) return;
+  // The guest is in; a seating problem must not turn that into a fault
+  // screen, so a failure here only leaves the seats out.
+  auto seats = let_in && !dry_run ? TellSeats(store_, *outcome.attendee, now)
+                                  : SeatLinesOf(store_, *outcome.attendee);
+  if (seats.ok()) outcome.seats = std::move(seats).value();
 }
 
 }  // namespace entree

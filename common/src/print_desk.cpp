@@ -1,5 +1,6 @@
 // The kiosk's badge printer: a worker thread in front of a CUPS queue.
 #include "entree/print_desk.h"
+#include "entree/seating_event.h"
 
 #include "entree/uuid.h"
 
@@ -47,6 +48,9 @@ Result<Uuid> PrintDesk::PrintAsked(const Attendee& attendee,
 
 Result<Uuid> PrintDesk::Send(const Attendee& attendee, const IssuedBadge& badge,
                              Instant now, bool asked, int cancel_first) {
+  // The badge lists the guest's tables: from now on they know them.
+  auto seats = TellSeats(store_, attendee, now);
+  if (!seats.ok()) return seats.status();
   Result<BadgeFace> face =
       MakeBadgeFace(store_, attendee, badge.code, settings_.language);
   if (!face.ok()) return face.status();

@@ -11,10 +11,6 @@
 namespace entree {
 namespace {
 
-// Improvement steps when a guest arriving at the door needs a seat: the
-// check-in waits for this plan, so it is shorter than the organiser's.
-constexpr int kArrivalStepsPerSeat = 60;
-
 // The event as a seating problem: problem.tables[i] is tables[i] and
 // problem.guests[i] is guests[i].
 struct EventProblem {
@@ -163,6 +159,19 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request) {
   return Plan(store, request, std::nullopt);
 }
 
+std::string SeatText(const SeatLine& seat, const Catalog& catalog) {
+  if (seat.hosting) return catalog.Format("kiosk.seat_you_host", {seat.title});
+  std::string round = std::to_string(seat.round);
+  if (seat.hosts.empty()) {
+    return catalog.Format("kiosk.seat_round_no_host", {round, seat.title});
+  }
+  std::string hosts;
+  for (const std::string& host : seat.hosts) {
+    hosts += (hosts.empty() ? "" : " & ") + host;
+  }
+  return catalog.Format("kiosk.seat_round", {round, seat.title, hosts});
+}
+
 Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
                                           const Attendee& attendee) {
   auto rounds = store.SeatingRounds();
@@ -203,7 +212,6 @@ Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
   if (static_cast<int>(seats->size()) != *rounds) {
     PlanRequest request;
     request.rounds = *rounds;
-    request.steps_per_seat = kArrivalStepsPerSeat;
     auto planned = Plan(store, request, attendee.id);
     if (!planned.ok()) return planned.status();
   }

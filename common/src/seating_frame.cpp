@@ -76,14 +76,19 @@ SeatingFrame MakeFrame(const SeatingProblem& problem) {
       ++frame.size[r][problem.guests[g].told[r]];
     }
   }
+  // Ties go to a different table each round, so that the tables that take
+  // one guest more take turns: a guest who visits every table once needs
+  // each table's sizes over the rounds to add up to the number of guests.
   for (int r = 0; r < frame.rounds; ++r) {
     for (int placed = 0; placed < free_guests; ++placed) {
       int best = -1;
-      for (int t = 0; t < frame.tables; ++t) {
+      for (int k = 0; k < frame.tables; ++k) {
+        int t = (k + r) % frame.tables;
         if (frame.size[r][t] >= frame.guest_room[t]) continue;
-        auto people = [&](int table) {
-          return frame.size[r][table] + problem.tables[table].HostCount();
-        };
+        // Guests are spread evenly whatever the hosts: the fewest pairs meet
+        // again then, and when every guest visits every table once each
+        // table's sizes must add up to all guests.
+        auto people = [&](int table) { return frame.size[r][table]; };
         if (best < 0 || people(t) < people(best)) best = t;
       }
       if (best < 0) break;  // cannot happen: seated never exceeds room

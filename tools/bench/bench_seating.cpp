@@ -15,7 +15,6 @@ namespace entree::bench {
 namespace {
 
 using Stopwatch = std::chrono::steady_clock;
-int g_steps = 400;
 
 // `guests` guests (half business, a quarter government, a fifth education,
 // the rest other) and `tables` tables with one host each, room for an even
@@ -59,7 +58,7 @@ SizeFigures Measure(int guests, int tables, int rounds, int runs) {
     uint64_t seed = static_cast<uint64_t>(run) + 1;
     SeatingProblem problem = MakeCafe(guests, tables, rounds, seed);
     auto start = Stopwatch::now();
-    SeatingPlan plan = PlanSeating(problem, {seed, g_steps});
+    SeatingPlan plan = PlanSeating(problem, {seed});
     figures.millis.push_back(MillisSince(start));
     SeatingQuality ours = MeasureSeating(problem, plan);
     SeatingQuality random =
@@ -86,7 +85,6 @@ SizeFigures Measure(int guests, int tables, int rounds, int runs) {
 int main(int argc, char** argv) {
   using namespace entree::bench;
   int runs = FlagValue(argc, argv, "--runs", 5);
-  g_steps = FlagValue(argc, argv, "--steps", 400);
   struct Size {
     int guests, tables, rounds;
   };

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli.h"
+#include "entree/seating_event.h"
 #include "entree/badge_layout.h"
 #include "entree/badge_render.h"
 #include "entree/badge_token.h"
@@ -56,6 +57,9 @@ Result<NamedBadge> BadgeOf(const Context& ctx, BadgeWork& work,
   auto issued =
       issuer.BadgeFor(attendee.id, ctx.args.Flag("reissue"), ctx.clock->Now());
   if (!issued.ok()) return issued.status();
+  // The badge lists the guest's tables: from now on they know them.
+  auto seats = TellSeats(work.store, attendee, ctx.clock->Now());
+  if (!seats.ok()) return seats.status();
   auto face = MakeBadgeFace(work.store, attendee, issued->code, work.language);
   if (!face.ok()) return face.status();
   return NamedBadge{attendee, std::move(*issued), std::move(*face)};

@@ -86,10 +86,27 @@ int Scan(Context& ctx, bool record) {
     json.Key("checkin_id");
     outcome->recorded ? json.String(ToString(outcome->checkin_id))
                       : json.Null();
+    json.Key("seats").BeginArray();
+    for (const SeatLine& seat : outcome->seats) {
+      json.BeginObject()
+          .Field("round", seat.round)
+          .Field("table", seat.table)
+          .Field("title", seat.title)
+          .Field("hosting", seat.hosting)
+          .Key("hosts")
+          .BeginArray();
+      for (const std::string& host : seat.hosts) json.String(host);
+      json.EndArray().EndObject();
+    }
+    json.EndArray();
     json.EndObject();
     *ctx.out << json.str() << "\n";
   } else {
     *ctx.out << VerdictText(ctx.tr(), *outcome) << "\n";
+    for (const SeatLine& seat : outcome->seats) {
+      *ctx.out << "  " << SeatText(seat, ctx.tr()) << "\n";
+      if (seat.hosting) break;  // the same table every round
+    }
     if (outcome->verdict == Verdict::kInvalid) {
       *ctx.out << ctx.tr().Format("checkin.reason", {ToString(outcome->token)})
                << "\n";

@@ -34,7 +34,7 @@ Status CreateEventIn(const std::string& path, const Event& event,
   if (!tx.ok()) return tx.status();
   ENTREE_RETURN_IF_ERROR(store->CreateEvent(event));
   for (const std::string& table : tables) {
-    ENTREE_RETURN_IF_ERROR(store->UpsertTable({table, 0}));
+    ENTREE_RETURN_IF_ERROR(store->UpsertTable({table, 0, ""}));
   }
   return tx->Commit();
 }

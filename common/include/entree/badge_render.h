@@ -24,13 +24,16 @@ struct BadgeFace {
   std::string organisation;
   Sector sector = Sector::kOther;
   std::string sector_word;  // "Onderwijs"
-  std::string table_line;   // "Tafel HR · tafelhost Marjolein de Gelder"
+  // "Tafel HR · tafelhost Marjolein de Gelder", or with a World Café plan
+  // "Rondes: 1 Smart Industry · 2 Human Capital · 3 Marketing".
+  std::string table_line;
   std::string code;         // what the QR holds (a badge code)
 };
 
 // The face of `attendee`'s badge holding `code`: the event's name, their
-// table and its hosts from `store`, words in `language`. Fails as the store
-// does.
+// table per round (SeatLinesOf; call TellSeats first when the badge goes to
+// the guest) or else their table and its hosts from `store`, words in
+// `language`. Fails as the store does.
 Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
                                 std::string code, Language language);
 

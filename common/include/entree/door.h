@@ -7,6 +7,7 @@
 
 #include "entree/checkin_rules.h"
 #include "entree/clock.h"
+#include "entree/seating_event.h"
 #include "entree/store.h"
 
 namespace entree {
@@ -19,6 +20,9 @@ struct ScanOutcome {
   std::optional<Instant> first_entry;         // for welcome and already inside
   bool recorded = false;                      // a new check-in row is on disk
   Uuid checkin_id{};                          // the row's id when recorded
+  // Where a guest let in sits in each World Café round (told to them now);
+  // also for a guest already inside. Empty without a seating plan.
+  std::vector<SeatLine> seats;
 };
 
 // Door settings as the event defines them: doors-open time, end time.
@@ -48,6 +52,9 @@ class Door {
  private:
   Result<ScanOutcome> Decide(TokenCheck token, const BadgeClaim& claim,
                              bool dry_run);
+  // Fills in the seats of a guest let in (telling them, unless `dry_run`)
+  // or already inside.
+  void AddSeats(ScanOutcome& outcome, bool dry_run, Instant now);
 
   Store& store_;
   const Clock& clock_;

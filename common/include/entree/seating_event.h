@@ -61,6 +61,10 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request);
 Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
                                         Instant now);
 
+// What a guest reads for one round: "Round 1: Smart Industry, host Robin
+// Burghard"; for a host "You host Smart Industry, every round".
+std::string SeatText(const SeatLine& seat, const Catalog& catalog);
+
 // The attendee's tables per round as TellSeats would say them, changing
 // nothing.
 Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
