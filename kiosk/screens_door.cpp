@@ -5,6 +5,8 @@ namespace entree::kiosk {
 namespace {
 
 constexpr std::chrono::milliseconds kVerdictShownFor{3000};
+// Longer for each World Café round to read (a new scan replaces it at once).
+constexpr std::chrono::milliseconds kVerdictShownPerSeat{1500};
 
 class AttractScreen final : public Screen {
  public:
@@ -74,7 +76,8 @@ class VerdictScreen final : public Screen {
   VerdictScreen(KioskContext& ctx, ScanOutcome outcome)
       : Screen(ctx),
         outcome_(std::move(outcome)),
-        until_(ctx.Now() + kVerdictShownFor) {
+        until_(ctx.Now() + kVerdictShownFor +
+               kVerdictShownPerSeat * static_cast<int>(outcome_.seats.size())) {
     if (outcome_.attendee && !outcome_.attendee->table.empty() &&
         ctx_.store()) {
       auto hosts = ctx_.store()->TableHosts(outcome_.attendee->table);

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "entree/registration.h"
+#include "entree/seating_event.h"
 #include "entree/staff_pin.h"
 #include "entree/sync.h"
 #include "kiosk_app.h"
@@ -55,6 +56,49 @@ TEST_CASE("a scanned badge shows the verdict, then the start again",
   CHECK(f.app->ScreenName() == "verdict");
   f.Advance(200);
   CHECK(f.app->ScreenName() == "attract");
+}
+
+TEST_CASE("the welcome screen says the table of every World Café round",
+          "[kiosk]") {
+  KioskFixture f;
+  {
+    Store store = Store::Open(f.db).value();
+    for (const char* table : {"Human Capital", "Smart Industry"}) {
+      Attendee host =
+          AddAttendee(store, "Host", table, Sector::kEducation, table);
+      host.role = Role::kHost;
+      REQUIRE(store.UpdateAttendee(host).ok());
+    }
+    PlanRequest request;
+    request.rounds = 2;
+    REQUIRE(PlanEventSeating(store, request).ok());
+  }
+  f.Scan(f.CodeFor(f.marjolein));
+  REQUIRE(f.app->ScreenName() == "verdict");
+  CHECK(f.HasText("Ronde 1: "));
+  CHECK(f.HasText("Ronde 2: "));
+  CHECK(f.HasText(", tafelhost Host "));
+
+  // A walk-in gets tables too, on the badge and on the welcome screen.
+  f.Advance(3100);
+  f.Tap("register");
+  f.Tap("walk_in");
+  f.Type("Noor");
+  f.Tap("field:family_name");
+  f.Type("van Dam");
+  f.Tap("consent");
+  f.Tap("sector:government");
+  f.Tap("next");
+  REQUIRE(f.app->ScreenName() == "badge");
+  f.Tap("done");
+  REQUIRE(f.app->ScreenName() == "verdict");
+  CHECK(f.HasText("Ronde 2: "));
+  Store store = Store::Open(f.db).value();
+  Attendee noor = store.ResolveAttendee("Noor van Dam").value();
+  auto seats = store.SeatsOf(noor.id).value();
+  REQUIRE(seats.size() == 2);
+  CHECK(seats[0].told_at.has_value());
+  CHECK(seats[0].table != seats[1].table);
 }
 
 TEST_CASE("a scan while typing in a field never lands in the field",

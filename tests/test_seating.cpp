@@ -93,8 +93,8 @@ void CheckRules(const SeatingProblem& problem, const SeatingPlan& plan) {
     }
     for (size_t t = 0; t < problem.tables.size(); ++t) {
       int capacity = problem.tables[t].capacity;
-      if (capacity > 0) CHECK(people[t] <= std::max(capacity,
-                                                    problem.tables[t].HostCount()));
+      if (capacity > 0)
+        CHECK(people[t] <= std::max(capacity, problem.tables[t].HostCount()));
     }
   }
 }
@@ -102,11 +102,10 @@ void CheckRules(const SeatingProblem& problem, const SeatingPlan& plan) {
 TEST_CASE("plans of random events keep every rule and beat a random plan") {
   std::mt19937_64 random(20261128);
   const EventShape shapes[] = {
-      {60, 3, 3},         {61, 3, 3},          {57, 4, 3},
-      {200, 10, 4},       {35, 5, 5},          {12, 2, 4},
-      {90, 6, 3, true},   {45, 3, 2, true},    {150, 8, 4, true},
-      {7, 3, 2},          {1, 2, 2},           {0, 3, 3},
-      {80, 4, 1},         {120, 12, 6},        {30, 2, 2, true}};
+      {60, 3, 3},        {61, 3, 3},   {57, 4, 3},       {200, 10, 4},
+      {35, 5, 5},        {12, 2, 4},   {90, 6, 3, true}, {45, 3, 2, true},
+      {150, 8, 4, true}, {7, 3, 2},    {1, 2, 2},        {0, 3, 3},
+      {80, 4, 1},        {120, 12, 6}, {30, 2, 2, true}};
   for (const EventShape& shape : shapes) {
     for (int run = 0; run < 3; ++run) {
       SeatingProblem problem = RandomEvent(shape, random);
@@ -226,14 +225,15 @@ int64_t BestByTrying(const SeatingProblem& problem) {
   return best;
 }
 
-TEST_CASE("on small events the plan is the best there is, and the bound holds") {
+TEST_CASE(
+    "on small events the plan is the best there is, and the bound holds") {
   std::mt19937_64 random(3);
   const EventShape shapes[] = {{6, 2, 2}, {7, 3, 2}, {6, 3, 3}, {5, 3, 3}};
   for (const EventShape& shape : shapes) {
     SeatingProblem problem = RandomEvent(shape, random);
     for (auto& table : problem.tables) {
-      table.capacity = table.HostCount() + (shape.guests + shape.tables - 1) /
-                                               shape.tables;
+      table.capacity =
+          table.HostCount() + (shape.guests + shape.tables - 1) / shape.tables;
     }
     int64_t best = BestByTrying(problem);
     SeatingPlan plan = PlanSeating(problem);

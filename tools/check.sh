@@ -38,3 +38,4 @@ build/ci/tools/bench/entree-bench-sync --attendees 200 --scans 10 \
   --seconds 2 --offline 500 --dir build/ci/bench-sync-data
 build/ci/tools/bench/entree-bench-reports --attendees 500 --scans 1 \
   --dir build/ci/bench-reports-data
+build/ci/tools/bench/entree-bench-seating --runs 1

@@ -27,6 +27,8 @@ ends=$(date -d '+12 hours' +%Y-%m-%dT%H:%M)
   --doors-open "$opens" --ends "$ends" --locale nl
 "$entree" keygen
 "$entree" import assets/demo/worldcafe-iq-blvd.csv
+# Three World Café rounds: the door tells each guest their table per round.
+"$entree" seating plan --rounds 3
 
 echo
 echo "Badge codes to try (type or scan one, then Enter; QR images in $demo/badges):"

@@ -5,6 +5,17 @@
 #include "entree/seating_event.h"
 
 namespace entree {
+namespace {
+
+// `text` with its spaces made no-break spaces: it wraps as one word.
+std::string Unbroken(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
 
 Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
                                 std::string code, Language language) {
@@ -15,10 +26,7 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
   face.event_name = event->name;
   // "de Gelder" stays on one line: a name wraps between given and family
   // name, never after a particle.
-  std::string family;
-  for (char c : attendee.family_name) {
-    family += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-  }
+  std::string family = Unbroken(attendee.family_name);
   face.full_name =
       attendee.given_name.empty() ? family : attendee.given_name + " " + family;
   face.organisation = attendee.organisation;
@@ -31,8 +39,9 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
     std::string rounds;
     for (const SeatLine& seat : *seats) {
       if (!rounds.empty()) rounds += " \u00B7 ";
-      rounds += tr.Format("badge.round_item",
-                          {std::to_string(seat.round), seat.title});
+      // "2 Human Capital" stays on one line; lines break between rounds.
+      rounds += Unbroken(tr.Format("badge.round_item",
+                                   {std::to_string(seat.round), seat.title}));
     }
     face.table_line = tr.Format("badge.rounds", {rounds});
     return face;

@@ -21,17 +21,17 @@ PdfWriter::PdfWriter(cairo_t* cr, const Catalog& catalog, std::string footer)
   y_ = kMargin;
 }
 
-void PdfWriter::Text(std::string_view text, double x, double width,
-                     double size, Weight weight, uint32_t colour,
-                     Place place) {
+void PdfWriter::Text(std::string_view text, double x, double width, double size,
+                     Weight weight, uint32_t colour, Place place) {
   if (text.empty()) return;
   PangoFontDescription* font =
       weight == Weight::kBold ? bold_.get() : regular_.get();
   pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
   pango_layout_set_font_description(layout_.get(), font);
   pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_alignment(
-      layout_.get(), place == Place::kRight ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment(layout_.get(), place == Place::kRight
+                                                ? PANGO_ALIGN_RIGHT
+                                                : PANGO_ALIGN_LEFT);
   pango_layout_set_text(layout_.get(), text.data(),
                         static_cast<int>(text.size()));
   SetSourceColour(cr_, colour);

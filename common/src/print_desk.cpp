@@ -1,7 +1,7 @@
 // The kiosk's badge printer: a worker thread in front of a CUPS queue.
 #include "entree/print_desk.h"
-#include "entree/seating_event.h"
 
+#include "entree/seating_event.h"
 #include "entree/uuid.h"
 
 namespace entree {

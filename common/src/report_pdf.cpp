@@ -157,37 +157,42 @@ void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
 }  // namespace
 
 Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
-  std::string title = std::string(catalog.Get("report.title")) +
-                      " \xC2\xB7 " + report.event.name;
-  return RenderA4Pdf(title, [&](cairo_t* cr) {
-    PdfWriter pdf(
-        cr, catalog,
-        report.event.name + " \xC2\xB7 " +
-            catalog.Format("report.made_at",
-                           {FormatLocal(report.made_at).substr(0, 16)}));
-    pdf.Text(std::string(catalog.Get("report.title")), kMargin, kContentWidth,
-             10, Weight::kRegular, kMuted);
-    pdf.Advance(14);
-    pdf.Text(report.event.name, kMargin, kContentWidth, 20, Weight::kBold);
-    pdf.Advance(28);
-    std::string subtitle = report.event.venue;
-    if (report.event.starts_at) {
-      subtitle += (subtitle.empty() ? "" : " \xC2\xB7 ") +
-                  FormatLocal(*report.event.starts_at).substr(0, 16);
-    }
-    pdf.Text(subtitle, kMargin, kContentWidth, 10, Weight::kRegular, kMuted);
-    pdf.Advance(24);
-    Headline(pdf, report, catalog);
-    pdf.Text(catalog.Get("report.chart_title"), kMargin, kContentWidth, 12,
-             Weight::kBold);
-    pdf.Advance(20);
-    DrawArrivalChart(cr, report.curve, catalog,
-                     {kMargin, pdf.y(), kContentWidth, 190}, 8, ChartColours{});
-    pdf.Advance(190 + 24);
-    Breakdowns(pdf, report, catalog);
-    AttendanceList(pdf, report, catalog);
-    pdf.Finish();
-  }, "report");
+  std::string title = std::string(catalog.Get("report.title")) + " \xC2\xB7 " +
+                      report.event.name;
+  return RenderA4Pdf(
+      title,
+      [&](cairo_t* cr) {
+        PdfWriter pdf(
+            cr, catalog,
+            report.event.name + " \xC2\xB7 " +
+                catalog.Format("report.made_at",
+                               {FormatLocal(report.made_at).substr(0, 16)}));
+        pdf.Text(std::string(catalog.Get("report.title")), kMargin,
+                 kContentWidth, 10, Weight::kRegular, kMuted);
+        pdf.Advance(14);
+        pdf.Text(report.event.name, kMargin, kContentWidth, 20, Weight::kBold);
+        pdf.Advance(28);
+        std::string subtitle = report.event.venue;
+        if (report.event.starts_at) {
+          subtitle += (subtitle.empty() ? "" : " \xC2\xB7 ") +
+                      FormatLocal(*report.event.starts_at).substr(0, 16);
+        }
+        pdf.Text(subtitle, kMargin, kContentWidth, 10, Weight::kRegular,
+                 kMuted);
+        pdf.Advance(24);
+        Headline(pdf, report, catalog);
+        pdf.Text(catalog.Get("report.chart_title"), kMargin, kContentWidth, 12,
+                 Weight::kBold);
+        pdf.Advance(20);
+        DrawArrivalChart(cr, report.curve, catalog,
+                         {kMargin, pdf.y(), kContentWidth, 190}, 8,
+                         ChartColours{});
+        pdf.Advance(190 + 24);
+        Breakdowns(pdf, report, catalog);
+        AttendanceList(pdf, report, catalog);
+        pdf.Finish();
+      },
+      "report");
 }
 
 }  // namespace entree

@@ -77,8 +77,9 @@ class Planner {
       if (step % 2 == 0 || troubled_.empty()) {
         return static_cast<size_t>(free_[guest_of(random_)]);
       }
-      return static_cast<size_t>(troubled_[std::uniform_int_distribution<size_t>(
-          0, troubled_.size() - 1)(random_)]);
+      return static_cast<size_t>(
+          troubled_[std::uniform_int_distribution<size_t>(
+              0, troubled_.size() - 1)(random_)]);
     };
     double cooling =
         std::pow(kEndTemperature / kStartTemperature,
@@ -123,7 +124,9 @@ class Planner {
   int Sector(size_t i) const { return SectorIndex(Guest(i).sector); }
   int& At(size_t i, int r) { return at_[i * rounds_ + r]; }
   int At(size_t i, int r) const { return at_[i * rounds_ + r]; }
-  size_t Cell(int r, int t) const { return static_cast<size_t>(r * tables_ + t); }
+  size_t Cell(int r, int t) const {
+    return static_cast<size_t>(r * tables_ + t);
+  }
   uint8_t& Meets(size_t i, size_t j) { return meets_[i * count_ + j]; }
   uint8_t& Visits(size_t i, int t) { return visits_[i * tables_ + t]; }
   int Hosts(int t) const { return problem_.tables[t].HostCount(); }
@@ -164,8 +167,8 @@ class Planner {
   double JoinCost(size_t i, int r, int t) {
     double repeats = Visits(i, t) >= 1 ? Hosts(t) : 0;
     for (int x : members_[Cell(r, t)]) repeats += Meets(i, x) >= 1;
-    return repeats + kRevisitWeight * (Excess(Visits(i, t) + 1) -
-                                       Excess(Visits(i, t))) +
+    return repeats +
+           kRevisitWeight * (Excess(Visits(i, t) + 1) - Excess(Visits(i, t))) +
            kSectorWeight * SectorChange(r, t, Sector(i), +1);
   }
 
@@ -251,10 +254,9 @@ class Planner {
     if (si != sj) {
       // Table a loses si and gains sj; b the other way round. Counts are
       // changed one step at a time so that the changes add up exactly.
-      delta += kSectorWeight * (SectorChange(r, a, si, -1) +
-                                SectorChange(r, a, sj, +1) +
-                                SectorChange(r, b, sj, -1) +
-                                SectorChange(r, b, si, +1));
+      delta += kSectorWeight *
+               (SectorChange(r, a, si, -1) + SectorChange(r, a, sj, +1) +
+                SectorChange(r, b, sj, -1) + SectorChange(r, b, si, +1));
     }
     return delta;
   }
@@ -308,18 +310,18 @@ class Planner {
   int tables_;
   size_t count_;  // guests seated
   Random random_;
-  std::vector<int> at_;    // [guest * rounds + round]: table
-  std::vector<int> slot_;  // position in members_
+  std::vector<int> at_;                    // [guest * rounds + round]: table
+  std::vector<int> slot_;                  // position in members_
   std::vector<std::vector<int>> members_;  // [round * tables + table]
   std::vector<uint8_t> meets_;             // rounds two guests share
   std::vector<uint8_t> visits_;            // [guest * tables + table]
   std::vector<SectorCounts> sectors_;      // people per sector, hosts too
   std::vector<std::array<double, kSectorCount>> target_;
-  std::vector<int> free_;  // guests the plan may move
-  std::vector<bool> movable_;      // by guest: in free_
-  std::vector<int> trouble_;       // by guest: repeats and extra visits
-  std::vector<int> troubled_;      // movable guests with trouble
-  std::vector<int> troubled_slot_; // position in troubled_, or -1
+  std::vector<int> free_;           // guests the plan may move
+  std::vector<bool> movable_;       // by guest: in free_
+  std::vector<int> trouble_;        // by guest: repeats and extra visits
+  std::vector<int> troubled_;       // movable guests with trouble
+  std::vector<int> troubled_slot_;  // position in troubled_, or -1
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "entree/uuid.h"
 
@@ -25,6 +26,9 @@ struct BuildRequest {
   bool present_only = false;
   bool reset = false;
   std::optional<Uuid> arriving;  // counts as arrived already
+  // Leaves out guests without a seat who have not arrived: a plan made at
+  // the door keeps to whom the organiser's plan seated.
+  bool keep_to_plan = false;
 };
 
 Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
@@ -44,12 +48,13 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
   out.problem.rounds = request.rounds;
 
   std::map<std::string, std::vector<Seat>> told;
-  if (!request.reset) {
-    auto seats = store.ListSeats();
-    if (!seats.ok()) return seats.status();
-    for (Seat& seat : *seats) {
-      if (seat.told_at) told[ToString(seat.attendee_id)].push_back(seat);
-    }
+  std::set<std::string> planned;
+  auto seats = store.ListSeats();
+  if (!seats.ok()) return seats.status();
+  for (Seat& seat : *seats) {
+    std::string id = ToString(seat.attendee_id);
+    planned.insert(id);
+    if (seat.told_at && !request.reset) told[id].push_back(seat);
   }
   auto attendance = store.Attendance();
   if (!attendance.ok()) return attendance.status();
@@ -64,19 +69,21 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
     SeatingProblem::Guest guest;
     guest.sector = a.sector;
     guest.arrived = row.first_entry.has_value() || a.id == request.arriving;
-    auto seats = told.find(ToString(a.id));
-    if (seats != told.end()) {
-      if (static_cast<int>(seats->second.size()) != request.rounds) {
-        return Status::Localized(
-            StatusCode::kInvalidArgument, "error.seating_told_rounds",
-            {std::to_string(seats->second.size()),
-             std::to_string(request.rounds)});
+    auto known = told.find(ToString(a.id));
+    if (known != told.end()) {
+      if (static_cast<int>(known->second.size()) != request.rounds) {
+        return Status::Localized(StatusCode::kInvalidArgument,
+                                 "error.seating_told_rounds",
+                                 {std::to_string(known->second.size()),
+                                  std::to_string(request.rounds)});
       }
-      for (const Seat& seat : seats->second) {
+      for (const Seat& seat : known->second) {
         guest.told.push_back(table_index.at(seat.table));
       }
       ++out.told;
-    } else if (request.present_only && !guest.arrived) {
+    } else if (!guest.arrived &&
+               (request.present_only ||
+                (request.keep_to_plan && !planned.contains(ToString(a.id))))) {
       continue;
     }
     out.problem.guests.push_back(std::move(guest));
@@ -86,14 +93,15 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
 }
 
 Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
-                         std::optional<Uuid> arriving) {
+                         std::optional<Uuid> arriving = std::nullopt) {
   if (request.rounds < 1 || request.rounds > kMaxRounds) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.seating_rounds",
                              {std::to_string(kMaxRounds)});
   }
-  auto event = BuildProblem(store, {request.rounds, request.present_only,
-                                    request.reset, arriving});
+  auto event =
+      BuildProblem(store, {request.rounds, request.present_only, request.reset,
+                           arriving, arriving.has_value()});
   if (!event.ok()) return event.status();
   const SeatingProblem& problem = event->problem;
   SeatingPlan plan =
@@ -105,8 +113,8 @@ Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
   summary.guests = static_cast<int>(problem.guests.size());
   summary.told = event->told;
   summary.quality = MeasureSeating(problem, plan);
-  summary.lower_bound = RepeatPairLowerBound(
-      problem, summary.guests - summary.quality.unseated);
+  summary.lower_bound =
+      RepeatPairLowerBound(problem, summary.guests - summary.quality.unseated);
 
   std::vector<Seat> seats;
   for (size_t g = 0; g < problem.guests.size(); ++g) {

@@ -52,8 +52,8 @@ void TablePage(PdfWriter& pdf, const SeatingOverview& overview,
       hosts.empty() ? std::string(tr.Get("seating.no_host"))
                     : tr.Format("seating.hosted_by", {JoinNames(hosts)});
   if (table.Title() != table.name) {
-    subtitle = tr.Format("seating.table_name", {table.name}) + " \xC2\xB7 " +
-               subtitle;
+    subtitle =
+        tr.Format("seating.table_name", {table.name}) + " \xC2\xB7 " + subtitle;
   }
   pdf.Text(subtitle, kMargin, kContentWidth, 10, Weight::kRegular, kMuted);
   pdf.Advance(24);
@@ -64,13 +64,13 @@ void TablePage(PdfWriter& pdf, const SeatingOverview& overview,
   for (const TableRound& cell : overview.cells) {
     if (cell.table.name != table.name) continue;
     pdf.Need(60);
-    pdf.Text(tr.Format("seating.round_guests",
-                       {std::to_string(cell.round),
-                        std::to_string(cell.guests.size())}),
-             kMargin, kContentWidth, 12, Weight::kBold);
+    pdf.Text(
+        tr.Format("seating.round_guests", {std::to_string(cell.round),
+                                           std::to_string(cell.guests.size())}),
+        kMargin, kContentWidth, 12, Weight::kBold);
     pdf.Advance(17);
-    pdf.Text(SectorMix(cell, tr), kMargin, kContentWidth, 8.5,
-             Weight::kRegular, kMuted);
+    pdf.Text(SectorMix(cell, tr), kMargin, kContentWidth, 8.5, Weight::kRegular,
+             kMuted);
     pdf.Advance(13);
     pdf.Rule(kMargin, kContentWidth);
     pdf.Advance(2);
@@ -79,10 +79,10 @@ void TablePage(PdfWriter& pdf, const SeatingOverview& overview,
       const Attendee& guest = cell.guests[i];
       if (i % 2 == 1) pdf.Shade(kListRowHeight);
       pdf.Advance(2);
-      TableRow(pdf, columns,
-               {guest.FullName(), guest.organisation,
-                SectorWord(tr, guest.sector)},
-               Weight::kRegular, 8);
+      TableRow(
+          pdf, columns,
+          {guest.FullName(), guest.organisation, SectorWord(tr, guest.sector)},
+          Weight::kRegular, 8);
       pdf.Advance(kListRowHeight - 2);
     }
     pdf.Advance(16);
@@ -115,8 +115,8 @@ std::string SeatingCsv(const SeatingOverview& overview,
 
 Result<std::string> SeatingPdf(const SeatingOverview& overview,
                                const Catalog& catalog) {
-  std::string title = std::string(catalog.Get("seating.title")) +
-                      " \xC2\xB7 " + overview.event.name;
+  std::string title = std::string(catalog.Get("seating.title")) + " \xC2\xB7 " +
+                      overview.event.name;
   return RenderA4Pdf(
       title,
       [&](cairo_t* cr) {

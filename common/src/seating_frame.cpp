@@ -20,9 +20,9 @@ int GuestRoom(const SeatingProblem::Table& table) {
 }
 
 void PlaceTold(const SeatingProblem& problem, SeatingPlan& plan) {
-  plan.table.assign(problem.guests.size(),
-                    std::vector<int>(static_cast<size_t>(problem.rounds),
-                                     kUnseated));
+  plan.table.assign(
+      problem.guests.size(),
+      std::vector<int>(static_cast<size_t>(problem.rounds), kUnseated));
   for (size_t g = 0; g < problem.guests.size(); ++g) {
     const auto& told = problem.guests[g].told;
     if (static_cast<int>(told.size()) == problem.rounds) plan.table[g] = told;

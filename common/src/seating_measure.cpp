@@ -132,9 +132,9 @@ int64_t RepeatPairLowerBound(const SeatingProblem& problem, int seated) {
   int64_t per_step = 0;
   for (int t = 0; t < tables; ++t) {
     int64_t hosts = problem.tables[t].HostCount();
-    per_step += guests_move ? PairsLeftTogether(guests[t], tables - 1) +
-                                  Pairs(hosts)
-                            : PairsLeftTogether(guests[t] + hosts, tables);
+    per_step += guests_move
+                    ? PairsLeftTogether(guests[t], tables - 1) + Pairs(hosts)
+                    : PairsLeftTogether(guests[t] + hosts, tables);
   }
   return per_step * (rounds - 1);
 }

@@ -50,9 +50,9 @@ Status Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
   auto set_rounds = Cached("UPDATE event SET rounds = ?1");
   if (!set_rounds.ok()) return set_rounds.status();
   ENTREE_RETURN_IF_ERROR((*set_rounds)->Bind(1, int64_t{rounds}).Run());
-  ENTREE_RETURN_IF_ERROR(db_.Exec(forget_told
-                                     ? "DELETE FROM seat"
-                                     : "DELETE FROM seat WHERE told_at IS NULL"));
+  ENTREE_RETURN_IF_ERROR(
+      db_.Exec(forget_told ? "DELETE FROM seat"
+                           : "DELETE FROM seat WHERE told_at IS NULL"));
   auto insert = Cached(
       "INSERT INTO seat (attendee_id, round, table_name) VALUES (?1, ?2, ?3)");
   if (!insert.ok()) return insert.status();

@@ -177,9 +177,8 @@ Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
   if (text->empty() || *end != '\0' || errno != 0 || value < min ||
       value > max) {
     return Status::InvalidArgument(ctx.tr().Format(
-        "error.bad_number_range",
-        {"--" + std::string(name), *text, std::to_string(min),
-         std::to_string(max)}));
+        "error.bad_number_range", {"--" + std::string(name), *text,
+                                   std::to_string(min), std::to_string(max)}));
   }
   return static_cast<int>(value);
 }

@@ -5,13 +5,13 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/seating_event.h"
 #include "entree/badge_layout.h"
 #include "entree/badge_render.h"
 #include "entree/badge_token.h"
 #include "entree/json.h"
 #include "entree/printing.h"
 #include "entree/registration.h"
+#include "entree/seating_event.h"
 #include "entree/uuid.h"
 
 namespace entree::cli {

@@ -143,6 +143,8 @@ int RunPerson(Context& ctx) {
   if (!checkins.ok()) return ctx.Fail(checkins.status());
   auto jobs = store->PrintJobsOf(person->id);
   if (!jobs.ok()) return ctx.Fail(jobs.status());
+  auto seats = store->SeatsOf(person->id);
+  if (!seats.ok()) return ctx.Fail(seats.status());
 
   if (ctx.json) {
     JsonWriter json;
@@ -154,6 +156,14 @@ int RunPerson(Context& ctx) {
     WriteBadges(json, *badges);
     WriteCheckins(json, *checkins);
     WritePrintJobs(json, *jobs);
+    json.Key("seats").BeginArray();
+    for (const Seat& seat : *seats) {
+      json.BeginObject().Field("round", seat.round).Field("table", seat.table);
+      json.Key("told_at");
+      seat.told_at ? json.String(FormatIsoUtc(*seat.told_at)) : json.Null();
+      json.EndObject();
+    }
+    json.EndArray();
     json.EndObject();
     *ctx.out << json.str() << "\n";
     return kExitOk;
@@ -194,6 +204,11 @@ int RunPerson(Context& ctx) {
   for (const PrintRecord& job : *jobs) {
     *ctx.out << tr.Format("person.print", {FormatLocal(job.requested_at),
                                            job.printer, job.outcome})
+             << "\n";
+  }
+  for (const Seat& seat : *seats) {
+    *ctx.out << tr.Format("person.seat",
+                          {std::to_string(seat.round), seat.table})
              << "\n";
   }
   return kExitOk;

@@ -31,9 +31,9 @@ int RunTable(Context& ctx, Store& store) {
   *ctx.out << ctx.tr().Format(
                   "seating.table_saved",
                   {table.name, table.Title(),
-                   table.capacity > 0 ? std::to_string(table.capacity)
-                                      : std::string(ctx.tr().Get(
-                                            "seating.no_limit"))})
+                   table.capacity > 0
+                       ? std::to_string(table.capacity)
+                       : std::string(ctx.tr().Get("seating.no_limit"))})
            << "\n";
   return kExitOk;
 }
@@ -85,16 +85,14 @@ int RunPlan(Context& ctx, Store& store) {
   char deviation[32];
   std::snprintf(deviation, sizeof deviation, "%.2f", q.max_sector_deviation);
   *ctx.out << ctx.tr().Format("seating.planned",
-                              {std::to_string(summary->guests -
-                                              q.unseated),
+                              {std::to_string(summary->guests - q.unseated),
                                std::to_string(summary->tables),
                                std::to_string(summary->rounds),
                                std::to_string(summary->told)})
            << "\n"
            << ctx.tr().Format("seating.quality",
                               {std::to_string(q.repeat_pairs),
-                               std::to_string(summary->lower_bound),
-                               deviation})
+                               std::to_string(summary->lower_bound), deviation})
            << "\n";
   if (q.unseated > 0) {
     *ctx.out << ctx.tr().Format("seating.unseated",
@@ -144,8 +142,7 @@ int RunShow(Context& ctx, Store& store) {
   }
   for (const TableRound& cell : overview->cells) {
     *ctx.out << ctx.tr().Format("seating.show_cell",
-                                {std::to_string(cell.round),
-                                 cell.table.Title(),
+                                {std::to_string(cell.round), cell.table.Title(),
                                  std::to_string(cell.guests.size())})
              << "\n";
     for (const Attendee& guest : cell.guests) {
@@ -170,8 +167,8 @@ int RunSeatingExport(Context& ctx, Store& store) {
   auto overview = GatherSeating(store);
   if (!overview.ok()) return ctx.Fail(overview.status());
   if (overview->rounds == 0) {
-    return ctx.Fail(Status::Localized(StatusCode::kNotFound,
-                                      "error.seating_no_plan", {}));
+    return ctx.Fail(
+        Status::Localized(StatusCode::kNotFound, "error.seating_no_plan", {}));
   }
   std::string bytes;
   if (pdf) {

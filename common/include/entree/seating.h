@@ -18,8 +18,8 @@ using SectorCounts = std::array<int, kSectorCount>;
 
 struct SeatingProblem {
   struct Table {
-    int capacity = 0;        // people at the table, hosts included; 0: no limit
-    SectorCounts hosts{};    // the hosts who stay at this table every round
+    int capacity = 0;      // people at the table, hosts included; 0: no limit
+    SectorCounts hosts{};  // the hosts who stay at this table every round
     int HostCount() const;
   };
   struct Guest {

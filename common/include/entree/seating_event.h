@@ -55,7 +55,8 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request);
 // What the attendee is told when they come in: their table per round (a
 // host: their own table), and marks it told so no later plan moves them. A
 // guest without a seat (a walk-in, or left out) is seated first by
-// planning everyone not yet told again. Empty when the event has no plan,
+// planning again everyone not yet told whom the plan seated or who has
+// arrived. Empty when the event has no plan,
 // the attendee is not seated at tables (staff, press) or the tables are
 // full.
 Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
@@ -89,8 +90,7 @@ Result<SeatingOverview> GatherSeating(Store& store);
 // CSV (UTF-8 with BOM, `;`-free RFC 4180 with `,`): one line per guest per
 // round, with the round, table, theme, hosts, and the guest's name,
 // organisation and sector; header words from `catalog`.
-std::string SeatingCsv(const SeatingOverview& overview,
-                       const Catalog& catalog);
+std::string SeatingCsv(const SeatingOverview& overview, const Catalog& catalog);
 // An A4 PDF with a page per table: its theme and hosts, then the guests of
 // each round. Fails with kIo when cairo cannot draw.
 Result<std::string> SeatingPdf(const SeatingOverview& overview,
