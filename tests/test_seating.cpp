@@ -186,6 +186,26 @@ TEST_CASE("full tables seat the arrived before the others") {
   CHECK(MeasureSeating(problem, plan).unseated == 4);
 }
 
+TEST_CASE("told guests keep their seats when a table was made smaller") {
+  SeatingProblem problem;
+  problem.rounds = 2;
+  problem.tables = {{4, {1, 0, 0, 0}}, {4, {0, 1, 0, 0}}};  // 3 guests each
+  for (int g = 0; g < 10; ++g) {
+    SeatingProblem::Guest guest;
+    if (g < 4) guest.told = {0, 1};  // told before the capacity went down
+    problem.guests.push_back(guest);
+  }
+  SeatingPlan plan = PlanSeating(problem);
+  for (int g = 0; g < 4; ++g) CHECK(plan.table[g] == std::vector<int>{0, 1});
+  // Three places are left in each round: at the other table.
+  CHECK(MeasureSeating(problem, plan).unseated == 3);
+  for (int g = 4; g < 10; ++g) {
+    if (plan.table[g][0] != kUnseated) {
+      CHECK(plan.table[g] == std::vector<int>{1, 0});
+    }
+  }
+}
+
 // Every plan in which each guest visits distinct tables and tables have
 // the frame's sizes, by brute force: the fewest repeat pairs there are.
 int64_t BestByTrying(const SeatingProblem& problem) {

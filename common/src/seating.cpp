@@ -4,6 +4,7 @@
 #include "entree/seating.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "seating_frame.h"
@@ -60,7 +61,9 @@ class Planner {
       std::vector<int> order = free_;
       std::shuffle(order.begin(), order.end(), random_);
       for (int i : order) {
-        Place(static_cast<size_t>(i), r, ChooseTable(i, r, random_choice));
+        int table = ChooseTable(i, r, random_choice);
+        assert(table != kUnseated);  // the frame has a seat for every guest
+        Place(static_cast<size_t>(i), r, table);
       }
     }
   }
