@@ -16,11 +16,11 @@ constexpr int kNoLimit = 1 << 28;
 struct SeatingFrame {
   int rounds = 0;
   int tables = 0;
-  std::vector<int> seated;              // guest indices, told ones first
-  std::vector<bool> is_seated;          // by guest index
-  std::vector<int> guest_room;          // guests a table takes, by table
-  std::vector<std::vector<int>> size;   // [round][table]: guests seated
-  int allowed_visits = 1;               // per guest per table
+  std::vector<int> seated;             // guest indices, told ones first
+  std::vector<bool> is_seated;         // by guest index
+  std::vector<int> guest_room;         // guests a table takes, by table
+  std::vector<std::vector<int>> size;  // [round][table]: guests seated
+  int allowed_visits = 1;              // per guest per table
 };
 
 // Guests a table takes besides its hosts.

@@ -27,7 +27,7 @@ struct BadgeFace {
   // "Tafel HR · tafelhost Marjolein de Gelder", or with a World Café plan
   // "Rondes: 1 Smart Industry · 2 Human Capital · 3 Marketing".
   std::string table_line;
-  std::string code;         // what the QR holds (a badge code)
+  std::string code;  // what the QR holds (a badge code)
 };
 
 // The face of `attendee`'s badge holding `code`: the event's name, their
