@@ -79,8 +79,13 @@ TEST_CASE("the welcome screen says the table of every World Café round",
   CHECK(f.HasText("Ronde 2: "));
   CHECK(f.HasText(", tafelhost Host "));
 
+  // The screen stays 1.5 s longer per round to read.
+  f.Advance(5900);
+  CHECK(f.app->ScreenName() == "verdict");
+  f.Advance(200);
+  REQUIRE(f.app->ScreenName() == "attract");
+
   // A walk-in gets tables too, on the badge and on the welcome screen.
-  f.Advance(3100);
   f.Tap("register");
   f.Tap("walk_in");
   f.Type("Noor");
