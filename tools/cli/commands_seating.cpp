@@ -138,6 +138,24 @@ int RunShow(Context& ctx, Store& store) {
   }
   if (overview->rounds == 0) {
     *ctx.out << ctx.tr().Get("seating.no_plan") << "\n";
+    for (const SeatingTable& table : overview->tables) {
+      auto hosts = store.TableHosts(table.name);
+      if (!hosts.ok()) return ctx.Fail(hosts.status());
+      std::string names;
+      for (const std::string& host : *hosts) {
+        names += (names.empty() ? "" : " & ") + host;
+      }
+      *ctx.out << ctx.tr().Format(
+                      "seating.table_line",
+                      {table.Title(),
+                       table.capacity > 0
+                           ? std::to_string(table.capacity)
+                           : std::string(ctx.tr().Get("seating.no_limit")),
+                       names.empty()
+                           ? std::string(ctx.tr().Get("seating.no_host"))
+                           : names})
+               << "\n";
+    }
     return kExitOk;
   }
   for (const TableRound& cell : overview->cells) {
