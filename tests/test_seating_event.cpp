@@ -275,6 +275,9 @@ TEST_CASE("a guest already inside sees their tables again; exits do not") {
 TEST_CASE("entree seating plans, shows and exports for the hosts") {
   Cli cli;
   cli.Prepare();
+  ProcessResult tables = cli.Run({"seating", "show"});
+  CHECK(tables.out.find("Human Capital: capacity no limit, host Marjolein de "
+                        "Gelder") != std::string::npos);
   ProcessResult table =
       cli.Run({"seating", "table", "Smart Industry", "--theme",
                "Smart Industry: slim produceren", "--capacity", "25"});
