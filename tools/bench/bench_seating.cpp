@@ -112,9 +112,9 @@ int main(int argc, char** argv) {
                  Fixed(f.random_pairs, 1, "") + ")",
              "lower bound " + Fixed(f.lower_bound, 1, "") + ", within 10%");
     TableRow("seating largest sector deviation, " + people,
-             Fixed(f.max_deviation, 2, " people"),
-             "random " + Fixed(f.random_max_deviation, 2, " people"));
-    TableRow("seating plan time, " + people, Fixed(p50, 1, " ms"),
+             Fixed(f.max_deviation, 2, "people"),
+             "random " + Fixed(f.random_max_deviation, 2, "people"));
+    TableRow("seating plan time, " + people, Fixed(p50, 1, "ms"),
              "under 1000 ms for 600 guests");
   }
   return 0;
