@@ -54,11 +54,7 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
   }
   Result<std::vector<std::string>> hosts = store.TableHosts(attendee.table);
   if (!hosts.ok()) return hosts.status();
-  std::string host_names;
-  for (const std::string& host : *hosts) {
-    if (!host_names.empty()) host_names += " & ";
-    host_names += host;
-  }
+  std::string host_names = JoinHosts(*hosts);
   face.table_line =
       host_names.empty()
           ? tr.Format("badge.table", {attendee.table})

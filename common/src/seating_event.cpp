@@ -167,17 +167,22 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request) {
   return Plan(store, request, std::nullopt);
 }
 
+std::string JoinHosts(const std::vector<std::string>& hosts) {
+  std::string joined;
+  for (const std::string& host : hosts) {
+    joined += (joined.empty() ? "" : " & ") + host;
+  }
+  return joined;
+}
+
 std::string SeatText(const SeatLine& seat, const Catalog& catalog) {
   if (seat.hosting) return catalog.Format("kiosk.seat_you_host", {seat.title});
   std::string round = std::to_string(seat.round);
   if (seat.hosts.empty()) {
     return catalog.Format("kiosk.seat_round_no_host", {round, seat.title});
   }
-  std::string hosts;
-  for (const std::string& host : seat.hosts) {
-    hosts += (hosts.empty() ? "" : " & ") + host;
-  }
-  return catalog.Format("kiosk.seat_round", {round, seat.title, hosts});
+  return catalog.Format("kiosk.seat_round",
+                        {round, seat.title, JoinHosts(seat.hosts)});
 }
 
 Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
@@ -185,8 +190,8 @@ Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
   auto rounds = store.SeatingRounds();
   if (!rounds.ok()) return rounds.status();
   std::vector<SeatLine> lines;
-  TableFacts facts(store);
   if (*rounds == 0) return lines;
+  TableFacts facts(store);
   if (attendee.role == Role::kHost && !attendee.table.empty()) {
     for (int r = 1; r <= *rounds; ++r) {
       auto line = facts.Line(r, attendee.table);

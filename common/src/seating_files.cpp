@@ -12,15 +12,6 @@
 namespace entree {
 namespace {
 
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string joined;
-  for (const std::string& name : names) {
-    if (!joined.empty()) joined += " & ";
-    joined += name;
-  }
-  return joined;
-}
-
 std::string SectorWord(const Catalog& tr, Sector sector) {
   return std::string(tr.Get("sector." + std::string(ToString(sector))));
 }
@@ -50,7 +41,7 @@ void TablePage(PdfWriter& pdf, const SeatingOverview& overview,
   }
   std::string subtitle =
       hosts.empty() ? std::string(tr.Get("seating.no_host"))
-                    : tr.Format("seating.hosted_by", {JoinNames(hosts)});
+                    : tr.Format("seating.hosted_by", {JoinHosts(hosts)});
   if (table.Title() != table.name) {
     subtitle =
         tr.Format("seating.table_name", {table.name}) + " \xC2\xB7 " + subtitle;
@@ -105,7 +96,7 @@ std::string SeatingCsv(const SeatingOverview& overview,
   for (const TableRound& cell : overview.cells) {
     for (const Attendee& guest : cell.guests) {
       csv.Row({std::to_string(cell.round), cell.table.name, cell.table.theme,
-               JoinNames(cell.hosts), guest.given_name, guest.family_name,
+               JoinHosts(cell.hosts), guest.given_name, guest.family_name,
                guest.organisation, SectorWord(catalog, guest.sector),
                ToString(guest.id)});
     }

@@ -141,10 +141,7 @@ int RunShow(Context& ctx, Store& store) {
     for (const SeatingTable& table : overview->tables) {
       auto hosts = store.TableHosts(table.name);
       if (!hosts.ok()) return ctx.Fail(hosts.status());
-      std::string names;
-      for (const std::string& host : *hosts) {
-        names += (names.empty() ? "" : " & ") + host;
-      }
+      std::string names = JoinHosts(*hosts);
       *ctx.out << ctx.tr().Format(
                       "seating.table_line",
                       {table.Title(),

@@ -62,6 +62,9 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request);
 Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
                                         Instant now);
 
+// Host names as guests read them: "Jan Jansen & Els de Vries".
+std::string JoinHosts(const std::vector<std::string>& hosts);
+
 // What a guest reads for one round: "Round 1: Smart Industry, host Robin
 // Burghard"; for a host "You host Smart Industry, every round".
 std::string SeatText(const SeatLine& seat, const Catalog& catalog);
