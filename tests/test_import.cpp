@@ -1,5 +1,11 @@
 // Tests of importing invitation lists as the usual tools export them.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <numeric>
+#include <random>
+#include <set>
+#include <tuple>
 
 #include "entree/import.h"
 #include "support.h"
@@ -188,4 +194,133 @@ TEST_CASE("column map text is read as HEADER=FIELD pairs", "[import]") {
   CHECK(map->at("Wie") == "full_name");
   CHECK(map->at("Bedrijfsnaam") == "organisation");
   CHECK_FALSE(ParseColumnMap("justtext").ok());
+}
+
+namespace {
+
+// What an import should leave, worked out one row at a time: a row updates
+// the first attendee ever given its external id, else its email (ASCII case
+// folded), else adds one.
+struct ModelAttendee {
+  std::string external_id, given_name, email, organisation;
+};
+
+struct ImportModel {
+  std::vector<ModelAttendee> attendees;
+  std::map<std::string, size_t> by_external_id, by_email;
+  int imported = 0, updated = 0;
+
+  static std::string Lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(c));
+    return text;
+  }
+  void Apply(const ModelAttendee& row) {
+    std::optional<size_t> slot;
+    if (!row.external_id.empty() && by_external_id.count(row.external_id)) {
+      slot = by_external_id[row.external_id];
+    } else if (!row.email.empty() && by_email.count(Lower(row.email))) {
+      slot = by_email[Lower(row.email)];
+    }
+    if (slot) {
+      ++updated;
+      attendees[*slot] = row;
+    } else {
+      ++imported;
+      slot = attendees.size();
+      attendees.push_back(row);
+    }
+    if (!row.external_id.empty())
+      by_external_id.emplace(row.external_id, *slot);
+    if (!row.email.empty()) by_email.emplace(Lower(row.email), *slot);
+  }
+};
+
+std::string CsvOf(const std::vector<ModelAttendee>& rows) {
+  std::string csv = "id,voornaam,achternaam,email,organisatie\n";
+  for (const ModelAttendee& row : rows) {
+    csv += row.external_id + "," + row.given_name + ",Test," + row.email + "," +
+           row.organisation + "\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE("an import ends as row-by-row updates and additions would",
+          "[import]") {
+  for (uint32_t seed : {1u, 2u, 3u, 4u, 5u}) {
+    CAPTURE(seed);
+    std::mt19937 random(seed);
+    auto pick = [&](int n) { return static_cast<int>(random() % n); };
+    TempDir dir;
+    Store store = MakeEventStore(dir.File("p.db"));
+    ImportModel model;
+    // 1,500 stored attendees with distinct ids and emails, some without.
+    std::vector<ModelAttendee> first;
+    for (int i = 0; i < 1500; ++i) {
+      first.push_back(
+          {i % 4 ? "X" + std::to_string(i) : "", "S" + std::to_string(i),
+           i % 3 ? "p" + std::to_string(i) + "@example.nl" : "", "first"});
+    }
+    // Then a file whose rows meet stored attendees, earlier rows of the
+    // file, and attendees whose email an earlier row changed. Its index
+    // outgrows the size it starts with for 600 rows.
+    std::vector<ModelAttendee> second;
+    for (int i = 0; i < 600; ++i) {
+      ModelAttendee row;
+      if (pick(4) > 0) row.external_id = "X" + std::to_string(pick(2000));
+      if (pick(3) > 0) {
+        row.email = "p" + std::to_string(pick(2000)) +
+                    (pick(2) ? "@Example.nl" : "@example.NL");
+      }
+      row.given_name = "R" + std::to_string(i);
+      row.organisation = "second";
+      second.push_back(row);
+    }
+    for (const auto& file : {first, second}) {
+      ImportModel before = model;
+      for (const ModelAttendee& row : file) model.Apply(row);
+      ImportReport report = Import(store, CsvOf(file));
+      CHECK(report.imported == model.imported - before.imported);
+      CHECK(report.updated == model.updated - before.updated);
+      CHECK(report.rejected == 0);
+    }
+    CHECK(model.updated > 100);  // the file did meet attendees
+    auto all = store.ListAttendees();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == model.attendees.size());
+    std::multiset<
+        std::tuple<std::string, std::string, std::string, std::string>>
+        stored, expected;
+    for (const Attendee& a : *all) {
+      stored.emplace(a.external_id, a.given_name, a.email, a.organisation);
+    }
+    for (const ModelAttendee& a : model.attendees) {
+      expected.emplace(a.external_id, a.given_name, a.email, a.organisation);
+    }
+    CHECK(stored == expected);
+  }
+}
+
+TEST_CASE("new attendees get ids in the order of their external ids",
+          "[import]") {
+  // Both the primary key and the external-id index then grow at their end.
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("o.db"));
+  std::vector<int> numbers(1000);
+  std::iota(numbers.begin(), numbers.end(), 0);
+  std::shuffle(numbers.begin(), numbers.end(), std::mt19937(7));
+  std::string csv = "id,naam\n";
+  for (int n : numbers)
+    csv += "E" + std::to_string(n) + ",Gast " + std::to_string(n) + "\n";
+  CHECK(Import(store, csv).imported == 1000);
+  auto raw = Database::Open(dir.File("o.db"));
+  REQUIRE(raw.ok());
+  auto stmt = raw->Prepare("SELECT external_id FROM attendee ORDER BY id");
+  REQUIRE(stmt.ok());
+  std::vector<std::string> external_ids;
+  while (*stmt->Step()) external_ids.push_back(stmt->ColumnText(0));
+  REQUIRE(external_ids.size() == 1000);
+  CHECK(std::is_sorted(external_ids.begin(), external_ids.end()));
+  CHECK(store.ResolveAttendee("E999")->given_name == "Gast");
 }

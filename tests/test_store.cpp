@@ -253,6 +253,76 @@ TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
         "0190b0a0-0000-7000-8000-000000000001");
 }
 
+namespace {
+
+// A file at schema version 5 with one attendee, its sort key in the old
+// form with the id at the end; `syncing` sets sync_state.enabled.
+void WriteVersion5File(const std::string& path, bool syncing) {
+  auto raw = Database::Open(path);
+  REQUIRE(raw.ok());
+  for (int v = 0; v < 5; ++v) REQUIRE(raw->Exec(SchemaMigrations()[v]).ok());
+  REQUIRE(raw->Exec("PRAGMA user_version = 5").ok());
+  REQUIRE(raw->Exec("INSERT INTO event (singleton, id, name) VALUES "
+                    "(1, '0011223344556677', 'Oud')")
+              .ok());
+  REQUIRE(raw->Exec("INSERT INTO attendee (id, given_name, family_name, "
+                    "sector, role, source, search_key, sort_key, "
+                    "created_at, updated_at) VALUES "
+                    "('0190b0a0-0000-7000-8000-000000000001', 'Anouk', "
+                    "'Veen', 'other', 'guest', 'invited', 'anouk veen', "
+                    "'veen' || char(1) || 'anouk' || char(1) || "
+                    "'0190b0a0-0000-7000-8000-000000000001', 0, 0)")
+              .ok());
+  if (syncing) {
+    REQUIRE(raw->Exec("UPDATE sync_state SET enabled = 1; "
+                      "DELETE FROM outbox")
+                .ok());
+  }
+}
+
+int64_t OutboxTriggerCount(Store& store) {
+  auto stmt = store.db().Prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+      "AND name LIKE 'outbox%'");
+  REQUIRE(stmt.ok());
+  REQUIRE(*stmt->Step());
+  return stmt->ColumnInt(0);
+}
+
+}  // namespace
+
+TEST_CASE("the outbox is written only once sync is on", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("o.db");
+  bool syncing = GENERATE(false, true);
+  CAPTURE(syncing);
+  WriteVersion5File(path, syncing);
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto sort_key = store->db().Prepare("SELECT sort_key FROM attendee");
+  REQUIRE(*sort_key->Step());
+  CHECK(sort_key->ColumnText(0) == std::string("veen") + '\x01' + "anouk");
+  CHECK(OutboxTriggerCount(*store) == (syncing ? 4 : 0));
+
+  Attendee bram = AddAttendee(*store, "Bram", "Mulder");
+  REQUIRE(store->AppendCheckin(Checkin(bram.id, "2026-10-12T17:00:00Z")).ok());
+  CHECK(*store->OutboxSize() == (syncing ? 2 : 0));
+  if (!syncing) {
+    // Turning sync on queues what is there, and from then on each write.
+    REQUIRE(store->EnableOutbox().ok());
+    CHECK(OutboxTriggerCount(*store) == 4);
+    CHECK(*store->OutboxSize() == 3);
+  }
+  int64_t queued = *store->OutboxSize();
+  AddAttendee(*store, "Chantal", "Hoekstra");
+  CHECK(*store->OutboxSize() == queued + 1);
+  // What a kiosk pulls from the server is not sent back.
+  REQUIRE(store->BeginApplying().ok());
+  AddAttendee(*store, "Daan", "ter Horst");
+  REQUIRE(store->EndApplying().ok());
+  CHECK(*store->OutboxSize() == queued + 1);
+}
+
 TEST_CASE("an undo takes a check-in back without deleting it", "[store]") {
   TempDir dir;
   Store store = MakeEventStore(dir.File("u.db"));

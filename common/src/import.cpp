@@ -1,120 +1,18 @@
-// Spreadsheet import: header recognition, row checks, upsert in one
+// Spreadsheet import: the file's columns, row checks, upsert in one
 // transaction.
 #include "entree/import.h"
 
+#include <algorithm>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include "entree/csv.h"
 #include "entree/text.h"
 #include "entree/uuid.h"
+#include "key_index.h"
 
 namespace entree {
 namespace {
-
-constexpr std::pair<ImportField, std::string_view> kFieldNames[] = {
-    {ImportField::kExternalId, "external_id"},
-    {ImportField::kGivenName, "given_name"},
-    {ImportField::kFamilyName, "family_name"},
-    {ImportField::kParticle, "particle"},
-    {ImportField::kFullName, "full_name"},
-    {ImportField::kOrganisation, "organisation"},
-    {ImportField::kSector, "sector"},
-    {ImportField::kEmail, "email"},
-    {ImportField::kRole, "role"},
-    {ImportField::kTable, "table"},
-    {ImportField::kConsent, "consent"},
-    {ImportField::kSource, "source"},
-    {ImportField::kIgnore, "ignore"},
-};
-
-// Folded headers as the usual exports and Dutch and English sheets write
-// them.
-constexpr std::pair<std::string_view, ImportField> kHeaders[] = {
-    // Ids: Eventbrite "Attendee #", pretix "Position ID" / "Ticket secret".
-    {"external id", ImportField::kExternalId},
-    {"id", ImportField::kExternalId},
-    {"attendee", ImportField::kExternalId},
-    {"attendee id", ImportField::kExternalId},
-    {"attendee no", ImportField::kExternalId},
-    {"ticket id", ImportField::kExternalId},
-    {"ticket secret", ImportField::kExternalId},
-    {"position id", ImportField::kExternalId},
-    {"barcode", ImportField::kExternalId},
-    {"registration id", ImportField::kExternalId},
-    {"deelnemernummer", ImportField::kExternalId},
-    {"registratienummer", ImportField::kExternalId},
-    {"relatienummer", ImportField::kExternalId},
-    // Names.
-    {"first name", ImportField::kGivenName},
-    {"firstname", ImportField::kGivenName},
-    {"given name", ImportField::kGivenName},
-    {"attendee name given name", ImportField::kGivenName},
-    {"voornaam", ImportField::kGivenName},
-    {"voornamen", ImportField::kGivenName},
-    {"roepnaam", ImportField::kGivenName},
-    {"last name", ImportField::kFamilyName},
-    {"lastname", ImportField::kFamilyName},
-    {"surname", ImportField::kFamilyName},
-    {"family name", ImportField::kFamilyName},
-    {"attendee name family name", ImportField::kFamilyName},
-    {"achternaam", ImportField::kFamilyName},
-    {"familienaam", ImportField::kFamilyName},
-    {"tussenvoegsel", ImportField::kParticle},
-    {"tussenvoegsels", ImportField::kParticle},
-    {"voorvoegsel", ImportField::kParticle},
-    {"name", ImportField::kFullName},
-    {"full name", ImportField::kFullName},
-    {"attendee name", ImportField::kFullName},
-    {"your name", ImportField::kFullName},
-    {"naam", ImportField::kFullName},
-    {"volledige naam", ImportField::kFullName},
-    {"naam deelnemer", ImportField::kFullName},
-    {"uw naam", ImportField::kFullName},
-    {"je naam", ImportField::kFullName},
-    // Organisation.
-    {"organisation", ImportField::kOrganisation},
-    {"organization", ImportField::kOrganisation},
-    {"company", ImportField::kOrganisation},
-    {"company name", ImportField::kOrganisation},
-    {"employer", ImportField::kOrganisation},
-    {"organisatie", ImportField::kOrganisation},
-    {"bedrijf", ImportField::kOrganisation},
-    {"bedrijfsnaam", ImportField::kOrganisation},
-    {"instelling", ImportField::kOrganisation},
-    {"werkgever", ImportField::kOrganisation},
-    // Sector.
-    {"sector", ImportField::kSector},
-    {"category", ImportField::kSector},
-    {"categorie", ImportField::kSector},
-    {"doelgroep", ImportField::kSector},
-    {"type organisatie", ImportField::kSector},
-    {"organisation type", ImportField::kSector},
-    // Email.
-    {"email", ImportField::kEmail},
-    {"e mail", ImportField::kEmail},
-    {"email address", ImportField::kEmail},
-    {"e mail address", ImportField::kEmail},
-    {"attendee email", ImportField::kEmail},
-    {"e mailadres", ImportField::kEmail},
-    {"emailadres", ImportField::kEmail},
-    {"mail", ImportField::kEmail},
-    // Role, table, consent, source.
-    {"role", ImportField::kRole},
-    {"rol", ImportField::kRole},
-    {"table", ImportField::kTable},
-    {"tafel", ImportField::kTable},
-    {"track", ImportField::kTable},
-    {"world cafe table", ImportField::kTable},
-    {"world cafe tafel", ImportField::kTable},
-    {"consent", ImportField::kConsent},
-    {"gdpr consent", ImportField::kConsent},
-    {"toestemming", ImportField::kConsent},
-    {"avg toestemming", ImportField::kConsent},
-    {"source", ImportField::kSource},
-    {"bron", ImportField::kSource},
-};
 
 bool IsYes(std::string_view text) {
   std::string folded = FoldForSearch(text);
@@ -239,57 +137,121 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
   return std::nullopt;
 }
 
-std::string LowerAscii(std::string text) {
-  for (char& c : text) {
+// `text` with A-Z in lower case, in `out`.
+std::string_view LowerAscii(std::string_view text, std::string& out) {
+  out.assign(text);
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return text;
+  return out;
 }
 
-// The attendees an import can update, keyed by external id and by email
-// (case-insensitive, as SQLite's NOCASE), loaded once so that rows need no
-// lookups of their own.
-class ExistingAttendees {
+// The attendees a file's rows lead to, each in a slot: first those already
+// stored (read only when a row matches them), then those the file adds. A
+// row matches the first slot with its external id, else the first with its
+// email (case-insensitive, as SQLite's NOCASE).
+class ImportSlots {
  public:
-  explicit ExistingAttendees(size_t expected) {
-    by_external_id_.reserve(expected);
-    by_email_.reserve(expected);
-  }
-  Status Load(Store& store) {
+  explicit ImportSlots(size_t rows) : by_external_id_(rows), by_email_(rows) {}
+
+  Status LoadStored(Store& store) {
     auto stmt = store.db().Prepare(
         "SELECT id, external_id, email FROM attendee ORDER BY created_at");
     if (!stmt.ok()) return stmt.status();
     while (true) {
       auto row = stmt->Step();
       if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      Remember(ParseUuid(stmt->ColumnText(0)).value_or(Uuid{}),
-               stmt->ColumnText(1), stmt->ColumnText(2));
+      if (!*row) break;
+      stored_ids_.push_back(ParseUuid(stmt->ColumnText(0)).value_or(Uuid{}));
+      values_.emplace_back();
+      Remember(values_.size() - 1, stmt->ColumnText(1), stmt->ColumnText(2));
     }
+    return Status::Ok();
   }
-  // The first attendee with that external id, else with that email.
-  std::optional<Uuid> Find(const std::string& external_id,
-                           const std::string& email) const {
+
+  std::optional<size_t> Find(std::string_view external_id,
+                             std::string_view email) {
     if (!external_id.empty()) {
-      auto found = by_external_id_.find(external_id);
-      if (found != by_external_id_.end()) return found->second;
+      if (auto slot = by_external_id_.Find(external_id)) return *slot;
     }
     if (!email.empty()) {
-      auto found = by_email_.find(LowerAscii(email));
-      if (found != by_email_.end()) return found->second;
+      if (auto slot = by_email_.Find(LowerAscii(email, lowered_))) {
+        return *slot;
+      }
     }
     return std::nullopt;
   }
-  void Remember(const Uuid& id, const std::string& external_id,
-                const std::string& email) {
-    if (!external_id.empty()) by_external_id_.emplace(external_id, id);
-    if (!email.empty()) by_email_.emplace(LowerAscii(email), id);
+
+  // The slot's attendee as the rows so far leave it.
+  Result<Attendee> Current(Store& store, size_t slot) const {
+    if (values_[slot]) return *values_[slot];
+    return store.GetAttendee(stored_ids_[slot]);
   }
 
+  // Puts `a` in `slot` (nullopt: a new one).
+  void Set(std::optional<size_t> slot, Attendee a) {
+    if (!slot) {
+      values_.emplace_back();
+      slot = values_.size() - 1;
+    }
+    values_[*slot] = std::move(a);
+    Remember(*slot, values_[*slot]->external_id, values_[*slot]->email);
+  }
+
+  bool IsStored(size_t slot) const { return slot < stored_ids_.size(); }
+  // By slot; nullopt for stored attendees that no row changed.
+  std::vector<std::optional<Attendee>>& values() { return values_; }
+
  private:
-  std::unordered_map<std::string, Uuid> by_external_id_;
-  std::unordered_map<std::string, Uuid> by_email_;
+  void Remember(size_t slot, std::string_view external_id,
+                std::string_view email) {
+    auto value = static_cast<uint32_t>(slot);
+    if (!external_id.empty()) by_external_id_.Add(external_id, value);
+    if (!email.empty()) by_email_.Add(LowerAscii(email, lowered_), value);
+  }
+
+  std::vector<Uuid> stored_ids_;
+  std::vector<std::optional<Attendee>> values_;
+  KeyIndex by_external_id_;
+  KeyIndex by_email_;
+  std::string lowered_;  // scratch for LowerAscii
 };
+
+// Gives the added attendees ids in the order of their external ids, so
+// that the primary key and the external-id index both grow at their end
+// instead of at random pages: new version 7 ids made together, sorted.
+void AssignIds(std::vector<Attendee*>& added) {
+  std::stable_sort(added.begin(), added.end(),
+                   [](const Attendee* a, const Attendee* b) {
+                     return a->external_id < b->external_id;
+                   });
+  std::vector<Uuid> ids(added.size());
+  for (Uuid& id : ids) id = NewUuid();
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0; i < added.size(); ++i) added[i]->id = ids[i];
+}
+
+// Writes the slots' attendees: updates, then inserts in id order.
+Status WriteSlots(Store& store, ImportSlots& slots) {
+  std::set<std::string> tables;
+  std::vector<Attendee*> added;
+  for (size_t slot = 0; slot < slots.values().size(); ++slot) {
+    std::optional<Attendee>& value = slots.values()[slot];
+    if (!value) continue;
+    if (!value->table.empty()) tables.insert(value->table);
+    if (!slots.IsStored(slot)) added.push_back(&*value);
+  }
+  for (const std::string& table : tables) {
+    ENTREE_RETURN_IF_ERROR(store.EnsureTable(table));
+  }
+  for (size_t slot = 0; slot < slots.values().size(); ++slot) {
+    if (slots.IsStored(slot) && slots.values()[slot]) {
+      ENTREE_RETURN_IF_ERROR(store.UpdateAttendee(*slots.values()[slot]));
+    }
+  }
+  AssignIds(added);
+  return store.InsertAttendees(added);
+}
 
 // A larger page cache for the length of a bulk write, so SQLite does not
 // read back the pages it has just written.
@@ -305,62 +267,6 @@ class BulkCache {
 };
 
 }  // namespace
-
-std::string_view ToString(ImportField field) {
-  for (const auto& [value, name] : kFieldNames) {
-    if (value == field) return name;
-  }
-  return "ignore";
-}
-
-std::optional<ImportField> ParseImportField(std::string_view text) {
-  for (const auto& [value, name] : kFieldNames) {
-    if (name == text) return value;
-  }
-  if (text == "organization") return ImportField::kOrganisation;
-  return std::nullopt;
-}
-
-std::optional<ImportField> FieldForHeader(std::string_view header) {
-  std::string folded = FoldForSearch(header);
-  for (const auto& [name, field] : kHeaders) {
-    if (name == folded) return field;
-  }
-  return std::nullopt;
-}
-
-std::string_view ToString(RowProblemKind kind) {
-  switch (kind) {
-    case RowProblemKind::kNoName:
-      return "no_name";
-    case RowProblemKind::kBadEmail:
-      return "bad_email";
-    case RowProblemKind::kUnclosedQuote:
-      return "unclosed_quote";
-  }
-  return "no_name";
-}
-
-Result<std::map<std::string, std::string>> ParseColumnMap(
-    std::string_view text) {
-  std::map<std::string, std::string> map;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t comma = text.find(',', pos);
-    if (comma == std::string_view::npos) comma = text.size();
-    std::string_view pair = Trim(text.substr(pos, comma - pos));
-    pos = comma + 1;
-    if (pair.empty()) continue;
-    size_t equals = pair.rfind('=');
-    if (equals == std::string_view::npos || equals == 0) {
-      return Status::Localized(StatusCode::kInvalidArgument, "error.map_syntax",
-                               {std::string(pair)});
-    }
-    map[std::string(Trim(pair.substr(0, equals)))] =
-        std::string(Trim(pair.substr(equals + 1)));
-  }
-  return map;
-}
 
 Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
                                      const ImportOptions& options) {
@@ -379,25 +285,18 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   BulkCache cache(store.db());
   auto tx = Transaction::Begin(store.db());
   if (!tx.ok()) return tx.status();
-  ExistingAttendees existing(doc.records.size());
-  ENTREE_RETURN_IF_ERROR(existing.Load(store));
-  std::set<std::string> tables;
-  for (size_t r = 1; r < doc.records.size(); ++r) {
-    tables.insert(
-        RowValues(*plan, doc.records[r].fields).Get(ImportField::kTable));
-  }
-  tables.erase("");
-  for (const std::string& table : tables) {
-    ENTREE_RETURN_IF_ERROR(store.EnsureTable(table));
-  }
+  ImportSlots slots(doc.records.size());
+  ENTREE_RETURN_IF_ERROR(slots.LoadStored(store));
+  // Rows apply in file order: a later row with the same external id or
+  // email changes what an earlier one added.
   for (size_t r = 1; r < doc.records.size(); ++r) {
     const CsvRecord& record = doc.records[r];
     RowValues row(*plan, record.fields);
-    std::optional<Uuid> match = existing.Find(row.Get(ImportField::kExternalId),
-                                              row.Get(ImportField::kEmail));
+    std::optional<size_t> slot = slots.Find(row.Get(ImportField::kExternalId),
+                                            row.Get(ImportField::kEmail));
     Attendee attendee;
-    if (match) {
-      auto current = store.GetAttendee(*match);
+    if (slot) {
+      auto current = slots.Current(store, *slot);
       if (!current.ok()) return current.status();
       attendee = std::move(current).value();
     }
@@ -406,16 +305,13 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
       continue;
     }
     attendee.updated_at = options.now;
-    if (match) {
-      ENTREE_RETURN_IF_ERROR(store.UpdateAttendee(attendee));
+    if (slot) {
       ++report.updated;
     } else {
-      attendee.id = NewUuid();
       attendee.created_at = options.now;
-      ENTREE_RETURN_IF_ERROR(store.InsertAttendee(attendee));
       ++report.imported;
     }
-    existing.Remember(attendee.id, attendee.external_id, attendee.email);
+    slots.Set(slot, std::move(attendee));
   }
   if (doc.unclosed_quote_line) {
     report.problems.push_back(
@@ -423,9 +319,10 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   }
   report.rejected = static_cast<int>(report.problems.size());
   if (options.strict && report.rejected > 0) {
-    report.written = false;  // the transaction rolls back
+    report.written = false;  // nothing is written
     return report;
   }
+  ENTREE_RETURN_IF_ERROR(WriteSlots(store, slots));
   ENTREE_RETURN_IF_ERROR(tx->Commit());
   return report;
 }

@@ -48,6 +48,9 @@ Status Store::Migrate() {
     auto tx = Transaction::Begin(db_);
     if (!tx.ok()) return tx.status();
     ENTREE_RETURN_IF_ERROR(db_.Exec(migrations[v]));
+    if (v + 1 == kOutboxTriggersOnlyWhenSyncing) {
+      ENTREE_RETURN_IF_ERROR(RestoreOutboxTriggers());
+    }
     ENTREE_RETURN_IF_ERROR(
         db_.Exec("PRAGMA user_version = " + std::to_string(v + 1)));
     ENTREE_RETURN_IF_ERROR(tx->Commit());
@@ -194,7 +197,7 @@ Result<std::vector<SeatingTable>> Store::ListTables() {
 Result<std::vector<std::string>> Store::TableHosts(std::string_view table) {
   auto stmt = Cached(
       "SELECT given_name, family_name FROM attendee WHERE table_name = ?1 "
-      "AND role = 'host' ORDER BY sort_key");
+      "AND role = 'host' ORDER BY sort_key, id");
   if (!stmt.ok()) return stmt.status();
   (*stmt)->Bind(1, table);
   std::vector<std::string> hosts;

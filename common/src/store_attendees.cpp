@@ -41,10 +41,11 @@ std::string SearchKey(const Attendee& a) {
                        a.organisation);
 }
 
-// Dutch order: "de Gelder" sorts under G.
+// Dutch order: "de Gelder" sorts under G. Queries order by the key, then
+// by id.
 std::string SortKey(const Attendee& a) {
   return FoldForSearch(FamilyNameCore(a.family_name)) + '\x01' +
-         FoldForSearch(a.given_name) + '\x01' + ToString(a.id);
+         FoldForSearch(a.given_name);
 }
 
 // The attendee's stored text that is derived, not held: kept alive while a
@@ -57,28 +58,50 @@ struct DerivedText {
   std::string sort_key;
 };
 
-// Binds every stored field of `a` to parameters 1..15, without copies:
-// `a` and `derived` must outlive the statement's run.
-void BindAttendee(Statement& s, const Attendee& a, const DerivedText& derived) {
-  s.BindUncopied(1, derived.id)
-      .BindUncopied(2, a.external_id)
-      .BindUncopied(3, a.given_name)
-      .BindUncopied(4, a.family_name)
-      .BindUncopied(5, a.organisation)
-      .BindUncopied(6, ToString(a.sector))
-      .BindUncopied(7, a.email)
-      .BindUncopied(8, ToString(a.role))
-      .BindUncopied(10, ToString(a.source))
-      .Bind(11, int64_t{a.consent ? 1 : 0})
-      .BindUncopied(12, derived.search_key)
-      .BindUncopied(13, derived.sort_key)
-      .Bind(14, ToMillis(a.created_at))
-      .Bind(15, ToMillis(a.updated_at));
+// Binds every stored field of `a` to parameters first..first + 14 in
+// kAttendeeInsertColumns order, without copies: `a` and `derived` must
+// outlive the statement's run.
+void BindAttendee(Statement& s, const Attendee& a, const DerivedText& derived,
+                  int first = 1) {
+  s.BindUncopied(first, derived.id)
+      .BindUncopied(first + 1, a.external_id)
+      .BindUncopied(first + 2, a.given_name)
+      .BindUncopied(first + 3, a.family_name)
+      .BindUncopied(first + 4, a.organisation)
+      .BindUncopied(first + 5, ToString(a.sector))
+      .BindUncopied(first + 6, a.email)
+      .BindUncopied(first + 7, ToString(a.role))
+      .BindUncopied(first + 9, ToString(a.source))
+      .Bind(first + 10, int64_t{a.consent ? 1 : 0})
+      .BindUncopied(first + 11, derived.search_key)
+      .BindUncopied(first + 12, derived.sort_key)
+      .Bind(first + 13, ToMillis(a.created_at))
+      .Bind(first + 14, ToMillis(a.updated_at));
   if (a.table.empty()) {
-    s.BindNull(9);
+    s.BindNull(first + 8);
   } else {
-    s.BindUncopied(9, a.table);
+    s.BindUncopied(first + 8, a.table);
   }
+}
+
+constexpr std::string_view kAttendeeInsertColumns =
+    "INSERT INTO attendee (id, external_id, given_name, family_name, "
+    "organisation, sector, email, role, table_name, source, consent, "
+    "search_key, sort_key, created_at, updated_at) VALUES ";
+constexpr int kAttendeeInsertParameters = 15;
+
+// An INSERT of `rows` attendees with numbered parameters, 15 per row.
+std::string InsertAttendeesSql(int rows) {
+  std::string sql(kAttendeeInsertColumns);
+  for (int row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(" : ", (";
+    for (int column = 1; column <= kAttendeeInsertParameters; ++column) {
+      if (column > 1) sql += ", ";
+      sql += "?" + std::to_string(row * kAttendeeInsertParameters + column);
+    }
+    sql += ")";
+  }
+  return sql;
 }
 
 // Collects all rows of a stepped attendee query.
@@ -132,15 +155,38 @@ Result<std::optional<Attendee>> Store::FindByEmail(std::string_view email) {
 }
 
 Status Store::InsertAttendee(const Attendee& attendee) {
-  auto stmt = Cached(
-      "INSERT INTO attendee (id, external_id, given_name, family_name, "
-      "organisation, sector, email, role, table_name, source, consent, "
-      "search_key, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
-      "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+  static const std::string sql = InsertAttendeesSql(1);
+  auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
   DerivedText derived(attendee);
   BindAttendee(**stmt, attendee, derived);
   return (*stmt)->Run();
+}
+
+Status Store::InsertAttendees(std::span<const Attendee* const> attendees) {
+  // SQLite's work per statement (start, savepoint, end) is paid once per
+  // batch instead of once per attendee.
+  constexpr int kBatch = 64;
+  static const std::string sql = InsertAttendeesSql(kBatch);
+  std::vector<DerivedText> derived;
+  derived.reserve(kBatch);
+  size_t done = 0;
+  for (; done + kBatch <= attendees.size(); done += kBatch) {
+    auto stmt = Cached(sql);
+    if (!stmt.ok()) return stmt.status();
+    derived.clear();
+    for (int row = 0; row < kBatch; ++row) {
+      const Attendee& a = *attendees[done + row];
+      derived.emplace_back(a);
+      BindAttendee(**stmt, a, derived.back(),
+                   row * kAttendeeInsertParameters + 1);
+    }
+    ENTREE_RETURN_IF_ERROR((*stmt)->Run());
+  }
+  for (; done < attendees.size(); ++done) {
+    ENTREE_RETURN_IF_ERROR(InsertAttendee(*attendees[done]));
+  }
+  return Status::Ok();
 }
 
 Status Store::UpdateAttendee(const Attendee& attendee) {
@@ -162,7 +208,7 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
 }
 
 Result<std::vector<Attendee>> Store::ListAttendees() {
-  static const std::string sql = SelectAttendees("ORDER BY sort_key");
+  static const std::string sql = SelectAttendees("ORDER BY sort_key, id");
   auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
   return ReadAll(**stmt);
@@ -186,7 +232,7 @@ Result<std::vector<Attendee>> Store::SearchAttendees(std::string_view query,
   static const std::string sql =
       "SELECT " + std::string(kAttendeeColumns) +
       ", search_key FROM attendee WHERE instr(search_key, ?1) > 0 "
-      "ORDER BY sort_key";
+      "ORDER BY sort_key, id";
   auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;

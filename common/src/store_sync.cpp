@@ -1,4 +1,5 @@
 // Store: the outbox, the sync cursor, and merging records of other kiosks.
+#include "entree/schema.h"
 #include "entree/store.h"
 #include "entree/uuid.h"
 
@@ -27,7 +28,18 @@ Status Store::EnableOutbox() {
     Status status = db_.Exec(sql);
     if (!status.ok()) return status;
   }
+  ENTREE_RETURN_IF_ERROR(db_.Exec(OutboxTriggers()));
   return transaction->Commit();
+}
+
+Status Store::RestoreOutboxTriggers() {
+  auto enabled = Cached("SELECT enabled FROM sync_state");
+  if (!enabled.ok()) return enabled.status();
+  auto row = (*enabled)->Step();
+  if (!row.ok()) return row.status();
+  bool syncing = *row && (*enabled)->ColumnInt(0) != 0;
+  (*enabled)->Reset();
+  return syncing ? db_.Exec(OutboxTriggers()) : Status::Ok();
 }
 
 Result<std::vector<OutboxEntry>> Store::Outbox(int limit) {

@@ -11,4 +11,9 @@ namespace entree {
 // migration is never edited once released; changes are new migrations.
 const std::vector<std::string_view>& SchemaMigrations();
 
+// The triggers that leave a line in the outbox for every local write of an
+// attendee, badge or check-in (none while sync_state.applying is set).
+// They exist only once sync is enabled; running this again changes nothing.
+std::string_view OutboxTriggers();
+
 }  // namespace entree

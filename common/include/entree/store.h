@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,7 +99,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -155,6 +156,9 @@ class Store {
   // Inserts a new attendee. Their table, if any, must exist (EnsureTable);
   // otherwise the foreign key fails with kDatabase.
   Status InsertAttendee(const Attendee& attendee);
+  // Inserts new attendees as InsertAttendee does, in the order given (for
+  // bulk loads: fastest in id order).
+  Status InsertAttendees(std::span<const Attendee* const> attendees);
   // Rewrites every field of an existing attendee (kNotFound otherwise);
   // the table must exist as for InsertAttendee.
   Status UpdateAttendee(const Attendee& attendee);
@@ -269,8 +273,14 @@ class Store {
   Result<Statement*> Cached(std::string_view sql);
 
  private:
+  // From this schema version on, the outbox triggers exist only while the
+  // kiosk syncs.
+  static constexpr int kOutboxTriggersOnlyWhenSyncing = 6;
+
   explicit Store(Database db);
   Status Migrate();
+  // Creates the outbox triggers when sync is enabled (store_sync.cpp).
+  Status RestoreOutboxTriggers();
 
   Database db_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
