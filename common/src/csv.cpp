@@ -38,76 +38,105 @@ bool IsBlank(const std::vector<std::string>& fields) {
   return true;
 }
 
+// Reads one CSV record at a time from text already in UTF-8.
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, char delimiter)
+      : text_(text), delimiter_(delimiter) {}
+
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  int line() const { return line_; }
+
+  // Reads the record at the current position into `record`. False when the
+  // text ends inside a quoted field.
+  bool Read(CsvRecord& record) {
+    record.line = line_;
+    record.fields.clear();
+    while (true) {
+      std::string& field = record.fields.emplace_back();
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        ++pos_;
+        if (!ReadQuoted(field)) return false;
+      }
+      // Unquoted text, or what follows a closing quote, is taken as it is.
+      size_t start = pos_;
+      while (pos_ < text_.size() && !IsSpecial(text_[pos_])) ++pos_;
+      field.append(text_.substr(start, pos_ - start));
+      if (pos_ >= text_.size()) return true;
+      char c = text_[pos_++];
+      if (c == delimiter_) continue;
+      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+      ++line_;
+      return true;
+    }
+  }
+
+ private:
+  bool IsSpecial(char c) const {
+    return c == delimiter_ || c == '\n' || c == '\r';
+  }
+
+  // Appends a quoted field's text up to its closing quote; "" is a quote.
+  bool ReadQuoted(std::string& field) {
+    while (true) {
+      size_t quote = text_.find('"', pos_);
+      if (quote == std::string_view::npos) return false;
+      std::string_view chunk = text_.substr(pos_, quote - pos_);
+      CountLineBreaks(chunk, quote);
+      field.append(chunk);
+      pos_ = quote + 1;
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        field.push_back('"');
+        ++pos_;
+        continue;
+      }
+      return true;
+    }
+  }
+
+  // Counts CRLF, LF and lone CR in `chunk`, which ends at text_[end].
+  void CountLineBreaks(std::string_view chunk, size_t end) {
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (chunk[i] == '\n') ++line_;
+      if (chunk[i] == '\r') {
+        char next = i + 1 < chunk.size() ? chunk[i + 1] : text_[end];
+        if (next != '\n') ++line_;
+      }
+    }
+  }
+
+  std::string_view text_;
+  char delimiter_;
+  size_t pos_ = 0;
+  int line_ = 1;
+};
+
 }  // namespace
 
 CsvDocument ParseCsv(std::string_view bytes) {
   CsvDocument doc;
-  std::string text;
   if (bytes.substr(0, kBom.size()) == kBom) {
     bytes.remove_prefix(kBom.size());
     doc.encoding = "utf-8 with BOM";
   }
+  std::string converted;  // the text when it was not UTF-8
+  std::string_view text = bytes;
   if (IsValidUtf8(bytes)) {
-    text.assign(bytes);
     if (doc.encoding.empty()) doc.encoding = "utf-8";
   } else {
-    text = Windows1252ToUtf8(bytes);
+    converted = Windows1252ToUtf8(bytes);
+    text = converted;
     doc.encoding = "windows-1252";
   }
   doc.delimiter = DetectDelimiter(text);
-
+  CsvReader reader(text, doc.delimiter);
   CsvRecord record;
-  std::string field;
-  int line = 1;
-  record.line = 1;
-  bool quoted = false;
-  bool field_was_quoted = false;
-  auto end_field = [&] {
-    record.fields.push_back(std::move(field));
-    field.clear();
-    field_was_quoted = false;
-  };
-  auto end_record = [&](int next_line) {
-    end_field();
+  while (!reader.AtEnd()) {
+    if (!reader.Read(record)) {
+      doc.unclosed_quote_line = record.line;
+      break;
+    }
     if (!IsBlank(record.fields)) doc.records.push_back(std::move(record));
-    record = CsvRecord{};
-    record.line = next_line;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field.push_back('"');
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n' ||
-            (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-          ++line;
-        }
-        field.push_back(c);
-      }
-      continue;
-    }
-    if (c == '"' && field.empty() && !field_was_quoted) {
-      quoted = field_was_quoted = true;
-    } else if (c == doc.delimiter) {
-      end_field();
-    } else if (c == '\r' || c == '\n') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      ++line;
-      end_record(line);
-    } else {
-      field.push_back(c);
-    }
-  }
-  if (quoted) {
-    doc.unclosed_quote_line = record.line;
-  } else if (!field.empty() || !record.fields.empty()) {
-    end_record(line);
   }
   return doc;
 }

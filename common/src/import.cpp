@@ -3,6 +3,7 @@
 #include "entree/import.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <utility>
 
@@ -24,7 +25,23 @@ bool IsYes(std::string_view text) {
 }
 
 // Column index of each field present in the file.
-using ColumnPlan = std::map<ImportField, size_t>;
+class ColumnPlan {
+ public:
+  std::optional<size_t> ColumnOf(ImportField field) const {
+    return columns_[static_cast<size_t>(field)];
+  }
+  bool Has(ImportField field) const { return ColumnOf(field).has_value(); }
+  // Sets the field's column; with keep_first, only when it has none.
+  void Set(ImportField field, size_t column, bool keep_first) {
+    auto& slot = columns_[static_cast<size_t>(field)];
+    if (!slot || !keep_first) slot = column;
+  }
+
+ private:
+  std::array<std::optional<size_t>,
+             static_cast<size_t>(ImportField::kIgnore) + 1>
+      columns_{};
+};
 
 Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
                                const ImportOptions& options,
@@ -47,7 +64,7 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
                                "error.map_unknown_column", {header});
     }
     mapped[column->second] = true;
-    if (*field != ImportField::kIgnore) plan[*field] = column->second;
+    if (*field != ImportField::kIgnore) plan.Set(*field, column->second, false);
   }
   for (size_t i = 0; i < headers.size(); ++i) {
     if (mapped[i]) continue;
@@ -56,11 +73,11 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
       if (!Trim(headers[i]).empty()) ignored.push_back(headers[i]);
       continue;
     }
-    plan.emplace(*field, i);  // the first column of a kind wins
+    plan.Set(*field, i, true);  // the first column of a kind wins
   }
-  bool has_name = plan.count(ImportField::kFullName) ||
-                  plan.count(ImportField::kGivenName) ||
-                  plan.count(ImportField::kFamilyName);
+  bool has_name = plan.Has(ImportField::kFullName) ||
+                  plan.Has(ImportField::kGivenName) ||
+                  plan.Has(ImportField::kFamilyName);
   if (!has_name) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.no_name_column", {});
@@ -73,12 +90,12 @@ class RowValues {
  public:
   RowValues(const ColumnPlan& plan, const std::vector<std::string>& fields)
       : plan_(plan), fields_(fields) {}
-  bool Has(ImportField field) const { return plan_.count(field) > 0; }
+  bool Has(ImportField field) const { return plan_.Has(field); }
   std::string Get(ImportField field) const {
-    auto column = plan_.find(field);
-    if (column == plan_.end() || column->second >= fields_.size()) return {};
+    std::optional<size_t> column = plan_.ColumnOf(field);
+    if (!column || *column >= fields_.size()) return {};
     // Line breaks and tabs inside a cell become spaces.
-    std::string value(Trim(fields_[column->second]));
+    std::string value(Trim(fields_[*column]));
     for (char& c : value) {
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
