@@ -210,29 +210,43 @@ TEST_CASE("history and attendance follow entries and exits", "[store]") {
   CHECK(store.Stats()->total.inside == 1);
 }
 
+namespace {
+
+// A file at an older schema `version` with the event "Oud" and one attendee,
+// Anouk Veen, whose sort key is the SQL expression `sort_key`.
+Database WriteOldFile(const std::string& path, int version,
+                      const std::string& sort_key) {
+  auto raw = Database::Open(path);
+  REQUIRE(raw.ok());
+  for (int v = 0; v < version; ++v) {
+    REQUIRE(raw->Exec(SchemaMigrations()[v]).ok());
+  }
+  REQUIRE(raw->Exec("PRAGMA user_version = " + std::to_string(version)).ok());
+  REQUIRE(raw->Exec("INSERT INTO event (singleton, id, name) VALUES "
+                    "(1, '0011223344556677', 'Oud')")
+              .ok());
+  REQUIRE(raw->Exec("INSERT INTO attendee (id, given_name, family_name, "
+                    "sector, role, source, search_key, sort_key, "
+                    "created_at, updated_at) VALUES "
+                    "('0190b0a0-0000-7000-8000-000000000001', 'Anouk', "
+                    "'Veen', 'other', 'guest', 'invited', 'anouk veen', " +
+                    sort_key + ", 0, 0)")
+              .ok());
+  return std::move(raw).value();
+}
+
+}  // namespace
+
 TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
   TempDir dir;
   std::string path = dir.File("v1.db");
   {
-    auto raw = Database::Open(path);
-    REQUIRE(raw.ok());
-    REQUIRE(raw->Exec(SchemaMigrations()[0]).ok());
-    REQUIRE(raw->Exec("PRAGMA user_version = 1").ok());
-    REQUIRE(raw->Exec("INSERT INTO event (singleton, id, name) VALUES "
-                      "(1, '0011223344556677', 'Oud')")
-                .ok());
-    REQUIRE(raw->Exec("INSERT INTO attendee (id, given_name, family_name, "
-                      "sector, role, source, search_key, sort_key, "
-                      "created_at, updated_at) VALUES "
-                      "('0190b0a0-0000-7000-8000-000000000001', 'Anouk', "
-                      "'Veen', 'other', 'guest', 'invited', 'anouk veen', "
-                      "'veen', 0, 0)")
-                .ok());
-    REQUIRE(raw->Exec("INSERT INTO checkin (id, attendee_id, badge_serial, "
-                      "kiosk_id, direction, at, verdict) VALUES "
-                      "('0190b0a0-0000-7000-8000-0000000000c1', "
-                      "'0190b0a0-0000-7000-8000-000000000001', 1, 'door-1', "
-                      "'entry', 1000, 'welcome')")
+    Database raw = WriteOldFile(path, 1, "'veen'");
+    REQUIRE(raw.Exec("INSERT INTO checkin (id, attendee_id, badge_serial, "
+                     "kiosk_id, direction, at, verdict) VALUES "
+                     "('0190b0a0-0000-7000-8000-0000000000c1', "
+                     "'0190b0a0-0000-7000-8000-000000000001', 1, 'door-1', "
+                     "'entry', 1000, 'welcome')")
                 .ok());
   }
   auto store = Store::Open(path);
@@ -255,31 +269,6 @@ TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
 
 namespace {
 
-// A file at schema version 5 with one attendee, its sort key in the old
-// form with the id at the end; `syncing` sets sync_state.enabled.
-void WriteVersion5File(const std::string& path, bool syncing) {
-  auto raw = Database::Open(path);
-  REQUIRE(raw.ok());
-  for (int v = 0; v < 5; ++v) REQUIRE(raw->Exec(SchemaMigrations()[v]).ok());
-  REQUIRE(raw->Exec("PRAGMA user_version = 5").ok());
-  REQUIRE(raw->Exec("INSERT INTO event (singleton, id, name) VALUES "
-                    "(1, '0011223344556677', 'Oud')")
-              .ok());
-  REQUIRE(raw->Exec("INSERT INTO attendee (id, given_name, family_name, "
-                    "sector, role, source, search_key, sort_key, "
-                    "created_at, updated_at) VALUES "
-                    "('0190b0a0-0000-7000-8000-000000000001', 'Anouk', "
-                    "'Veen', 'other', 'guest', 'invited', 'anouk veen', "
-                    "'veen' || char(1) || 'anouk' || char(1) || "
-                    "'0190b0a0-0000-7000-8000-000000000001', 0, 0)")
-              .ok());
-  if (syncing) {
-    REQUIRE(raw->Exec("UPDATE sync_state SET enabled = 1; "
-                      "DELETE FROM outbox")
-                .ok());
-  }
-}
-
 int64_t OutboxTriggerCount(Store& store) {
   auto stmt = store.db().Prepare(
       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
@@ -296,7 +285,15 @@ TEST_CASE("the outbox is written only once sync is on", "[store]") {
   std::string path = dir.File("o.db");
   bool syncing = GENERATE(false, true);
   CAPTURE(syncing);
-  WriteVersion5File(path, syncing);
+  {
+    // Version 5 sort keys ended in the attendee's id.
+    Database raw = WriteOldFile(path, 5,
+                                "'veen' || char(1) || 'anouk' || char(1) || "
+                                "'0190b0a0-0000-7000-8000-000000000001'");
+    if (syncing) {
+      REQUIRE(raw.Exec("UPDATE sync_state SET enabled = 1").ok());
+    }
+  }
   auto store = Store::Open(path);
   REQUIRE(store.ok());
   auto sort_key = store->db().Prepare("SELECT sort_key FROM attendee");
