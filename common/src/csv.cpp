@@ -45,7 +45,6 @@ class CsvReader {
       : text_(text), delimiter_(delimiter) {}
 
   bool AtEnd() const { return pos_ >= text_.size(); }
-  int line() const { return line_; }
 
   // Reads the record at the current position into `record`. False when the
   // text ends inside a quoted field.

@@ -5,14 +5,20 @@
 
 namespace entree {
 
-Status Store::EnableOutbox() {
+Result<bool> Store::SyncEnabled() {
   auto enabled = Cached("SELECT enabled FROM sync_state");
   if (!enabled.ok()) return enabled.status();
   auto row = (*enabled)->Step();
   if (!row.ok()) return row.status();
-  bool already = (*enabled)->ColumnInt(0) != 0;
+  bool on = *row && (*enabled)->ColumnInt(0) != 0;
   (*enabled)->Reset();
-  if (already) return Status::Ok();
+  return on;
+}
+
+Status Store::EnableOutbox() {
+  auto already = SyncEnabled();
+  if (!already.ok()) return already.status();
+  if (*already) return Status::Ok();
   auto transaction = Transaction::Begin(db_);
   if (!transaction.ok()) return transaction.status();
   for (const char* sql : {
@@ -33,13 +39,9 @@ Status Store::EnableOutbox() {
 }
 
 Status Store::RestoreOutboxTriggers() {
-  auto enabled = Cached("SELECT enabled FROM sync_state");
-  if (!enabled.ok()) return enabled.status();
-  auto row = (*enabled)->Step();
-  if (!row.ok()) return row.status();
-  bool syncing = *row && (*enabled)->ColumnInt(0) != 0;
-  (*enabled)->Reset();
-  return syncing ? db_.Exec(OutboxTriggers()) : Status::Ok();
+  auto syncing = SyncEnabled();
+  if (!syncing.ok()) return syncing.status();
+  return *syncing ? db_.Exec(OutboxTriggers()) : Status::Ok();
 }
 
 Result<std::vector<OutboxEntry>> Store::Outbox(int limit) {

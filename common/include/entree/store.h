@@ -279,6 +279,8 @@ class Store {
 
   explicit Store(Database db);
   Status Migrate();
+  // Whether sync_state.enabled is set (store_sync.cpp).
+  Result<bool> SyncEnabled();
   // Creates the outbox triggers when sync is enabled (store_sync.cpp).
   Status RestoreOutboxTriggers();
 
