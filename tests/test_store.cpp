@@ -42,6 +42,49 @@ TEST_CASE("a new store is WAL, synchronous FULL, with foreign keys",
   CHECK(PragmaValue(*store, "foreign_keys") == 1);
   CHECK(PragmaValue(*store, "busy_timeout") > 0);
   CHECK(PragmaValue(*store, "user_version") == Store::kSchemaVersion);
+  CHECK(PragmaValue(*store, "page_size") == 32768);
+}
+
+TEST_CASE("a file made with smaller pages keeps them and works", "[store]") {
+  TempDir dir;
+  {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(dir.File("small.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "PRAGMA page_size=4096; VACUUM;", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  Store store = MakeEventStore(dir.File("small.db"));
+  CHECK(PragmaValue(store, "page_size") == 4096);
+  Attendee a = AddAttendee(store, "Jan", "de Vries");
+  CHECK(store.GetAttendee(a.id)->family_name == "de Vries");
+}
+
+TEST_CASE("ids made one after another ascend, within one millisecond too",
+          "[store]") {
+  Uuid previous{};
+  for (int i = 0; i < 10000; ++i) {
+    Uuid next = NewUuidAfter(previous);
+    REQUIRE(next > previous);
+    CHECK((next[6] >> 4) == 7);       // version 7
+    CHECK((next[8] & 0xc0) == 0x80);  // RFC 9562 variant
+    previous = next;
+  }
+  // A carry out of the random bits keeps the version and variant bits.
+  Uuid full{};
+  full.fill(0xff);
+  full[0] = 0x00;  // 2004: NewUuid() sorts after it
+  CHECK(NewUuidAfter(full) > full);
+  full.fill(0xff);  // the far future: only the increment sorts after it
+  full[6] = 0x7f;
+  full[8] = 0xbf;
+  full[5] = 0xfe;
+  Uuid after = NewUuidAfter(full);
+  CHECK(after > full);
+  CHECK(after[5] == 0xff);
+  CHECK(after[6] == 0x70);
+  CHECK(after[8] == 0x80);
+  CHECK(after[15] == 0x00);
 }
 
 TEST_CASE("opening migrates forward and refuses what it cannot read",

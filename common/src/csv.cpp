@@ -38,105 +38,109 @@ bool IsBlank(const std::vector<std::string>& fields) {
   return true;
 }
 
-// Reads one CSV record at a time from text already in UTF-8.
-class CsvReader {
- public:
-  CsvReader(std::string_view text, char delimiter)
-      : text_(text), delimiter_(delimiter) {}
-
-  bool AtEnd() const { return pos_ >= text_.size(); }
-
-  // Reads the record at the current position into `record`. False when the
-  // text ends inside a quoted field.
-  bool Read(CsvRecord& record) {
-    record.line = line_;
-    record.fields.clear();
-    while (true) {
-      std::string& field = record.fields.emplace_back();
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        ++pos_;
-        if (!ReadQuoted(field)) return false;
-      }
-      // Unquoted text, or what follows a closing quote, is taken as it is.
-      size_t start = pos_;
-      while (pos_ < text_.size() && !IsSpecial(text_[pos_])) ++pos_;
-      field.append(text_.substr(start, pos_ - start));
-      if (pos_ >= text_.size()) return true;
-      char c = text_[pos_++];
-      if (c == delimiter_) continue;
-      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-      ++line_;
-      return true;
-    }
-  }
-
- private:
-  bool IsSpecial(char c) const {
-    return c == delimiter_ || c == '\n' || c == '\r';
-  }
-
-  // Appends a quoted field's text up to its closing quote; "" is a quote.
-  bool ReadQuoted(std::string& field) {
-    while (true) {
-      size_t quote = text_.find('"', pos_);
-      if (quote == std::string_view::npos) return false;
-      std::string_view chunk = text_.substr(pos_, quote - pos_);
-      CountLineBreaks(chunk, quote);
-      field.append(chunk);
-      pos_ = quote + 1;
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        field.push_back('"');
-        ++pos_;
-        continue;
-      }
-      return true;
-    }
-  }
-
-  // Counts CRLF, LF and lone CR in `chunk`, which ends at text_[end].
-  void CountLineBreaks(std::string_view chunk, size_t end) {
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      if (chunk[i] == '\n') ++line_;
-      if (chunk[i] == '\r') {
-        char next = i + 1 < chunk.size() ? chunk[i + 1] : text_[end];
-        if (next != '\n') ++line_;
-      }
-    }
-  }
-
-  std::string_view text_;
-  char delimiter_;
-  size_t pos_ = 0;
-  int line_ = 1;
-};
-
 }  // namespace
 
-CsvDocument ParseCsv(std::string_view bytes) {
-  CsvDocument doc;
+CsvStream::CsvStream(std::string_view bytes) {
   if (bytes.substr(0, kBom.size()) == kBom) {
     bytes.remove_prefix(kBom.size());
-    doc.encoding = "utf-8 with BOM";
+    encoding_ = "utf-8 with BOM";
   }
-  std::string converted;  // the text when it was not UTF-8
-  std::string_view text = bytes;
+  text_ = bytes;
   if (IsValidUtf8(bytes)) {
-    if (doc.encoding.empty()) doc.encoding = "utf-8";
+    if (encoding_.empty()) encoding_ = "utf-8";
   } else {
-    converted = Windows1252ToUtf8(bytes);
-    text = converted;
-    doc.encoding = "windows-1252";
+    converted_ = Windows1252ToUtf8(bytes);
+    text_ = converted_;
+    encoding_ = "windows-1252";
   }
-  doc.delimiter = DetectDelimiter(text);
-  CsvReader reader(text, doc.delimiter);
-  CsvRecord record;
-  while (!reader.AtEnd()) {
-    if (!reader.Read(record)) {
-      doc.unclosed_quote_line = record.line;
-      break;
+  delimiter_ = DetectDelimiter(text_);
+}
+
+bool CsvStream::Next(CsvRecord& record) {
+  while (pos_ < text_.size()) {
+    if (!Read(record)) {
+      unclosed_ = record.line;
+      pos_ = text_.size();
+      return false;
     }
-    if (!IsBlank(record.fields)) doc.records.push_back(std::move(record));
+    if (!IsBlank(record.fields)) return true;
   }
+  return false;
+}
+
+// Reads the record at the current position into `record`, reusing the
+// strings it already holds. False when the text ends inside a quoted field.
+bool CsvStream::Read(CsvRecord& record) {
+  record.line = line_;
+  size_t count = 0;
+  auto next_field = [&record, &count]() -> std::string& {
+    if (count == record.fields.size()) record.fields.emplace_back();
+    std::string& field = record.fields[count++];
+    field.clear();
+    return field;
+  };
+  bool complete = true;
+  while (true) {
+    std::string& field = next_field();
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      ++pos_;
+      if (!ReadQuoted(field)) {
+        complete = false;
+        break;
+      }
+    }
+    // Unquoted text, or what follows a closing quote, is taken as it is.
+    size_t start = pos_;
+    while (pos_ < text_.size() && !IsSpecial(text_[pos_])) ++pos_;
+    field.append(text_.substr(start, pos_ - start));
+    if (pos_ >= text_.size()) break;
+    char c = text_[pos_++];
+    if (c == delimiter_) continue;
+    if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+    ++line_;
+    break;
+  }
+  record.fields.resize(count);
+  return complete;
+}
+
+// Appends a quoted field's text up to its closing quote; "" is a quote.
+bool CsvStream::ReadQuoted(std::string& field) {
+  while (true) {
+    size_t quote = text_.find('"', pos_);
+    if (quote == std::string_view::npos) return false;
+    std::string_view chunk = text_.substr(pos_, quote - pos_);
+    CountLineBreaks(chunk, quote);
+    field.append(chunk);
+    pos_ = quote + 1;
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      field.push_back('"');
+      ++pos_;
+      continue;
+    }
+    return true;
+  }
+}
+
+// Counts CRLF, LF and lone CR in `chunk`, which ends at text_[end].
+void CsvStream::CountLineBreaks(std::string_view chunk, size_t end) {
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    if (chunk[i] == '\n') ++line_;
+    if (chunk[i] == '\r') {
+      char next = i + 1 < chunk.size() ? chunk[i + 1] : text_[end];
+      if (next != '\n') ++line_;
+    }
+  }
+}
+
+CsvDocument ParseCsv(std::string_view bytes) {
+  CsvStream stream(bytes);
+  CsvDocument doc;
+  doc.delimiter = stream.delimiter();
+  doc.encoding = stream.encoding();
+  CsvRecord record;
+  while (stream.Next(record)) doc.records.push_back(record);
+  doc.unclosed_quote_line = stream.unclosed_quote_line();
   return doc;
 }
 

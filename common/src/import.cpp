@@ -4,12 +4,13 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <deque>
 #include <utility>
 
 #include "entree/csv.h"
 #include "entree/text.h"
 #include "entree/uuid.h"
+#include "import_writer.h"
 #include "key_index.h"
 
 namespace entree {
@@ -85,36 +86,57 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
   return plan;
 }
 
-// One row's values by field, trimmed.
+// One row's values by field: the record's cells, trimmed, with line breaks
+// and tabs as spaces, cleaned in place.
 class RowValues {
  public:
-  RowValues(const ColumnPlan& plan, const std::vector<std::string>& fields)
-      : plan_(plan), fields_(fields) {}
+  RowValues(const ColumnPlan& plan, std::vector<std::string>& fields)
+      : plan_(plan), fields_(fields) {
+    for (size_t f = 0; f <= static_cast<size_t>(ImportField::kIgnore); ++f) {
+      std::optional<size_t> column =
+          plan_.ColumnOf(static_cast<ImportField>(f));
+      if (column && *column < fields_.size()) Clean(fields_[*column]);
+    }
+  }
   bool Has(ImportField field) const { return plan_.Has(field); }
-  std::string Get(ImportField field) const {
+  std::string_view Get(ImportField field) const {
     std::optional<size_t> column = plan_.ColumnOf(field);
     if (!column || *column >= fields_.size()) return {};
-    // Line breaks and tabs inside a cell become spaces.
-    std::string value(Trim(fields_[*column]));
-    for (char& c : value) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    return value;
+    return fields_[*column];
+  }
+  // The value, moved out of the record.
+  std::string Take(ImportField field) {
+    std::optional<size_t> column = plan_.ColumnOf(field);
+    if (!column || *column >= fields_.size()) return {};
+    return std::move(fields_[*column]);
   }
 
  private:
+  static void Clean(std::string& value) {
+    std::string_view trimmed = Trim(value);
+    if (trimmed.size() != value.size()) {
+      value.erase(0, static_cast<size_t>(trimmed.data() - value.data()));
+      value.resize(trimmed.size());
+    }
+    for (char& c : value) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+  }
+
   const ColumnPlan& plan_;
-  const std::vector<std::string>& fields_;
+  std::vector<std::string>& fields_;
 };
 
 // Writes the row's values into `a`, leaving fields the file lacks alone.
-// Returns the problem when the row cannot be imported.
-std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
-                                   Attendee& a) {
-  std::string given = row.Get(ImportField::kGivenName);
-  std::string family = row.Get(ImportField::kFamilyName);
-  std::string particle = row.Get(ImportField::kParticle);
-  if (!particle.empty() && !family.empty()) family = particle + " " + family;
+// Returns the problem when the row cannot be imported; then `a` is as it
+// was. Moves the values out of the row.
+std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a) {
+  std::string given = row.Take(ImportField::kGivenName);
+  std::string family = row.Take(ImportField::kFamilyName);
+  std::string_view particle = row.Get(ImportField::kParticle);
+  if (!particle.empty() && !family.empty()) {
+    family = std::string(particle) + " " + family;
+  }
   if (given.empty() && family.empty()) {
     SplitName split = SplitFullName(row.Get(ImportField::kFullName));
     given = std::move(split.given);
@@ -123,18 +145,18 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
   if (given.empty() && family.empty()) {
     return RowProblem{line, RowProblemKind::kNoName, ""};
   }
-  std::string email = row.Get(ImportField::kEmail);
+  std::string_view email = row.Get(ImportField::kEmail);
   if (!email.empty() && !IsPlausibleEmail(email)) {
-    return RowProblem{line, RowProblemKind::kBadEmail, email};
+    return RowProblem{line, RowProblemKind::kBadEmail, std::string(email)};
   }
   a.given_name = std::move(given);
   a.family_name = std::move(family);
-  if (row.Has(ImportField::kEmail)) a.email = std::move(email);
+  if (row.Has(ImportField::kEmail)) a.email = row.Take(ImportField::kEmail);
   if (row.Has(ImportField::kExternalId)) {
-    a.external_id = row.Get(ImportField::kExternalId);
+    a.external_id = row.Take(ImportField::kExternalId);
   }
   if (row.Has(ImportField::kOrganisation)) {
-    a.organisation = row.Get(ImportField::kOrganisation);
+    a.organisation = row.Take(ImportField::kOrganisation);
   }
   if (row.Has(ImportField::kSector)) {
     a.sector =
@@ -143,7 +165,7 @@ std::optional<RowProblem> ApplyRow(const RowValues& row, int line,
   if (row.Has(ImportField::kRole)) {
     a.role = ParseRole(row.Get(ImportField::kRole)).value_or(Role::kGuest);
   }
-  if (row.Has(ImportField::kTable)) a.table = row.Get(ImportField::kTable);
+  if (row.Has(ImportField::kTable)) a.table = row.Take(ImportField::kTable);
   if (row.Has(ImportField::kConsent)) {
     a.consent = IsYes(row.Get(ImportField::kConsent));
   }
@@ -164,25 +186,20 @@ std::string_view LowerAscii(std::string_view text, std::string& out) {
 }
 
 // The attendees a file's rows lead to, each in a slot: first those already
-// stored (read only when a row matches them), then those the file adds. A
-// row matches the first slot with its external id, else the first with its
-// email (case-insensitive, as SQLite's NOCASE).
+// stored, then those the file adds. A row matches the first slot with its
+// external id, else the first with its email (case-insensitive, as
+// SQLite's NOCASE). A slot's attendee, once handed to the writer, is not
+// changed again: a later row makes it a new version.
 class ImportSlots {
  public:
   explicit ImportSlots(size_t rows) : by_external_id_(rows), by_email_(rows) {}
 
   Status LoadStored(Store& store) {
-    auto stmt = store.db().Prepare(
-        "SELECT id, external_id, email FROM attendee ORDER BY created_at");
-    if (!stmt.ok()) return stmt.status();
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      stored_ids_.push_back(ParseUuid(stmt->ColumnText(0)).value_or(Uuid{}));
-      values_.emplace_back();
-      Remember(values_.size() - 1, stmt->ColumnText(1), stmt->ColumnText(2));
-    }
+    auto stored = store.ListAttendeesByCreation();
+    if (!stored.ok()) return stored.status();
+    for (Attendee& a : *stored) Put(std::nullopt, std::move(a));
+    stored_count_ = current_.size();
+    changed_.assign(stored_count_, false);
     return Status::Ok();
   }
 
@@ -200,24 +217,34 @@ class ImportSlots {
   }
 
   // The slot's attendee as the rows so far leave it.
-  Result<Attendee> Current(Store& store, size_t slot) const {
-    if (values_[slot]) return *values_[slot];
-    return store.GetAttendee(stored_ids_[slot]);
-  }
+  const Attendee& Current(size_t slot) const { return *current_[slot]; }
 
-  // Puts `a` in `slot` (nullopt: a new one).
-  void Set(std::optional<size_t> slot, Attendee a) {
+  // Makes `a` the attendee of `slot` (nullopt: a new slot). Returns where
+  // it is kept, which stays valid as long as the slots do.
+  const Attendee* Put(std::optional<size_t> slot, Attendee a) {
+    versions_.push_back(std::move(a));
+    const Attendee* kept = &versions_.back();
     if (!slot) {
-      values_.emplace_back();
-      slot = values_.size() - 1;
+      current_.push_back(kept);
+      slot = current_.size() - 1;
+    } else {
+      current_[*slot] = kept;
+      if (IsStored(*slot)) changed_[*slot] = true;
     }
-    values_[*slot] = std::move(a);
-    Remember(*slot, values_[*slot]->external_id, values_[*slot]->email);
+    Remember(*slot, kept->external_id, kept->email);
+    return kept;
   }
 
-  bool IsStored(size_t slot) const { return slot < stored_ids_.size(); }
-  // By slot; nullopt for stored attendees that no row changed.
-  std::vector<std::optional<Attendee>>& values() { return values_; }
+  bool IsStored(size_t slot) const { return slot < stored_count_; }
+
+  // The stored attendees that rows changed, as they leave them.
+  std::vector<const Attendee*> ChangedStored() const {
+    std::vector<const Attendee*> changed;
+    for (size_t slot = 0; slot < stored_count_; ++slot) {
+      if (changed_[slot]) changed.push_back(current_[slot]);
+    }
+    return changed;
+  }
 
  private:
   void Remember(size_t slot, std::string_view external_id,
@@ -227,57 +254,30 @@ class ImportSlots {
     if (!email.empty()) by_email_.Add(LowerAscii(email, lowered_), value);
   }
 
-  std::vector<Uuid> stored_ids_;
-  std::vector<std::optional<Attendee>> values_;
+  std::deque<Attendee> versions_;         // every version, never moved
+  std::vector<const Attendee*> current_;  // by slot
+  size_t stored_count_ = 0;
+  std::vector<bool> changed_;  // by stored slot
   KeyIndex by_external_id_;
   KeyIndex by_email_;
   std::string lowered_;  // scratch for LowerAscii
 };
 
-// Gives the added attendees ids in the order of their external ids, so
-// that the primary key and the external-id index both grow at their end
-// instead of at random pages: new version 7 ids made together, sorted.
-void AssignIds(std::vector<Attendee*>& added) {
-  std::stable_sort(added.begin(), added.end(),
-                   [](const Attendee* a, const Attendee* b) {
-                     return a->external_id < b->external_id;
-                   });
-  std::vector<Uuid> ids(added.size());
-  for (Uuid& id : ids) id = NewUuid();
-  std::sort(ids.begin(), ids.end());
-  for (size_t i = 0; i < added.size(); ++i) added[i]->id = ids[i];
-}
-
-// Writes the slots' attendees: updates, then inserts in id order.
-Status WriteSlots(Store& store, ImportSlots& slots) {
-  std::set<std::string> tables;
-  std::vector<Attendee*> added;
-  for (size_t slot = 0; slot < slots.values().size(); ++slot) {
-    std::optional<Attendee>& value = slots.values()[slot];
-    if (!value) continue;
-    if (!value->table.empty()) tables.insert(value->table);
-    if (!slots.IsStored(slot)) added.push_back(&*value);
-  }
-  for (const std::string& table : tables) {
-    ENTREE_RETURN_IF_ERROR(store.EnsureTable(table));
-  }
-  for (size_t slot = 0; slot < slots.values().size(); ++slot) {
-    if (slots.IsStored(slot) && slots.values()[slot]) {
-      ENTREE_RETURN_IF_ERROR(store.UpdateAttendee(*slots.values()[slot]));
-    }
-  }
-  AssignIds(added);
-  return store.InsertAttendees(added);
-}
-
-// A larger page cache for the length of a bulk write, so SQLite does not
-// read back the pages it has just written.
-class BulkCache {
+// Settings for the length of a bulk write, made before its transaction
+// begins: a larger page cache, so SQLite does not read back the pages it
+// has just written, and no foreign-key lookups. The only foreign key an
+// attendee row has is its table, and ImportWriter makes each table before
+// a row names it; a lookup per row would cost a tenth of the write.
+class BulkSettings {
  public:
-  explicit BulkCache(Database& db) : db_(db) {
+  explicit BulkSettings(Database& db) : db_(db) {
     (void)db_.Exec("PRAGMA cache_size = -131072");  // 128 MiB at most
+    (void)db_.Exec("PRAGMA foreign_keys = OFF");
   }
-  ~BulkCache() { (void)db_.Exec("PRAGMA cache_size = -2000"); }
+  ~BulkSettings() {
+    (void)db_.Exec("PRAGMA foreign_keys = ON");
+    (void)db_.Exec("PRAGMA cache_size = -2000");
+  }
 
  private:
   Database& db_;
@@ -287,59 +287,63 @@ class BulkCache {
 
 Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
                                      const ImportOptions& options) {
-  CsvDocument doc = ParseCsv(csv_bytes);
+  CsvStream csv(csv_bytes);
   ImportReport report;
-  report.delimiter = doc.delimiter;
-  report.encoding = doc.encoding;
-  if (doc.records.empty()) {
+  report.delimiter = csv.delimiter();
+  report.encoding = csv.encoding();
+  CsvRecord record;
+  if (!csv.Next(record)) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.no_header",
                              {});
   }
-  auto plan =
-      PlanColumns(doc.records.front().fields, options, report.ignored_columns);
+  auto plan = PlanColumns(record.fields, options, report.ignored_columns);
   if (!plan.ok()) return plan.status();
 
-  BulkCache cache(store.db());
+  BulkSettings settings(store.db());
   auto tx = Transaction::Begin(store.db());
   if (!tx.ok()) return tx.status();
-  ImportSlots slots(doc.records.size());
+  // About one row per 80 bytes: the indexes start near their final size.
+  ImportSlots slots(csv_bytes.size() / 80);
   ENTREE_RETURN_IF_ERROR(slots.LoadStored(store));
+  // New attendees are written while the file is still read. Their ids
+  // ascend in file order, so the primary key grows at its end.
+  ImportWriter writer(store);
+  Uuid last_id{};
   // Rows apply in file order: a later row with the same external id or
   // email changes what an earlier one added.
-  for (size_t r = 1; r < doc.records.size(); ++r) {
-    const CsvRecord& record = doc.records[r];
+  while (csv.Next(record)) {
     RowValues row(*plan, record.fields);
     std::optional<size_t> slot = slots.Find(row.Get(ImportField::kExternalId),
                                             row.Get(ImportField::kEmail));
-    Attendee attendee;
-    if (slot) {
-      auto current = slots.Current(store, *slot);
-      if (!current.ok()) return current.status();
-      attendee = std::move(current).value();
-    }
+    Attendee attendee = slot ? slots.Current(*slot) : Attendee{};
     if (auto problem = ApplyRow(row, record.line, attendee)) {
       report.problems.push_back(*problem);
       continue;
     }
     attendee.updated_at = options.now;
-    if (slot) {
-      ++report.updated;
-    } else {
+    if (!slot) {
+      attendee.id = last_id = NewUuidAfter(last_id);
       attendee.created_at = options.now;
       ++report.imported;
+      writer.Insert(slots.Put(slot, std::move(attendee)));
+      continue;
     }
-    slots.Set(slot, std::move(attendee));
+    ++report.updated;
+    const Attendee* kept = slots.Put(slot, std::move(attendee));
+    // Stored attendees are written once, at the end.
+    if (!slots.IsStored(*slot)) writer.Update(kept);
   }
-  if (doc.unclosed_quote_line) {
+  if (csv.unclosed_quote_line()) {
     report.problems.push_back(
-        {*doc.unclosed_quote_line, RowProblemKind::kUnclosedQuote, ""});
+        {*csv.unclosed_quote_line(), RowProblemKind::kUnclosedQuote, ""});
   }
+  for (const Attendee* changed : slots.ChangedStored()) writer.Update(changed);
+  ENTREE_RETURN_IF_ERROR(writer.Finish());
   report.rejected = static_cast<int>(report.problems.size());
   if (options.strict && report.rejected > 0) {
-    report.written = false;  // nothing is written
+    report.written = false;  // the transaction is rolled back
     return report;
   }
-  ENTREE_RETURN_IF_ERROR(WriteSlots(store, slots));
   ENTREE_RETURN_IF_ERROR(tx->Commit());
   return report;
 }

@@ -48,22 +48,19 @@ std::string SortKey(const Attendee& a) {
          FoldForSearch(a.given_name);
 }
 
-// The attendee's stored text that is derived, not held: kept alive while a
-// statement it is bound to runs.
-struct DerivedText {
-  explicit DerivedText(const Attendee& a)
-      : id(ToString(a.id)), search_key(SearchKey(a)), sort_key(SortKey(a)) {}
-  std::string id;
-  std::string search_key;
-  std::string sort_key;
-};
+}  // namespace
+
+AttendeeKeys::AttendeeKeys(const Attendee& a)
+    : id(ToString(a.id)), search_key(SearchKey(a)), sort_key(SortKey(a)) {}
+
+namespace {
 
 // Binds every stored field of `a` to parameters first..first + 14 in
-// kAttendeeInsertColumns order, without copies: `a` and `derived` must
+// kAttendeeInsertColumns order, without copies: `a` and `keys` must
 // outlive the statement's run.
-void BindAttendee(Statement& s, const Attendee& a, const DerivedText& derived,
+void BindAttendee(Statement& s, const Attendee& a, const AttendeeKeys& keys,
                   int first = 1) {
-  s.BindUncopied(first, derived.id)
+  s.BindUncopied(first, keys.id)
       .BindUncopied(first + 1, a.external_id)
       .BindUncopied(first + 2, a.given_name)
       .BindUncopied(first + 3, a.family_name)
@@ -73,8 +70,8 @@ void BindAttendee(Statement& s, const Attendee& a, const DerivedText& derived,
       .BindUncopied(first + 7, ToString(a.role))
       .BindUncopied(first + 9, ToString(a.source))
       .Bind(first + 10, int64_t{a.consent ? 1 : 0})
-      .BindUncopied(first + 11, derived.search_key)
-      .BindUncopied(first + 12, derived.sort_key)
+      .BindUncopied(first + 11, keys.search_key)
+      .BindUncopied(first + 12, keys.sort_key)
       .Bind(first + 13, ToMillis(a.created_at))
       .Bind(first + 14, ToMillis(a.updated_at));
   if (a.table.empty()) {
@@ -158,33 +155,29 @@ Status Store::InsertAttendee(const Attendee& attendee) {
   static const std::string sql = InsertAttendeesSql(1);
   auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
-  DerivedText derived(attendee);
-  BindAttendee(**stmt, attendee, derived);
+  AttendeeKeys keys(attendee);
+  BindAttendee(**stmt, attendee, keys);
   return (*stmt)->Run();
 }
 
-Status Store::InsertAttendees(std::span<const Attendee* const> attendees) {
+Status Store::InsertAttendees(std::span<const KeyedAttendee> attendees) {
   // SQLite's work per statement (start, savepoint, end) is paid once per
   // batch instead of once per attendee.
-  constexpr int kBatch = 64;
-  static const std::string sql = InsertAttendeesSql(kBatch);
-  std::vector<DerivedText> derived;
-  derived.reserve(kBatch);
-  size_t done = 0;
-  for (; done + kBatch <= attendees.size(); done += kBatch) {
-    auto stmt = Cached(sql);
+  constexpr int kBatch = 256;
+  static const std::string batch_sql = InsertAttendeesSql(kBatch);
+  static const std::string single_sql = InsertAttendeesSql(1);
+  for (size_t done = 0; done < attendees.size();) {
+    bool whole_batch = done + kBatch <= attendees.size();
+    int rows = whole_batch ? kBatch : 1;
+    auto stmt = Cached(whole_batch ? batch_sql : single_sql);
     if (!stmt.ok()) return stmt.status();
-    derived.clear();
-    for (int row = 0; row < kBatch; ++row) {
-      const Attendee& a = *attendees[done + row];
-      derived.emplace_back(a);
-      BindAttendee(**stmt, a, derived.back(),
+    for (int row = 0; row < rows; ++row) {
+      const KeyedAttendee& keyed = attendees[done + row];
+      BindAttendee(**stmt, *keyed.attendee, keyed.keys,
                    row * kAttendeeInsertParameters + 1);
     }
     ENTREE_RETURN_IF_ERROR((*stmt)->Run());
-  }
-  for (; done < attendees.size(); ++done) {
-    ENTREE_RETURN_IF_ERROR(InsertAttendee(*attendees[done]));
+    done += rows;
   }
   return Status::Ok();
 }
@@ -197,8 +190,8 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
       "search_key = ?12, sort_key = ?13, created_at = ?14, updated_at = ?15 "
       "WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
-  DerivedText derived(attendee);
-  BindAttendee(**stmt, attendee, derived);
+  AttendeeKeys keys(attendee);
+  BindAttendee(**stmt, attendee, keys);
   ENTREE_RETURN_IF_ERROR((*stmt)->Run());
   if (db_.Changes() == 0) {
     return Status::Localized(StatusCode::kNotFound, "error.no_attendee",
@@ -209,6 +202,13 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
 
 Result<std::vector<Attendee>> Store::ListAttendees() {
   static const std::string sql = SelectAttendees("ORDER BY sort_key, id");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return ReadAll(**stmt);
+}
+
+Result<std::vector<Attendee>> Store::ListAttendeesByCreation() {
+  static const std::string sql = SelectAttendees("ORDER BY created_at, id");
   auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
   return ReadAll(**stmt);

@@ -55,6 +55,25 @@ Uuid NewUuid() {
   return id;
 }
 
+Uuid NewUuidAfter(const Uuid& previous) {
+  Uuid id = NewUuid();
+  if (id > previous) return id;
+  // Adds one to the bits after the version and variant bits of byte 6 and
+  // byte 8; a carry out of the random bits moves on into the time.
+  id = previous;
+  for (size_t i = id.size(); i-- > 0;) {
+    uint8_t fixed = i == 6 ? 0xf0 : i == 8 ? 0xc0 : 0x00;
+    uint8_t free_bits = static_cast<uint8_t>(~fixed);
+    uint8_t value = static_cast<uint8_t>(id[i] & free_bits);
+    if (value != free_bits) {
+      id[i] = static_cast<uint8_t>((id[i] & fixed) | (value + 1));
+      return id;
+    }
+    id[i] = static_cast<uint8_t>(id[i] & fixed);
+  }
+  return id;
+}
+
 std::string ToString(const Uuid& id) {
   std::string out;
   out.reserve(36);

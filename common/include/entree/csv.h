@@ -24,10 +24,48 @@ struct CsvDocument {
   std::optional<int> unclosed_quote_line;
 };
 
-// Reads spreadsheet bytes: UTF-8 with or without BOM, else Windows-1252;
-// the delimiter (, ; or tab) is the one the first record uses most; CRLF, LF
-// or CR line ends; RFC 4180 quoting with delimiters, quotes ("") and line
-// breaks inside quoted fields. Never fails: see unclosed_quote_line.
+// Reads spreadsheet bytes one record at a time: UTF-8 with or without BOM,
+// else Windows-1252; the delimiter (, ; or tab) is the one the first record
+// uses most; CRLF, LF or CR line ends; RFC 4180 quoting with delimiters,
+// quotes ("") and line breaks inside quoted fields. The bytes must outlive
+// the stream.
+class CsvStream {
+ public:
+  explicit CsvStream(std::string_view bytes);
+  CsvStream(const CsvStream&) = delete;
+  CsvStream& operator=(const CsvStream&) = delete;
+
+  char delimiter() const { return delimiter_; }
+  // "utf-8", "utf-8 with BOM" or "windows-1252".
+  const std::string& encoding() const { return encoding_; }
+
+  // Reads the next record that is not blank into `record`, reusing its
+  // storage. False at the end of the text, and when the text ends inside a
+  // quoted field: see unclosed_quote_line().
+  bool Next(CsvRecord& record);
+  // Set when the text ended inside a quoted field: the line that record
+  // starts on. Next() does not return that record.
+  std::optional<int> unclosed_quote_line() const { return unclosed_; }
+
+ private:
+  bool Read(CsvRecord& record);
+  bool ReadQuoted(std::string& field);
+  void CountLineBreaks(std::string_view chunk, size_t end);
+  bool IsSpecial(char c) const {
+    return c == delimiter_ || c == '\n' || c == '\r';
+  }
+
+  std::string converted_;  // the text when the bytes were not UTF-8
+  std::string_view text_;
+  std::string encoding_;
+  char delimiter_ = ',';
+  size_t pos_ = 0;
+  int line_ = 1;
+  std::optional<int> unclosed_;
+};
+
+// Every record of spreadsheet bytes, read as CsvStream does. Never fails:
+// see unclosed_quote_line.
 CsvDocument ParseCsv(std::string_view bytes);
 
 // Writes CSV that Excel opens as intended: UTF-8 with BOM, CRLF, RFC 4180

@@ -94,6 +94,22 @@ struct Statistics {
   std::map<std::string, Tally> by_table;   // "" for guests without a table
 };
 
+// The text an attendee's row holds besides their fields: the id as text and
+// the folded keys that name search and sorting use. Bulk writers work it
+// out ahead, on another thread than the one writing.
+struct AttendeeKeys {
+  explicit AttendeeKeys(const Attendee& a);
+  std::string id;
+  std::string search_key;  // "anouk de vries org 0"
+  std::string sort_key;    // family name without particles, then given name
+};
+
+// An attendee to insert and their keys; the attendee must outlive it.
+struct KeyedAttendee {
+  const Attendee* attendee;
+  AttendeeKeys keys;
+};
+
 // Owns the database of one event. Not thread-safe: one Store per thread.
 class Store {
  public:
@@ -157,14 +173,16 @@ class Store {
   // otherwise the foreign key fails with kDatabase.
   Status InsertAttendee(const Attendee& attendee);
   // Inserts new attendees as InsertAttendee does, in the order given (for
-  // bulk loads: fastest in id order).
-  Status InsertAttendees(std::span<const Attendee* const> attendees);
+  // bulk loads: fastest in id order), with their keys worked out ahead.
+  Status InsertAttendees(std::span<const KeyedAttendee> attendees);
   // Rewrites every field of an existing attendee (kNotFound otherwise);
   // the table must exist as for InsertAttendee.
   Status UpdateAttendee(const Attendee& attendee);
   // Everyone, sorted the Dutch way: by family name without particles, then
   // given name.
   Result<std::vector<Attendee>> ListAttendees();
+  // Everyone, the first added first (ties by id).
+  Result<std::vector<Attendee>> ListAttendeesByCreation();
   // Attendees whose name or organisation contains every word of `query`,
   // accent- and case-insensitively; at most `limit`, sorted as above.
   Result<std::vector<Attendee>> SearchAttendees(std::string_view query,

@@ -12,6 +12,10 @@ namespace entree {
 // A new UUID version 7 (RFC 9562): the current time in milliseconds, then
 // 74 bits from the system's CSPRNG.
 Uuid NewUuid();
+// A new UUID version 7 that sorts after `previous`: NewUuid(), or when that
+// does not sort after it (the same millisecond), `previous` plus one in
+// its random bits. Ids made this way ascend in the order they were made.
+Uuid NewUuidAfter(const Uuid& previous);
 // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower case.
 std::string ToString(const Uuid& id);
 // Reads the canonical form (either case). nullopt otherwise.
