@@ -2,7 +2,6 @@
 // transaction.
 #include "entree/import.h"
 
-#include <algorithm>
 #include <array>
 #include <deque>
 #include <utility>
