@@ -11,6 +11,7 @@
 #include "support.h"
 
 using namespace entree;
+using entree::testing::AddAttendee;
 using entree::testing::At;
 using entree::testing::DatabaseFingerprint;
 using entree::testing::MakeEventStore;
@@ -359,4 +360,107 @@ TEST_CASE("new attendees get ids that ascend in file order", "[import]") {
   CHECK(store.ResolveAttendee("E999")->given_name == "Gast");
   CHECK(store.ResolveAttendee("E" + std::to_string(numbers.front()))
             ->family_name == "Opnieuw");
+}
+
+namespace {
+
+// The value of PRAGMA `name` on `db`, as text.
+std::string PragmaText(Database& db, const std::string& name) {
+  auto stmt = db.Prepare("PRAGMA " + name);
+  REQUIRE(stmt.ok());
+  REQUIRE(*stmt->Step());
+  return stmt->ColumnText(0);
+}
+
+// The CREATE INDEX statements of the attendee table, by name.
+std::vector<std::string> AttendeeIndexes(Database& db) {
+  auto stmt = db.Prepare(
+      "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' "
+      "AND tbl_name = 'attendee' AND sql IS NOT NULL ORDER BY name");
+  REQUIRE(stmt.ok());
+  std::vector<std::string> indexes;
+  while (*stmt->Step()) indexes.push_back(stmt->ColumnText(0));
+  return indexes;
+}
+
+std::string NumberedGuests(int count) {
+  std::string csv = "id,naam,email,rol,tafel\n";
+  for (int i = 0; i < count; ++i) {
+    std::string n = std::to_string(i);
+    csv += "N" + n + ",Gast " + n + ",gast" + n + "@example.nl," +
+           (i % 100 == 0 ? "host" : "guest") + ",Tafel " +
+           std::to_string(i % 5) + "\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE("a first import leaves the file as a new one would be", "[import]") {
+  // Into an empty list the import writes with a rollback journal and makes
+  // the attendee indexes after the rows; afterwards the file is back in
+  // write-ahead-log mode with the very same indexes, and they work.
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("f.db"));
+  std::vector<std::string> indexes_before = AttendeeIndexes(store.db());
+  REQUIRE(indexes_before.size() == 2);
+  ImportReport report = Import(store, NumberedGuests(3000));
+  CHECK(report.imported == 3000);
+  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
+  CHECK(AttendeeIndexes(store.db()) == indexes_before);
+  CHECK(PragmaText(store.db(), "integrity_check") == "ok");
+  CHECK(PragmaText(store.db(), "foreign_keys") == "1");
+  // The unique index on external ids is there and in use.
+  Attendee twin = AddAttendee(store, "Dubbel", "Ganger");
+  twin.external_id = "N17";
+  CHECK_FALSE(store.UpdateAttendee(twin).ok());
+  CHECK(store.ResolveAttendee("N2999")->given_name == "Gast");
+  auto plan = store.db().Prepare(
+      "EXPLAIN QUERY PLAN SELECT id FROM attendee WHERE external_id = 'N5' "
+      "AND external_id <> ''");
+  REQUIRE(plan.ok());
+  REQUIRE(*plan->Step());
+  CHECK_THAT(plan->ColumnText(3),
+             Catch::Contains("INDEX attendee_by_external_id"));
+  // The hosts' index: every hundredth guest hosts a table.
+  auto hosts = store.TableHosts("Tafel 0");
+  REQUIRE(hosts.ok());
+  CHECK(hosts->size() == 30);
+}
+
+TEST_CASE("a first import that is refused leaves the file as it was",
+          "[import]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("r.db"));
+  std::string before = DatabaseFingerprint(dir.File("r.db"));
+  std::vector<std::string> indexes_before = AttendeeIndexes(store.db());
+  auto options = Options();
+  options.strict = true;
+  ImportReport report =
+      Import(store, NumberedGuests(500) + ",,geen-email\n", options);
+  CHECK_FALSE(report.written);
+  CHECK(report.rejected == 1);
+  CHECK(DatabaseFingerprint(dir.File("r.db")) == before);
+  CHECK(AttendeeIndexes(store.db()) == indexes_before);
+  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
+  CHECK(PragmaText(store.db(), "integrity_check") == "ok");
+}
+
+TEST_CASE("a first import while another program has the file open",
+          "[import]") {
+  // The log cannot be left while another connection has the file: the
+  // import writes through the log instead, and the other connection keeps
+  // reading throughout.
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("o.db"));
+  auto other = Store::Open(dir.File("o.db"));
+  REQUIRE(other.ok());
+  REQUIRE(other->ListAttendees()->empty());
+  ImportReport report = Import(store, NumberedGuests(2000));
+  CHECK(report.imported == 2000);
+  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
+  CHECK(PragmaText(other->db(), "journal_mode") == "wal");
+  CHECK(other->ListAttendees()->size() == 2000);
+  CHECK(other->ResolveAttendee("N1999")->given_name == "Gast");
+  CHECK(AttendeeIndexes(other->db()).size() == 2);
 }

@@ -6,6 +6,7 @@
 #include <deque>
 #include <utility>
 
+#include "bulk_load.h"
 #include "entree/csv.h"
 #include "entree/text.h"
 #include "entree/uuid.h"
@@ -262,26 +263,6 @@ class ImportSlots {
   std::string lowered_;  // scratch for LowerAscii
 };
 
-// Settings for the length of a bulk write, made before its transaction
-// begins: a larger page cache, so SQLite does not read back the pages it
-// has just written, and no foreign-key lookups. The only foreign key an
-// attendee row has is its table, and ImportWriter makes each table before
-// a row names it; a lookup per row would cost a tenth of the write.
-class BulkSettings {
- public:
-  explicit BulkSettings(Database& db) : db_(db) {
-    (void)db_.Exec("PRAGMA cache_size = -131072");  // 128 MiB at most
-    (void)db_.Exec("PRAGMA foreign_keys = OFF");
-  }
-  ~BulkSettings() {
-    (void)db_.Exec("PRAGMA foreign_keys = ON");
-    (void)db_.Exec("PRAGMA cache_size = -2000");
-  }
-
- private:
-  Database& db_;
-};
-
 }  // namespace
 
 Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
@@ -298,9 +279,18 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   auto plan = PlanColumns(record.fields, options, report.ignored_columns);
   if (!plan.ok()) return plan.status();
 
-  BulkSettings settings(store.db());
+  // Into an empty list the import loads in bulk: see bulk_load.h.
+  auto empty = AttendeeListIsEmpty(store.db());
+  if (!empty.ok()) return empty.status();
+  BulkSettings settings(store.db(), *empty);
   auto tx = Transaction::Begin(store.db());
   if (!tx.ok()) return tx.status();
+  std::optional<DeferredIndexes> indexes;
+  if (*empty) {
+    auto dropped = DeferredIndexes::Drop(store.db());
+    if (!dropped.ok()) return dropped.status();
+    indexes.emplace(std::move(*dropped));
+  }
   // About one row per 80 bytes: the indexes start near their final size.
   ImportSlots slots(csv_bytes.size() / 80);
   ENTREE_RETURN_IF_ERROR(slots.LoadStored(store));
@@ -343,6 +333,7 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
     report.written = false;  // the transaction is rolled back
     return report;
   }
+  if (indexes) ENTREE_RETURN_IF_ERROR(indexes->Rebuild());
   ENTREE_RETURN_IF_ERROR(tx->Commit());
   return report;
 }
