@@ -37,9 +37,9 @@ Result<Database> Database::Open(const std::string& path) {
   // write of attendees (fewer pages to split, log and copy back) and cost
   // a check-in under a tenth of a millisecond.
   Status status = db.Exec(
-      "PRAGMA page_size=32768; PRAGMA journal_mode=WAL; PRAGMA "
-      "synchronous=FULL;"
-      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+      "PRAGMA page_size=32768; PRAGMA journal_mode=WAL; "
+      "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+      "PRAGMA temp_store=MEMORY;");
   if (!status.ok()) {
     return Status::Localized(StatusCode::kDatabase, "error.not_entree_db",
                              {path});

@@ -156,9 +156,9 @@ CREATE TABLE seat (
       // 5 -> 6: the outbox triggers exist only on a kiosk that syncs, so
       // that one that does not pays nothing for them on each write (a bulk
       // import of 100,000 rows took 0.85 s with them, 0.66 s without).
-      // OutboxTriggers() puts
-      // them back when sync is on. The sort key loses its id suffix
-      // ("family\x01given\x01id"): queries order by key, then id.
+      // OutboxTriggers() puts them back when sync is on. The sort key loses
+      // its id suffix ("family\x01given\x01id"): queries order by key,
+      // then id.
       R"sql(
 DROP TRIGGER outbox_attendee_insert;
 DROP TRIGGER outbox_attendee_update;
