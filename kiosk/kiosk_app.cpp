@@ -77,7 +77,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
       std::string key_path = config_.secret_key.empty()
                                  ? config_.database + ".key"
                                  : config_.secret_key;
-      auto key = ReadSecretKeyFile(key_path, event_.id);
+      auto key = ReadSecretKeyFile(key_path, event_.id, event_.public_key);
       if (key.ok()) {
         issuer_.emplace(*store_, event_.id, *key, config_.kiosk_id);
         StartPrinter();

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "entree/badge_token.h"
 #include "entree/base32.h"
@@ -107,6 +108,31 @@ TEST_CASE("each kind of bad code has its own verdict", "[token]") {
   CHECK(f.Verify(forged).check == TokenCheck::kBadSignature);
 }
 
+TEST_CASE("a random well-formed code is invalid, not another event's",
+          "[token]") {
+  Fixture f;
+  // Codes of the right prefix, length and alphabet whose bytes are random:
+  // nobody signed them, so the door must not send the holder to "their"
+  // event. A genuine code of another event still says so.
+  std::mt19937 random(20261012);
+  int wrong_event = 0;
+  constexpr int kCodes = 2000;
+  for (int i = 0; i < kCodes; ++i) {
+    std::vector<uint8_t> payload(92);
+    for (uint8_t& byte : payload) byte = static_cast<uint8_t>(random());
+    if (f.Verify("E1" + Base32Encode(payload)).check ==
+        TokenCheck::kWrongEvent) {
+      ++wrong_event;
+    }
+  }
+  // About one in 256 random signatures has a signer's shape.
+  CHECK(wrong_event < kCodes / 100);
+  for (int i = 0; i < 20; ++i) {
+    Fixture other_event;
+    CHECK(f.Verify(other_event.code).check == TokenCheck::kWrongEvent);
+  }
+}
+
 TEST_CASE("the code carries no personal data", "[token]") {
   Fixture f;
   auto payload = Base32Decode(f.code.substr(2));
@@ -127,18 +153,28 @@ TEST_CASE("the secret key file is private and belongs to one event",
   REQUIRE(::stat(path.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
 
-  auto read = ReadSecretKeyFile(path, f.claim.event_id);
+  auto read = ReadSecretKeyFile(path, f.claim.event_id, f.keys.public_key);
   REQUIRE(read.ok());
   CHECK(*read == f.keys.secret_key);
 
   CHECK(WriteSecretKeyFile(path, f.claim.event_id, f.keys.secret_key).code() ==
         StatusCode::kAlreadyExists);
-  CHECK(ReadSecretKeyFile(path, NewEventId()).status().code() ==
+  CHECK(ReadSecretKeyFile(path, NewEventId(), f.keys.public_key).status().code() ==
         StatusCode::kKey);
+  // The key of this event from before `keygen --replace`: its badges
+  // would be refused at every door, so it mints none.
+  KeyPair replaced = GenerateKeyPair();
+  auto old = ReadSecretKeyFile(path, f.claim.event_id, replaced.public_key);
+  CHECK(old.status().code() == StatusCode::kKey);
+  CHECK(old.status().message().find("replaced") != std::string::npos);
+  CHECK(ReadSecretKeyFile(path, f.claim.event_id, std::nullopt)
+            .status()
+            .code() == StatusCode::kKey);
   ::chmod(path.c_str(), 0644);
-  CHECK(ReadSecretKeyFile(path, f.claim.event_id).status().code() ==
+  CHECK(ReadSecretKeyFile(path, f.claim.event_id, f.keys.public_key).status().code() ==
         StatusCode::kKey);
-  CHECK(ReadSecretKeyFile(dir.File("missing.key"), f.claim.event_id)
+  CHECK(ReadSecretKeyFile(dir.File("missing.key"), f.claim.event_id,
+                              f.keys.public_key)
             .status()
             .code() == StatusCode::kKey);
 }

@@ -158,3 +158,46 @@ TEST_CASE("staff check a guest in by hand, and can undo it", "[door]") {
   f.clock.Advance(std::chrono::seconds(10));
   CHECK(f.entry.CheckInByHand(a.id)->verdict == Verdict::kWelcome);
 }
+
+TEST_CASE("a check-in dated in the future never decides today's verdict",
+          "[door][clock]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Jérôme", "Müller");
+  std::string code = f.CodeFor(a);
+  Door exit{f.store, f.clock, f.event,
+            DoorSettingsFor(f.event, Direction::kExit), "door-2"};
+
+  // An exit dated an hour ahead (a kiosk clock running fast, a mistyped
+  // --at) must not make every later entry a "welcome back".
+  REQUIRE(f.store
+              .AppendCheckin(entree::testing::Checkin(
+                  a.id, "2026-10-12T18:00:00Z", Direction::kExit,
+                  Verdict::kGoodbye, "door-fast"))
+              .ok());
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcome);
+  f.clock.Advance(std::chrono::minutes(1));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kAlreadyInside);
+
+  // An entry dated ahead must not keep a guest who left "already inside".
+  REQUIRE(f.store
+              .AppendCheckin(entree::testing::Checkin(
+                  a.id, "2026-10-12T19:00:00Z", Direction::kEntry,
+                  Verdict::kWelcome, "door-fast"))
+              .ok());
+  f.clock.Advance(std::chrono::minutes(1));
+  CHECK(f.Scan(exit, code).verdict == Verdict::kGoodbye);
+  f.clock.Advance(std::chrono::minutes(1));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcomeBack);
+
+  // Within the tolerance a neighbour's clock that runs a little ahead still
+  // counts: its entry keeps the guest inside.
+  f.clock.Advance(std::chrono::minutes(1));
+  CHECK(f.Scan(exit, code).verdict == Verdict::kGoodbye);
+  Instant soon = f.clock.Now() + std::chrono::minutes(2);
+  REQUIRE(f.store
+              .AppendCheckin({NewUuid(), a.id, 1, "door-slightly-fast",
+                              Direction::kEntry, soon, Verdict::kWelcomeBack,
+                              std::nullopt})
+              .ok());
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kAlreadyInside);
+}

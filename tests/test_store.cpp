@@ -233,7 +233,7 @@ TEST_CASE("history and attendance follow entries and exits", "[store]") {
       "door-2");
   add("2026-10-12T18:00:00Z", Direction::kExit, Verdict::kGoodbye, "door-1");
 
-  auto history = store.History(a.id, 1, "door-2");
+  auto history = store.History(a.id, 1, "door-2", At("2026-10-12T19:00:00Z"));
   REQUIRE(history.ok());
   CHECK(history->first_entry == At("2026-10-12T17:00:00Z"));
   CHECK(history->last_exit == At("2026-10-12T18:00:00Z"));
@@ -382,7 +382,8 @@ TEST_CASE("an undo takes a check-in back without deleting it", "[store]") {
   REQUIRE(store.UndoCheckin(**last, "door-1", At("2026-10-12T17:01:00Z")).ok());
 
   CHECK(store.Stats()->total.arrived == 0);
-  CHECK_FALSE(store.History(a.id, 1, "door-1")->first_entry.has_value());
+  CHECK_FALSE(store.History(a.id, 1, "door-1", At("2026-10-12T17:02:00Z"))
+                    ->first_entry.has_value());
   CHECK_FALSE(store.LastAdmissionAt("door-1")->has_value());
   auto rows = store.ListCheckins();
   REQUIRE(rows->size() == 2);  // the log keeps both rows

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <span>
 #include <sstream>
 
 #include "entree/base32.h"
@@ -115,6 +116,27 @@ std::string SignBadgeCode(const BadgeClaim& claim, const SecretKey& key) {
   return std::string(kBadgeCodePrefix) + Base32Encode(payload);
 }
 
+namespace {
+
+// Whether a 64-byte Ed25519 signature R || S could have come from a signer:
+// R a point of the main subgroup and S below the group order L. About one
+// random string in 256 passes.
+bool SignatureWellFormed(std::span<const uint8_t, 64> signature) {
+  // L = 2^252 + 27742317777372353535851937790883648493, little-endian.
+  static constexpr std::array<uint8_t, 32> kOrder = {
+      0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7,
+      0xa2, 0xde, 0xf9, 0xde, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+      0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+  if (crypto_core_ed25519_is_valid_point(signature.data()) != 1) return false;
+  const uint8_t* s = signature.data() + 32;
+  for (int i = 31; i >= 0; --i) {
+    if (s[i] != kOrder[i]) return s[i] < kOrder[i];
+  }
+  return false;  // S == L
+}
+
+}  // namespace
+
 TokenVerification VerifyBadgeCode(std::string_view code,
                                   const EventId& event_id,
                                   const PublicKey& key) {
@@ -132,6 +154,13 @@ TokenVerification VerifyBadgeCode(std::string_view code,
   }
   BadgeClaim claim = UnpackClaim(*payload);
   if (sodium_memcmp(claim.event_id.data(), event_id.data(), 8) != 0) {
+    // Another event's signature cannot be checked here, but its shape can:
+    // a code that could not have been signed by anyone is invalid, not a
+    // guest who came to the wrong event.
+    if (!SignatureWellFormed(
+            std::span<const uint8_t, 64>(payload->data() + kClaimBytes, 64))) {
+      return {TokenCheck::kBadSignature, {}};
+    }
     return {TokenCheck::kWrongEvent, claim};
   }
   SignedBytes message = SignedMessage(std::span(payload->data(), kClaimBytes));
@@ -166,8 +195,12 @@ Status WriteSecretKeyFile(const std::string& path, const EventId& event_id,
   return Status::Ok();
 }
 
-Result<SecretKey> ReadSecretKeyFile(const std::string& path,
-                                    const EventId& event_id) {
+Result<SecretKey> ReadSecretKeyFile(
+    const std::string& path, const EventId& event_id,
+    const std::optional<PublicKey>& public_key) {
+  if (!public_key) {
+    return Status::Localized(StatusCode::kKey, "error.no_public_key", {});
+  }
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     return Status::Localized(StatusCode::kKey, "error.no_secret_key", {path});
@@ -194,6 +227,13 @@ Result<SecretKey> ReadSecretKeyFile(const std::string& path,
   SecretKey key;
   std::copy(bytes->begin(), bytes->end(), key.begin());
   sodium_memzero(bytes->data(), bytes->size());
+  PublicKey derived{};
+  crypto_sign_ed25519_sk_to_pk(derived.data(), key.data());
+  if (sodium_memcmp(derived.data(), public_key->data(), derived.size()) != 0) {
+    sodium_memzero(key.data(), key.size());
+    return Status::Localized(StatusCode::kKey, "error.key_not_current",
+                             {path});
+  }
   return key;
 }
 

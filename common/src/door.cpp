@@ -41,6 +41,14 @@ Result<ScanOutcome> Door::CheckInByHand(const Uuid& attendee_id) {
 
 Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
                                  bool dry_run) {
+  // The history is read and the row appended under one write lock, so two
+  // processes or threads scanning one badge on one file admit it once.
+  std::optional<Transaction> transaction;
+  if (!dry_run && token == TokenCheck::kValid) {
+    auto begun = Transaction::Begin(store_.db());
+    if (!begun.ok()) return begun.status();
+    transaction.emplace(std::move(begun).value());
+  }
   Instant now = clock_.Now();
   ScanOutcome outcome;
   ScanFacts facts;
@@ -55,7 +63,8 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
     auto current = store_.CurrentBadge(claim.attendee_id);
     if (!current.ok()) return current.status();
     facts.badge_revoked = *current && (*current)->serial > claim.serial;
-    auto history = store_.History(claim.attendee_id, claim.serial, kiosk_id_);
+    auto history =
+        store_.History(claim.attendee_id, claim.serial, kiosk_id_, now);
     if (!history.ok()) return history.status();
     facts.first_entry = history->first_entry;
     facts.last_pass = history->last_pass;
@@ -70,9 +79,11 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
                          kiosk_id_,        settings_.direction, now,
                          decision.verdict, std::nullopt};
     ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));
+    ENTREE_RETURN_IF_ERROR(transaction->Commit());
     outcome.recorded = true;
     outcome.checkin_id = record.id;
   }
+  transaction.reset();  // a bounce wrote nothing: let go of the lock
   AddSeats(outcome, dry_run, now);
   return outcome;
 }

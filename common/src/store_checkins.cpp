@@ -176,13 +176,14 @@ Result<std::vector<Conflict>> Store::Conflicts() {
 
 Result<PassHistory> Store::History(const Uuid& attendee_id,
                                    uint32_t badge_serial,
-                                   std::string_view kiosk_id) {
+                                   std::string_view kiosk_id, Instant now) {
   auto stmt = Cached(
       "SELECT at, direction, verdict, kiosk_id, badge_serial "
-      "FROM checkin_in_force WHERE attendee_id = ?1 ORDER BY at, seq");
+      "FROM checkin_in_force WHERE attendee_id = ?1 AND at <= ?2 "
+      "ORDER BY at, seq");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
-  s.Bind(1, ToString(attendee_id));
+  s.Bind(1, ToString(attendee_id)).Bind(2, ToMillis(now + kClockTolerance));
   PassHistory history;
   while (true) {
     auto row = s.Step();

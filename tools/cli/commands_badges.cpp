@@ -34,7 +34,7 @@ Result<BadgeWork> PrepareBadgeWork(const Context& ctx) {
   if (!store.ok()) return store.status();
   auto event = store->GetEvent();
   if (!event.ok()) return event.status();
-  auto key = ReadSecretKeyFile(ctx.key_path, event->id);
+  auto key = ReadSecretKeyFile(ctx.key_path, event->id, event->public_key);
   if (!key.ok()) return key.status();
   Language language = ParseLanguage(event->locale).value_or(Language::kDutch);
   return BadgeWork{std::move(*store), *event, *key, std::move(*layout),

@@ -48,6 +48,12 @@ int Scan(Context& ctx, bool record) {
       return ctx.Fail(Status::InvalidArgument(
           ctx.tr().Format("error.bad_time", {"--at", *at})));
     }
+    // A missed scan is entered afterwards; one dated ahead would decide
+    // every later scan of the badge.
+    if (*parsed > ctx.clock->Now() + kClockTolerance) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.time_in_future", {"--at", *at})));
+    }
     fixed.emplace(*parsed);
   }
   const Clock& clock = fixed ? static_cast<const Clock&>(*fixed) : *ctx.clock;
@@ -125,7 +131,7 @@ int RunToken(Context& ctx) {
   if (!store.ok()) return ctx.Fail(store.status());
   auto event = store->GetEvent();
   if (!event.ok()) return ctx.Fail(event.status());
-  auto key = ReadSecretKeyFile(ctx.key_path, event->id);
+  auto key = ReadSecretKeyFile(ctx.key_path, event->id, event->public_key);
   if (!key.ok()) return ctx.Fail(key.status());
   auto attendee = store->ResolveAttendee(ctx.args.positional.front());
   if (!attendee.ok()) return ctx.Fail(attendee.status());

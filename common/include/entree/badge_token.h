@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -71,8 +72,12 @@ TokenVerification VerifyBadgeCode(std::string_view code,
 Status WriteSecretKeyFile(const std::string& path, const EventId& event_id,
                           const SecretKey& key);
 // Reads a secret key file. Fails with kKey when the file is missing, not a
-// key, for another event, or readable by group or others.
+// key, for another event, readable by group or others, or not the pair of
+// `public_key` (the event's current one: a key file left from before
+// `keygen --replace` would mint badges every door refuses); also when the
+// event has no public key.
 Result<SecretKey> ReadSecretKeyFile(const std::string& path,
-                                    const EventId& event_id);
+                                    const EventId& event_id,
+                                    const std::optional<PublicKey>& public_key);
 
 }  // namespace entree

@@ -32,6 +32,11 @@ std::optional<Verdict> ParseVerdict(std::string_view text);
 // goodbye): they are the ones that change who is inside.
 bool Admits(Verdict verdict);
 
+// How far a device's clock may run ahead of another's before its rows count
+// as from the future: check-ins dated later than now plus this are refused
+// when recorded and ignored when deciding.
+inline constexpr std::chrono::minutes kClockTolerance{5};
+
 // How this door is set up.
 struct DoorSettings {
   Direction direction = Direction::kEntry;

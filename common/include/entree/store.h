@@ -247,10 +247,12 @@ class Store {
   // Appends one row and makes it durable before returning (synchronous=FULL
   // commit). Rows are never changed or deleted afterwards.
   Status AppendCheckin(const CheckinRecord& record);
-  // The attendee's admissions, and the latest scan of their badge
-  // `badge_serial` at `kiosk_id`.
+  // The attendee's admissions up to `now`, and the latest scan of their
+  // badge `badge_serial` at `kiosk_id`. Rows dated more than
+  // kClockTolerance after `now` (a device whose clock ran ahead, a forged
+  // row) are left out: a row from the future never decides today's verdict.
   Result<PassHistory> History(const Uuid& attendee_id, uint32_t badge_serial,
-                              std::string_view kiosk_id);
+                              std::string_view kiosk_id, Instant now);
   // All rows in time order, undo rows and undone rows included.
   Result<std::vector<CheckinRecord>> ListCheckins();
   // The attendee's rows in time order, undo rows included.
