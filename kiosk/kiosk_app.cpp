@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "camera_v4l2.h"
+#include "entree/atomic_file.h"
 
 namespace entree::kiosk {
 namespace {
@@ -77,6 +78,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
       std::string key_path = config_.secret_key.empty()
                                  ? config_.database + ".key"
                                  : config_.secret_key;
+      ProtectFromOutputs(key_path);
       auto key = ReadSecretKeyFile(key_path, event_.id, event_.public_key);
       if (key.ok()) {
         issuer_.emplace(*store_, event_.id, *key, config_.kiosk_id);

@@ -159,22 +159,24 @@ TEST_CASE("the secret key file is private and belongs to one event",
 
   CHECK(WriteSecretKeyFile(path, f.claim.event_id, f.keys.secret_key).code() ==
         StatusCode::kAlreadyExists);
-  CHECK(ReadSecretKeyFile(path, NewEventId(), f.keys.public_key).status().code() ==
-        StatusCode::kKey);
+  CHECK(ReadSecretKeyFile(path, NewEventId(), f.keys.public_key)
+            .status()
+            .code() == StatusCode::kKey);
   // The key of this event from before `keygen --replace`: its badges
   // would be refused at every door, so it mints none.
   KeyPair replaced = GenerateKeyPair();
   auto old = ReadSecretKeyFile(path, f.claim.event_id, replaced.public_key);
   CHECK(old.status().code() == StatusCode::kKey);
   CHECK(old.status().message().find("replaced") != std::string::npos);
-  CHECK(ReadSecretKeyFile(path, f.claim.event_id, std::nullopt)
+  CHECK(
+      ReadSecretKeyFile(path, f.claim.event_id, std::nullopt).status().code() ==
+      StatusCode::kKey);
+  ::chmod(path.c_str(), 0644);
+  CHECK(ReadSecretKeyFile(path, f.claim.event_id, f.keys.public_key)
             .status()
             .code() == StatusCode::kKey);
-  ::chmod(path.c_str(), 0644);
-  CHECK(ReadSecretKeyFile(path, f.claim.event_id, f.keys.public_key).status().code() ==
-        StatusCode::kKey);
   CHECK(ReadSecretKeyFile(dir.File("missing.key"), f.claim.event_id,
-                              f.keys.public_key)
+                          f.keys.public_key)
             .status()
             .code() == StatusCode::kKey);
 }

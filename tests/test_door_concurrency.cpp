@@ -72,8 +72,8 @@ TEST_CASE("processes and threads scanning one badge at once admit it once",
       for (size_t i = 0; i < verdicts.size(); ++i) {
         threads.emplace_back([&, i] {
           verdicts[i] = ScanOnOwnConnection(
-              cli.db, code, kiosk.empty() ? "thread-" + std::to_string(i)
-                                          : kiosk);
+              cli.db, code,
+              kiosk.empty() ? "thread-" + std::to_string(i) : kiosk);
         });
       }
       ProcessResult processes = RunProcess(

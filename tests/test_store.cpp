@@ -383,7 +383,7 @@ TEST_CASE("an undo takes a check-in back without deleting it", "[store]") {
 
   CHECK(store.Stats()->total.arrived == 0);
   CHECK_FALSE(store.History(a.id, 1, "door-1", At("2026-10-12T17:02:00Z"))
-                    ->first_entry.has_value());
+                  ->first_entry.has_value());
   CHECK_FALSE(store.LastAdmissionAt("door-1")->has_value());
   auto rows = store.ListCheckins();
   REQUIRE(rows->size() == 2);  // the log keeps both rows

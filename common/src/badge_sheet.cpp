@@ -103,8 +103,9 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
     symbols.push_back(std::move(*qr));
   }
 
-  AtomicFile file(path);
-  std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  std::ofstream out(file->temp_path(), std::ios::binary | std::ios::trunc);
   if (!out) {
     return Status::Localized(StatusCode::kIo, "error.cannot_write",
                              {path, std::strerror(errno)});
@@ -140,7 +141,7 @@ Status WriteBadgeSheetPdf(const BadgeLayout& layout,
     status = Status::Localized(StatusCode::kIo, "error.cannot_write",
                                {path, std::strerror(errno)});
   }
-  return status.ok() ? file.Commit() : status;
+  return status.ok() ? file->Commit() : status;
 }
 
 }  // namespace entree

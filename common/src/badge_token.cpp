@@ -231,8 +231,7 @@ Result<SecretKey> ReadSecretKeyFile(
   crypto_sign_ed25519_sk_to_pk(derived.data(), key.data());
   if (sodium_memcmp(derived.data(), public_key->data(), derived.size()) != 0) {
     sodium_memzero(key.data(), key.size());
-    return Status::Localized(StatusCode::kKey, "error.key_not_current",
-                             {path});
+    return Status::Localized(StatusCode::kKey, "error.key_not_current", {path});
   }
   return key;
 }

@@ -2,13 +2,56 @@
 #include "entree/database.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cassert>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "entree/atomic_file.h"
 
 namespace entree {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+
+// Why the file at `path` could not be opened, in the words that fit the
+// real cause: a file of another kind, a read-only file or folder, a full
+// disk, or what SQLite and the system say.
+Status OpenFailure(sqlite3* db, const std::string& path) {
+  if (!db) {
+    return Status::Localized(StatusCode::kDatabase, "error.cannot_open_db",
+                             {path, "out of memory"});
+  }
+  int code = sqlite3_extended_errcode(db) & 0xff;
+  int system_errno = sqlite3_system_errno(db);
+  if (code == SQLITE_CANTOPEN) {
+    // SQLite retries a file it could not create read-only, and reports
+    // that second failure; the folder says why the first one failed.
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    if (::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) {
+      system_errno = errno;
+    }
+  }
+  if (code == SQLITE_NOTADB) {
+    return Status::Localized(StatusCode::kDatabase, "error.not_entree_db",
+                             {path});
+  }
+  if (code == SQLITE_FULL || system_errno == ENOSPC) {
+    return Status::Localized(StatusCode::kDatabase, "error.db_disk_full",
+                             {path});
+  }
+  if (code == SQLITE_READONLY || system_errno == EACCES ||
+      system_errno == EROFS || system_errno == EPERM) {
+    return Status::Localized(StatusCode::kDatabase, "error.db_read_only",
+                             {path});
+  }
+  std::string reason =
+      system_errno != 0 ? std::strerror(system_errno) : sqlite3_errmsg(db);
+  return Status::Localized(StatusCode::kDatabase, "error.cannot_open_db",
+                           {path, reason});
+}
 
 Status SqliteError(sqlite3* db, std::string_view what) {
   return Status::Database(std::string(what) + ": " +
@@ -24,11 +67,7 @@ Result<Database> Database::Open(const std::string& path) {
       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
       nullptr);
   Database db(raw, path);
-  if (rc != SQLITE_OK) {
-    return Status::Localized(
-        StatusCode::kDatabase, "error.cannot_open_db",
-        {path, raw ? sqlite3_errmsg(raw) : "out of memory"});
-  }
+  if (rc != SQLITE_OK) return OpenFailure(raw, path);
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // journal_mode is the first statement to read the file, so it is where a
@@ -40,9 +79,13 @@ Result<Database> Database::Open(const std::string& path) {
       "PRAGMA page_size=32768; PRAGMA journal_mode=WAL; "
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY;");
-  if (!status.ok()) {
-    return Status::Localized(StatusCode::kDatabase, "error.not_entree_db",
-                             {path});
+  if (!status.ok()) return OpenFailure(raw, path);
+  if (path != ":memory:" && !path.empty()) {
+    // No output of this process may replace the database, its journals or
+    // the signing key kept beside it.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"}) {
+      ProtectFromOutputs(path + suffix);
+    }
   }
   return db;
 }

@@ -249,9 +249,10 @@ void ListSheet(Workbook& book, std::string_view name,
 
 Status WriteReportXlsx(const Report& report, const Catalog& catalog,
                        const std::string& path) {
-  AtomicFile file(path);
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
   {
-    Workbook book(file.temp_path(), catalog);
+    Workbook book(file->temp_path(), catalog);
     if (!book.ok()) {
       return Status::Localized(StatusCode::kIo, "error.cannot_write",
                                {path, book.error()});
@@ -278,7 +279,7 @@ Status WriteReportXlsx(const Report& report, const Catalog& catalog,
                                {path, closed.message()});
     }
   }
-  return file.Commit();
+  return file->Commit();
 }
 
 }  // namespace entree

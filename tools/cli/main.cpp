@@ -1,10 +1,14 @@
 // entree: prepare an event, check badges, and get the results out.
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 
 #include "cli.h"
+#include "entree/atomic_file.h"
 
 namespace entree::cli {
 namespace {
@@ -53,6 +57,20 @@ std::optional<std::string> LangOption(const std::vector<std::string>& words) {
     if (words[i].rfind("--lang=", 0) == 0) lang = words[i].substr(7);
   }
   return lang;
+}
+
+// Fails a command whose standard output could not be written (a full disk,
+// a device that refuses): a list or a code that was lost must not look
+// delivered. Keeps a failing command's own exit code.
+int FlushStandardOutput(const Catalog& tr, int exit_code) {
+  std::cout.flush();
+  errno = 0;
+  bool written =
+      std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+  if (written) return exit_code;
+  std::string reason = errno != 0 ? std::strerror(errno) : "write error";
+  std::cerr << "entree: " << tr.Format("error.stdout_failed", {reason}) << "\n";
+  return exit_code == kExitOk ? kExitIo : exit_code;
 }
 
 int Main(int argc, char** argv) {
@@ -116,12 +134,14 @@ int Main(int argc, char** argv) {
   ctx.args = std::move(args).value();
   ctx.db_path = ctx.args.Value("db").value_or(DefaultDatabasePath());
   ctx.key_path = ctx.args.Value("key").value_or(DefaultKeyPath(ctx.db_path));
+  ProtectFromOutputs(ctx.db_path);
+  ProtectFromOutputs(ctx.key_path);
   ctx.json = ctx.args.Flag("json");
   ctx.text = tr;
   ctx.clock = &clock;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
-  return command->run(ctx);
+  return FlushStandardOutput(*tr, command->run(ctx));
 }
 
 }  // namespace
