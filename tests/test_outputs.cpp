@@ -200,3 +200,40 @@ TEST_CASE("output lost on a full device fails the command", "[outputs]") {
       "", {"ENTREE_LANG=en"});
   CHECK(token.exit_code == 8);
 }
+
+TEST_CASE("a badge output that fails revokes and issues nothing",
+          "[outputs][badges]") {
+  Cli cli;
+  cli.Prepare();
+  std::string code = cli.Token("WC-003");  // serial 1 of WC-003
+  std::string before = DatabaseFingerprint(cli.db);
+
+  ProcessResult badge = cli.Run(
+      {"badge", "WC-003", "--reissue", "-o", cli.dir.File("missing/b.png")});
+  CHECK(badge.exit_code == 8);
+  ProcessResult first =
+      cli.Run({"badge", "WC-004", "-o", cli.dir.File("missing/b.pdf")});
+  CHECK(first.exit_code == 8);
+  ProcessResult sheet =
+      cli.Run({"badges", "-o", cli.dir.File("missing/x.pdf")});
+  CHECK(sheet.exit_code == 8);
+  CHECK(DatabaseFingerprint(cli.db) == before);
+
+  // No print service: the job was never accepted, so the old badge stays
+  // valid and no new one exists; only the print log tells of the attempt.
+  ProcessResult print =
+      cli.Run({"print", "WC-003", "--reissue", "--printer", "entree-pdf"}, "",
+              {"CUPS_SERVER=" + cli.dir.File("no-cups.sock")});
+  CHECK(print.exit_code == 9);
+  ProcessResult person = cli.Run({"person", "WC-003", "--json"});
+  REQUIRE(person.exit_code == 0);
+  CHECK(Contains(person.out, "\"serial\":1"));
+  CHECK_FALSE(Contains(person.out, "\"serial\":2"));
+  CHECK(cli.Run({"verify", code}).exit_code != 11);  // not revoked
+
+  // A written output records the badge.
+  std::string png = cli.dir.File("b.png");
+  REQUIRE(cli.Run({"badge", "WC-003", "--reissue", "-o", png}).exit_code == 0);
+  CHECK(cli.Run({"verify", code}).exit_code == 11);  // revoked now
+  CHECK(entree::testing::DecodeQrCodes(png).front() == cli.Token("WC-003"));
+}

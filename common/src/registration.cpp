@@ -43,17 +43,30 @@ BadgeIssuer::BadgeIssuer(Store& store, EventId event_id, SecretKey key,
 
 Result<IssuedBadge> BadgeIssuer::BadgeFor(const Uuid& attendee_id, bool reissue,
                                           Instant now) {
+  auto badge = Plan(attendee_id, reissue, now);
+  if (!badge.ok()) return badge.status();
+  ENTREE_RETURN_IF_ERROR(Record(*badge));
+  badge->pending = false;
+  return badge;
+}
+
+Result<IssuedBadge> BadgeIssuer::Plan(const Uuid& attendee_id, bool reissue,
+                                      Instant now) {
   auto current = store_.CurrentBadge(attendee_id);
   if (!current.ok()) return current.status();
-  std::optional<Badge> badge = *current;
-  if (!badge || reissue) {
-    auto issued = store_.IssueBadge(attendee_id, kiosk_id_, now);
-    if (!issued.ok()) return issued.status();
-    badge = *issued;
-  }
+  bool pending = !*current || reissue;
+  Badge badge = pending
+                    ? Badge{attendee_id, *current ? (*current)->serial + 1 : 1,
+                            now, kiosk_id_}
+                    : **current;
   std::string code =
-      SignBadgeCode({event_id_, attendee_id, badge->serial}, key_);
-  return IssuedBadge{*badge, std::move(code)};
+      SignBadgeCode({event_id_, attendee_id, badge.serial}, key_);
+  return IssuedBadge{badge, std::move(code), pending};
+}
+
+Status BadgeIssuer::Record(const IssuedBadge& badge) {
+  if (!badge.pending) return Status::Ok();
+  return store_.MergeBadge(badge.badge);
 }
 
 }  // namespace entree

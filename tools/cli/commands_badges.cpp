@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
+#include <span>
 
 #include "cli.h"
 #include "entree/badge_layout.h"
@@ -48,21 +49,46 @@ struct NamedBadge {
   BadgeFace face;
 };
 
-// The attendee's badge (issued now if they have none) and its face.
+BadgeIssuer IssuerFor(const Context& ctx, BadgeWork& work) {
+  return BadgeIssuer(
+      work.store, work.event.id, work.key,
+      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId)));
+}
+
+// The attendee's badge and its face, planned: a new badge (the first, or
+// with --reissue) is not recorded and no seat is told until RecordBadges,
+// once the file is written or the printer took the job. Only a guest the
+// plan has not seated yet (a walk-in) is seated now, so that the badge can
+// show their tables.
 Result<NamedBadge> BadgeOf(const Context& ctx, BadgeWork& work,
                            const Attendee& attendee) {
-  std::string kiosk =
-      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
-  BadgeIssuer issuer(work.store, work.event.id, work.key, kiosk);
-  auto issued =
-      issuer.BadgeFor(attendee.id, ctx.args.Flag("reissue"), ctx.clock->Now());
+  auto issued = IssuerFor(ctx, work).Plan(attendee.id, ctx.args.Flag("reissue"),
+                                          ctx.clock->Now());
   if (!issued.ok()) return issued.status();
-  // The badge lists the guest's tables: from now on they know them.
-  auto seats = TellSeats(work.store, attendee, ctx.clock->Now());
+  auto seats = SeatLinesOf(work.store, attendee);
   if (!seats.ok()) return seats.status();
+  if (seats->empty()) {
+    auto seated = TellSeats(work.store, attendee, ctx.clock->Now());
+    if (!seated.ok()) return seated.status();
+  }
   auto face = MakeBadgeFace(work.store, attendee, issued->code, work.language);
   if (!face.ok()) return face.status();
   return NamedBadge{attendee, std::move(*issued), std::move(*face)};
+}
+
+// Records the planned badges and tells their holders their tables (the
+// badge lists them), in one transaction: one durable commit.
+Status RecordBadges(const Context& ctx, BadgeWork& work,
+                    std::span<const NamedBadge> badges) {
+  auto transaction = Transaction::Begin(work.store.db());
+  if (!transaction.ok()) return transaction.status();
+  BadgeIssuer issuer = IssuerFor(ctx, work);
+  for (const NamedBadge& badge : badges) {
+    ENTREE_RETURN_IF_ERROR(issuer.Record(badge.issued));
+    auto seats = TellSeats(work.store, badge.attendee, ctx.clock->Now());
+    if (!seats.ok()) return seats.status();
+  }
+  return transaction->Commit();
 }
 
 // The badge of the attendee the command line names.
@@ -100,6 +126,8 @@ int RunBadge(Context& ctx) {
   if (!file.ok()) return ctx.Fail(file.status());
   Status written = WriteOutput(path, *file, *ctx.out);
   if (!written.ok()) return ctx.Fail(written);
+  Status recorded = RecordBadges(ctx, *work, std::span(&*badge, 1));
+  if (!recorded.ok()) return ctx.Fail(recorded);
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject()
@@ -148,23 +176,22 @@ int RunBadges(Context& ctx) {
            (source && a.source != *source);
   });
 
-  // Badges are issued in one transaction: one durable commit, not one per
-  // guest.
+  // First badges are recorded once the sheet is written: a sheet that
+  // could not be written issues nothing.
+  std::vector<NamedBadge> badges;
   std::vector<BadgeFace> faces;
+  badges.reserve(people->size());
   faces.reserve(people->size());
-  {
-    auto transaction = Transaction::Begin(work->store.db());
-    if (!transaction.ok()) return ctx.Fail(transaction.status());
-    for (const Attendee& attendee : *people) {
-      auto badge = BadgeOf(ctx, *work, attendee);
-      if (!badge.ok()) return ctx.Fail(badge.status());
-      faces.push_back(std::move(badge->face));
-    }
-    Status committed = transaction->Commit();
-    if (!committed.ok()) return ctx.Fail(committed);
+  for (const Attendee& attendee : *people) {
+    auto badge = BadgeOf(ctx, *work, attendee);
+    if (!badge.ok()) return ctx.Fail(badge.status());
+    faces.push_back(badge->face);
+    badges.push_back(std::move(*badge));
   }
   Status written = WriteBadgeSheetPdf(work->layout, faces, path);
   if (!written.ok()) return ctx.Fail(written);
+  Status recorded = RecordBadges(ctx, *work, badges);
+  if (!recorded.ok()) return ctx.Fail(recorded);
   SheetPlan plan = PlanSheet(work->layout);
   size_t pages = (faces.size() + plan.per_page() - 1) / plan.per_page();
   if (ctx.json) {
@@ -220,9 +247,23 @@ int RunPrint(Context& ctx) {
   Status logged = work->store.RecordPrintRequest(record);
   if (!logged.ok()) return ctx.Fail(logged);
 
-  PrintReport report = CupsQueue(*queue).Print(
-      {attendee->FullName(), std::move(*pdf), work->layout.media},
-      std::chrono::seconds(wait_seconds));
+  // The badge is recorded once CUPS has the job: a printer that is not
+  // there revokes and issues nothing.
+  CupsQueue printer(*queue);
+  PrintReport report =
+      printer.Print({attendee->FullName(), std::move(*pdf), work->layout.media},
+                    std::chrono::seconds(0));
+  if (report.job_id > 0) {
+    Status recorded = RecordBadges(ctx, *work, std::span(&*badge, 1));
+    if (!recorded.ok()) return ctx.Fail(recorded);
+    if (wait_seconds > 0) {
+      std::chrono::microseconds accepted = report.accepted_after;
+      report =
+          printer.Follow(report.job_id, std::chrono::seconds(wait_seconds));
+      report.finished_after += accepted;
+      report.accepted_after = accepted;
+    }
+  }
   logged = work->store.RecordPrintOutcome(record.id, report.job_id,
                                           ToString(report.outcome),
                                           report.detail, ctx.clock->Now());

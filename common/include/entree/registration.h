@@ -32,6 +32,8 @@ Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
 struct IssuedBadge {
   Badge badge;
   std::string code;
+  // Planned, not yet in the store: Record() writes it.
+  bool pending = false;
 };
 
 // Issues and signs badges for one event. Holds the secret key: only
@@ -46,6 +48,14 @@ class BadgeIssuer {
   // none; with `reissue`, always a new one, which revokes the older ones.
   Result<IssuedBadge> BadgeFor(const Uuid& attendee_id, bool reissue,
                                Instant now);
+  // The badge BadgeFor would give, writing nothing: a new one is `pending`
+  // until Record(). For outputs that must exist before a badge changes (a
+  // file, a print job): a failed output then revokes and issues nothing.
+  Result<IssuedBadge> Plan(const Uuid& attendee_id, bool reissue, Instant now);
+  // Writes a pending badge; nothing for one that is not. When another
+  // program recorded the same serial meanwhile, theirs stays: the code is
+  // the same.
+  Status Record(const IssuedBadge& badge);
 
  private:
   Store& store_;
