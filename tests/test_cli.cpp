@@ -176,6 +176,12 @@ TEST_CASE("bad input to every command: clear message, database unchanged",
       {{"init"}, 2},
       {{"init", "--name", "Again"}, 7},
       {{"init", "--name", "X", "--starts", "tomorrow"}, 3},
+      // Europe/Amsterdam: 02:30 is skipped on 29 March, twice on 25 October.
+      {{"init", "--name", "X", "--doors-open", "2026-03-29T02:30"}, 3},
+      {{"init", "--name", "X", "--ends", "2026-10-25T02:30"}, 3},
+      {{"init", "--name", "X", "--doors-open", "2026-10-12T22:00", "--ends",
+        "2026-10-12T21:00"},
+       3},
       {{"keygen"}, 7},
       {{"import"}, 2},
       {{"import", cli.dir.File("missing.csv")}, 3},
@@ -317,4 +323,27 @@ TEST_CASE("badges as PNG, PDF and A4 sheets from the command line",
   CHECK(Contains(all.out, "60 badges on 8 A4 pages"));
   // Badges that existed keep their serial; the sheet holds the same code.
   CHECK(cli.Token("Marjolein") == code);
+}
+
+TEST_CASE("init names impossible times: skipped, doubled, doors after end",
+          "[cli]") {
+  Cli cli;
+  ProcessResult skipped =
+      cli.Run({"init", "--name", "X", "--doors-open", "2026-03-29T02:30"});
+  CHECK(skipped.exit_code == 3);
+  CHECK(Contains(skipped.err, "does not exist in local time"));
+  ProcessResult twice =
+      cli.Run({"init", "--name", "X", "--ends", "2026-10-25T02:30"});
+  CHECK(twice.exit_code == 3);
+  CHECK(Contains(twice.err, "happens twice"));
+  ProcessResult late_doors =
+      cli.Run({"init", "--name", "X", "--doors-open", "2026-10-12T22:00",
+               "--ends", "2026-10-12T21:00"});
+  CHECK(late_doors.exit_code == 3);
+  CHECK(Contains(late_doors.err, "before its doors open"));
+  CHECK_FALSE(std::filesystem::exists(cli.db));
+  // With the offset the doubled hour is one instant; ordinary times pass.
+  CHECK(cli.Run({"init", "--name", "X", "--doors-open",
+                 "2026-10-25T02:30+02:00", "--ends", "2026-10-25T21:00"})
+            .exit_code == 0);
 }

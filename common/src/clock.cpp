@@ -53,7 +53,8 @@ std::string FormatLocal(Instant t) {
   return FormatTm(LocalCalendar(t), "%Y-%m-%d %H:%M:%S");
 }
 
-std::optional<Instant> ParseIsoTime(std::string_view text) {
+std::optional<Instant> ParseIsoTime(std::string_view text, LocalTimeGap* gap) {
+  if (gap) *gap = LocalTimeGap::kNone;
   size_t pos = 0;
   std::tm tm{};
   int year = ReadDigits(text, pos, 4);
@@ -105,9 +106,31 @@ std::optional<Instant> ParseIsoTime(std::string_view text) {
     }
   }
   tm.tm_isdst = -1;
+  std::tm asked = tm;
   std::time_t epoch = local ? std::mktime(&tm) : timegm(&tm);
   // mktime and timegm roll 31 February over into March; refuse that.
   if (tm.tm_mday != day || tm.tm_mon != month - 1) return std::nullopt;
+  if (local) {
+    // A skipped hour comes back moved; a repeated one reads as two
+    // instants, once in summer time and once in winter time.
+    LocalTimeGap found = LocalTimeGap::kNone;
+    if (tm.tm_hour != hour || tm.tm_min != minute) {
+      found = LocalTimeGap::kSkipped;
+    } else {
+      std::tm summer = asked, winter = asked;
+      summer.tm_isdst = 1;
+      winter.tm_isdst = 0;
+      std::time_t a = std::mktime(&summer), b = std::mktime(&winter);
+      if (a != b && summer.tm_hour == hour && winter.tm_hour == hour &&
+          summer.tm_isdst == 1 && winter.tm_isdst == 0) {
+        found = LocalTimeGap::kTwice;
+      }
+    }
+    if (found != LocalTimeGap::kNone) {
+      if (gap) *gap = found;
+      return std::nullopt;
+    }
+  }
   epoch -= offset_seconds;
   return Instant(std::chrono::seconds(epoch));
 }

@@ -17,10 +17,14 @@ Result<std::optional<Instant>> TimeOption(const Context& ctx,
                                           std::string_view name) {
   auto text = ctx.args.Value(name);
   if (!text) return std::optional<Instant>();
-  auto parsed = ParseIsoTime(*text);
+  LocalTimeGap gap = LocalTimeGap::kNone;
+  auto parsed = ParseIsoTime(*text, &gap);
   if (!parsed) {
+    std::string_view key = gap == LocalTimeGap::kSkipped ? "error.time_skipped"
+                           : gap == LocalTimeGap::kTwice ? "error.time_twice"
+                                                         : "error.bad_time";
     return Status::InvalidArgument(
-        ctx.tr().Format("error.bad_time", {"--" + std::string(name), *text}));
+        ctx.tr().Format(key, {"--" + std::string(name), *text}));
   }
   return std::optional<Instant>(*parsed);
 }
@@ -70,6 +74,11 @@ int RunInit(Context& ctx) {
   if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
     return ctx.Fail(
         Status::InvalidArgument(ctx.tr().Get("error.ends_before_start")));
+  }
+  if (event.doors_open_at && event.ends_at &&
+      *event.ends_at <= *event.doors_open_at) {
+    return ctx.Fail(
+        Status::InvalidArgument(ctx.tr().Get("error.ends_before_doors_open")));
   }
 
   std::filesystem::path db_path(ctx.db_path);

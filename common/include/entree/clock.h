@@ -53,9 +53,15 @@ std::string FormatIsoUtc(Instant t);
 std::string FormatLocal(Instant t);
 // The calendar date and time of `t` (whole seconds) in the local time zone.
 std::tm LocalCalendar(Instant t);
+// Why a local time cannot name one instant: the clocks skip it (spring
+// forward) or show it twice (fall back).
+enum class LocalTimeGap { kNone, kSkipped, kTwice };
+
 // Parses ISO 8601 "YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM|-HH:MM]"; a space may
-// stand for the T. Without a zone the time is local (TZ). Returns nullopt
-// for anything else.
-std::optional<Instant> ParseIsoTime(std::string_view text);
+// stand for the T. Without a zone the time is local (TZ); a local time that
+// does not exist or exists twice that day is refused, and `gap` (when
+// given) says which. Returns nullopt for anything else.
+std::optional<Instant> ParseIsoTime(std::string_view text,
+                                    LocalTimeGap* gap = nullptr);
 
 }  // namespace entree
