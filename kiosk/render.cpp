@@ -5,6 +5,8 @@
 #include <cmath>
 #include <iostream>
 
+#include "entree/text.h"
+
 namespace entree::kiosk {
 namespace {
 
@@ -17,6 +19,8 @@ constexpr std::array<const char*, 3> kFontPaths = {
 // guest goes back and forth between, few enough to keep memory flat when
 // every verdict shows a new name.
 constexpr size_t kMaxCachedTexts = 24;
+// The longest text drawn in one box, in bytes of UTF-8.
+constexpr size_t kMaxDrawnTextBytes = 1024;
 
 SDL_Color ToColor(uint32_t rgb) {
   return {static_cast<Uint8>(rgb >> 16), static_cast<Uint8>(rgb >> 8),
@@ -91,8 +95,14 @@ void Renderer::Fill(const Rect& rect, uint32_t colour) {
 
 void Renderer::DrawText(const TextItem& item) {
   if (item.text.empty() || item.box.w <= 0) return;
-  const CachedText* text = Text(item.text, item.size, item.colour, item.box.w,
-                                item.align == Align::kCenter);
+  // No screen holds more than this; longer text (which the store refuses
+  // already) is cut before it reaches the font engine, whose wrapping
+  // grows with the square of the length.
+  const CachedText* text =
+      Text(item.text.size() > kMaxDrawnTextBytes
+               ? TruncateUtf8(item.text, kMaxDrawnTextBytes)
+               : item.text,
+           item.size, item.colour, item.box.w, item.align == Align::kCenter);
   if (!text) return;
   SDL_Rect where{item.box.x, item.box.y + (item.box.h - text->h) / 2, text->w,
                  text->h};

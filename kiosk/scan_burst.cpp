@@ -14,7 +14,9 @@ std::vector<ScanBurst::Output> ScanBurst::OnText(const std::string& text,
                                                  uint32_t ms) {
   std::vector<Output> out;
   if (!held_.empty() && ms - last_ms_ > kMaxGapMs) Release(out);
-  held_ += text;
+  // Nothing a scanner sends is longer; a stuck key or a pasted file is cut
+  // here rather than held without end.
+  if (held_.size() + text.size() <= kMaxHeldBytes) held_ += text;
   ++held_keys_;
   last_ms_ = ms;
   return out;

@@ -18,6 +18,9 @@ class ScanBurst {
  public:
   static constexpr uint32_t kMaxGapMs = 35;
   static constexpr size_t kMinCodeLength = 8;
+  // The most a burst keeps: far above any code (a badge is 150 characters,
+  // a shop's barcode less).
+  static constexpr size_t kMaxHeldBytes = 4096;
 
   // What the keystrokes turned out to be.
   struct Output {

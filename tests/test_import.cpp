@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "entree/import.h"
+#include "entree/uuid.h"
 #include "support.h"
 
 using namespace entree;
@@ -463,4 +464,36 @@ TEST_CASE("a first import while another program has the file open",
   CHECK(other->ListAttendees()->size() == 2000);
   CHECK(other->ResolveAttendee("N1999")->given_name == "Gast");
   CHECK(AttendeeIndexes(other->db()).size() == 2);
+}
+
+TEST_CASE("fields longer than any real one are refused, not stored",
+          "[import][hardening]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("i.db"));
+  std::string huge(1 << 20, 'x');
+  std::string long_org(kMaxOrganisationBytes + 1, 'o');
+  std::string fits(kMaxNameBytes, 'n');
+  ImportReport report =
+      Import(store,
+             "voornaam;achternaam;organisatie;e-mail\n"
+             "Anouk;van der Veen;Gemeente;anouk@example.nl\n" +
+                 huge + ";Müller;Intergas;\n" + "Bram;Mulder;" + long_org +
+                 ";\n" + fits + ";Jansen;;\n");
+  CHECK(report.imported == 2);
+  REQUIRE(report.problems.size() == 2);
+  CHECK(report.problems[0].line == 3);
+  CHECK(report.problems[0].kind == RowProblemKind::kTooLong);
+  CHECK(report.problems[0].detail.find("given_name") != std::string::npos);
+  CHECK(report.problems[0].detail.size() < 100);  // named, never echoed
+  CHECK(report.problems[1].line == 4);
+  CHECK(report.problems[1].detail.find("organisation") != std::string::npos);
+
+  // The store itself refuses them, whoever writes: registration, sync.
+  Attendee a = AddAttendee(store, "Jérôme", "Müller");
+  a.family_name = huge;
+  CHECK(store.UpdateAttendee(a).code() == StatusCode::kInvalidArgument);
+  CHECK(store.MergeAttendee(a).code() == StatusCode::kInvalidArgument);
+  a.id = entree::NewUuid();
+  CHECK(store.InsertAttendee(a).code() == StatusCode::kInvalidArgument);
+  CHECK(store.GetAttendee(a.id).status().IsNotFound());
 }

@@ -3,6 +3,8 @@
 // on the on-screen keyboard. The database and screenshots of every screen
 // are checked afterwards; the screenshots stay in tests/screens of the
 // build directory.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -189,6 +191,36 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
   ProcessResult walk_in = e.Cli({"search", "noor dam", "--json"});
   CHECK(walk_in.out.find("\"sector\":\"education\"") != std::string::npos);
   CHECK(walk_in.out.find("\"source\":\"walk_in\"") != std::string::npos);
+}
+
+TEST_CASE("a megabyte name in the file is drawn cut, without hanging",
+          "[kiosk][hardening]") {
+  Event e;
+  e.Prepare();
+  std::string code = e.Out({"token", "WC-010"});
+  // A name no import or sync lets in, written past the store as a damaged
+  // or foreign file could hold it.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(e.db.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db,
+                             "UPDATE attendee SET given_name = ?1 WHERE "
+                             "external_id = 'WC-010'",
+                             -1, &stmt, nullptr) == SQLITE_OK);
+  std::string huge;
+  while (huge.size() < (1u << 20)) huge += "Jérôme Müller ";
+  sqlite3_bind_text(stmt, 1, huge.c_str(), static_cast<int>(huge.size()),
+                    SQLITE_TRANSIENT);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_DONE);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+
+  ProcessResult run = e.Kiosk({}, "wait 300\nscan " + code +
+                                      "\nwait 500\nexpect verdict\n"
+                                      "wait 200\nquit\n");
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(e.Out({"stats", "--json"}).find("\"arrived\":1") != std::string::npos);
 }
 
 TEST_CASE("key combinations and gestures never leave the kiosk",

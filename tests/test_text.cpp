@@ -66,3 +66,11 @@ TEST_CASE("UTF-8 validation and Windows-1252 conversion", "[text]") {
   CHECK(Windows1252ToUtf8("Lef\xE8vre \x93quoted\x94") ==
         "Lefèvre \xE2\x80\x9Cquoted\xE2\x80\x9D");
 }
+
+TEST_CASE("text is cut at a character boundary with an ellipsis", "[text]") {
+  CHECK(TruncateUtf8("Müller", 20) == "Müller");
+  std::string cut = TruncateUtf8("Jérôme Müller", 5);
+  CHECK(cut == "J\u2026");  // "é" would not fit beside the ellipsis
+  CHECK(IsValidUtf8(TruncateUtf8(std::string(100, 'a') + "éééé", 103)));
+  CHECK(TruncateUtf8(std::string(5000, 'a'), 1024).size() <= 1024);
+}

@@ -146,6 +146,20 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a) {
     return RowProblem{line, RowProblemKind::kNoName, ""};
   }
   std::string_view email = row.Get(ImportField::kEmail);
+  // Bounds first: a megabyte of text is named, never echoed.
+  Attendee bounded;
+  bounded.given_name = given;
+  bounded.family_name = family;
+  bounded.email = email;
+  bounded.external_id = row.Get(ImportField::kExternalId);
+  bounded.organisation = row.Get(ImportField::kOrganisation);
+  bounded.table = row.Get(ImportField::kTable);
+  if (auto oversized = FindOversizedField(bounded)) {
+    return RowProblem{line, RowProblemKind::kTooLong,
+                      std::string(oversized->field) + " (" +
+                          std::to_string(oversized->bytes) + " > " +
+                          std::to_string(oversized->limit) + " bytes)"};
+  }
   if (!email.empty() && !IsPlausibleEmail(email)) {
     return RowProblem{line, RowProblemKind::kBadEmail, std::string(email)};
   }

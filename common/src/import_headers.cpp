@@ -144,6 +144,8 @@ std::string_view ToString(RowProblemKind kind) {
       return "bad_email";
     case RowProblemKind::kUnclosedQuote:
       return "unclosed_quote";
+    case RowProblemKind::kTooLong:
+      return "too_long";
   }
   return "no_name";
 }

@@ -150,4 +150,31 @@ std::string Attendee::FullName() const {
   return given_name + " " + family_name;
 }
 
+std::optional<OversizedField> FindOversizedField(const Attendee& a) {
+  const std::pair<std::string_view, const std::string*> fields[] = {
+      {"given_name", &a.given_name},     {"family_name", &a.family_name},
+      {"organisation", &a.organisation}, {"email", &a.email},
+      {"external_id", &a.external_id},   {"table", &a.table}};
+  for (const auto& [field, value] : fields) {
+    size_t limit = field == "organisation"  ? kMaxOrganisationBytes
+                   : field == "email"       ? kMaxEmailBytes
+                   : field == "external_id" ? kMaxExternalIdBytes
+                   : field == "table"       ? kMaxTableBytes
+                                            : kMaxNameBytes;
+    if (value->size() > limit) {
+      return OversizedField{field, value->size(), limit};
+    }
+  }
+  return std::nullopt;
+}
+
+Status CheckFieldBounds(const Attendee& a) {
+  auto oversized = FindOversizedField(a);
+  if (!oversized) return Status::Ok();
+  return Status::Localized(
+      StatusCode::kInvalidArgument, "error.field_too_long",
+      {std::string(oversized->field), std::to_string(oversized->bytes),
+       std::to_string(oversized->limit)});
+}
+
 }  // namespace entree

@@ -21,6 +21,10 @@ Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_bad_email", {a.email});
   }
+  if (auto oversized = FindOversizedField(a)) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.walk_in_too_long", {});
+  }
   if (!form.consent) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_no_consent", {});

@@ -152,6 +152,7 @@ Result<std::optional<Attendee>> Store::FindByEmail(std::string_view email) {
 }
 
 Status Store::InsertAttendee(const Attendee& attendee) {
+  ENTREE_RETURN_IF_ERROR(CheckFieldBounds(attendee));
   static const std::string sql = InsertAttendeesSql(1);
   auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
@@ -166,6 +167,9 @@ Status Store::InsertAttendees(std::span<const KeyedAttendee> attendees) {
   constexpr int kBatch = 256;
   static const std::string batch_sql = InsertAttendeesSql(kBatch);
   static const std::string single_sql = InsertAttendeesSql(1);
+  for (const KeyedAttendee& keyed : attendees) {
+    ENTREE_RETURN_IF_ERROR(CheckFieldBounds(*keyed.attendee));
+  }
   for (size_t done = 0; done < attendees.size();) {
     bool whole_batch = done + kBatch <= attendees.size();
     int rows = whole_batch ? kBatch : 1;
@@ -183,6 +187,7 @@ Status Store::InsertAttendees(std::span<const KeyedAttendee> attendees) {
 }
 
 Status Store::UpdateAttendee(const Attendee& attendee) {
+  ENTREE_RETURN_IF_ERROR(CheckFieldBounds(attendee));
   auto stmt = Cached(
       "UPDATE attendee SET external_id = ?2, given_name = ?3, "
       "family_name = ?4, organisation = ?5, sector = ?6, email = ?7, "

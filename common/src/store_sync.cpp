@@ -101,6 +101,7 @@ Status Store::EndApplying() {
 }
 
 Status Store::MergeAttendee(const Attendee& attendee) {
+  ENTREE_RETURN_IF_ERROR(CheckFieldBounds(attendee));
   auto ours = GetAttendee(attendee.id);
   if (!ours.ok() && !ours.status().IsNotFound()) return ours.status();
   if (!attendee.table.empty()) {

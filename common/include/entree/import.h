@@ -37,7 +37,7 @@ std::optional<ImportField> ParseImportField(std::string_view text);
 std::optional<ImportField> FieldForHeader(std::string_view header);
 
 // Why a row was left out.
-enum class RowProblemKind { kNoName, kBadEmail, kUnclosedQuote };
+enum class RowProblemKind { kNoName, kBadEmail, kUnclosedQuote, kTooLong };
 std::string_view ToString(RowProblemKind kind);
 
 struct RowProblem {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "entree/clock.h"
+#include "entree/status.h"
 
 namespace entree {
 
@@ -64,6 +65,28 @@ struct Attendee {
   // "Marjolein de Gelder".
   std::string FullName() const;
 };
+
+// The longest text an attendee's field may hold, in bytes of UTF-8: room
+// for any real name, organisation or address (RFC 5321 allows 254 for an
+// email); longer input is refused where it comes in (import, registration,
+// sync), so no screen, badge or list ever meets a megabyte of name.
+inline constexpr size_t kMaxNameBytes = 200;
+inline constexpr size_t kMaxOrganisationBytes = 300;
+inline constexpr size_t kMaxEmailBytes = 254;
+inline constexpr size_t kMaxExternalIdBytes = 200;
+inline constexpr size_t kMaxTableBytes = 200;
+
+// One field of an attendee that is longer than its bound.
+struct OversizedField {
+  std::string_view field;  // "given_name", "organisation", ...
+  size_t bytes = 0;
+  size_t limit = 0;
+};
+// The first field of `a` beyond its bound; nullopt when all fit.
+std::optional<OversizedField> FindOversizedField(const Attendee& a);
+// kInvalidArgument (error.field_too_long) naming the first field of `a`
+// beyond its bound; ok when all fit.
+Status CheckFieldBounds(const Attendee& a);
 
 // A hosted World Café table. Its hosts are the attendees with role host
 // seated at it.

@@ -52,6 +52,10 @@ struct KeyValueLine {
 // their first '='. Views point into `text`.
 std::vector<KeyValueLine> KeyValueLines(std::string_view text);
 
+// `text` cut to at most `max_bytes` bytes at a character boundary, with
+// "…" added when anything was cut; `text` itself when it fits.
+std::string TruncateUtf8(std::string_view text, size_t max_bytes);
+
 // Trims ASCII white space (and no-break spaces) at both ends.
 std::string_view Trim(std::string_view text);
 
