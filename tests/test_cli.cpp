@@ -42,7 +42,8 @@ TEST_CASE("an organiser prepares the World Café and checks guests in",
   CHECK(again.exit_code == 0);
   CHECK(again.out ==
         "{\"imported\":0,\"updated\":60,\"rejected\":0,"
-        "\"written\":true,\"problems\":[]}\n");
+        "\"written\":true,\"problems\":[],\"notes\":[],\"ignored_columns\":[]}"
+        "\n");
 
   ProcessResult search = cli.Run({"search", "bugel"});
   CHECK(search.exit_code == 0);

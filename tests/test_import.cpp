@@ -181,9 +181,10 @@ TEST_CASE("every table a row names exists after the import", "[import]") {
     csv += "T" + std::to_string(i) + ",Gast " + std::to_string(i) + ",Tafel " +
            std::to_string(i % 37) + "\n";
   }
-  csv += "T5,Gast Vijf,Nieuwe tafel\n";  // an update names a new table
   ImportReport report = Import(store, csv);
   CHECK(report.imported == 2000);
+  // An update names a new table.
+  report = Import(store, "id,naam,tafel\nT5,Gast Vijf,Nieuwe tafel\n");
   CHECK(report.updated == 1);
   auto tables = store.ListTables();
   REQUIRE(tables.ok());
@@ -239,7 +240,10 @@ struct ModelAttendee {
 struct ImportModel {
   std::vector<ModelAttendee> attendees;
   std::map<std::string, size_t> by_external_id, by_email;
-  int imported = 0, updated = 0;
+  std::set<size_t> touched;  // by rows of the file being applied
+  int imported = 0, updated = 0, rejected = 0;
+
+  void BeginFile() { touched.clear(); }
 
   static std::string Lower(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(c));
@@ -252,6 +256,17 @@ struct ImportModel {
     } else if (!row.email.empty() && by_email.count(Lower(row.email))) {
       slot = by_email[Lower(row.email)];
     }
+    // A row that claims the person or the email of an earlier row of the
+    // same file is reported, not folded into it.
+    bool duplicate = slot && touched.count(*slot);
+    if (!row.email.empty() && by_email.count(Lower(row.email)) &&
+        touched.count(by_email[Lower(row.email)])) {
+      duplicate = true;
+    }
+    if (duplicate) {
+      ++rejected;
+      return;
+    }
     if (slot) {
       ++updated;
       attendees[*slot] = row;
@@ -260,6 +275,7 @@ struct ImportModel {
       slot = attendees.size();
       attendees.push_back(row);
     }
+    touched.insert(*slot);
     if (!row.external_id.empty())
       by_external_id.emplace(row.external_id, *slot);
     if (!row.email.empty()) by_email.emplace(Lower(row.email), *slot);
@@ -310,13 +326,15 @@ TEST_CASE("an import ends as row-by-row updates and additions would",
     }
     for (const auto& file : {first, second}) {
       ImportModel before = model;
+      model.BeginFile();
       for (const ModelAttendee& row : file) model.Apply(row);
       ImportReport report = Import(store, CsvOf(file));
       CHECK(report.imported == model.imported - before.imported);
       CHECK(report.updated == model.updated - before.updated);
-      CHECK(report.rejected == 0);
+      CHECK(report.rejected == model.rejected - before.rejected);
     }
     CHECK(model.updated > 100);  // the file did meet attendees
+    CHECK(model.rejected > 10);  // and repeated its own rows
     auto all = store.ListAttendees();
     REQUIRE(all.ok());
     REQUIRE(all->size() == model.attendees.size());
@@ -334,8 +352,8 @@ TEST_CASE("an import ends as row-by-row updates and additions would",
 }
 
 TEST_CASE("new attendees get ids that ascend in file order", "[import]") {
-  // The primary key then grows at its end; a later row for an attendee the
-  // file added earlier keeps that attendee's id.
+  // The primary key then grows at its end; a later row that claims the id
+  // of an attendee the file added earlier is reported, not folded in.
   TempDir dir;
   Store store = MakeEventStore(dir.File("o.db"));
   std::vector<int> numbers(1000);
@@ -347,7 +365,11 @@ TEST_CASE("new attendees get ids that ascend in file order", "[import]") {
   csv += "E" + std::to_string(numbers.front()) + ",Gast Opnieuw\n";
   ImportReport report = Import(store, csv);
   CHECK(report.imported == 1000);
-  CHECK(report.updated == 1);
+  CHECK(report.updated == 0);
+  REQUIRE(report.problems.size() == 1);
+  CHECK(report.problems.front().kind == RowProblemKind::kDuplicate);
+  CHECK(report.problems.front().line == 1002);
+  CHECK(report.problems.front().detail == "2");  // the first data row
   auto raw = Database::Open(dir.File("o.db"));
   REQUIRE(raw.ok());
   auto stmt = raw->Prepare("SELECT external_id FROM attendee ORDER BY id");
@@ -360,7 +382,7 @@ TEST_CASE("new attendees get ids that ascend in file order", "[import]") {
   }
   CHECK(store.ResolveAttendee("E999")->given_name == "Gast");
   CHECK(store.ResolveAttendee("E" + std::to_string(numbers.front()))
-            ->family_name == "Opnieuw");
+            ->family_name == std::to_string(numbers.front()));
 }
 
 namespace {
@@ -496,4 +518,89 @@ TEST_CASE("fields longer than any real one are refused, not stored",
   a.id = entree::NewUuid();
   CHECK(store.InsertAttendee(a).code() == StatusCode::kInvalidArgument);
   CHECK(store.GetAttendee(a.id).status().IsNotFound());
+}
+
+TEST_CASE("what a clumsy file holds is reported, never folded or dropped",
+          "[import][hardening]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("c.db"));
+  SECTION("six people claiming three ids and emails stay reported") {
+    ImportReport report =
+        Import(store,
+               "id;voornaam;achternaam;e-mail\n"
+               "1;Anouk;van der Veen;anouk@example.nl\n"
+               "2;Bram;Mulder;bram@example.nl\n"
+               "3;Chris;Jansen;chris@example.nl\n"
+               "1;Daan;de Vries;daan@example.nl\n"  // the id of line 2
+               "4;Eva;Bakker;ANOUK@example.nl\n"    // the email of line 2
+               "5;Fleur;Visser;fleur@example.nl\n");
+    CHECK(report.imported == 4);
+    CHECK(report.updated == 0);
+    REQUIRE(report.problems.size() == 2);
+    CHECK(report.problems[0].line == 5);
+    CHECK(report.problems[0].kind == RowProblemKind::kDuplicate);
+    CHECK(report.problems[0].detail == "2");
+    CHECK(report.problems[1].line == 6);
+    CHECK(report.problems[1].detail == "2");
+    CHECK(store.ResolveAttendee("1")->given_name == "Anouk");
+  }
+  SECTION("a stray byte spoils its own row only") {
+    // UTF-8 throughout, but one row was typed in another program.
+    ImportReport report = Import(store,
+                                 "voornaam,achternaam\n"
+                                 "Jérôme,Müller\n"
+                                 "Jos\xE9,Smit\n"
+                                 "Zoë,Lefèvre\n");
+    CHECK(report.encoding == "utf-8");
+    CHECK(report.imported == 2);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].line == 3);
+    CHECK(report.problems[0].kind == RowProblemKind::kNotUtf8);
+    CHECK(report.problems[0].detail == "0xE9");
+    auto all = store.ListAttendees();
+    std::set<std::string> names;
+    for (const Attendee& a : *all) names.insert(a.FullName());
+    CHECK(names == std::set<std::string>{"Jérôme Müller", "Zoë Lefèvre"});
+  }
+  SECTION("a Windows-1252 file is still read as one") {
+    ImportReport report =
+        Import(store, "voornaam,achternaam\nJ\xE9r\xF4me,M\xFCller\n");
+    CHECK(report.encoding == "windows-1252");
+    CHECK(Only(store).FullName() == "Jérôme Müller");
+  }
+  SECTION("NUL bytes and direction overrides are taken out of names") {
+    static const char kFile[] =
+        "voornaam,achternaam\nAn\0ouk,\xE2\x80\xAE"
+        "neeV red nav\xE2\x80\xAC\n";
+    Import(store, std::string(kFile, sizeof(kFile) - 1));
+    Attendee a = Only(store);
+    CHECK(a.given_name == "Anouk");
+    CHECK(a.family_name == "neeV red nav");
+  }
+  SECTION("a second email column is named, not dropped silently") {
+    ImportReport report = Import(
+        store, "naam,email,e-mailadres\nAnouk de Vries,a@example.nl,b@x.nl\n");
+    CHECK(Only(store).email == "a@example.nl");
+    CHECK(report.ignored_columns == std::vector<std::string>{"e-mailadres"});
+  }
+  SECTION("two columns mapped to one field are refused") {
+    ImportOptions options = Options();
+    options.column_map = {{"Wie", "full_name"}, {"Naam", "full_name"}};
+    auto refused = ImportAttendees(store, "Wie,Naam\nAnouk,Bram\n", options);
+    CHECK(refused.status().code() == StatusCode::kInvalidArgument);
+    CHECK(store.ListAttendees()->empty());
+  }
+  SECTION("values not understood are imported as the default and noted") {
+    ImportReport report =
+        Import(store,
+               "naam;sector;rol;toestemming\n"
+               "Anouk de Vries;astronauten;keizerin;misschien\n"
+               "Bram Mulder;overheid;gast;nee\n");
+    CHECK(report.imported == 2);
+    REQUIRE(report.notes.size() == 3);
+    CHECK(report.notes[0].kind == RowProblemKind::kUnknownSector);
+    CHECK(report.notes[0].detail == "astronauten");
+    CHECK(report.notes[1].kind == RowProblemKind::kUnknownRole);
+    CHECK(report.notes[2].kind == RowProblemKind::kUnknownConsent);
+  }
 }

@@ -426,3 +426,20 @@ TEST_CASE("the print log keeps each job and its outcome", "[store]") {
   CHECK(store.GetPrintJob(NewUuid()).status().IsNotFound());
   CHECK(store.PrintLog(5)->size() == 1);
 }
+
+TEST_CASE("an email two guests share names neither of them", "[store]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("s.db"));
+  Attendee a = AddAttendee(store, "Anouk", "de Vries");
+  Attendee b = AddAttendee(store, "Bram", "Mulder");
+  a.email = "inkoop@intergas.example";
+  b.email = "Inkoop@Intergas.example";
+  REQUIRE(store.UpdateAttendee(a).ok());
+  REQUIRE(store.UpdateAttendee(b).ok());
+  auto found = store.ResolveAttendee("inkoop@intergas.example");
+  CHECK(found.status().code() == StatusCode::kNotFound);
+  CHECK(found.status().message().find("more than one") != std::string::npos);
+  b.email = "bram@intergas.example";
+  REQUIRE(store.UpdateAttendee(b).ok());
+  CHECK(store.ResolveAttendee("INKOOP@intergas.example")->id == a.id);
+}

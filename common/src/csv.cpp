@@ -1,6 +1,7 @@
 // Reading spreadsheet CSV dialects and writing Excel-safe CSV.
 #include "entree/csv.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -48,6 +49,13 @@ CsvStream::CsvStream(std::string_view bytes) {
   text_ = bytes;
   if (IsValidUtf8(bytes)) {
     if (encoding_.empty()) encoding_ = "utf-8";
+  } else if (Utf8Scan scan = ScanUtf8(bytes);
+             scan.multibyte > 0 || !encoding_.empty()) {
+    // The encoding is the file's: UTF-8 characters (or a UTF-8 byte-order
+    // mark) say it is UTF-8, and a stray byte then spoils only its own
+    // record, which is reported, never the good rows around it.
+    if (encoding_.empty()) encoding_ = "utf-8";
+    stray_ = std::move(scan.invalid);
   } else {
     converted_ = Windows1252ToUtf8(bytes);
     text_ = converted_;
@@ -72,6 +80,8 @@ bool CsvStream::Next(CsvRecord& record) {
 // strings it already holds. False when the text ends inside a quoted field.
 bool CsvStream::Read(CsvRecord& record) {
   record.line = line_;
+  record.not_utf8 = false;
+  size_t record_start = pos_;
   size_t count = 0;
   auto next_field = [&record, &count]() -> std::string& {
     if (count == record.fields.size()) record.fields.emplace_back();
@@ -101,6 +111,13 @@ bool CsvStream::Read(CsvRecord& record) {
     break;
   }
   record.fields.resize(count);
+  auto stray = std::lower_bound(stray_.begin(), stray_.end(), record_start);
+  if (stray != stray_.end() && *stray < pos_) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    auto byte = static_cast<uint8_t>(text_[*stray]);
+    record.not_utf8 = true;
+    record.not_utf8_byte = {'0', 'x', kHex[byte >> 4], kHex[byte & 15]};
+  }
   return complete;
 }
 

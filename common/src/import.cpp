@@ -16,13 +16,19 @@
 namespace entree {
 namespace {
 
-bool IsYes(std::string_view text) {
+// Consent as a spreadsheet writes it; nullopt for a word that is neither
+// yes nor no.
+std::optional<bool> ParseConsent(std::string_view text) {
   std::string folded = FoldForSearch(text);
   for (std::string_view yes : {"1", "yes", "y", "ja", "j", "true", "waar", "x",
                                "akkoord", "agree", "agreed", "ok"}) {
     if (folded == yes) return true;
   }
-  return false;
+  for (std::string_view no : {"", "0", "no", "n", "nee", "false", "onwaar",
+                              "geen", "none", "niet akkoord", "disagree"}) {
+    if (folded == no) return false;
+  }
+  return std::nullopt;
 }
 
 // Column index of each field present in the file.
@@ -65,7 +71,13 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
                                "error.map_unknown_column", {header});
     }
     mapped[column->second] = true;
-    if (*field != ImportField::kIgnore) plan.Set(*field, column->second, false);
+    if (*field == ImportField::kIgnore) continue;
+    if (auto taken = plan.ColumnOf(*field); taken && *taken != column->second) {
+      return Status::Localized(
+          StatusCode::kInvalidArgument, "error.map_field_twice",
+          {field_name, headers[*taken], headers[column->second]});
+    }
+    plan.Set(*field, column->second, false);
   }
   for (size_t i = 0; i < headers.size(); ++i) {
     if (mapped[i]) continue;
@@ -74,7 +86,13 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
       if (!Trim(headers[i]).empty()) ignored.push_back(headers[i]);
       continue;
     }
-    plan.Set(*field, i, true);  // the first column of a kind wins
+    // The first column of a kind wins; a second one (another "Email") is
+    // said to be left out, never dropped silently.
+    if (plan.Has(*field)) {
+      ignored.push_back(headers[i]);
+      continue;
+    }
+    plan.Set(*field, i, true);
   }
   bool has_name = plan.Has(ImportField::kFullName) ||
                   plan.Has(ImportField::kGivenName) ||
@@ -113,13 +131,11 @@ class RowValues {
 
  private:
   static void Clean(std::string& value) {
+    StripControlCharacters(value);
     std::string_view trimmed = Trim(value);
     if (trimmed.size() != value.size()) {
       value.erase(0, static_cast<size_t>(trimmed.data() - value.data()));
       value.resize(trimmed.size());
-    }
-    for (char& c : value) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     }
   }
 
@@ -129,8 +145,10 @@ class RowValues {
 
 // Writes the row's values into `a`, leaving fields the file lacks alone.
 // Returns the problem when the row cannot be imported; then `a` is as it
-// was. Moves the values out of the row.
-std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a) {
+// was. Values that were not understood are taken as the default and added
+// to `notes`. Moves the values out of the row.
+std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
+                                   std::vector<RowProblem>& notes) {
   std::string given = row.Take(ImportField::kGivenName);
   std::string family = row.Take(ImportField::kFamilyName);
   std::string_view particle = row.Get(ImportField::kParticle);
@@ -172,20 +190,32 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a) {
   if (row.Has(ImportField::kOrganisation)) {
     a.organisation = row.Take(ImportField::kOrganisation);
   }
+  // A value not understood becomes the default, and the organiser is told.
+  auto read = [&](ImportField field, auto parse, auto fallback,
+                  RowProblemKind kind) {
+    std::string_view text = row.Get(field);
+    auto value = parse(text);
+    if (!value && !text.empty()) {
+      notes.push_back({line, kind, std::string(text.substr(0, 80))});
+    }
+    return value.value_or(fallback);
+  };
   if (row.Has(ImportField::kSector)) {
-    a.sector =
-        ParseSector(row.Get(ImportField::kSector)).value_or(Sector::kOther);
+    a.sector = read(ImportField::kSector, ParseSector, Sector::kOther,
+                    RowProblemKind::kUnknownSector);
   }
   if (row.Has(ImportField::kRole)) {
-    a.role = ParseRole(row.Get(ImportField::kRole)).value_or(Role::kGuest);
+    a.role = read(ImportField::kRole, ParseRole, Role::kGuest,
+                  RowProblemKind::kUnknownRole);
   }
   if (row.Has(ImportField::kTable)) a.table = row.Take(ImportField::kTable);
   if (row.Has(ImportField::kConsent)) {
-    a.consent = IsYes(row.Get(ImportField::kConsent));
+    a.consent = read(ImportField::kConsent, ParseConsent, false,
+                     RowProblemKind::kUnknownConsent);
   }
   if (row.Has(ImportField::kSource)) {
-    a.source =
-        ParseSource(row.Get(ImportField::kSource)).value_or(Source::kInvited);
+    a.source = read(ImportField::kSource, ParseSource, Source::kInvited,
+                    RowProblemKind::kUnknownSource);
   }
   return std::nullopt;
 }
@@ -211,7 +241,7 @@ class ImportSlots {
   Status LoadStored(Store& store) {
     auto stored = store.ListAttendeesByCreation();
     if (!stored.ok()) return stored.status();
-    for (Attendee& a : *stored) Put(std::nullopt, std::move(a));
+    for (Attendee& a : *stored) Put(std::nullopt, std::move(a), 0);
     stored_count_ = current_.size();
     changed_.assign(stored_count_, false);
     return Status::Ok();
@@ -233,15 +263,31 @@ class ImportSlots {
   // The slot's attendee as the rows so far leave it.
   const Attendee& Current(size_t slot) const { return *current_[slot]; }
 
-  // Makes `a` the attendee of `slot` (nullopt: a new slot). Returns where
-  // it is kept, which stays valid as long as the slots do.
-  const Attendee* Put(std::optional<size_t> slot, Attendee a) {
+  // The line of an earlier row of this file that claimed `slot` (the one a
+  // row's id or email found) or `email`; nullopt when none did. Two rows
+  // of one file for one person are a mistake to report, not to fold.
+  std::optional<int> ClaimedInFile(std::optional<size_t> slot,
+                                   std::string_view email) {
+    if (slot && line_[*slot] != 0) return line_[*slot];
+    if (!email.empty()) {
+      auto other = by_email_.Find(LowerAscii(email, lowered_));
+      if (other && line_[*other] != 0) return line_[*other];
+    }
+    return std::nullopt;
+  }
+
+  // Makes `a` the attendee of `slot` (nullopt: a new slot), as the file's
+  // row at `line` (0 for one already stored) says. Returns where it is
+  // kept, which stays valid as long as the slots do.
+  const Attendee* Put(std::optional<size_t> slot, Attendee a, int line) {
     versions_.push_back(std::move(a));
     const Attendee* kept = &versions_.back();
     if (!slot) {
       current_.push_back(kept);
+      line_.push_back(line);
       slot = current_.size() - 1;
     } else {
+      line_[*slot] = line;
       current_[*slot] = kept;
       if (IsStored(*slot)) changed_[*slot] = true;
     }
@@ -270,6 +316,7 @@ class ImportSlots {
 
   std::deque<Attendee> versions_;         // every version, never moved
   std::vector<const Attendee*> current_;  // by slot
+  std::vector<int> line_;                 // by slot: the file's row, or 0
   size_t stored_count_ = 0;
   std::vector<bool> changed_;  // by stored slot
   KeyIndex by_external_id_;
@@ -312,14 +359,25 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   // ascend in file order, so the primary key grows at its end.
   ImportWriter writer(store);
   Uuid last_id{};
-  // Rows apply in file order: a later row with the same external id or
-  // email changes what an earlier one added.
+  // A row matches a stored attendee by external id, else email; a row that
+  // claims the id or email of an earlier row of the file is reported.
   while (csv.Next(record)) {
+    if (record.not_utf8) {
+      report.problems.push_back(
+          {record.line, RowProblemKind::kNotUtf8, record.not_utf8_byte});
+      continue;
+    }
     RowValues row(*plan, record.fields);
-    std::optional<size_t> slot = slots.Find(row.Get(ImportField::kExternalId),
-                                            row.Get(ImportField::kEmail));
+    std::string_view email = row.Get(ImportField::kEmail);
+    std::optional<size_t> slot =
+        slots.Find(row.Get(ImportField::kExternalId), email);
+    if (auto earlier = slots.ClaimedInFile(slot, email)) {
+      report.problems.push_back(
+          {record.line, RowProblemKind::kDuplicate, std::to_string(*earlier)});
+      continue;
+    }
     Attendee attendee = slot ? slots.Current(*slot) : Attendee{};
-    if (auto problem = ApplyRow(row, record.line, attendee)) {
+    if (auto problem = ApplyRow(row, record.line, attendee, report.notes)) {
       report.problems.push_back(*problem);
       continue;
     }
@@ -328,11 +386,11 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
       attendee.id = last_id = NewUuidAfter(last_id);
       attendee.created_at = options.now;
       ++report.imported;
-      writer.Insert(slots.Put(slot, std::move(attendee)));
+      writer.Insert(slots.Put(slot, std::move(attendee), record.line));
       continue;
     }
     ++report.updated;
-    const Attendee* kept = slots.Put(slot, std::move(attendee));
+    const Attendee* kept = slots.Put(slot, std::move(attendee), record.line);
     // Stored attendees are written once, at the end.
     if (!slots.IsStored(*slot)) writer.Update(kept);
   }

@@ -146,6 +146,18 @@ std::string_view ToString(RowProblemKind kind) {
       return "unclosed_quote";
     case RowProblemKind::kTooLong:
       return "too_long";
+    case RowProblemKind::kNotUtf8:
+      return "not_utf8";
+    case RowProblemKind::kDuplicate:
+      return "duplicate";
+    case RowProblemKind::kUnknownSector:
+      return "unknown_sector";
+    case RowProblemKind::kUnknownRole:
+      return "unknown_role";
+    case RowProblemKind::kUnknownConsent:
+      return "unknown_consent";
+    case RowProblemKind::kUnknownSource:
+      return "unknown_source";
   }
   return "no_name";
 }

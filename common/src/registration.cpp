@@ -9,10 +9,15 @@ namespace entree {
 Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
                                 Instant now) {
   Attendee a;
-  a.given_name = std::string(Trim(form.given_name));
-  a.family_name = std::string(Trim(form.family_name));
-  a.organisation = std::string(Trim(form.organisation));
-  a.email = std::string(Trim(form.email));
+  auto clean = [](std::string_view typed) {
+    std::string text(typed);
+    StripControlCharacters(text);
+    return std::string(Trim(text));
+  };
+  a.given_name = clean(form.given_name);
+  a.family_name = clean(form.family_name);
+  a.organisation = clean(form.organisation);
+  a.email = clean(form.email);
   if (a.given_name.empty() && a.family_name.empty()) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_no_name", {});

@@ -265,6 +265,21 @@ Result<Attendee> Store::ResolveAttendee(std::string_view reference) {
   if (!by_external.ok()) return by_external.status();
   if (*by_external) return std::move(**by_external);
   if (ref.find('@') != std::string_view::npos) {
+    // Colleagues booked by one buyer may share an address: then it names
+    // nobody in particular.
+    auto sharing = Cached(
+        "SELECT count(*) FROM attendee WHERE email = ?1 COLLATE NOCASE AND "
+        "email <> ''");
+    if (!sharing.ok()) return sharing.status();
+    (*sharing)->Bind(1, ref);
+    auto counted = (*sharing)->Step();
+    if (!counted.ok()) return counted.status();
+    int64_t holders = (*sharing)->ColumnInt(0);
+    (*sharing)->Reset();
+    if (holders > 1) {
+      return Status::Localized(StatusCode::kNotFound, "error.shared_email",
+                               {std::string(ref)});
+    }
     auto by_email = FindByEmail(ref);
     if (!by_email.ok()) return by_email.status();
     if (*by_email) return std::move(**by_email);

@@ -217,34 +217,66 @@ std::string_view FamilyNameCore(std::string_view family_name) {
   }
 }
 
+namespace {
+
+// The length of the valid UTF-8 character of two or more bytes at `pos`;
+// 0 when the bytes there are not one.
+size_t MultibyteLength(std::string_view text, size_t pos) {
+  uint8_t lead = static_cast<uint8_t>(text[pos]);
+  size_t length = 0;
+  char32_t min = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, min = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, min = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (pos + length > text.size()) return 0;
+  size_t end = pos;
+  char32_t cp = DecodeUtf8(text, end);
+  if (end != pos + length || cp < min || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
-    uint8_t lead = static_cast<uint8_t>(text[pos]);
-    if (lead < 0x80) {
+    if (static_cast<uint8_t>(text[pos]) < 0x80) {
       ++pos;
       continue;
     }
-    size_t length = 0;
-    char32_t min = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, min = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, min = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, min = 0x10000;
-    } else {
-      return false;
-    }
-    if (pos + length > text.size()) return false;
-    size_t before = pos;
-    char32_t cp = DecodeUtf8(text, pos);
-    if (pos != before + length || cp < min || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
+    size_t length = MultibyteLength(text, pos);
+    if (length == 0) return false;
+    pos += length;
   }
   return true;
+}
+
+Utf8Scan ScanUtf8(std::string_view text) {
+  Utf8Scan scan;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (static_cast<uint8_t>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    size_t length = MultibyteLength(text, pos);
+    if (length == 0) {
+      scan.invalid.push_back(pos++);
+    } else {
+      ++scan.multibyte;
+      pos += length;
+    }
+  }
+  return scan;
 }
 
 std::string Windows1252ToUtf8(std::string_view text) {
@@ -330,6 +362,47 @@ std::string TruncateUtf8(std::string_view text, size_t max_bytes) {
     --end;
   }
   return std::string(text.substr(0, end)) + std::string(kEllipsis);
+}
+
+bool StripControlCharacters(std::string& text) {
+  auto is_suspect = [](unsigned char c) {
+    return c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2;
+  };
+  size_t first = 0;
+  while (first < text.size() &&
+         !is_suspect(static_cast<unsigned char>(text[first]))) {
+    ++first;
+  }
+  if (first == text.size()) return false;  // the usual case: nothing to do
+  std::string out(text, 0, first);
+  bool changed = false;
+  for (size_t i = first; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    auto next = [&](size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+      changed = true;
+    } else if (c < 0x20 || c == 0x7F) {
+      changed = true;  // NUL and the other C0 controls, DEL
+    } else if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {
+      ++i;  // a C1 control
+      changed = true;
+    } else if (c == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA &&
+               next(2) <= 0xAE) {
+      i += 2;  // LRE, RLE, PDF, LRO, RLO
+      changed = true;
+    } else if (c == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 &&
+               next(2) <= 0xA9) {
+      i += 2;  // LRI, RLI, FSI, PDI
+      changed = true;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  text = std::move(out);
+  return changed;
 }
 
 }  // namespace entree

@@ -91,6 +91,14 @@ int RunImport(Context& ctx) {
                      problem.detail})
              << "\n";
   }
+  for (const RowProblem& note : report->notes) {
+    *ctx.err << ctx.tr().Format("import.note_row",
+                                {std::to_string(note.line),
+                                 ctx.tr().Get("import.problem." +
+                                              std::string(ToString(note.kind))),
+                                 note.detail})
+             << "\n";
+  }
   for (const std::string& column : report->ignored_columns) {
     *ctx.err << ctx.tr().Format("import.ignored_column", {column}) << "\n";
   }
@@ -108,6 +116,18 @@ int RunImport(Context& ctx) {
           .Field("reason", ToString(problem.kind))
           .Field("value", problem.detail)
           .EndObject();
+    }
+    json.EndArray().Key("notes").BeginArray();
+    for (const RowProblem& note : report->notes) {
+      json.BeginObject()
+          .Field("line", note.line)
+          .Field("reason", ToString(note.kind))
+          .Field("value", note.detail)
+          .EndObject();
+    }
+    json.EndArray().Key("ignored_columns").BeginArray();
+    for (const std::string& column : report->ignored_columns) {
+      json.String(column);
     }
     json.EndArray().EndObject();
     *ctx.out << json.str() << "\n";

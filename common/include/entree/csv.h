@@ -13,6 +13,10 @@ namespace entree {
 struct CsvRecord {
   int line = 0;
   std::vector<std::string> fields;
+  // In a UTF-8 file: the record holds a byte that is not UTF-8 (a stray
+  // byte of another encoding); `not_utf8_byte` is it, as "0xE9".
+  bool not_utf8 = false;
+  std::string not_utf8_byte;
 };
 
 struct CsvDocument {
@@ -55,7 +59,9 @@ class CsvStream {
     return c == delimiter_ || c == '\n' || c == '\r';
   }
 
-  std::string converted_;  // the text when the bytes were not UTF-8
+  std::string converted_;  // the text when the bytes were Windows-1252
+  // In a UTF-8 file, the offsets in text_ of stray bytes, ascending.
+  std::vector<size_t> stray_;
   std::string_view text_;
   std::string encoding_;
   char delimiter_ = ',';

@@ -37,7 +37,20 @@ std::optional<ImportField> ParseImportField(std::string_view text);
 std::optional<ImportField> FieldForHeader(std::string_view header);
 
 // Why a row was left out.
-enum class RowProblemKind { kNoName, kBadEmail, kUnclosedQuote, kTooLong };
+enum class RowProblemKind {
+  // Rejected rows.
+  kNoName,
+  kBadEmail,
+  kUnclosedQuote,
+  kTooLong,
+  kNotUtf8,    // a byte that is not UTF-8 in a file that otherwise is
+  kDuplicate,  // the same id or email as an earlier row of the file
+  // Imported rows with a value read as the default (notes).
+  kUnknownSector,
+  kUnknownRole,
+  kUnknownConsent,
+  kUnknownSource,
+};
 std::string_view ToString(RowProblemKind kind);
 
 struct RowProblem {
@@ -61,12 +74,16 @@ struct ImportReport {
   int updated = 0;   // existing attendees matched by external id or email
   int rejected = 0;
   std::vector<RowProblem> problems;  // one per rejected row, in file order
+  // Rows imported with a value that was not understood and so taken as
+  // the default (sector other, role guest, no consent, invited).
+  std::vector<RowProblem> notes;
   char delimiter = ',';
   std::string encoding;
   // False when a strict import met a rejected row: then nothing was
   // written and the counts say what would have happened.
   bool written = true;
-  // Columns that were not recognised and so were not imported.
+  // Columns that were not recognised, or repeat a field an earlier column
+  // already gives, and so were not imported.
   std::vector<std::string> ignored_columns;
 };
 

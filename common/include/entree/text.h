@@ -34,6 +34,14 @@ bool IsNameParticle(std::string_view word);
 
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
+// What a byte-by-byte look at possibly broken UTF-8 finds: the offsets of
+// bytes that belong to no valid character, and how many valid characters of
+// two or more bytes there are (which a Windows-1252 file almost never has).
+struct Utf8Scan {
+  std::vector<size_t> invalid;
+  size_t multibyte = 0;
+};
+Utf8Scan ScanUtf8(std::string_view text);
 // Converts Windows-1252 bytes to UTF-8.
 std::string Windows1252ToUtf8(std::string_view text);
 
@@ -55,6 +63,13 @@ std::vector<KeyValueLine> KeyValueLines(std::string_view text);
 // `text` cut to at most `max_bytes` bytes at a character boundary, with
 // "…" added when anything was cut; `text` itself when it fits.
 std::string TruncateUtf8(std::string_view text, size_t max_bytes);
+
+// Removes from `text` (valid UTF-8) what no name or address holds and what
+// would change how the text around it is shown: control characters (NUL,
+// C0 and C1; tab and line breaks become spaces) and the bidirectional
+// embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+// could turn a name around on a badge. In place; true when it changed.
+bool StripControlCharacters(std::string& text);
 
 // Trims ASCII white space (and no-break spaces) at both ends.
 std::string_view Trim(std::string_view text);
