@@ -35,6 +35,8 @@ constexpr std::chrono::milliseconds kOutboxCountEvery{100};
 
 // How often the printer's state is asked for staff mode.
 constexpr std::chrono::seconds kPrinterLookEvery{5};
+// How often a fault screen looks whether the database works again.
+constexpr std::chrono::seconds kFaultRetryEvery{2};
 
 void Log(const std::string& line) {
   std::cerr << "entree-kiosk: " << line << "\n";
@@ -44,14 +46,27 @@ void Log(const std::string& line) {
 
 KioskApp::KioskApp(KioskConfig config, const Clock& clock,
                    std::function<void()> wake)
-    : config_(std::move(config)), clock_(clock), language_(config_.language) {
+    : config_(std::move(config)),
+      clock_(clock),
+      wake_(std::move(wake)),
+      language_(config_.language) {
   if (config_.kiosk_id.empty()) {
     char host[64] = "kiosk";
     ::gethostname(host, sizeof host - 1);
     config_.kiosk_id = host;
   }
   event_.name = "Entree";
-  last_input_ = clock_.Now();
+  last_input_ = fault_checked_ = clock_.Now();
+  std::string problem = OpenEvent();
+  if (!problem.empty()) {
+    Log(problem);
+    stack_.push_back(MakeFaultScreen(*this));
+  } else {
+    stack_.push_back(MakeAttractScreen(*this));
+  }
+}
+
+std::string KioskApp::OpenEvent() {
   std::string problem;
   if (!std::filesystem::exists(config_.database)) {
     problem = "there is no database at " + config_.database;
@@ -68,7 +83,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
     StartCamera();
     if (!config_.scanner.empty()) {
-      scanner_ = std::make_unique<SerialScanner>(config_.scanner, wake);
+      scanner_ = std::make_unique<SerialScanner>(config_.scanner, wake_);
     }
     if (!config_.server.empty()) {
       sync_ = std::make_unique<SyncWorker>(config_.database, config_.server,
@@ -88,12 +103,26 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
       }
     }
   }
-  if (!problem.empty()) {
-    Log(problem);
-    stack_.push_back(MakeFaultScreen(*this));
-  } else {
-    stack_.push_back(MakeAttractScreen(*this));
+  return problem;
+}
+
+void KioskApp::RetryAfterFault(Instant now) {
+  if (Top().Name() != "fault" || now - fault_checked_ < kFaultRetryEvery) {
+    return;
   }
+  fault_checked_ = now;
+  if (!store_) {
+    if (std::string problem = OpenEvent(); !problem.empty()) return;
+    Log("the event's database can be used again");
+    stack_.clear();
+    stack_.push_back(MakeAttractScreen(*this));
+    return;
+  }
+  // A write lock taken and let go at once: the file is there, is the one
+  // opened, and nobody holds it any more.
+  if (!store_->db().ProbeWrite().ok()) return;
+  Log("the event's database can be written again");
+  while (stack_.size() > 1 && Top().Name() == "fault") stack_.pop_back();
 }
 
 KioskApp::~KioskApp() = default;
@@ -269,6 +298,7 @@ void KioskApp::Step(uint32_t ms) {
       print_desk_->RefreshState();
     }
   }
+  RetryAfterFault(now);
   Top().Step(now);
   if (stack_.size() > 1 && now - last_input_ >= config_.idle_timeout &&
       Top().Name() != "verdict") {

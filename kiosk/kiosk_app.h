@@ -75,6 +75,13 @@ class KioskApp final : public KioskContext {
   void RequestQuit() override { quit_ = true; }
 
  private:
+  // Opens the event's database and starts what needs it (door, camera,
+  // scanner, sync, badges); the problem when it cannot, else empty.
+  std::string OpenEvent();
+  // While a fault screen shows, every kFaultRetryEvery: once the store can
+  // be written again (a lock let go), or opened (a file put in place), the
+  // fault screen goes and the start screen is back.
+  void RetryAfterFault(Instant now);
   void OnScan(const std::string& code);
   void Deliver(const std::vector<ScanBurst::Output>& outputs);
   void ApplyPending();
@@ -86,6 +93,7 @@ class KioskApp final : public KioskContext {
 
   KioskConfig config_;
   const Clock& clock_;
+  std::function<void()> wake_;
   Event event_;
   std::optional<Store> store_;
   std::optional<Door> door_;
@@ -109,6 +117,7 @@ class KioskApp final : public KioskContext {
   bool quit_ = false;
   uint64_t verdicts_shown_ = 0;
   Instant last_input_{};
+  Instant fault_checked_{};
 };
 
 }  // namespace entree::kiosk

@@ -1,5 +1,6 @@
 // The kiosk's screens and input routing, driven without a window.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <thread>
 
 #include "entree/registration.h"
@@ -315,6 +316,57 @@ TEST_CASE("a kiosk without its database shows the staff screen", "[kiosk]") {
   config.database = dir.File("missing/event.db");
   KioskApp app(config, clock);
   CHECK(app.ScreenName() == "fault");
+
+  // Once the file is put in place, the kiosk finds it by itself.
+  std::filesystem::create_directories(dir.File("missing"));
+  MakeEventStore(config.database);
+  clock.Advance(std::chrono::seconds(3));
+  app.Step(3000);
+  CHECK(app.ScreenName() == "attract");
+}
+
+TEST_CASE("a database deleted or replaced under the kiosk stops the door",
+          "[kiosk][hardening]") {
+  for (bool replace : {false, true}) {
+    CAPTURE(replace);
+    KioskFixture f(KioskRole::kDoor);
+    std::string code = f.CodeFor(f.marjolein);
+    if (replace) {
+      std::filesystem::copy_file(f.db, f.dir.File("other.db"));
+      std::filesystem::rename(f.dir.File("other.db"), f.db);
+    } else {
+      std::filesystem::remove(f.db);
+    }
+    f.Scan(code);
+    f.Advance(10);
+    // No welcome into a file nobody will read again: the fault screen.
+    CHECK(f.app->ScreenName() == "fault");
+    CHECK(f.app->verdicts_shown() == 0);
+    f.Advance(3000);
+    CHECK(f.app->ScreenName() == "fault");
+  }
+}
+
+TEST_CASE("the fault screen of a held write lock clears once it is let go",
+          "[kiosk][hardening]") {
+  KioskFixture f(KioskRole::kDoor);
+  std::string code = f.CodeFor(f.marjolein);
+  auto other = Store::Open(f.db);
+  REQUIRE(other.ok());
+  auto held = Transaction::Begin(other->db());
+  REQUIRE(held.ok());
+  f.Scan(code);  // waits out the busy timeout, then gives up
+  f.Advance(10);
+  CHECK(f.app->ScreenName() == "fault");
+  f.Advance(2500);
+  CHECK(f.app->ScreenName() == "fault");  // still held
+  REQUIRE(held->Commit().ok());
+  f.Advance(2500);
+  CHECK(f.app->ScreenName() == "attract");
+  f.Scan(code);
+  f.Advance(10);
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(f.app->last_verdict()->verdict == Verdict::kWelcome);
 }
 
 TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",

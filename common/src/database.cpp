@@ -2,6 +2,7 @@
 #include "entree/database.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cassert>
@@ -80,6 +81,11 @@ Result<Database> Database::Open(const std::string& path) {
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY;");
   if (!status.ok()) return OpenFailure(raw, path);
+  if (struct stat info{};
+      path != ":memory:" && !path.empty() && ::stat(path.c_str(), &info) == 0) {
+    db.device_ = static_cast<uint64_t>(info.st_dev);
+    db.inode_ = static_cast<uint64_t>(info.st_ino);
+  }
   if (path != ":memory:" && !path.empty()) {
     // No output of this process may replace the database, its journals or
     // the signing key kept beside it.
@@ -91,7 +97,10 @@ Result<Database> Database::Open(const std::string& path) {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(other.db_), path_(std::move(other.path_)) {
+    : db_(other.db_),
+      path_(std::move(other.path_)),
+      device_(other.device_),
+      inode_(other.inode_) {
   other.db_ = nullptr;
 }
 
@@ -100,6 +109,8 @@ Database& Database::operator=(Database&& other) noexcept {
     sqlite3_close_v2(db_);
     db_ = other.db_;
     path_ = std::move(other.path_);
+    device_ = other.device_;
+    inode_ = other.inode_;
     other.db_ = nullptr;
   }
   return *this;
@@ -243,9 +254,38 @@ std::optional<int64_t> Statement::ColumnOptionalInt(int column) const {
   return ColumnInt(column);
 }
 
+Status Database::CheckIdentity() const {
+  if (inode_ == 0) return Status::Ok();
+  struct stat info {};
+  if (::stat(path_.c_str(), &info) != 0) {
+    return Status::Localized(StatusCode::kDatabase, "error.db_deleted",
+                             {path_});
+  }
+  if (static_cast<uint64_t>(info.st_dev) != device_ ||
+      static_cast<uint64_t>(info.st_ino) != inode_) {
+    return Status::Localized(StatusCode::kDatabase, "error.db_replaced",
+                             {path_});
+  }
+  return Status::Ok();
+}
+
+Status Database::ProbeWrite() {
+  sqlite3_busy_timeout(db_, 0);
+  Status status = [this] {
+    auto transaction = Transaction::Begin(*this);
+    return transaction.ok() ? Status::Ok() : transaction.status();
+  }();
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  return status;
+}
+
 Result<Transaction> Transaction::Begin(Database& db) {
   ENTREE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  return Transaction(&db);
+  Transaction transaction(&db);
+  // Checked under the write lock: a file swapped in by a program that
+  // writes through SQLite cannot slip in between.
+  ENTREE_RETURN_IF_ERROR(db.CheckIdentity());
+  return transaction;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept

@@ -49,11 +49,23 @@ class Database {
   sqlite3* handle() const { return db_; }
   // The path the database was opened with.
   const std::string& path() const { return path_; }
+  // Whether path() still names the file this connection has open: kDatabase
+  // (error.db_deleted, error.db_replaced) when it was deleted or another
+  // file was put in its place, whose writes would go to a file nobody sees
+  // again. Ok for an in-memory database.
+  Status CheckIdentity() const;
+  // Whether a write could begin now: takes the write lock without waiting
+  // for it and lets it go at once. Fails as Transaction::Begin does, and
+  // with kDatabase when another connection holds the lock.
+  Status ProbeWrite();
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_ = nullptr;
   std::string path_;
+  // The device and inode of the file when it was opened; 0 for none.
+  uint64_t device_ = 0;
+  uint64_t inode_ = 0;
 };
 
 // Owns one prepared statement. Parameters are numbered from 1, columns from
@@ -101,7 +113,9 @@ class Statement {
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless
 // Commit() succeeded. IMMEDIATE takes the write lock at once, so two kiosks
-// sharing a file never deadlock halfway through.
+// sharing a file never deadlock halfway through. Begin also fails (and
+// holds nothing) when the file was deleted or replaced since it was opened
+// (Database::CheckIdentity): nothing is written where it would be lost.
 class Transaction {
  public:
   static Result<Transaction> Begin(Database& db);
