@@ -74,6 +74,8 @@ std::string KioskApp::OpenEvent() {
     problem = opened.status().message();
   } else if (auto event = opened->GetEvent(); !event.ok()) {
     problem = event.status().message();
+  } else if (Status sound = opened->CheckDoorTables(); !sound.ok()) {
+    problem = sound.message();
   } else if (!event->public_key) {
     problem = "the event has no signing key (run entree keygen)";
   } else {

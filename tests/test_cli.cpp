@@ -348,3 +348,46 @@ TEST_CASE("init names impossible times: skipped, doubled, doors after end",
                  "2026-10-25T02:30+02:00", "--ends", "2026-10-25T21:00"})
             .exit_code == 0);
 }
+
+TEST_CASE("a damaged check-in index stops the door instead of letting in",
+          "[cli][hardening]") {
+  Cli cli;
+  REQUIRE(cli.Run({"init", "--name", "Worldcafé", "--doors-open",
+                   "2020-01-01T00:00", "--ends", "2099-01-01T00:00"})
+              .exit_code == 0);
+  REQUIRE(cli.Run({"keygen"}).exit_code == 0);
+  REQUIRE(cli.Run({"import", kDemoCsv}).exit_code == 0);
+  std::string code = cli.Token("WC-003");
+  REQUIRE(cli.Run({"checkin", code}).exit_code == 0);
+  REQUIRE(cli.Run({"checkin", code, "--kiosk", "door-2"}).exit_code ==
+          10);  // already inside
+
+  // Two bytes of the guest's id in the index the door looks them up by.
+  ProcessResult person = cli.Run({"person", "WC-003", "--json"});
+  size_t at = person.out.find("\"id\":\"") + 6;
+  std::string id = person.out.substr(at, 36);
+  std::string bytes = entree::testing::ReadFile(cli.db);
+  // The id stands in the attendee table, the badge table, the check-in
+  // table and its index; the index's copy is the one that sorts by id.
+  std::vector<size_t> places;
+  for (size_t p = bytes.find(id); p != std::string::npos;
+       p = bytes.find(id, p + 1)) {
+    places.push_back(p);
+  }
+  REQUIRE(places.size() >= 3);
+  bool stopped = false;
+  for (size_t place : places) {
+    std::string damaged = bytes;
+    damaged[place + 9] = damaged[place + 9] == 'a' ? 'b' : 'a';
+    damaged[place + 10] = damaged[place + 10] == 'a' ? 'b' : 'a';
+    entree::testing::WriteFile(cli.db, damaged);
+    ProcessResult again =
+        cli.Run({"checkin", code, "--kiosk", "door-" + std::to_string(place)});
+    INFO("damage at " << place << ": " << again.out << again.err);
+    // Whatever was hit, the guest is never welcomed a second time.
+    CHECK(again.exit_code != 0);
+    if (again.exit_code == 5 && Contains(again.err, "damaged")) stopped = true;
+    entree::testing::WriteFile(cli.db, bytes);
+  }
+  CHECK(stopped);  // the index's copy was among them and was noticed
+}

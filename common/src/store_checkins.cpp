@@ -368,4 +368,22 @@ GROUP BY 1, 2
   return stats;
 }
 
+Status Store::CheckDoorTables() {
+  for (const char* sql :
+       {"PRAGMA integrity_check(checkin)", "PRAGMA integrity_check(badge)"}) {
+    auto stmt = db_.Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    auto row = stmt->Step();
+    if (!row.ok()) {
+      return Status::Localized(StatusCode::kDatabase, "error.db_damaged",
+                               {db_.path(), row.status().message()});
+    }
+    if (*row && stmt->ColumnText(0) != "ok") {
+      return Status::Localized(StatusCode::kDatabase, "error.db_damaged",
+                               {db_.path(), stmt->ColumnText(0)});
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace entree

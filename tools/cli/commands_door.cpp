@@ -64,6 +64,9 @@ int Scan(Context& ctx, bool record) {
   if (!event->public_key) {
     return ctx.Fail(Status::Key(ctx.tr().Get("error.no_public_key")));
   }
+  if (Status sound = store->CheckDoorTables(); !sound.ok()) {
+    return ctx.Fail(sound);
+  }
   Direction direction =
       ctx.args.Flag("exit") ? Direction::kExit : Direction::kEntry;
   Door door(*store, clock, *event, DoorSettingsFor(*event, direction),
