@@ -267,6 +267,13 @@ class StaffScreen final : public Screen {
               ? tr().Format("kiosk.sync_state_online", {last})
               : tr().Format("kiosk.sync_state_offline",
                             {last, std::to_string(ctx_.sync_waiting())}));
+      if (status.state == SyncState::kOffline && !status.detail.empty()) {
+        device_lines_.push_back(status.detail);
+      }
+      if (status.set_aside > 0) {
+        device_lines_.push_back(tr().Format(
+            "kiosk.sync_set_aside", {std::to_string(status.set_aside)}));
+      }
       for (const KioskSeen& kiosk : status.kiosks) {
         device_lines_.push_back(tr().Format(
             "kiosk.sync_kiosk",

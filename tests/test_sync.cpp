@@ -10,6 +10,7 @@
 #include "entree/registration.h"
 #include "entree/sync.h"
 #include "entree/sync_worker.h"
+#include "entree/uuid.h"
 #include "support.h"
 
 using namespace entree;
@@ -182,6 +183,7 @@ TEST_CASE("the same outbox pushed twice counts once", "[sync]") {
   {
     Kiosk a("door-a", path);
     REQUIRE(a.store.EnableOutbox().ok());
+    REQUIRE(a.store.DeviceId().ok());  // one kiosk: the copy is the same box
     for (int i = 0; i < 5; ++i) a.Scan(organiser.codes[i]);
   }
   // The same file twice, as when a push reached the server but its answer
@@ -280,4 +282,157 @@ TEST_CASE(
       [&] { return worker_a.status().state == SyncState::kOnline; }));
   CHECK(wait_until([&] { return *a.store.OutboxSize() == 0; }));
   CHECK(wait_until([&] { return worker_b.status().kiosks.size() == 2; }));
+}
+
+namespace {
+
+// Runs `sql` on the server as psql does; fails the test when it fails.
+void ServerExec(const std::string& conninfo, const std::string& sql) {
+  auto psql =
+      testing::RunProcess({"/usr/bin/psql", "-X", "-v", "ON_ERROR_STOP=1", "-d",
+                           conninfo, "-c", sql});
+  INFO(psql.err);
+  REQUIRE(psql.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("two kiosks given one kiosk id: the second is refused, not hidden",
+          "[sync][hardening]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("door-x", organiser.CopyFor("a"));
+  Kiosk b("door-x", organiser.CopyFor("b"));
+  CHECK(a.Scan(organiser.codes[0]) == Verdict::kWelcome);
+  CHECK(b.Scan(organiser.codes[0]) == Verdict::kWelcome);
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  auto refused = b.Sync(pg.conninfo());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == StatusCode::kAlreadyExists);
+  CHECK(refused.status().message().find("door-x") != std::string::npos);
+  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 1);
+  // Under its own id it syncs, and both admissions are on record.
+  Kiosk b2("door-y", organiser.dir.File("b.db"));
+  REQUIRE(b2.Sync(pg.conninfo()).ok());
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  CHECK(a.Checkins() == 2);
+}
+
+TEST_CASE("a pulled row that clashes is set aside and the sync goes on",
+          "[sync][hardening]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("desk-a", organiser.CopyFor("a"));
+  Kiosk b("desk-b", organiser.CopyFor("b"));
+  // The same late guest added at both desks, under one external id.
+  for (Kiosk* desk : {&a, &b}) {
+    Attendee late = testing::AddAttendee(desk->store, "Laat", "Binnen");
+    late.external_id = "LATE-1";
+    REQUIRE(desk->store.UpdateAttendee(late).ok());
+  }
+  CHECK(a.Scan(organiser.codes[1]) == Verdict::kWelcome);
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  auto first = b.Sync(pg.conninfo());
+  REQUIRE(first.ok());
+  CHECK(first->refused == 1);
+  CHECK(*b.store.SetAsideCount() == 1);
+  CHECK(b.Checkins() == 1);  // the rest came through
+  CHECK(b.Scan(organiser.codes[1]) == Verdict::kAlreadyInside);
+  // Later rounds do not die on it either.
+  CHECK(a.Scan(organiser.codes[2]) == Verdict::kWelcome);
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  auto second = b.Sync(pg.conninfo());
+  REQUIRE(second.ok());
+  CHECK(second->waiting == 0);
+  CHECK(b.Checkins() == 3);
+}
+
+TEST_CASE("rows from a lying server are checked, not believed",
+          "[sync][hardening]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("door-a", organiser.CopyFor("a"));
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  std::string event = ToString(organiser.event.id);
+  std::string guest = ToString(organiser.guests[5].id);
+  // An entry dated a day ahead for guest 5, a badge serial that would
+  // revoke every badge of guest 6, a row whose id is no UUID, and a rename
+  // of guest 7 dated far in the future.
+  ServerExec(
+      pg.conninfo(),
+      "INSERT INTO checkins VALUES ('" + event +
+          "', '00000000-0000-4000-8000-000000000001', '" + guest +
+          "', 1, 'forger', 'entry', " +
+          std::to_string(ToMillis(At("2026-10-13T17:00:00Z"))) +
+          ", 'welcome', NULL, nextval('entree_change_seq'));"
+          "INSERT INTO badges VALUES ('" +
+          event + "', '" + ToString(organiser.guests[6].id) +
+          "', 2147483647, 0, 'forger', nextval('entree_change_seq'));"
+          "INSERT INTO checkins VALUES ('" +
+          event + "', 'not-a-uuid', '" + guest +
+          "', 1, 'forger', 'entry', 0, 'welcome', NULL, "
+          "nextval('entree_change_seq'));"
+          "UPDATE attendees SET given_name = 'Overgenomen', updated_at = "
+          "9000000000000, seq = nextval('entree_change_seq') WHERE id = '" +
+          ToString(organiser.guests[7].id) + "'");
+  auto pulled = a.Sync(pg.conninfo());
+  REQUIRE(pulled.ok());
+  CHECK(pulled->refused == 3);
+  CHECK(*a.store.SetAsideCount() == 3);
+  CHECK(a.Checkins() == 0);
+  CHECK(a.Scan(organiser.codes[5]) == Verdict::kWelcome);
+  CHECK(a.Scan(organiser.codes[6]) == Verdict::kWelcome);  // not revoked
+
+  // The server orders edits: a correction made afterwards wins, whatever
+  // the forged row's clock said.
+  Attendee corrected = a.store.GetAttendee(organiser.guests[7].id).value();
+  CHECK(corrected.given_name == "Overgenomen");
+  corrected.given_name = "Gast";
+  corrected.updated_at = a.clock.Now();
+  REQUIRE(a.store.UpdateAttendee(corrected).ok());
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  CHECK(ServerCount(pg.conninfo(),
+                    "SELECT count(*) FROM attendees WHERE given_name = "
+                    "'Overgenomen'") == 0);
+  CHECK(a.store.GetAttendee(organiser.guests[7].id)->given_name == "Gast");
+
+  // A reissue after the largest 32-bit serial still syncs (64-bit there).
+  ServerExec(pg.conninfo(),
+             "INSERT INTO badges VALUES ('" + event + "', '" + guest +
+                 "', 4294967296, 0, 'k', nextval('entree_change_seq'))");
+  CHECK(ServerCount(pg.conninfo(), "SELECT max(serial) FROM badges") ==
+        4294967296L);
+}
+
+TEST_CASE("a purge is not undone by a kiosk whose clock runs ahead",
+          "[sync][hardening]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk office("office", organiser.CopyFor("office"));
+  Kiosk fast("door-fast", organiser.CopyFor("fast"));
+  fast.clock.Advance(std::chrono::hours(1));
+  WalkInForm form{"Noor", "van Dam", "Windesheim", Sector::kEducation,
+                  "",     true};
+  REQUIRE(RegisterWalkIn(fast.store, form, fast.clock.Now()).ok());
+  REQUIRE(fast.Sync(pg.conninfo()).ok());
+  REQUIRE(office.Sync(pg.conninfo()).ok());
+  REQUIRE(office.store.PurgePersonalData(office.clock.Now()).ok());
+  REQUIRE(office.Sync(pg.conninfo()).ok());
+  REQUIRE(fast.Sync(pg.conninfo()).ok());
+  REQUIRE(office.Sync(pg.conninfo()).ok());
+  for (Kiosk* kiosk : {&office, &fast}) {
+    auto everyone = kiosk->store.ListAttendees();
+    REQUIRE(everyone.ok());
+    for (const Attendee& a : *everyone) {
+      CHECK(a.given_name.empty());
+      CHECK(a.email.empty());
+    }
+  }
+  CHECK(ServerCount(pg.conninfo(),
+                    "SELECT count(*) FROM attendees WHERE given_name <> '' "
+                    "OR family_name <> ''") == 0);
 }

@@ -167,6 +167,20 @@ DROP TRIGGER outbox_checkin;
 UPDATE attendee SET sort_key = substr(sort_key, 1, length(sort_key) - 37)
   WHERE instr(substr(sort_key, instr(sort_key, char(1)) + 1), char(1)) > 0;
 )sql",
+      // 6 -> 7: sync hardening. `device` is this file's own random id, by
+      // which the server tells two kiosks that were given one kiosk id
+      // apart; `sync_set_aside` keeps pulled rows that could not be merged
+      // (damaged, out of bounds, dated ahead, clashing), for staff.
+      R"sql(
+ALTER TABLE sync_state ADD COLUMN device TEXT NOT NULL DEFAULT '';
+CREATE TABLE sync_set_aside (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+)sql",
   };
   return migrations;
 }

@@ -109,8 +109,54 @@ Status Store::MergeAttendee(const Attendee& attendee) {
     if (!table.ok()) return table;
   }
   if (!ours.ok()) return InsertAttendee(attendee);
-  if (attendee.updated_at <= ours->updated_at) return Status::Ok();
+  auto pending =
+      Cached("SELECT 1 FROM outbox WHERE kind = 'attendee' AND record_id = ?1");
+  if (!pending.ok()) return pending.status();
+  (*pending)->Bind(1, ToString(attendee.id));
+  auto waiting = (*pending)->Step();
+  if (!waiting.ok()) return waiting.status();
+  (*pending)->Reset();
+  if (*waiting) return Status::Ok();
   return UpdateAttendee(attendee);
+}
+
+Result<std::string> Store::DeviceId() {
+  auto stmt = Cached("SELECT device FROM sync_state");
+  if (!stmt.ok()) return stmt.status();
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  std::string device = *row ? (*stmt)->ColumnText(0) : std::string();
+  (*stmt)->Reset();
+  if (!device.empty()) return device;
+  device = ToString(NewUuid());
+  auto set = Cached("UPDATE sync_state SET device = ?1 WHERE device = ''");
+  if (!set.ok()) return set.status();
+  ENTREE_RETURN_IF_ERROR((*set)->Bind(1, device).Run());
+  return DeviceId();  // another program may have been first
+}
+
+Status Store::SetAside(std::string_view kind, std::string_view record_id,
+                       std::string_view reason, Instant now) {
+  auto stmt = Cached(
+      "INSERT INTO sync_set_aside (kind, record_id, reason, at) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  if (!stmt.ok()) return stmt.status();
+  return (*stmt)
+      ->Bind(1, kind)
+      .Bind(2, record_id.substr(0, 200))
+      .Bind(3, reason.substr(0, 500))
+      .Bind(4, ToMillis(now))
+      .Run();
+}
+
+Result<int64_t> Store::SetAsideCount() {
+  auto stmt = Cached("SELECT count(*) FROM sync_set_aside");
+  if (!stmt.ok()) return stmt.status();
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  int64_t count = (*stmt)->ColumnInt(0);
+  (*stmt)->Reset();
+  return count;
 }
 
 }  // namespace entree

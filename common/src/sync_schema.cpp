@@ -63,6 +63,13 @@ CREATE TABLE kiosks (
   PRIMARY KEY (event_id, kiosk_id)
 );
 )sql",
+      // 1 -> 2: badge serials as 64-bit numbers end to end, and the device
+      // that holds each kiosk id.
+      R"sql(
+ALTER TABLE badges ALTER COLUMN serial TYPE bigint;
+ALTER TABLE checkins ALTER COLUMN badge_serial TYPE bigint;
+ALTER TABLE kiosks ADD COLUMN device text NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

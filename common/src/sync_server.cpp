@@ -88,15 +88,14 @@ class Batch {
           "email = EXCLUDED.email, role = EXCLUDED.role, "
           "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
           "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
-          "seq = nextval('entree_change_seq') "
-          "WHERE EXCLUDED.updated_at > attendees.updated_at",
+          "seq = nextval('entree_change_seq')",
           Params(event, attendees_));
       if (!status.ok()) return status;
     }
     if (!badges_.empty()) {
       Status status = server.Exec(
           "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
-          "kiosk_id, seq) SELECT $1, u.a, u.s::integer, u.i::bigint, u.k, "
+          "kiosk_id, seq) SELECT $1, u.a, u.s::bigint, u.i::bigint, u.k, "
           "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
           "$4::text[], $5::text[]) AS u(a, s, i, k) ON CONFLICT DO NOTHING",
           Params(event, badges_));
@@ -106,7 +105,7 @@ class Batch {
       Status status = server.Exec(
           "INSERT INTO checkins (event_id, id, attendee_id, badge_serial, "
           "kiosk_id, direction, at, verdict, undoes, seq) SELECT $1, u.id, "
-          "u.a, u.s::integer, u.k, u.d, u.t::bigint, u.v, NULLIF(u.u, ''), "
+          "u.a, u.s::bigint, u.k, u.d, u.t::bigint, u.v, NULLIF(u.u, ''), "
           "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
           "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
           "$9::text[]) AS u(id, a, s, k, d, t, v, u) ON CONFLICT DO NOTHING",
@@ -190,12 +189,19 @@ Result<int> Push(PgServer& server, Store& store, const std::string& event) {
 
 // --- pull ------------------------------------------------------------------
 
+// A pulled row that is not merged, and why.
+struct Refused {
+  std::string kind;  // "attendee", "badge", "checkin"
+  std::string record_id;
+  std::string reason;
+};
+
 struct Pulled {
   std::vector<Attendee> attendees;
   std::vector<Badge> badges;
   std::vector<CheckinRecord> checkins;
   int64_t cursor = 0;
-  int refused = 0;  // rows that did not decode
+  std::vector<Refused> refused;  // rows that did not decode
 };
 
 Result<Pulled> Pull(PgServer& server, const std::string& event,
@@ -229,7 +235,8 @@ Result<Pulled> Pull(PgServer& server, const std::string& event,
 
   // Each row decoded whole or refused; the cursor passes refused rows too,
   // so one damaged row is not fetched again and again.
-  auto decode = [&pulled](PGresult* rows, auto decoder, auto& into) {
+  auto decode = [&pulled](PGresult* rows, auto decoder, auto& into,
+                          const char* kind) {
     std::vector<std::string_view> fields(
         static_cast<size_t>(std::max(0, PQnfields(rows) - 1)));
     for (int i = 0; i < PQntuples(rows); ++i) {
@@ -240,34 +247,123 @@ Result<Pulled> Pull(PgServer& server, const std::string& event,
       if (record) {
         into.push_back(std::move(*record));
       } else {
-        ++pulled.refused;
+        pulled.refused.push_back(
+            {kind, std::string(fields.empty() ? "" : fields[0].substr(0, 80)),
+             "does not decode"});
       }
       if (auto seq = DecodeNumber(PQgetvalue(rows, i, 0))) {
         pulled.cursor = std::max(pulled.cursor, *seq);
       }
     }
   };
-  decode(attendees->get(), DecodeAttendeeFields, pulled.attendees);
-  decode(badges->get(), DecodeBadgeFields, pulled.badges);
-  decode(checkins->get(), DecodeCheckinFields, pulled.checkins);
+  decode(attendees->get(), DecodeAttendeeFields, pulled.attendees, "attendee");
+  decode(badges->get(), DecodeBadgeFields, pulled.badges, "badge");
+  decode(checkins->get(), DecodeCheckinFields, pulled.checkins, "checkin");
   return pulled;
+}
+
+// A reissue adds one to the serial; a pulled badge far beyond the serial
+// this file knows would revoke every badge of its holder at once.
+constexpr uint32_t kMaxSerialStep = 100;
+
+// Whether a pulled record may be merged; the reason when not. Only what
+// cannot be true of an honest kiosk's record is refused here: a check-in
+// dated ahead of this kiosk's clock, a badge serial out of all proportion.
+Result<std::optional<std::string>> Distrust(Store&, const CheckinRecord& c,
+                                            Instant now) {
+  if (c.at > now + kClockTolerance) {
+    return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
+                                      ", ahead of this kiosk's clock");
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
+                                            Instant) {
+  auto current = store.CurrentBadge(b.attendee_id);
+  if (!current.ok()) return current.status();
+  uint32_t known = *current ? (*current)->serial : 0;
+  if (b.serial > known + kMaxSerialStep) {
+    return std::optional<std::string>("serial " + std::to_string(b.serial) +
+                                      " far beyond " + std::to_string(known));
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::optional<std::string>> Distrust(Store&, const Attendee&, Instant) {
+  return std::optional<std::string>();
+}
+
+std::string IdOf(const Attendee& a) { return ToString(a.id); }
+std::string IdOf(const Badge& b) {
+  return ToString(b.attendee_id) + " " + std::to_string(b.serial);
+}
+std::string IdOf(const CheckinRecord& c) { return ToString(c.id); }
+
+// Merges one record inside a savepoint. A record this file cannot take (it
+// is refused by Distrust, out of bounds, or clashes with ours, such as one
+// guest added at two kiosks under one external id) is rolled back alone and
+// set aside for staff: the rest of the pull goes on. Counts it in
+// `set_aside`. Fails only when the store itself fails.
+template <typename Record, typename Merge>
+Status MergeOrSetAside(Store& store, const Record& record, const char* kind,
+                       Merge merge, Instant now, int& set_aside) {
+  auto distrust = Distrust(store, record, now);
+  if (!distrust.ok()) return distrust.status();
+  std::optional<std::string> reason = *distrust;
+  if (!reason) {
+    ENTREE_RETURN_IF_ERROR(store.db().Exec("SAVEPOINT merge_one"));
+    Status merged = merge(record);
+    if (merged.ok()) return store.db().Exec("RELEASE merge_one");
+    ENTREE_RETURN_IF_ERROR(
+        store.db().Exec("ROLLBACK TO merge_one; RELEASE merge_one"));
+    if (merged.code() != StatusCode::kInvalidArgument &&
+        merged.code() != StatusCode::kDatabase) {
+      return merged;
+    }
+    reason = merged.message();
+  }
+  ++set_aside;
+  return store.SetAside(kind, IdOf(record), *reason, now);
 }
 
 // Merges what was pulled, outbox untouched, in transactions of a few
 // hundred records: the kiosk's own writes to the file wait at most one of
 // them. The cursor moves in the last, so a crash part way pulls again and
-// merging again changes nothing.
-Status Apply(Store& store, const Pulled& pulled, Instant now) {
+// merging again changes nothing. Returns how many records were set aside.
+Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
   constexpr size_t kPerTransaction = 500;
+  int set_aside = 0;
   std::vector<std::function<Status()>> merges;
   for (const Attendee& a : pulled.attendees) {
-    merges.push_back([&store, &a] { return store.MergeAttendee(a); });
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, a, "attendee",
+          [&](const Attendee& r) { return store.MergeAttendee(r); }, now,
+          set_aside);
+    });
   }
   for (const Badge& b : pulled.badges) {
-    merges.push_back([&store, &b] { return store.MergeBadge(b); });
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, b, "badge",
+          [&](const Badge& r) { return store.MergeBadge(r); }, now, set_aside);
+    });
   }
   for (const CheckinRecord& c : pulled.checkins) {
-    merges.push_back([&store, &c] { return store.MergeCheckin(c); });
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, c, "checkin",
+          [&](const CheckinRecord& r) { return store.MergeCheckin(r); }, now,
+          set_aside);
+    });
+  }
+  for (const Refused& refused : pulled.refused) {
+    merges.push_back([&] {
+      ++set_aside;
+      return store.SetAside(refused.kind, refused.record_id, refused.reason,
+                            now);
+    });
   }
   size_t done = 0;
   do {
@@ -283,7 +379,7 @@ Status Apply(Store& store, const Pulled& pulled, Instant now) {
     if (status.ok()) status = transaction->Commit();
     if (!status.ok()) return status;
   } while (done < merges.size());
-  return Status::Ok();
+  return set_aside;
 }
 
 }  // namespace
@@ -319,6 +415,22 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   const std::string& event_id = connection_->event;
   Status enabled = store.EnableOutbox();
   if (!enabled.ok()) return enabled;
+  // A kiosk id is one kiosk's: the first file to sync under it keeps it,
+  // so two boxes given one name (a cloned host name) cannot hide each
+  // other's admissions.
+  auto device = store.DeviceId();
+  if (!device.ok()) return device.status();
+  auto claimed = server.Run(
+      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting, device) "
+      "VALUES ($1, $2, now(), 0, $3) ON CONFLICT (event_id, kiosk_id) DO "
+      "UPDATE SET device = CASE WHEN kiosks.device = '' THEN EXCLUDED.device "
+      "ELSE kiosks.device END RETURNING device",
+      {event_id, std::string(kiosk_id), *device});
+  if (!claimed.ok()) return claimed.status();
+  if (Text(claimed->get(), 0, 0) != *device) {
+    return Status::Localized(StatusCode::kAlreadyExists, "error.kiosk_id_taken",
+                             {std::string(kiosk_id)});
+  }
   SyncReport report;
   Result<int> pushed = Push(server, store, event_id);
   if (!pushed.ok()) return pushed.status();
@@ -332,13 +444,14 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   if (!cursor.ok()) return cursor.status();
   Result<Pulled> pulled = Pull(server, event_id, *cursor);
   if (!pulled.ok()) return pulled.status();
-  Status applied = Apply(store, *pulled, now);
-  if (!applied.ok()) return applied;
+  Result<int> set_aside = Apply(store, *pulled, now);
+  if (!set_aside.ok()) return set_aside.status();
+  report.refused = *set_aside;
   report.pulled =
       static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
-                       pulled->checkins.size());
+                       pulled->checkins.size() + pulled->refused.size()) -
+      report.refused;
   report.cursor = pulled->cursor;
-  report.refused = pulled->refused;
   Result<int64_t> waiting = store.OutboxSize();
   if (!waiting.ok()) return waiting.status();
   report.waiting = *waiting;

@@ -101,9 +101,11 @@ void SyncWorker::Work() {
     }
     auto outbox = store->OutboxSize();
     int64_t waiting = outbox.ok() ? *outbox : 0;
+    auto aside = store->SetAsideCount();
     {
       std::lock_guard lock(mutex_);
       status_.waiting = waiting;
+      if (aside.ok()) status_.set_aside = *aside;
       if (problem.ok()) {
         status_.state = SyncState::kOnline;
         status_.detail.clear();

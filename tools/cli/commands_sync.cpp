@@ -51,6 +51,7 @@ int RunSync(Context& ctx) {
         .Field("pulled", report->pulled)
         .Field("waiting", report->waiting)
         .Field("cursor", report->cursor)
+        .Field("set_aside", report->refused)
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else {
@@ -58,6 +59,12 @@ int RunSync(Context& ctx) {
                                               std::to_string(report->pulled),
                                               std::to_string(report->waiting)})
              << "\n";
+    if (report->refused > 0) {
+      *ctx.err << "entree: "
+               << ctx.tr().Format("sync.set_aside",
+                                  {std::to_string(report->refused)})
+               << "\n";
+    }
   }
   return kExitOk;
 }

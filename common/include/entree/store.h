@@ -115,7 +115,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -234,11 +234,22 @@ class Store {
   // other kiosks and leave no outbox lines.
   Status BeginApplying();
   Status EndApplying();
-  // Merging records from other kiosks: an attendee replaces ours only when
-  // it was updated later; a badge or check-in we have already is ignored.
+  // Merging records from other kiosks, in the server's order: an attendee
+  // replaces ours unless ours has an edit still waiting in the outbox
+  // (which reaches the server later and so wins there); device clocks
+  // decide nothing. A badge or check-in we have already is ignored.
   Status MergeAttendee(const Attendee& attendee);
   Status MergeBadge(const Badge& badge);
   Status MergeCheckin(const CheckinRecord& record);
+  // This file's own random device id (made on first use), by which the
+  // server tells kiosks that share a kiosk id apart.
+  Result<std::string> DeviceId();
+  // Keeps a pulled record that could not be merged, for staff: its kind
+  // ("attendee", "badge", "checkin"), id and why.
+  Status SetAside(std::string_view kind, std::string_view record_id,
+                  std::string_view reason, Instant now);
+  // How many pulled records were set aside so far.
+  Result<int64_t> SetAsideCount();
   // kNotFound for an unknown badge or check-in.
   Result<Badge> GetBadge(const Uuid& attendee_id, uint32_t serial);
   Result<CheckinRecord> GetCheckin(const Uuid& id);

@@ -20,7 +20,9 @@ struct SyncReport {
   int pulled = 0;       // records of other kiosks merged here
   int64_t cursor = 0;   // where the next pull starts
   int64_t waiting = 0;  // outbox lines still here afterwards
-  int refused = 0;      // pulled rows that did not decode, left out
+  // Pulled rows set aside (Store::SetAside) instead of merged: damaged,
+  // out of bounds, dated ahead, or clashing with this file's records.
+  int refused = 0;
 };
 
 // Creates the server's schema, or migrates it forward; safe to run again

@@ -27,6 +27,7 @@ struct SyncStatus {
   std::string detail;                // why it is offline
   std::vector<KioskSeen> kiosks;     // every kiosk's last sync
   uint64_t rounds = 0;               // rounds that reached the server
+  int64_t set_aside = 0;  // pulled records set aside here (Store::SetAside)
 };
 
 class SyncWorker {
