@@ -92,6 +92,8 @@ TEST_CASE("outputs keep a replaced file's mode and are private when new",
           "[outputs]") {
   Cli cli;
   cli.Prepare();
+  // The database itself holds every guest's name and email.
+  CHECK(ModeOf(cli.db) == 0600);
   std::string fresh = cli.dir.File("fresh.csv");
   REQUIRE(cli.Run({"export", "-o", fresh}).exit_code == 0);
   CHECK(ModeOf(fresh) == 0600);
@@ -185,7 +187,7 @@ TEST_CASE("a read-only or full file system is named as the cause",
 TEST_CASE("output lost on a full device fails the command", "[outputs]") {
   Cli cli;
   cli.Prepare();
-  for (const char* command : {"list", "stats", "export"}) {
+  for (const char* command : {"list", "stats", "export", "--help"}) {
     INFO(command);
     ProcessResult r =
         RunProcess({"/bin/bash", "-c", "\"$0\" --db \"$1\" \"$2\" > /dev/full",
@@ -217,6 +219,9 @@ TEST_CASE("a badge output that fails revokes and issues nothing",
   ProcessResult sheet =
       cli.Run({"badges", "-o", cli.dir.File("missing/x.pdf")});
   CHECK(sheet.exit_code == 8);
+  ProcessResult token = cli.Run(
+      {"token", "WC-003", "--reissue", "--qr", cli.dir.File("missing/q.pgm")});
+  CHECK(token.exit_code == 8);
   CHECK(DatabaseFingerprint(cli.db) == before);
 
   // No print service: the job was never accepted, so the old badge stays

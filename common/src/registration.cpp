@@ -1,6 +1,8 @@
 // Walk-in registration and badge issuing.
 #include "entree/registration.h"
 
+#include <limits>
+
 #include "entree/text.h"
 #include "entree/uuid.h"
 
@@ -64,6 +66,10 @@ Result<IssuedBadge> BadgeIssuer::Plan(const Uuid& attendee_id, bool reissue,
   auto current = store_.CurrentBadge(attendee_id);
   if (!current.ok()) return current.status();
   bool pending = !*current || reissue;
+  if (pending && *current &&
+      (*current)->serial == std::numeric_limits<uint32_t>::max()) {
+    return Status::InvalidArgument("no badge serial is left for this guest");
+  }
   Badge badge = pending
                     ? Badge{attendee_id, *current ? (*current)->serial + 1 : 1,
                             now, kiosk_id_}

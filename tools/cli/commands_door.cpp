@@ -141,9 +141,11 @@ int RunToken(Context& ctx) {
   std::string kiosk =
       ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
 
+  // A new badge is recorded once its QR file (if asked for) is written: a
+  // failed output revokes nothing.
   BadgeIssuer issuer(*store, event->id, *key, kiosk);
   auto issued =
-      issuer.BadgeFor(attendee->id, ctx.args.Flag("reissue"), ctx.clock->Now());
+      issuer.Plan(attendee->id, ctx.args.Flag("reissue"), ctx.clock->Now());
   if (!issued.ok()) return ctx.Fail(issued.status());
   const std::string& code = issued->code;
   auto qr = EncodeQr(code);
@@ -152,6 +154,8 @@ int RunToken(Context& ctx) {
     Status written = WriteOutput(*qr_path, QrToPgm(*qr, 8), *ctx.out);
     if (!written.ok()) return ctx.Fail(written);
   }
+  Status recorded = issuer.Record(*issued);
+  if (!recorded.ok()) return ctx.Fail(recorded);
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject()

@@ -1,4 +1,7 @@
 // entree init and entree keygen: creating the event and its signing key.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <ostream>
@@ -87,6 +90,13 @@ int RunInit(Context& ctx) {
     std::filesystem::create_directories(db_path.parent_path(), ignored);
   }
   bool existed = std::filesystem::exists(db_path);
+  if (!existed) {
+    // The file holds guests' names and emails: readable by its owner only
+    // (SQLite gives its journals the file's mode).
+    int fd = ::open(ctx.db_path.c_str(),
+                    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0) ::close(fd);
+  }
   Status status = CreateEventIn(ctx.db_path, event, ctx.args.Values("table"));
   if (!status.ok()) {
     if (!existed) {

@@ -121,12 +121,13 @@ int Main(int argc, char** argv) {
   }
   if (!command) {
     PrintOverview(*tr, std::cout);
-    return args->Flag("help") || args->Flag("h") ? kExitOk : kExitUsage;
+    return FlushStandardOutput(
+        *tr, args->Flag("help") || args->Flag("h") ? kExitOk : kExitUsage);
   }
   if (args->Flag("help") || args->Flag("h")) {
     std::cout << tr->Get("help." + std::string(command->name)) << "\n\n"
               << tr->Get("help.global") << "\n";
-    return kExitOk;
+    return FlushStandardOutput(*tr, kExitOk);
   }
 
   SystemClock clock;
