@@ -60,14 +60,18 @@ Result<std::vector<OutboxEntry>> Store::Outbox(int limit) {
   return entries;
 }
 
-Result<int64_t> Store::OutboxSize() {
-  auto stmt = Cached("SELECT count(*) FROM outbox");
+Result<int64_t> Store::Number(std::string_view sql) {
+  auto stmt = Cached(sql);
   if (!stmt.ok()) return stmt.status();
   auto row = (*stmt)->Step();
   if (!row.ok()) return row.status();
-  int64_t size = (*stmt)->ColumnInt(0);
+  int64_t number = *row ? (*stmt)->ColumnInt(0) : 0;
   (*stmt)->Reset();
-  return size;
+  return number;
+}
+
+Result<int64_t> Store::OutboxSize() {
+  return Number("SELECT count(*) FROM outbox");
 }
 
 Status Store::DropOutboxThrough(int64_t seq) {
@@ -77,13 +81,7 @@ Status Store::DropOutboxThrough(int64_t seq) {
 }
 
 Result<int64_t> Store::SyncCursor() {
-  auto stmt = Cached("SELECT cursor FROM sync_state");
-  if (!stmt.ok()) return stmt.status();
-  auto row = (*stmt)->Step();
-  if (!row.ok()) return row.status();
-  int64_t cursor = (*stmt)->ColumnInt(0);
-  (*stmt)->Reset();
-  return cursor;
+  return Number("SELECT cursor FROM sync_state");
 }
 
 Status Store::SetSyncCursor(int64_t cursor, Instant now) {
@@ -150,13 +148,7 @@ Status Store::SetAside(std::string_view kind, std::string_view record_id,
 }
 
 Result<int64_t> Store::SetAsideCount() {
-  auto stmt = Cached("SELECT count(*) FROM sync_set_aside");
-  if (!stmt.ok()) return stmt.status();
-  auto row = (*stmt)->Step();
-  if (!row.ok()) return row.status();
-  int64_t count = (*stmt)->ColumnInt(0);
-  (*stmt)->Reset();
-  return count;
+  return Number("SELECT count(*) FROM sync_set_aside");
 }
 
 }  // namespace entree

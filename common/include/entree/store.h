@@ -309,6 +309,9 @@ class Store {
 
   // Reuses one compiled statement per SQL text for the Store's lifetime.
   Result<Statement*> Cached(std::string_view sql);
+  // The first column of the first row of `sql` (taking no parameters) as
+  // a number; 0 when there is no row.
+  Result<int64_t> Number(std::string_view sql);
 
  private:
   // From this schema version on, the outbox triggers exist only while the
