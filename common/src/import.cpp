@@ -165,18 +165,20 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
   }
   std::string_view email = row.Get(ImportField::kEmail);
   // Bounds first: a megabyte of text is named, never echoed.
-  Attendee bounded;
-  bounded.given_name = given;
-  bounded.family_name = family;
-  bounded.email = email;
-  bounded.external_id = row.Get(ImportField::kExternalId);
-  bounded.organisation = row.Get(ImportField::kOrganisation);
-  bounded.table = row.Get(ImportField::kTable);
-  if (auto oversized = FindOversizedField(bounded)) {
-    return RowProblem{line, RowProblemKind::kTooLong,
-                      std::string(oversized->field) + " (" +
-                          std::to_string(oversized->bytes) + " > " +
-                          std::to_string(oversized->limit) + " bytes)"};
+  const std::pair<std::string_view, size_t> sizes[] = {
+      {"given_name", given.size()},
+      {"family_name", family.size()},
+      {"email", email.size()},
+      {"external_id", row.Get(ImportField::kExternalId).size()},
+      {"organisation", row.Get(ImportField::kOrganisation).size()},
+      {"table", row.Get(ImportField::kTable).size()}};
+  for (const auto& [field, bytes] : sizes) {
+    if (auto oversized = Oversized(field, bytes)) {
+      return RowProblem{line, RowProblemKind::kTooLong,
+                        std::string(oversized->field) + " (" +
+                            std::to_string(oversized->bytes) + " > " +
+                            std::to_string(oversized->limit) + " bytes)"};
+    }
   }
   if (!email.empty() && !IsPlausibleEmail(email)) {
     return RowProblem{line, RowProblemKind::kBadEmail, std::string(email)};
@@ -269,6 +271,13 @@ class ImportSlots {
   std::optional<int> ClaimedInFile(std::optional<size_t> slot,
                                    std::string_view email) {
     if (slot && line_[*slot] != 0) return line_[*slot];
+    // Without a slot, Find looked the email up already and found nobody;
+    // with one that holds this very email, it is the email's first slot.
+    if (!slot || email.empty() ||
+        LowerAscii(current_[*slot]->email, other_lowered_) ==
+            LowerAscii(email, lowered_)) {
+      return std::nullopt;
+    }
     if (!email.empty()) {
       auto other = by_email_.Find(LowerAscii(email, lowered_));
       if (other && line_[*other] != 0) return line_[*other];
@@ -321,7 +330,8 @@ class ImportSlots {
   std::vector<bool> changed_;  // by stored slot
   KeyIndex by_external_id_;
   KeyIndex by_email_;
-  std::string lowered_;  // scratch for LowerAscii
+  std::string lowered_;        // scratch for LowerAscii
+  std::string other_lowered_;  // a second one, to compare two
 };
 
 }  // namespace

@@ -150,20 +150,23 @@ std::string Attendee::FullName() const {
   return given_name + " " + family_name;
 }
 
+std::optional<OversizedField> Oversized(std::string_view field, size_t bytes) {
+  size_t limit = field == "organisation"  ? kMaxOrganisationBytes
+                 : field == "email"       ? kMaxEmailBytes
+                 : field == "external_id" ? kMaxExternalIdBytes
+                 : field == "table"       ? kMaxTableBytes
+                                          : kMaxNameBytes;
+  if (bytes <= limit) return std::nullopt;
+  return OversizedField{field, bytes, limit};
+}
+
 std::optional<OversizedField> FindOversizedField(const Attendee& a) {
   const std::pair<std::string_view, const std::string*> fields[] = {
       {"given_name", &a.given_name},     {"family_name", &a.family_name},
       {"organisation", &a.organisation}, {"email", &a.email},
       {"external_id", &a.external_id},   {"table", &a.table}};
   for (const auto& [field, value] : fields) {
-    size_t limit = field == "organisation"  ? kMaxOrganisationBytes
-                   : field == "email"       ? kMaxEmailBytes
-                   : field == "external_id" ? kMaxExternalIdBytes
-                   : field == "table"       ? kMaxTableBytes
-                                            : kMaxNameBytes;
-    if (value->size() > limit) {
-      return OversizedField{field, value->size(), limit};
-    }
+    if (auto oversized = Oversized(field, value->size())) return oversized;
   }
   return std::nullopt;
 }

@@ -82,6 +82,9 @@ struct OversizedField {
   size_t bytes = 0;
   size_t limit = 0;
 };
+// The field `field` ("given_name", ...) holding `bytes` bytes, when that is
+// beyond its bound; nullopt when it fits.
+std::optional<OversizedField> Oversized(std::string_view field, size_t bytes);
 // The first field of `a` beyond its bound; nullopt when all fit.
 std::optional<OversizedField> FindOversizedField(const Attendee& a);
 // kInvalidArgument (error.field_too_long) naming the first field of `a`
