@@ -150,6 +150,14 @@ std::string Attendee::FullName() const {
   return given_name + " " + family_name;
 }
 
+bool IsPlausibleKioskId(std::string_view id) {
+  if (id.empty() || id.size() > kMaxKioskIdBytes || !IsValidUtf8(id)) {
+    return false;
+  }
+  std::string cleaned(id);
+  return !StripControlCharacters(cleaned);
+}
+
 std::optional<OversizedField> Oversized(std::string_view field, size_t bytes) {
   size_t limit = field == "organisation"  ? kMaxOrganisationBytes
                  : field == "email"       ? kMaxEmailBytes

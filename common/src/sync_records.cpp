@@ -56,7 +56,8 @@ std::optional<Badge> DecodeBadgeFields(std::span<const std::string_view> f) {
   auto serial = DecodeNumber(f[1]);
   auto issued = DecodeNumber(f[2]);
   if (!attendee || !serial || !issued || *serial < 1 ||
-      *serial > std::numeric_limits<uint32_t>::max()) {
+      *serial > std::numeric_limits<uint32_t>::max() ||
+      !IsPlausibleKioskId(f[3])) {
     return std::nullopt;
   }
   return Badge{*attendee, static_cast<uint32_t>(*serial), FromMillis(*issued),
@@ -75,7 +76,8 @@ std::optional<CheckinRecord> DecodeCheckinFields(
   std::optional<Uuid> undoes;
   if (!f[7].empty() && !(undoes = ParseUuid(f[7]))) return std::nullopt;
   if (!id || !attendee || !serial || !direction || !at || !verdict ||
-      *serial < 0 || *serial > std::numeric_limits<uint32_t>::max()) {
+      *serial < 0 || *serial > std::numeric_limits<uint32_t>::max() ||
+      !IsPlausibleKioskId(f[3])) {
     return std::nullopt;
   }
   CheckinRecord c;

@@ -142,6 +142,11 @@ int Main(int argc, char** argv) {
   ctx.clock = &clock;
   ctx.out = &std::cout;
   ctx.err = &std::cerr;
+  if (auto kiosk = ctx.args.Value("kiosk");
+      kiosk && !IsPlausibleKioskId(*kiosk)) {
+    return ctx.Fail(Status::Localized(StatusCode::kInvalidArgument,
+                                      "error.bad_kiosk_id", {}));
+  }
   return FlushStandardOutput(*tr, command->run(ctx));
 }
 

@@ -76,6 +76,11 @@ inline constexpr size_t kMaxEmailBytes = 254;
 inline constexpr size_t kMaxExternalIdBytes = 200;
 inline constexpr size_t kMaxTableBytes = 200;
 
+// A kiosk's name in check-in records: 1 to 64 bytes of UTF-8 without
+// control characters or text-direction overrides.
+inline constexpr size_t kMaxKioskIdBytes = 64;
+bool IsPlausibleKioskId(std::string_view id);
+
 // One field of an attendee that is longer than its bound.
 struct OversizedField {
   std::string_view field;  // "given_name", "organisation", ...
