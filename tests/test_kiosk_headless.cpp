@@ -215,9 +215,12 @@ TEST_CASE("a megabyte name in the file is drawn cut, without hanging",
   sqlite3_finalize(stmt);
   sqlite3_close(db);
 
-  ProcessResult run = e.Kiosk({}, "wait 300\nscan " + code +
-                                      "\nwait 500\nexpect verdict\n"
-                                      "wait 200\nquit\n");
+  // Scanned twice: keystrokes pushed on a busy machine may reach the kiosk
+  // too far apart to be one scan; the second is then the scan (or, within
+  // the bounce window, shows the first verdict again).
+  ProcessResult run = e.Kiosk(
+      {}, "wait 300\nexpect attract\nscan " + code + "\nwait 500\nscan " +
+              code + "\nwait 500\nexpect verdict\nwait 200\nquit\n");
   INFO(run.err);
   CHECK(run.exit_code == 0);
   CHECK(e.Out({"stats", "--json"}).find("\"arrived\":1") != std::string::npos);
