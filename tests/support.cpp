@@ -189,10 +189,16 @@ ProcessResult Cli::Run(std::vector<std::string> args, const std::string& input,
   return RunProcess(args, input, env);
 }
 
-void Cli::Prepare() const {
-  REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
-               "2026-10-12T16:00+02:00", "--ends", "2026-10-12T22:00+02:00"})
-              .exit_code == 0);
+void Cli::Prepare(bool always_open) const {
+  if (always_open) {
+    REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
+                 "2020-01-01T00:00", "--ends", "2099-01-01T00:00"})
+                .exit_code == 0);
+  } else {
+    REQUIRE(Run({"init", "--name", "Worldcafé IQ BLVD", "--doors-open",
+                 "2026-10-12T16:00+02:00", "--ends", "2026-10-12T22:00+02:00"})
+                .exit_code == 0);
+  }
   REQUIRE(Run({"keygen"}).exit_code == 0);
   REQUIRE(Run({"import", DemoCsvPath()}).exit_code == 0);
 }

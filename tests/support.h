@@ -92,8 +92,10 @@ struct Cli {
   ProcessResult Run(std::vector<std::string> args,
                     const std::string& input = "",
                     std::vector<std::string> env = {}) const;
-  // init + keygen + import of the demo list.
-  void Prepare() const;
+  // init + keygen + import of the demo list; the event is on 12 October
+  // 2026, or with `always_open` open from 2020 to 2099 (doors that check
+  // in on today's clock).
+  void Prepare(bool always_open = false) const;
   // The badge code of `who` (`entree token`).
   std::string Token(const std::string& who) const;
 };

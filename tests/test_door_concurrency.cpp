@@ -52,11 +52,7 @@ std::string ScanOnOwnConnection(const std::string& db, const std::string& code,
 TEST_CASE("processes and threads scanning one badge at once admit it once",
           "[door][concurrency]") {
   Cli cli;
-  REQUIRE(cli.Run({"init", "--name", "Worldcafé", "--doors-open",
-                   "2020-01-01T00:00", "--ends", "2099-01-01T00:00"})
-              .exit_code == 0);
-  REQUIRE(cli.Run({"keygen"}).exit_code == 0);
-  REQUIRE(cli.Run({"import", entree::testing::DemoCsvPath()}).exit_code == 0);
+  cli.Prepare(/*always_open=*/true);
   const std::vector<std::string> guests = {"WC-001", "WC-002", "WC-006"};
 
   for (const std::string& guest : guests) {
