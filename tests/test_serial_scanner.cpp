@@ -51,7 +51,14 @@ TEST_CASE("a serial scanner's lines are codes, and it is found again",
   CHECK(AwaitCodes(scanner, 1) == std::vector<std::string>{"E1THIRD"});
 
   // Unplugged, then plugged in again: read again within a few seconds.
+  // The plug goes back in once the scanner has seen it go: a writer
+  // opened before that would meet the old reader, which leaves at its
+  // end of file and takes the new line's only reader with it.
   ::close(writer);
+  for (int tries = 0; tries < 500 && scanner.connected(); ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE_FALSE(scanner.connected());
   writer = testing::OpenFifoWriter(fifo, std::chrono::seconds(5));
   REQUIRE(writer >= 0);
   REQUIRE(::write(writer, "E1AGAIN\n", 8) == 8);
