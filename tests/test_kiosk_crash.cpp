@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <random>
@@ -63,6 +64,18 @@ std::vector<std::pair<std::string, std::string>> ShownVerdicts(
 off_t FileSize(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 ? info.st_size : 0;
+}
+
+// Whether the file at `path` holds a whole line after `offset`. A line
+// that crosses a page boundary is seen to grow in two steps, so a larger
+// size alone does not mean the line is there.
+bool LineAfter(const std::string& path, off_t offset) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[512];
+  ssize_t n = ::pread(fd, buffer, sizeof buffer, offset);
+  ::close(fd);
+  return n > 0 && std::memchr(buffer, '\n', static_cast<size_t>(n));
 }
 
 // One run of the kiosk at the door, reading codes from the FIFO `scanner`.
@@ -155,7 +168,7 @@ TEST_CASE("a kiosk killed again and again loses no verdict it showed",
       }
       auto deadline =
           std::chrono::steady_clock::now() + std::chrono::seconds(10);
-      while (FileSize(log) == shown_before) {
+      while (!LineAfter(log, shown_before)) {
         REQUIRE(std::chrono::steady_clock::now() < deadline);
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       }
