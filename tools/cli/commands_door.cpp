@@ -27,14 +27,19 @@ Result<std::string> CodeArgument(const Context& ctx) {
   return code;
 }
 
-std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome) {
+// The verdict in words: {0} the guest's name, {1} when they first came in,
+// or for not_open when the doors open.
+std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome,
+                        const DoorSettings& door) {
   std::string name = outcome.attendee
                          ? outcome.attendee->FullName()
                          : std::string(tr.Get("verdict.unknown_guest"));
-  std::string since =
-      outcome.first_entry ? FormatLocal(*outcome.first_entry) : std::string();
+  std::optional<Instant> when = outcome.verdict == Verdict::kNotOpen
+                                    ? door.doors_open_at
+                                    : outcome.first_entry;
+  std::string time = when ? FormatLocal(*when) : std::string();
   return tr.Format("verdict." + std::string(ToString(outcome.verdict)),
-                   {name, since});
+                   {name, time});
 }
 
 // Runs one scan through a Door; `record` false for verify.
@@ -111,7 +116,7 @@ int Scan(Context& ctx, bool record) {
     json.EndObject();
     *ctx.out << json.str() << "\n";
   } else {
-    *ctx.out << VerdictText(ctx.tr(), *outcome) << "\n";
+    *ctx.out << VerdictText(ctx.tr(), *outcome, door.settings()) << "\n";
     for (const SeatLine& seat : outcome->seats) {
       *ctx.out << "  " << SeatText(seat, ctx.tr()) << "\n";
       if (seat.hosting) break;  // the same table every round
