@@ -25,6 +25,8 @@ Cue CueFor(Verdict verdict) {
     case Verdict::kInvalid:
     case Verdict::kNotOpen:
     case Verdict::kClosed:
+    case Verdict::kCancelled:
+    case Verdict::kUnpaid:
       return Cue::kRefused;
   }
   return Cue::kRefused;

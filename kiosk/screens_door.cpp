@@ -66,6 +66,8 @@ Icon VerdictIcon(Verdict verdict) {
     case Verdict::kRevoked:
     case Verdict::kWrongEvent:
     case Verdict::kInvalid:
+    case Verdict::kCancelled:
+    case Verdict::kUnpaid:
       return Icon::kCross;
   }
   return Icon::kCross;

@@ -21,6 +21,8 @@ uint32_t VerdictColour(Verdict verdict) {
     case Verdict::kInvalid:
     case Verdict::kNotOpen:
     case Verdict::kClosed:
+    case Verdict::kCancelled:
+    case Verdict::kUnpaid:
       return 0xA3162B;  // dark red
   }
   return 0xA3162B;

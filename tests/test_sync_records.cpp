@@ -19,10 +19,21 @@ std::vector<std::string_view> Views(const std::vector<std::string>& fields) {
 }  // namespace
 
 TEST_CASE("an attendee row decodes whole or not at all", "[sync]") {
-  std::vector<std::string> row = {
-      kId,        "WC-001",        "Marjolein",    "de Gelder",     "Dion",
-      "business", "m@dion.nl",     "host",         "Human Capital", "invited",
-      "t",        "1760284800000", "1760284900000"};
+  std::vector<std::string> row = {kId,
+                                  "WC-001",
+                                  "Marjolein",
+                                  "de Gelder",
+                                  "Dion",
+                                  "business",
+                                  "m@dion.nl",
+                                  "host",
+                                  "Human Capital",
+                                  "invited",
+                                  "t",
+                                  "1760284800000",
+                                  "1760284900000",
+                                  "cancelled",
+                                  "pretix-secret-4f9k"};
   auto a = DecodeAttendeeFields(Views(row));
   REQUIRE(a);
   CHECK(ToString(a->id) == kId);
@@ -31,6 +42,8 @@ TEST_CASE("an attendee row decodes whole or not at all", "[sync]") {
   CHECK(a->role == Role::kHost);
   CHECK(a->consent);
   CHECK(ToMillis(a->updated_at) == 1760284900000);
+  CHECK(a->ticket == TicketState::kCancelled);
+  CHECK(a->shop_code == "pretix-secret-4f9k");
 
   struct Damage {
     size_t field;
@@ -40,7 +53,8 @@ TEST_CASE("an attendee row decodes whole or not at all", "[sync]") {
                             {7, "king"},       {9, "smuggled"},
                             {10, "yes"},       {11, "12.5"},
                             {12, ""},          {12, "99999999999999999999"},
-                            {11, "1e9"}};
+                            {11, "1e9"},       {13, "Geannuleerd"},
+                            {13, ""}};
   for (const Damage& d : damages) {
     std::vector<std::string> bad = row;
     bad[d.field] = d.value;

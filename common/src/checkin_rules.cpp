@@ -23,15 +23,19 @@ std::string_view ToString(Verdict verdict) {
       return "not_open";
     case Verdict::kClosed:
       return "closed";
+    case Verdict::kCancelled:
+      return "cancelled";
+    case Verdict::kUnpaid:
+      return "unpaid";
   }
   return "invalid";
 }
 
 std::optional<Verdict> ParseVerdict(std::string_view text) {
-  for (Verdict v :
-       {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kGoodbye,
-        Verdict::kAlreadyInside, Verdict::kRevoked, Verdict::kWrongEvent,
-        Verdict::kInvalid, Verdict::kNotOpen, Verdict::kClosed}) {
+  for (Verdict v : {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kGoodbye,
+                    Verdict::kAlreadyInside, Verdict::kRevoked,
+                    Verdict::kWrongEvent, Verdict::kInvalid, Verdict::kNotOpen,
+                    Verdict::kClosed, Verdict::kCancelled, Verdict::kUnpaid}) {
     if (ToString(v) == text) return v;
   }
   return std::nullopt;
@@ -49,6 +53,8 @@ bool Admits(Verdict verdict) {
     case Verdict::kInvalid:
     case Verdict::kNotOpen:
     case Verdict::kClosed:
+    case Verdict::kCancelled:
+    case Verdict::kUnpaid:
       return false;
   }
   return false;
@@ -79,6 +85,12 @@ Decision DecideScan(const ScanFacts& facts, const DoorSettings& door,
   // Nobody is kept in: an exit is always let through and recorded.
   if (door.direction == Direction::kExit) {
     return {Verdict::kGoodbye, true, facts.first_entry};
+  }
+  if (facts.ticket == TicketState::kCancelled) {
+    return {Verdict::kCancelled, true, std::nullopt};
+  }
+  if (facts.ticket == TicketState::kUnpaid) {
+    return {Verdict::kUnpaid, true, std::nullopt};
   }
   if (door.doors_open_at && now < *door.doors_open_at) {
     return {Verdict::kNotOpen, true, std::nullopt};

@@ -72,6 +72,18 @@ std::string_view ToString(Direction direction) {
   return "entry";
 }
 
+std::string_view ToString(TicketState state) {
+  switch (state) {
+    case TicketState::kValid:
+      return "valid";
+    case TicketState::kCancelled:
+      return "cancelled";
+    case TicketState::kUnpaid:
+      return "unpaid";
+  }
+  return "valid";
+}
+
 std::optional<Sector> ParseSector(std::string_view text) {
   static const std::pair<Sector, std::string_view> kWords[] = {
       {Sector::kBusiness, "business"},
@@ -144,6 +156,54 @@ std::optional<Direction> ParseDirection(std::string_view text) {
   return Lookup(text, kWords);
 }
 
+std::optional<TicketState> ParseTicketState(std::string_view text) {
+  static const std::pair<TicketState, std::string_view> kWords[] = {
+      {TicketState::kValid, "valid"},
+      {TicketState::kValid, "geldig"},
+      {TicketState::kValid, "paid"},
+      {TicketState::kValid, "betaald"},
+      {TicketState::kValid, "completed"},
+      {TicketState::kValid, "complete"},
+      {TicketState::kValid, "voltooid"},
+      {TicketState::kValid, "confirmed"},
+      {TicketState::kValid, "bevestigd"},
+      {TicketState::kValid, "attending"},
+      {TicketState::kValid, "checked in"},
+      {TicketState::kValid, "ingecheckt"},
+      {TicketState::kValid, "active"},
+      {TicketState::kValid, "actief"},
+      {TicketState::kValid, "free"},
+      {TicketState::kValid, "gratis"},
+      {TicketState::kValid, "not void"},
+      {TicketState::kCancelled, "cancelled"},
+      {TicketState::kCancelled, "canceled"},
+      {TicketState::kCancelled, "geannuleerd"},
+      {TicketState::kCancelled, "refunded"},
+      {TicketState::kCancelled, "terugbetaald"},
+      {TicketState::kCancelled, "void"},
+      {TicketState::kCancelled, "voided"},
+      {TicketState::kCancelled, "ongeldig"},
+      {TicketState::kCancelled, "not attending"},
+      {TicketState::kCancelled, "niet aanwezig"},
+      {TicketState::kCancelled, "deleted"},
+      {TicketState::kCancelled, "verwijderd"},
+      {TicketState::kCancelled, "expired"},
+      {TicketState::kCancelled, "verlopen"},
+      {TicketState::kUnpaid, "unpaid"},
+      {TicketState::kUnpaid, "pending"},
+      {TicketState::kUnpaid, "awaiting payment"},
+      {TicketState::kUnpaid, "in afwachting"},
+      {TicketState::kUnpaid, "in afwachting van betaling"},
+      {TicketState::kUnpaid, "wacht op betaling"},
+      {TicketState::kUnpaid, "openstaand"},
+      {TicketState::kUnpaid, "niet betaald"},
+      {TicketState::kUnpaid, "onbetaald"},
+      {TicketState::kUnpaid, "reserved"},
+      {TicketState::kUnpaid, "gereserveerd"},
+  };
+  return Lookup(text, kWords);
+}
+
 std::string Attendee::FullName() const {
   if (given_name.empty()) return family_name;
   if (family_name.empty()) return given_name;
@@ -163,6 +223,7 @@ std::optional<OversizedField> Oversized(std::string_view field, size_t bytes) {
                  : field == "email"       ? kMaxEmailBytes
                  : field == "external_id" ? kMaxExternalIdBytes
                  : field == "table"       ? kMaxTableBytes
+                 : field == "shop_code"   ? kMaxShopCodeBytes
                                           : kMaxNameBytes;
   if (bytes <= limit) return std::nullopt;
   return OversizedField{field, bytes, limit};
@@ -172,7 +233,8 @@ std::optional<OversizedField> FindOversizedField(const Attendee& a) {
   const std::pair<std::string_view, const std::string*> fields[] = {
       {"given_name", &a.given_name},     {"family_name", &a.family_name},
       {"organisation", &a.organisation}, {"email", &a.email},
-      {"external_id", &a.external_id},   {"table", &a.table}};
+      {"external_id", &a.external_id},   {"table", &a.table},
+      {"shop_code", &a.shop_code}};
   for (const auto& [field, value] : fields) {
     if (auto oversized = Oversized(field, value->size())) return oversized;
   }

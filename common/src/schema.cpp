@@ -181,6 +181,16 @@ CREATE TABLE sync_set_aside (
   at INTEGER NOT NULL
 );
 )sql",
+      // 7 -> 8: ticket-shop lists. `ticket` is the ticket's standing in the
+      // shop (only 'valid' lets its guest in); `shop_code` the barcode on
+      // the shop's ticket, which the door looks up by its index.
+      R"sql(
+ALTER TABLE attendee ADD COLUMN ticket TEXT NOT NULL DEFAULT 'valid'
+  CHECK (ticket = 'valid' OR ticket = 'cancelled' OR ticket = 'unpaid');
+ALTER TABLE attendee ADD COLUMN shop_code TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX attendee_by_shop_code ON attendee(shop_code)
+  WHERE shop_code <> '';
+)sql",
   };
   return migrations;
 }

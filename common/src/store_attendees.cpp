@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::string_view kAttendeeColumns =
     "id, external_id, given_name, family_name, organisation, sector, email, "
-    "role, coalesce(table_name, ''), source, consent, created_at, updated_at";
+    "role, coalesce(table_name, ''), source, consent, created_at, updated_at, "
+    "ticket, shop_code";
+constexpr int kAttendeeColumnCount = 15;
 
 std::string SelectAttendees(std::string_view where_and_order) {
   return "SELECT " + std::string(kAttendeeColumns) + " FROM attendee " +
@@ -33,6 +35,9 @@ Attendee ReadAttendee(const Statement& s, int first = 0) {
   a.consent = s.ColumnInt(first + 10) != 0;
   a.created_at = FromMillis(s.ColumnInt(first + 11));
   a.updated_at = FromMillis(s.ColumnInt(first + 12));
+  a.ticket =
+      ParseTicketState(s.ColumnText(first + 13)).value_or(TicketState::kValid);
+  a.shop_code = s.ColumnText(first + 14);
   return a;
 }
 
@@ -55,7 +60,7 @@ AttendeeKeys::AttendeeKeys(const Attendee& a)
 
 namespace {
 
-// Binds every stored field of `a` to parameters first..first + 14 in
+// Binds every stored field of `a` to parameters first..first + 16 in
 // kAttendeeInsertColumns order, without copies: `a` and `keys` must
 // outlive the statement's run.
 void BindAttendee(Statement& s, const Attendee& a, const AttendeeKeys& keys,
@@ -73,7 +78,9 @@ void BindAttendee(Statement& s, const Attendee& a, const AttendeeKeys& keys,
       .BindUncopied(first + 11, keys.search_key)
       .BindUncopied(first + 12, keys.sort_key)
       .Bind(first + 13, ToMillis(a.created_at))
-      .Bind(first + 14, ToMillis(a.updated_at));
+      .Bind(first + 14, ToMillis(a.updated_at))
+      .BindUncopied(first + 15, ToString(a.ticket))
+      .BindUncopied(first + 16, a.shop_code);
   if (a.table.empty()) {
     s.BindNull(first + 8);
   } else {
@@ -84,10 +91,10 @@ void BindAttendee(Statement& s, const Attendee& a, const AttendeeKeys& keys,
 constexpr std::string_view kAttendeeInsertColumns =
     "INSERT INTO attendee (id, external_id, given_name, family_name, "
     "organisation, sector, email, role, table_name, source, consent, "
-    "search_key, sort_key, created_at, updated_at) VALUES ";
-constexpr int kAttendeeInsertParameters = 15;
+    "search_key, sort_key, created_at, updated_at, ticket, shop_code) VALUES ";
+constexpr int kAttendeeInsertParameters = 17;
 
-// An INSERT of `rows` attendees with numbered parameters, 15 per row.
+// An INSERT of `rows` attendees with numbered parameters, 17 per row.
 std::string InsertAttendeesSql(int rows) {
   std::string sql(kAttendeeInsertColumns);
   for (int row = 0; row < rows; ++row) {
@@ -151,6 +158,14 @@ Result<std::optional<Attendee>> Store::FindByEmail(std::string_view email) {
   return ReadOne((*stmt)->Bind(1, email));
 }
 
+Result<std::optional<Attendee>> Store::FindByShopCode(std::string_view code) {
+  static const std::string sql =
+      SelectAttendees("WHERE shop_code = ?1 AND shop_code <> ''");
+  auto stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  return ReadOne((*stmt)->Bind(1, code));
+}
+
 Status Store::InsertAttendee(const Attendee& attendee) {
   ENTREE_RETURN_IF_ERROR(CheckFieldBounds(attendee));
   static const std::string sql = InsertAttendeesSql(1);
@@ -192,8 +207,8 @@ Status Store::UpdateAttendee(const Attendee& attendee) {
       "UPDATE attendee SET external_id = ?2, given_name = ?3, "
       "family_name = ?4, organisation = ?5, sector = ?6, email = ?7, "
       "role = ?8, table_name = ?9, source = ?10, consent = ?11, "
-      "search_key = ?12, sort_key = ?13, created_at = ?14, updated_at = ?15 "
-      "WHERE id = ?1");
+      "search_key = ?12, sort_key = ?13, created_at = ?14, updated_at = ?15, "
+      "ticket = ?16, shop_code = ?17 WHERE id = ?1");
   if (!stmt.ok()) return stmt.status();
   AttendeeKeys keys(attendee);
   BindAttendee(**stmt, attendee, keys);
@@ -246,7 +261,7 @@ Result<std::vector<Attendee>> Store::SearchAttendees(std::string_view query,
     auto row = s.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::string key = s.ColumnText(13);
+    std::string key = s.ColumnText(kAttendeeColumnCount);
     bool all = std::all_of(words.begin() + 1, words.end(), [&](const auto& w) {
       return key.find(w) != std::string::npos;
     });

@@ -324,7 +324,8 @@ Result<std::pair<int64_t, int64_t>> Store::ChangeMark() {
 
 Result<Statistics> Store::Stats() {
   // Counted in SQL, grouped by sector and table, so that the numbers of a
-  // large event come without loading every attendee.
+  // large event come without loading every attendee. A guest whose ticket
+  // was cancelled or is unpaid is not expected.
   auto stmt = Cached(R"sql(
 WITH admitted AS (
   SELECT attendee_id, direction, at, seq FROM checkin_in_force
@@ -338,7 +339,7 @@ WITH admitted AS (
     FROM admitted)
   WHERE newest = 1
 )
-SELECT a.sector, coalesce(a.table_name, ''), count(*),
+SELECT a.sector, coalesce(a.table_name, ''), sum(a.ticket = 'valid'),
        count(arrived.attendee_id),
        coalesce(sum(latest.direction = 'entry'), 0),
        coalesce(sum(a.source = 'walk_in'), 0)

@@ -13,9 +13,9 @@ Result<int> Store::PurgePersonalData(Instant now) {
     auto stmt = Cached(
         "UPDATE attendee SET external_id = '', given_name = '', "
         "family_name = '', organisation = '', email = '', search_key = '', "
-        "sort_key = '', updated_at = ?1 "
+        "sort_key = '', shop_code = '', updated_at = ?1 "
         "WHERE external_id <> '' OR given_name <> '' OR family_name <> '' "
-        "OR organisation <> '' OR email <> ''");
+        "OR organisation <> '' OR email <> '' OR shop_code <> ''");
     if (!stmt.ok()) return stmt.status();
     (*stmt)->Bind(1, ToMillis(now));
     ENTREE_RETURN_IF_ERROR((*stmt)->Run());

@@ -21,7 +21,7 @@ std::optional<int64_t> DecodeNumber(std::string_view text) {
 
 std::optional<Attendee> DecodeAttendeeFields(
     std::span<const std::string_view> f) {
-  if (f.size() != 13) return std::nullopt;
+  if (f.size() != 15) return std::nullopt;
   auto id = ParseUuid(f[0]);
   auto sector = ParseSector(f[5]);
   auto role = ParseRole(f[7]);
@@ -29,8 +29,14 @@ std::optional<Attendee> DecodeAttendeeFields(
   auto created = DecodeNumber(f[11]);
   auto updated = DecodeNumber(f[12]);
   bool consent_known = f[10] == "t" || f[10] == "f";
+  // Only the stable name: a server's row is never read as a shop's word.
+  std::optional<TicketState> ticket;
+  for (TicketState state :
+       {TicketState::kValid, TicketState::kCancelled, TicketState::kUnpaid}) {
+    if (f[13] == ToString(state)) ticket = state;
+  }
   if (!id || !sector || !role || !source || !created || !updated ||
-      !consent_known) {
+      !consent_known || !ticket) {
     return std::nullopt;
   }
   Attendee a;
@@ -47,6 +53,8 @@ std::optional<Attendee> DecodeAttendeeFields(
   a.consent = f[10] == "t";
   a.created_at = FromMillis(*created);
   a.updated_at = FromMillis(*updated);
+  a.ticket = *ticket;
+  a.shop_code = f[14];
   return a;
 }
 

@@ -70,6 +70,12 @@ ALTER TABLE badges ALTER COLUMN serial TYPE bigint;
 ALTER TABLE checkins ALTER COLUMN badge_serial TYPE bigint;
 ALTER TABLE kiosks ADD COLUMN device text NOT NULL DEFAULT '';
 )sql",
+      // 2 -> 3: a guest's ticket state and the barcode of their shop
+      // ticket travel to every door.
+      R"sql(
+ALTER TABLE attendees ADD COLUMN ticket text NOT NULL DEFAULT 'valid';
+ALTER TABLE attendees ADD COLUMN shop_code text NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

@@ -50,7 +50,8 @@ class Batch {
             std::string(ToString(a.role)), a.table,
             std::string(ToString(a.source)), a.consent ? "true" : "false",
             std::to_string(ToMillis(a.created_at)),
-            std::to_string(ToMillis(a.updated_at))});
+            std::to_string(ToMillis(a.updated_at)),
+            std::string(ToString(a.ticket)), a.shop_code});
   }
   void Add(const Badge& b) {
     Append(badges_, {ToString(b.attendee_id), std::to_string(b.serial),
@@ -70,16 +71,17 @@ class Batch {
       Status status = server.Exec(
           "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
           "family_name, organisation, sector, email, role, table_name, "
-          "source, consent, created_at, updated_at) "
+          "source, consent, created_at, updated_at, ticket, shop_code) "
           "SELECT $1, u.id, nextval('entree_change_seq'), u.external_id, "
           "u.given_name, u.family_name, u.organisation, u.sector, u.email, "
           "u.role, u.table_name, u.source, u.consent::boolean, "
-          "u.created_at::bigint, u.updated_at::bigint FROM unnest($2::text[], "
-          "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], "
-          "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
-          "$13::text[], $14::text[]) AS u(id, external_id, given_name, "
-          "family_name, organisation, sector, email, role, table_name, "
-          "source, consent, created_at, updated_at) "
+          "u.created_at::bigint, u.updated_at::bigint, u.ticket, u.shop_code "
+          "FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], "
+          "$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
+          "$11::text[], $12::text[], $13::text[], $14::text[], $15::text[], "
+          "$16::text[]) AS u(id, external_id, given_name, family_name, "
+          "organisation, sector, email, role, table_name, source, consent, "
+          "created_at, updated_at, ticket, shop_code) "
           "ON CONFLICT (event_id, id) DO UPDATE SET "
           "external_id = EXCLUDED.external_id, "
           "given_name = EXCLUDED.given_name, "
@@ -88,6 +90,7 @@ class Batch {
           "email = EXCLUDED.email, role = EXCLUDED.role, "
           "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
           "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
+          "ticket = EXCLUDED.ticket, shop_code = EXCLUDED.shop_code, "
           "seq = nextval('entree_change_seq')",
           Params(event, attendees_));
       if (!status.ok()) return status;
@@ -215,7 +218,8 @@ Result<Pulled> Pull(PgServer& server, const std::string& event,
   auto attendees = server.Run(
       "SELECT seq, id, external_id, given_name, family_name, organisation, "
       "sector, email, role, table_name, source, consent, created_at, "
-      "updated_at FROM attendees WHERE event_id = $1 AND seq > $2 "
+      "updated_at, ticket, shop_code FROM attendees WHERE event_id = $1 AND "
+      "seq > $2 "
       "ORDER BY seq",
       {event, after});
   if (!attendees.ok()) return attendees.status();

@@ -55,6 +55,10 @@ int ExitCodeFor(Verdict verdict) {
       return kExitNotOpen;
     case Verdict::kClosed:
       return kExitClosed;
+    case Verdict::kCancelled:
+      return kExitCancelled;
+    case Verdict::kUnpaid:
+      return kExitUnpaid;
   }
   return kExitInternal;
 }

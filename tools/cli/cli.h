@@ -36,6 +36,8 @@ enum ExitCode : int {
   kExitInvalid = 13,
   kExitNotOpen = 14,
   kExitClosed = 15,
+  kExitCancelled = 16,
+  kExitUnpaid = 17,
 };
 
 // The exit code for a failure class, and for a door verdict.

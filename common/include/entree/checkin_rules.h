@@ -23,9 +23,11 @@ enum class Verdict {
   kInvalid,        // unreadable, unknown version or forged
   kNotOpen,        // before doors-open
   kClosed,         // after the event ended
+  kCancelled,      // the guest's ticket was cancelled, refunded or voided
+  kUnpaid,         // the guest's ticket is not paid yet
 };
 // "welcome", "welcome_back", "goodbye", "already_inside", "revoked",
-// "wrong_event", "invalid", "not_open", "closed".
+// "wrong_event", "invalid", "not_open", "closed", "cancelled", "unpaid".
 std::string_view ToString(Verdict verdict);
 std::optional<Verdict> ParseVerdict(std::string_view text);
 // True for the verdicts that let the guest through (welcome, welcome back,
@@ -60,9 +62,10 @@ struct PassRecord {
 // check and the store beforehand.
 struct ScanFacts {
   TokenCheck token = TokenCheck::kBadLength;
-  bool badge_revoked = false;          // a newer serial exists for the attendee
-  std::optional<Instant> first_entry;  // earliest admitted entry
-  std::optional<PassRecord> last_pass;  // latest admitted entry or exit
+  bool badge_revoked = false;  // a newer serial exists for the attendee
+  TicketState ticket = TicketState::kValid;  // the attendee's ticket
+  std::optional<Instant> first_entry;        // earliest admitted entry
+  std::optional<PassRecord> last_pass;       // latest admitted entry or exit
   // Latest scan of this very badge (same serial) recorded at this kiosk,
   // any verdict.
   std::optional<PassRecord> last_scan_here;
@@ -77,7 +80,8 @@ struct Decision {
 };
 
 // Decides a scan. Pure: same facts, settings and time, same decision.
-// Order: token problems, revocation, bounce, exits, opening hours, presence.
+// Order: token problems, revocation, bounce, exits, ticket state, opening
+// hours, presence. An exit is let through whatever the ticket's state.
 Decision DecideScan(const ScanFacts& facts, const DoorSettings& door,
                     Instant now);
 

@@ -16,12 +16,16 @@ enum class Sector { kBusiness, kGovernment, kEducation, kOther };
 enum class Role { kGuest, kHost, kStaff, kPress, kSpeaker };
 enum class Source { kInvited, kWalkIn };
 enum class Direction { kEntry, kExit };
+// A ticket's standing in the shop it was bought in: only a valid ticket
+// lets its guest in.
+enum class TicketState { kValid, kCancelled, kUnpaid };
 
 // Stable names used in the database, CSV and JSON ("business", "walk_in"...).
 std::string_view ToString(Sector sector);
 std::string_view ToString(Role role);
 std::string_view ToString(Source source);
 std::string_view ToString(Direction direction);
+std::string_view ToString(TicketState state);  // "valid", "cancelled", ...
 // Reads the stable names above, and the Dutch and English words organisers
 // write in their sheets ("overheid", "gemeente", "onderwijs", "gastheer",
 // ...), case- and accent-insensitively. nullopt when nothing matches.
@@ -29,6 +33,11 @@ std::optional<Sector> ParseSector(std::string_view text);
 std::optional<Role> ParseRole(std::string_view text);
 std::optional<Source> ParseSource(std::string_view text);
 std::optional<Direction> ParseDirection(std::string_view text);
+// Also the words the ticket shops write in their status columns, in Dutch
+// and English: "Paid", "Betaald", "Attending", "ACTIVE" (valid);
+// "Canceled", "Geannuleerd", "Refunded", "Void", "Not Attending"
+// (cancelled); "Pending", "Awaiting payment", "Openstaand" (unpaid).
+std::optional<TicketState> ParseTicketState(std::string_view text);
 
 // The 8-byte event id carried in every badge code.
 using EventId = std::array<uint8_t, 8>;
@@ -59,6 +68,10 @@ struct Attendee {
   std::string table;  // name of the World Café table; empty when none
   Source source = Source::kInvited;
   bool consent = false;  // agreed to having their data stored
+  TicketState ticket = TicketState::kValid;
+  // The barcode on the ticket the shop sent (pretix secret, Eventbrite
+  // "Barcode #", ...): scanned at the door like a badge. Empty when none.
+  std::string shop_code;
   Instant created_at{};
   Instant updated_at{};
 
@@ -75,6 +88,7 @@ inline constexpr size_t kMaxOrganisationBytes = 300;
 inline constexpr size_t kMaxEmailBytes = 254;
 inline constexpr size_t kMaxExternalIdBytes = 200;
 inline constexpr size_t kMaxTableBytes = 200;
+inline constexpr size_t kMaxShopCodeBytes = 200;
 
 // A kiosk's name in check-in records: 1 to 64 bytes of UTF-8 without
 // control characters or text-direction overrides.

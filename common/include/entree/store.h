@@ -115,7 +115,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 7;
+  static constexpr int kSchemaVersion = 8;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -169,6 +169,9 @@ class Store {
   // attendee matches.
   Result<std::optional<Attendee>> FindByExternalId(std::string_view id);
   Result<std::optional<Attendee>> FindByEmail(std::string_view email);
+  // The attendee whose shop ticket carries `code` (exactly, by its index);
+  // nullopt when none does or `code` is empty.
+  Result<std::optional<Attendee>> FindByShopCode(std::string_view code);
   // Inserts a new attendee. Their table, if any, must exist (EnsureTable);
   // otherwise the foreign key fails with kDatabase.
   Status InsertAttendee(const Attendee& attendee);

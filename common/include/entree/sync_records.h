@@ -14,9 +14,10 @@ namespace entree {
 
 // id, external_id, given_name, family_name, organisation, sector, email,
 // role, table_name, source, consent ("t"/"f"), created_at, updated_at
-// (milliseconds). nullopt unless there are exactly 13 fields, the id is a
-// UUID, the names of sector, role and source are known and the times are
-// whole numbers.
+// (milliseconds), ticket ("valid", "cancelled", "unpaid"), shop_code.
+// nullopt unless there are exactly 15 fields, the id is a UUID, the names
+// of sector, role, source and ticket are known and the times are whole
+// numbers.
 std::optional<Attendee> DecodeAttendeeFields(
     std::span<const std::string_view> fields);
 
