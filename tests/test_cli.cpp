@@ -40,10 +40,15 @@ TEST_CASE("an organiser prepares the World Café and checks guests in",
 
   ProcessResult again = cli.Run({"import", kDemoCsv, "--json"});
   CHECK(again.exit_code == 0);
-  CHECK(again.out ==
-        "{\"imported\":0,\"updated\":60,\"rejected\":0,"
-        "\"written\":true,\"problems\":[],\"notes\":[],\"ignored_columns\":[]}"
-        "\n");
+  CHECK(Contains(again.out,
+                 "{\"source\":\"spreadsheet\",\"imported\":0,\"updated\":60,"
+                 "\"rejected\":0,\"not_admitted\":0,\"dry_run\":false,"
+                 "\"written\":true,"));
+  CHECK(Contains(again.out,
+                 "{\"header\":\"Relatienummer\",\"field\":\"external_id\"}"));
+  CHECK(Contains(again.out,
+                 "\"problems\":[],\"duplicates\":[],\"notes\":[],"
+                 "\"ignored_columns\":[]}\n"));
 
   ProcessResult search = cli.Run({"search", "bugel"});
   CHECK(search.exit_code == 0);

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <deque>
+#include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "bulk_load.h"
@@ -31,33 +33,54 @@ std::optional<bool> ParseConsent(std::string_view text) {
   return std::nullopt;
 }
 
-// Column index of each field present in the file.
+// A voided flag as Tito and organisers' sheets write it: empty or a no is
+// not voided, anything else is.
+bool IsVoided(std::string_view text) {
+  if (text.empty()) return false;
+  return ParseConsent(text) != false;
+}
+
+// The columns that feed each field present in the file, the winning
+// column first.
 class ColumnPlan {
  public:
-  std::optional<size_t> ColumnOf(ImportField field) const {
+  const std::vector<size_t>& ColumnsOf(ImportField field) const {
     return columns_[static_cast<size_t>(field)];
   }
-  bool Has(ImportField field) const { return ColumnOf(field).has_value(); }
-  // Sets the field's column; with keep_first, only when it has none.
-  void Set(ImportField field, size_t column, bool keep_first) {
-    auto& slot = columns_[static_cast<size_t>(field)];
-    if (!slot || !keep_first) slot = column;
+  bool Has(ImportField field) const { return !ColumnsOf(field).empty(); }
+  // Adds `column` to the field's columns by rank; a mapped column (rank
+  // -1) comes before any recognised one.
+  void Add(ImportField field, size_t column, int rank) {
+    auto& slots = columns_[static_cast<size_t>(field)];
+    auto& ranks = ranks_[static_cast<size_t>(field)];
+    size_t at = 0;
+    while (at < ranks.size() && ranks[at] <= rank) ++at;
+    slots.insert(slots.begin() + static_cast<std::ptrdiff_t>(at), column);
+    ranks.insert(ranks.begin() + static_cast<std::ptrdiff_t>(at), rank);
+  }
+  int RankOf(ImportField field, size_t index) const {
+    return ranks_[static_cast<size_t>(field)][index];
   }
 
  private:
-  std::array<std::optional<size_t>,
-             static_cast<size_t>(ImportField::kIgnore) + 1>
-      columns_{};
+  static constexpr size_t kFields = static_cast<size_t>(ImportField::kIgnore);
+  std::array<std::vector<size_t>, kFields + 1> columns_{};
+  std::array<std::vector<int>, kFields + 1> ranks_{};
 };
 
+// Plans the columns of a list from `source`: --map first, then what the
+// headers say. Columns it leaves unread are added to `ignored`, the ones
+// it reads to `used`.
 Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
-                               const ImportOptions& options,
-                               std::vector<std::string>& ignored) {
+                               ListSource source, const ImportOptions& options,
+                               std::vector<std::string>& ignored,
+                               std::vector<ColumnUse>& used) {
   std::map<std::string, size_t> header_index;
   for (size_t i = 0; i < headers.size(); ++i) {
     header_index.emplace(FoldForSearch(headers[i]), i);
   }
   ColumnPlan plan;
+  std::vector<std::optional<ImportField>> field_of(headers.size());
   std::vector<bool> mapped(headers.size(), false);
   for (const auto& [header, field_name] : options.column_map) {
     auto field = ParseImportField(field_name);
@@ -72,27 +95,35 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
     }
     mapped[column->second] = true;
     if (*field == ImportField::kIgnore) continue;
-    if (auto taken = plan.ColumnOf(*field); taken && *taken != column->second) {
+    if (plan.Has(*field) && plan.ColumnsOf(*field).front() != column->second) {
       return Status::Localized(
           StatusCode::kInvalidArgument, "error.map_field_twice",
-          {field_name, headers[*taken], headers[column->second]});
+          {field_name, headers[plan.ColumnsOf(*field).front()],
+           headers[column->second]});
     }
-    plan.Set(*field, column->second, false);
+    plan.Add(*field, column->second, -1);
+    field_of[column->second] = *field;
   }
   for (size_t i = 0; i < headers.size(); ++i) {
     if (mapped[i]) continue;
-    auto field = FieldForHeader(headers[i]);
-    if (!field) {
+    auto role = RoleForHeader(source, headers, i);
+    if (!role) {
       if (!Trim(headers[i]).empty()) ignored.push_back(headers[i]);
       continue;
     }
-    // The first column of a kind wins; a second one (another "Email") is
+    // One column per field and rank: a second one (another "Email") is
     // said to be left out, never dropped silently.
-    if (plan.Has(*field)) {
+    bool taken = false;
+    const std::vector<size_t>& columns = plan.ColumnsOf(role->field);
+    for (size_t k = 0; k < columns.size(); ++k) {
+      taken |= plan.RankOf(role->field, k) <= role->rank;
+    }
+    if (taken && role->rank == 0) {
       ignored.push_back(headers[i]);
       continue;
     }
-    plan.Set(*field, i, true);
+    plan.Add(role->field, i, role->rank);
+    field_of[i] = role->field;
   }
   bool has_name = plan.Has(ImportField::kFullName) ||
                   plan.Has(ImportField::kGivenName) ||
@@ -101,35 +132,68 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.no_name_column", {});
   }
+  for (size_t i = 0; i < headers.size(); ++i) {
+    if (field_of[i]) used.push_back({headers[i], *field_of[i]});
+  }
   return plan;
 }
 
 // One row's values by field: the record's cells, trimmed, with line breaks
-// and tabs as spaces, cleaned in place.
+// and tabs as spaces, cleaned in place. A field fed by several columns
+// has the value of the first that holds one.
 class RowValues {
  public:
   RowValues(const ColumnPlan& plan, std::vector<std::string>& fields)
       : plan_(plan), fields_(fields) {
     for (size_t f = 0; f <= static_cast<size_t>(ImportField::kIgnore); ++f) {
-      std::optional<size_t> column =
-          plan_.ColumnOf(static_cast<ImportField>(f));
-      if (column && *column < fields_.size()) Clean(fields_[*column]);
+      for (size_t column : plan_.ColumnsOf(static_cast<ImportField>(f))) {
+        if (column < fields_.size()) Clean(fields_[column]);
+      }
     }
   }
   bool Has(ImportField field) const { return plan_.Has(field); }
   std::string_view Get(ImportField field) const {
-    std::optional<size_t> column = plan_.ColumnOf(field);
-    if (!column || *column >= fields_.size()) return {};
-    return fields_[*column];
+    std::string* cell = Cell(field);
+    return cell ? std::string_view(*cell) : std::string_view();
   }
+  // The rank of the column whose value Get gives; 0 when none does. A
+  // rank above 0 is the buyer's value filling in for the attendee's.
+  int RankOfValue(ImportField field) const {
+    const std::vector<size_t>& columns = plan_.ColumnsOf(field);
+    for (size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k] < fields_.size() && !fields_[columns[k]].empty()) {
+        return plan_.RankOf(field, k);
+      }
+    }
+    return 0;
+  }
+  // The value of the field's column of rank `rank`; empty when none.
+  std::string_view GetRanked(ImportField field, int rank) const {
+    const std::vector<size_t>& columns = plan_.ColumnsOf(field);
+    for (size_t k = 0; k < columns.size(); ++k) {
+      if (plan_.RankOf(field, k) == rank && columns[k] < fields_.size()) {
+        return fields_[columns[k]];
+      }
+    }
+    return {};
+  }
+  const ColumnPlan& plan() const { return plan_; }
   // The value, moved out of the record.
   std::string Take(ImportField field) {
-    std::optional<size_t> column = plan_.ColumnOf(field);
-    if (!column || *column >= fields_.size()) return {};
-    return std::move(fields_[*column]);
+    std::string* cell = Cell(field);
+    return cell ? std::move(*cell) : std::string();
   }
 
  private:
+  std::string* Cell(ImportField field) const {
+    for (size_t column : plan_.ColumnsOf(field)) {
+      if (column < fields_.size() && !fields_[column].empty()) {
+        return &fields_[column];
+      }
+    }
+    return nullptr;
+  }
+
   static void Clean(std::string& value) {
     StripControlCharacters(value);
     std::string_view trimmed = Trim(value);
@@ -143,23 +207,77 @@ class RowValues {
   std::vector<std::string>& fields_;
 };
 
-// Writes the row's values into `a`, leaving fields the file lacks alone.
-// Returns the problem when the row cannot be imported; then `a` is as it
-// was. Values that were not understood are taken as the default and added
-// to `notes`. Moves the values out of the row.
-std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
+// The ticket identity a row of a list from `source` claims: the shop's
+// name and its ticket's id, or a spreadsheet's own id; empty when the row
+// has none.
+std::string IdentityOf(ListSource source, const RowValues& row) {
+  std::string id(row.Get(ImportField::kExternalId));
+  std::string_view order = row.Get(ImportField::kOrderCode);
+  std::string_view position = row.Get(ImportField::kPosition);
+  // An order holds several tickets: its code alone is nobody's identity.
+  if (id.empty() && !order.empty() && !position.empty()) {
+    id = std::string(order) + "-" + std::string(position);
+  }
+  if (id.empty() && source == ListSource::kPretix) {
+    id = row.Get(ImportField::kShopCode);  // the check-in list's "Secret"
+  }
+  if (id.empty() || source == ListSource::kSpreadsheet) return id;
+  return std::string(ToString(source)) + ":" + id;
+}
+
+// The row's name in `a`: given and family name, else the full name split
+// the Dutch way, from the columns of the lowest rank that name anyone (the
+// attendee's before the buyer's, never half of each). Returns that rank.
+int NameOf(const RowValues& row, Attendee& a) {
+  std::set<int> ranks;
+  for (ImportField field : {ImportField::kGivenName, ImportField::kFamilyName,
+                            ImportField::kFullName}) {
+    for (size_t k = 0; k < row.plan().ColumnsOf(field).size(); ++k) {
+      ranks.insert(row.plan().RankOf(field, k));
+    }
+  }
+  a.given_name.clear();
+  a.family_name.clear();
+  for (int rank : ranks) {
+    a.given_name = row.GetRanked(ImportField::kGivenName, rank);
+    a.family_name = row.GetRanked(ImportField::kFamilyName, rank);
+    std::string_view particle = row.Get(ImportField::kParticle);
+    if (!particle.empty() && !a.family_name.empty()) {
+      a.family_name = std::string(particle) + " " + a.family_name;
+    }
+    if (a.given_name.empty() && a.family_name.empty()) {
+      SplitName split =
+          SplitFullName(row.GetRanked(ImportField::kFullName, rank));
+      a.given_name = std::move(split.given);
+      a.family_name = std::move(split.family);
+    }
+    if (!a.given_name.empty() || !a.family_name.empty()) return rank;
+  }
+  return 0;
+}
+
+// The row's name and email, as ApplyRow would set them.
+Attendee PersonOf(const RowValues& row) {
+  Attendee a;
+  NameOf(row, a);
+  a.email = row.Get(ImportField::kEmail);
+  return a;
+}
+
+// Writes the row's values into `a`, leaving fields the file lacks alone;
+// `identity` is the row's ticket identity (IdentityOf), `shop_code` the
+// barcode on its ticket (ShopCodeOf). Returns the
+// problem when the row cannot be imported; then `a` is as it was. Values
+// that were not understood are taken as the default and added to
+// `notes`. Moves the values out of the row.
+std::optional<RowProblem> ApplyRow(RowValues& row, int line,
+                                   std::string_view identity,
+                                   std::string_view shop_code, Attendee& a,
                                    std::vector<RowProblem>& notes) {
-  std::string given = row.Take(ImportField::kGivenName);
-  std::string family = row.Take(ImportField::kFamilyName);
-  std::string_view particle = row.Get(ImportField::kParticle);
-  if (!particle.empty() && !family.empty()) {
-    family = std::string(particle) + " " + family;
-  }
-  if (given.empty() && family.empty()) {
-    SplitName split = SplitFullName(row.Get(ImportField::kFullName));
-    given = std::move(split.given);
-    family = std::move(split.family);
-  }
+  Attendee named;
+  int name_rank = NameOf(row, named);
+  std::string& given = named.given_name;
+  std::string& family = named.family_name;
   if (given.empty() && family.empty()) {
     return RowProblem{line, RowProblemKind::kNoName, ""};
   }
@@ -169,9 +287,10 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
       {"given_name", given.size()},
       {"family_name", family.size()},
       {"email", email.size()},
-      {"external_id", row.Get(ImportField::kExternalId).size()},
+      {"external_id", identity.size()},
       {"organisation", row.Get(ImportField::kOrganisation).size()},
-      {"table", row.Get(ImportField::kTable).size()}};
+      {"table", row.Get(ImportField::kTable).size()},
+      {"shop_code", shop_code.size()}};
   for (const auto& [field, bytes] : sizes) {
     if (auto oversized = Oversized(field, bytes)) {
       return RowProblem{line, RowProblemKind::kTooLong,
@@ -183,14 +302,25 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
   if (!email.empty() && !IsPlausibleEmail(email)) {
     return RowProblem{line, RowProblemKind::kBadEmail, std::string(email)};
   }
-  a.given_name = std::move(given);
-  a.family_name = std::move(family);
-  if (row.Has(ImportField::kEmail)) a.email = row.Take(ImportField::kEmail);
-  if (row.Has(ImportField::kExternalId)) {
-    a.external_id = row.Take(ImportField::kExternalId);
+  // The buyer's name, email or company fill in for a guest the shop has
+  // none for, and never replace what the guest's own columns gave.
+  auto fills_in = [&row](ImportField field, const std::string& held) {
+    return !held.empty() && row.RankOfValue(field) > 0;
+  };
+  if (name_rank <= 0 || a.FullName().empty()) {
+    a.given_name = std::move(given);
+    a.family_name = std::move(family);
   }
-  if (row.Has(ImportField::kOrganisation)) {
+  if (row.Has(ImportField::kEmail) && !fills_in(ImportField::kEmail, a.email)) {
+    a.email = row.Take(ImportField::kEmail);
+  }
+  if (!identity.empty()) a.external_id = identity;
+  if (row.Has(ImportField::kOrganisation) &&
+      !fills_in(ImportField::kOrganisation, a.organisation)) {
     a.organisation = row.Take(ImportField::kOrganisation);
+  }
+  if (!shop_code.empty() || row.Has(ImportField::kShopCode)) {
+    a.shop_code = shop_code;
   }
   // A value not understood becomes the default, and the organiser is told.
   auto read = [&](ImportField field, auto parse, auto fallback,
@@ -219,6 +349,20 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line, Attendee& a,
     a.source = read(ImportField::kSource, ParseSource, Source::kInvited,
                     RowProblemKind::kUnknownSource);
   }
+  // A status the shops do not write is taken as valid and named: a guest
+  // is never turned away for a word the import did not know.
+  if (row.Has(ImportField::kTicket)) {
+    a.ticket = read(ImportField::kTicket, ParseTicketState, TicketState::kValid,
+                    RowProblemKind::kUnknownTicket);
+  }
+  if (row.Has(ImportField::kVoided)) {
+    bool voided = IsVoided(row.Get(ImportField::kVoided));
+    if (voided) {
+      a.ticket = TicketState::kCancelled;
+    } else if (!row.Has(ImportField::kTicket)) {
+      a.ticket = TicketState::kValid;
+    }
+  }
   return std::nullopt;
 }
 
@@ -231,14 +375,38 @@ std::string_view LowerAscii(std::string_view text, std::string& out) {
   return out;
 }
 
+// The barcode on the row's ticket: its shop code column, or for Tito,
+// whose tickets carry it, the ticket reference.
+std::string_view ShopCodeOf(ListSource source, const RowValues& row) {
+  std::string_view code = row.Get(ImportField::kShopCode);
+  if (code.empty() && source == ListSource::kTito) {
+    code = row.Get(ImportField::kExternalId);
+  }
+  return code;
+}
+
+// The key of a guest without a ticket identity: their email when it is
+// theirs alone, else their email and name. In `out`.
+std::string_view PersonKey(std::string_view lowered_email, bool email_unique,
+                           const Attendee& a, std::string& out) {
+  out.assign(email_unique ? "e\x1f" : "n\x1f");
+  out.append(lowered_email);
+  if (!email_unique) {
+    out += '\x1f';
+    out += FoldForSearch(a.FullName());
+  }
+  return out;
+}
+
 // The attendees a file's rows lead to, each in a slot: first those already
-// stored, then those the file adds. A row matches the first slot with its
-// external id, else the first with its email (case-insensitive, as
-// SQLite's NOCASE). A slot's attendee, once handed to the writer, is not
-// changed again: a later row makes it a new version.
+// stored, then those the file adds. A slot is found by its ticket identity
+// (external id), its shop code, or its person key (PersonKey); the n-th
+// row of a file claiming one identity or key finds the key's n-th slot
+// ("~n" added to an id, "#n" to a key). A slot's attendee, once handed to
+// the writer, is not changed again: a later row makes it a new version.
 class ImportSlots {
  public:
-  explicit ImportSlots(size_t rows) : by_external_id_(rows), by_email_(rows) {}
+  explicit ImportSlots(size_t rows) : by_id_(rows), by_code_(0), by_key_(0) {}
 
   Status LoadStored(Store& store) {
     auto stored = store.ListAttendeesByCreation();
@@ -249,46 +417,44 @@ class ImportSlots {
     return Status::Ok();
   }
 
-  std::optional<size_t> Find(std::string_view external_id,
-                             std::string_view email) {
-    if (!external_id.empty()) {
-      if (auto slot = by_external_id_.Find(external_id)) return *slot;
-    }
-    if (!email.empty()) {
-      if (auto slot = by_email_.Find(LowerAscii(email, lowered_))) {
-        return *slot;
-      }
-    }
-    return std::nullopt;
+  // The slot of `identity` that no earlier row of the file claimed, and
+  // how many rows claimed it before (0: none). Sets `id` to the identity
+  // that slot holds or a new attendee takes ("X", "X~2", ...).
+  std::optional<size_t> FindIdentity(std::string_view identity, std::string& id,
+                                     int& earlier) {
+    return FindFree(by_id_, identity, "~", id, earlier);
+  }
+  std::optional<size_t> FindShopCode(std::string_view code) const {
+    if (code.empty()) return std::nullopt;
+    return by_code_.Find(code);
+  }
+  // As FindIdentity, for a row without an identity, by email (lower
+  // case) and name; `email_unique_in_file` says whether the file gives
+  // this email to this row alone.
+  std::optional<size_t> FindPerson(const Attendee& row_person,
+                                   std::string_view lowered_email,
+                                   bool email_unique_in_file, std::string& key,
+                                   int& earlier) {
+    IndexPeople();
+    auto stored = stored_emails_.find(std::string(lowered_email));
+    bool unique = !lowered_email.empty() && email_unique_in_file &&
+                  (stored == stored_emails_.end() || stored->second <= 1);
+    std::string base;
+    PersonKey(lowered_email, unique, row_person, base);
+    return FindFree(by_key_, base, "#", key, earlier);
   }
 
+  // The line of the file's row that claimed `slot`; 0 when none did.
+  int LineOf(size_t slot) const { return line_[slot]; }
   // The slot's attendee as the rows so far leave it.
   const Attendee& Current(size_t slot) const { return *current_[slot]; }
 
-  // The line of an earlier row of this file that claimed `slot` (the one a
-  // row's id or email found) or `email`; nullopt when none did. Two rows
-  // of one file for one person are a mistake to report, not to fold.
-  std::optional<int> ClaimedInFile(std::optional<size_t> slot,
-                                   std::string_view email) {
-    if (slot && line_[*slot] != 0) return line_[*slot];
-    // Without a slot, Find looked the email up already and found nobody;
-    // with one that holds this very email, it is the email's first slot.
-    if (!slot || email.empty() ||
-        LowerAscii(current_[*slot]->email, other_lowered_) ==
-            LowerAscii(email, lowered_)) {
-      return std::nullopt;
-    }
-    if (!email.empty()) {
-      auto other = by_email_.Find(LowerAscii(email, lowered_));
-      if (other && line_[*other] != 0) return line_[*other];
-    }
-    return std::nullopt;
-  }
-
   // Makes `a` the attendee of `slot` (nullopt: a new slot), as the file's
-  // row at `line` (0 for one already stored) says. Returns where it is
-  // kept, which stays valid as long as the slots do.
-  const Attendee* Put(std::optional<size_t> slot, Attendee a, int line) {
+  // row at `line` (0 for one already stored) says; `key` is the person key
+  // it was found or is to be found by, if any. Returns where it is kept,
+  // which stays valid as long as the slots do.
+  const Attendee* Put(std::optional<size_t> slot, Attendee a, int line,
+                      std::string_view key = {}) {
     versions_.push_back(std::move(a));
     const Attendee* kept = &versions_.back();
     if (!slot) {
@@ -300,7 +466,10 @@ class ImportSlots {
       current_[*slot] = kept;
       if (IsStored(*slot)) changed_[*slot] = true;
     }
-    Remember(*slot, kept->external_id, kept->email);
+    auto value = static_cast<uint32_t>(*slot);
+    by_id_.Add(kept->external_id, value);
+    by_code_.Add(kept->shop_code, value);
+    if (people_indexed_ && !key.empty()) by_key_.Add(key, value);
     return kept;
   }
 
@@ -316,11 +485,48 @@ class ImportSlots {
   }
 
  private:
-  void Remember(size_t slot, std::string_view external_id,
-                std::string_view email) {
-    auto value = static_cast<uint32_t>(slot);
-    if (!external_id.empty()) by_external_id_.Add(external_id, value);
-    if (!email.empty()) by_email_.Add(LowerAscii(email, lowered_), value);
+  // The first of `base`, `base` + mark + "2", ... whose slot no row of the
+  // file claimed yet, in `found`; `earlier` counts the claimed ones.
+  std::optional<size_t> FindFree(const KeyIndex& index, std::string_view base,
+                                 std::string_view mark, std::string& found,
+                                 int& earlier) {
+    found.assign(base);
+    for (earlier = 0;; ++earlier) {
+      if (earlier > 0) {
+        found.assign(base).append(mark).append(std::to_string(earlier + 1));
+      }
+      std::optional<uint32_t> slot = index.Find(found);
+      if (!slot || line_[*slot] == 0) return slot;
+    }
+  }
+
+  // Indexes the stored attendees by person key, the first time a row
+  // needs it: a list of tickets never pays for it.
+  void IndexPeople() {
+    if (people_indexed_) return;
+    people_indexed_ = true;
+    std::string lowered, key, numbered;
+    for (size_t slot = 0; slot < stored_count_; ++slot) {
+      const Attendee& a = *current_[slot];
+      if (!a.email.empty()) {
+        ++stored_emails_[std::string(LowerAscii(a.email, lowered))];
+      }
+    }
+    for (size_t slot = 0; slot < stored_count_; ++slot) {
+      const Attendee& a = *current_[slot];
+      LowerAscii(a.email, lowered);
+      for (bool unique : {true, false}) {
+        if (unique && (lowered.empty() || stored_emails_.at(lowered) != 1)) {
+          continue;
+        }
+        PersonKey(lowered, unique, a, key);
+        numbered = key;
+        for (int n = 2; by_key_.Find(numbered); ++n) {
+          numbered = key + "#" + std::to_string(n);
+        }
+        by_key_.Add(numbered, static_cast<uint32_t>(slot));
+      }
+    }
   }
 
   std::deque<Attendee> versions_;         // every version, never moved
@@ -328,11 +534,30 @@ class ImportSlots {
   std::vector<int> line_;                 // by slot: the file's row, or 0
   size_t stored_count_ = 0;
   std::vector<bool> changed_;  // by stored slot
-  KeyIndex by_external_id_;
-  KeyIndex by_email_;
-  std::string lowered_;        // scratch for LowerAscii
-  std::string other_lowered_;  // a second one, to compare two
+  KeyIndex by_id_;
+  KeyIndex by_code_;
+  KeyIndex by_key_;
+  bool people_indexed_ = false;
+  std::unordered_map<std::string, int> stored_emails_;  // lower case
 };
+
+// How many rows of the file give each email (lower case), for a list
+// without ticket identities.
+std::unordered_map<std::string, int> CountEmails(std::string_view csv_bytes,
+                                                 const ColumnPlan& plan) {
+  std::unordered_map<std::string, int> counts;
+  CsvStream csv(csv_bytes);
+  CsvRecord record;
+  if (!csv.Next(record)) return counts;
+  std::string lowered;
+  while (csv.Next(record)) {
+    if (record.not_utf8) continue;
+    RowValues row(plan, record.fields);
+    std::string_view email = row.Get(ImportField::kEmail);
+    if (!email.empty()) ++counts[std::string(LowerAscii(email, lowered))];
+  }
+  return counts;
+}
 
 }  // namespace
 
@@ -347,8 +572,13 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
     return Status::Localized(StatusCode::kInvalidArgument, "error.no_header",
                              {});
   }
-  auto plan = PlanColumns(record.fields, options, report.ignored_columns);
+  report.source = DetectListSource(record.fields);
+  auto plan = PlanColumns(record.fields, report.source, options,
+                          report.ignored_columns, report.columns);
   if (!plan.ok()) return plan.status();
+  // A row without a ticket identity may match by email when no other row
+  // of the file gives the same one: counted when the first such row comes.
+  std::optional<std::unordered_map<std::string, int>> file_emails;
 
   // Into an empty list the import loads in bulk: see bulk_load.h.
   auto empty = AttendeeListIsEmpty(store.db());
@@ -369,8 +599,7 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   // ascend in file order, so the primary key grows at its end.
   ImportWriter writer(store);
   Uuid last_id{};
-  // A row matches a stored attendee by external id, else email; a row that
-  // claims the id or email of an earlier row of the file is reported.
+  std::string identity, id, key, lowered;
   while (csv.Next(record)) {
     if (record.not_utf8) {
       report.problems.push_back(
@@ -378,29 +607,64 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
       continue;
     }
     RowValues row(*plan, record.fields);
-    std::string_view email = row.Get(ImportField::kEmail);
-    std::optional<size_t> slot =
-        slots.Find(row.Get(ImportField::kExternalId), email);
-    if (auto earlier = slots.ClaimedInFile(slot, email)) {
-      report.problems.push_back(
-          {record.line, RowProblemKind::kDuplicate, std::to_string(*earlier)});
-      continue;
+    identity = IdentityOf(report.source, row);
+    std::string_view shop_code = ShopCodeOf(report.source, row);
+    std::optional<size_t> slot;
+    int earlier = 0;
+    key.clear();
+    if (!identity.empty()) {
+      slot = slots.FindIdentity(identity, id, earlier);
+      if (!slot && earlier == 0) {
+        // Known by their shop ticket from another export of the same shop
+        // (pretix's check-in list after its order positions): the stored
+        // identity stays.
+        slot = slots.FindShopCode(shop_code);
+        if (slot && slots.LineOf(*slot) != 0) slot.reset();
+        if (slot && !slots.Current(*slot).external_id.empty()) id.clear();
+      }
+    } else {
+      Attendee person = PersonOf(row);
+      LowerAscii(person.email, lowered);
+      if (!file_emails) file_emails = CountEmails(csv_bytes, *plan);
+      auto count = file_emails->find(lowered);
+      bool unique_in_file = count != file_emails->end() && count->second == 1;
+      slot = slots.FindPerson(person, lowered, unique_in_file, key, earlier);
+      id.clear();
+    }
+    if (auto owner = slots.FindShopCode(shop_code);
+        owner && (!slot || *owner != *slot)) {
+      // A repeat of an earlier row's ticket is kept without the barcode,
+      // which stays the earlier row's; any other row may not take it.
+      if (earlier == 0) {
+        report.problems.push_back(
+            {record.line, RowProblemKind::kCodeTaken, std::string(shop_code)});
+        continue;
+      }
+      shop_code = {};
     }
     Attendee attendee = slot ? slots.Current(*slot) : Attendee{};
-    if (auto problem = ApplyRow(row, record.line, attendee, report.notes)) {
+    if (auto problem =
+            ApplyRow(row, record.line, id, shop_code, attendee, report.notes)) {
       report.problems.push_back(*problem);
       continue;
     }
+    if (earlier > 0) {
+      report.duplicates.push_back(
+          {record.line, RowProblemKind::kDuplicate,
+           identity.empty() ? attendee.FullName() : identity});
+    }
+    if (attendee.ticket != TicketState::kValid) ++report.not_admitted;
     attendee.updated_at = options.now;
     if (!slot) {
       attendee.id = last_id = NewUuidAfter(last_id);
       attendee.created_at = options.now;
       ++report.imported;
-      writer.Insert(slots.Put(slot, std::move(attendee), record.line));
+      writer.Insert(slots.Put(slot, std::move(attendee), record.line, key));
       continue;
     }
     ++report.updated;
-    const Attendee* kept = slots.Put(slot, std::move(attendee), record.line);
+    const Attendee* kept =
+        slots.Put(slot, std::move(attendee), record.line, key);
     // Stored attendees are written once, at the end.
     if (!slots.IsStored(*slot)) writer.Update(kept);
   }
@@ -411,7 +675,9 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   for (const Attendee* changed : slots.ChangedStored()) writer.Update(changed);
   ENTREE_RETURN_IF_ERROR(writer.Finish());
   report.rejected = static_cast<int>(report.problems.size());
-  if (options.strict && report.rejected > 0) {
+  bool refused =
+      options.strict && (report.rejected > 0 || !report.duplicates.empty());
+  if (refused || options.dry_run) {
     report.written = false;  // the transaction is rolled back
     return report;
   }

@@ -61,12 +61,70 @@ int ExportWorkbook(Context& ctx) {
 
 }  // namespace
 
+namespace {
+
+// The rows of `rows` as JSON objects: line, reason, value.
+void WriteRows(JsonWriter& json, const std::vector<RowProblem>& rows) {
+  json.BeginArray();
+  for (const RowProblem& row : rows) {
+    json.BeginObject()
+        .Field("line", row.line)
+        .Field("reason", ToString(row.kind))
+        .Field("value", row.detail)
+        .EndObject();
+  }
+  json.EndArray();
+}
+
+void WriteImportJson(Context& ctx, const ImportReport& report, bool dry_run) {
+  JsonWriter json;
+  json.BeginObject()
+      .Field("source", ToString(report.source))
+      .Field("imported", report.imported)
+      .Field("updated", report.updated)
+      .Field("rejected", report.rejected)
+      .Field("not_admitted", report.not_admitted)
+      .Field("dry_run", dry_run)
+      .Field("written", report.written);
+  json.Key("columns").BeginArray();
+  for (const ColumnUse& column : report.columns) {
+    json.BeginObject()
+        .Field("header", column.header)
+        .Field("field", ToString(column.field))
+        .EndObject();
+  }
+  json.EndArray();
+  WriteRows(json.Key("problems"), report.problems);
+  WriteRows(json.Key("duplicates"), report.duplicates);
+  WriteRows(json.Key("notes"), report.notes);
+  json.Key("ignored_columns").BeginArray();
+  for (const std::string& column : report.ignored_columns) json.String(column);
+  json.EndArray().EndObject();
+  *ctx.out << json.str() << "\n";
+}
+
+// One line per row: "line 7: rejected: the row has no name".
+void PrintRows(Context& ctx, const std::vector<RowProblem>& rows,
+               std::string_view format) {
+  for (const RowProblem& row : rows) {
+    *ctx.err << ctx.tr().Format(format,
+                                {std::to_string(row.line),
+                                 ctx.tr().Get("import.problem." +
+                                              std::string(ToString(row.kind))),
+                                 row.detail})
+             << "\n";
+  }
+}
+
+}  // namespace
+
 int RunImport(Context& ctx) {
   if (ctx.args.positional.size() != 1) {
     return ctx.UsageError(ctx.tr().Get("error.import_needs_file"));
   }
   ImportOptions options;
   options.strict = ctx.args.Flag("strict");
+  options.dry_run = ctx.args.Flag("dry-run");
   options.now = ctx.clock->Now();
   if (auto map = ctx.args.Value("map")) {
     auto parsed = ParseColumnMap(*map);
@@ -82,61 +140,45 @@ int RunImport(Context& ctx) {
   auto report = ImportAttendees(*store, *bytes, options);
   if (!report.ok()) return ctx.Fail(report.status());
 
-  for (const RowProblem& problem : report->problems) {
-    *ctx.err << ctx.tr().Format(
-                    "import.rejected_row",
-                    {std::to_string(problem.line),
-                     ctx.tr().Get("import.problem." +
-                                  std::string(ToString(problem.kind))),
-                     problem.detail})
+  if (options.dry_run && !ctx.json) {
+    *ctx.out << ctx.tr().Format(
+                    "import.source",
+                    {ctx.tr().Get("import.source." +
+                                  std::string(ToString(report->source)))})
              << "\n";
+    for (const ColumnUse& column : report->columns) {
+      *ctx.out << "  "
+               << ctx.tr().Format(
+                      "import.column",
+                      {column.header, std::string(ToString(column.field))})
+               << "\n";
+    }
   }
-  for (const RowProblem& note : report->notes) {
-    *ctx.err << ctx.tr().Format("import.note_row",
-                                {std::to_string(note.line),
-                                 ctx.tr().Get("import.problem." +
-                                              std::string(ToString(note.kind))),
-                                 note.detail})
-             << "\n";
-  }
+  PrintRows(ctx, report->problems, "import.rejected_row");
+  PrintRows(ctx, report->duplicates, "import.note_row");
+  PrintRows(ctx, report->notes, "import.note_row");
   for (const std::string& column : report->ignored_columns) {
     *ctx.err << ctx.tr().Format("import.ignored_column", {column}) << "\n";
   }
   if (ctx.json) {
-    JsonWriter json;
-    json.BeginObject()
-        .Field("imported", report->imported)
-        .Field("updated", report->updated)
-        .Field("rejected", report->rejected)
-        .Field("written", report->written);
-    json.Key("problems").BeginArray();
-    for (const RowProblem& problem : report->problems) {
-      json.BeginObject()
-          .Field("line", problem.line)
-          .Field("reason", ToString(problem.kind))
-          .Field("value", problem.detail)
-          .EndObject();
-    }
-    json.EndArray().Key("notes").BeginArray();
-    for (const RowProblem& note : report->notes) {
-      json.BeginObject()
-          .Field("line", note.line)
-          .Field("reason", ToString(note.kind))
-          .Field("value", note.detail)
-          .EndObject();
-    }
-    json.EndArray().Key("ignored_columns").BeginArray();
-    for (const std::string& column : report->ignored_columns) {
-      json.String(column);
-    }
-    json.EndArray().EndObject();
-    *ctx.out << json.str() << "\n";
+    WriteImportJson(ctx, *report, options.dry_run);
   } else {
-    *ctx.out << ctx.tr().Format("import.done",
-                                {std::to_string(report->imported),
-                                 std::to_string(report->updated),
-                                 std::to_string(report->rejected)})
+    *ctx.out << ctx.tr().Format(
+                    options.dry_run ? "import.would" : "import.done",
+                    {std::to_string(report->imported),
+                     std::to_string(report->updated),
+                     std::to_string(report->rejected)})
              << "\n";
+    if (report->not_admitted > 0) {
+      *ctx.out << ctx.tr().Format("import.not_admitted",
+                                  {std::to_string(report->not_admitted)})
+               << "\n";
+    }
+  }
+  if (options.dry_run) {
+    *ctx.err << "entree: " << ctx.tr().Get("import.dry_run_nothing_written")
+             << "\n";
+    return kExitOk;
   }
   if (!report->written) {
     *ctx.err << "entree: " << ctx.tr().Get("import.strict_nothing_written")

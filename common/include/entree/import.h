@@ -27,14 +27,45 @@ enum class ImportField {
   kTable,
   kConsent,
   kSource,
+  kShopCode,   // the barcode on the shop's ticket
+  kTicket,     // the ticket's status in the shop (paid, cancelled, ...)
+  kVoided,     // any value but no/false/0: the ticket is cancelled (Tito)
+  kOrderCode,  // with kPosition, the ticket's identity (pretix)
+  kPosition,
   kIgnore,
 };
-// "external_id", "given_name", ..., "ignore".
+// "external_id", "given_name", ..., "shop_code", "ticket", "order_code",
+// "position", "ignore".
 std::string_view ToString(ImportField field);
 std::optional<ImportField> ParseImportField(std::string_view text);
-// The field a header names, in Dutch or English or as Eventbrite, pretix,
-// Google Forms and Excel sheets write it; nullopt for unknown headers.
-std::optional<ImportField> FieldForHeader(std::string_view header);
+
+// Where a list comes from, told by its header row.
+enum class ListSource {
+  kSpreadsheet,  // a sheet or form of the organiser's own
+  kPretix,       // order positions or check-in list export
+  kEventbrite,   // attendee report
+  kTito,         // tickets export
+  kHiEvents,     // attendee export
+};
+// "spreadsheet", "pretix", "eventbrite", "tito", "hi_events".
+std::string_view ToString(ListSource source);
+// The shop whose export has these headers; kSpreadsheet when none.
+ListSource DetectListSource(const std::vector<std::string>& headers);
+
+// What a column feeds. Where several columns feed one field, the one of
+// the lowest rank that holds a value wins on each row: the attendee's own
+// name and email before the buyer's.
+struct ColumnRole {
+  ImportField field = ImportField::kIgnore;
+  int rank = 0;
+};
+// The role of the header at `index` of `headers` in a list from `source`,
+// in Dutch or English as the shops, Google Forms and Excel sheets write
+// it; nullopt for headers it does not know. `index` tells repeated names
+// apart (pretix's two "Company" columns).
+std::optional<ColumnRole> RoleForHeader(ListSource source,
+                                        const std::vector<std::string>& headers,
+                                        size_t index);
 
 // Why a row was left out.
 enum class RowProblemKind {
@@ -44,12 +75,16 @@ enum class RowProblemKind {
   kUnclosedQuote,
   kTooLong,
   kNotUtf8,    // a byte that is not UTF-8 in a file that otherwise is
-  kDuplicate,  // the same id or email as an earlier row of the file
+  kCodeTaken,  // the shop code is another guest's
+  // Rows kept as a guest of their own though they claim the identity
+  // (ticket id, or email and name) of an earlier row of the file.
+  kDuplicate,
   // Imported rows with a value read as the default (notes).
   kUnknownSector,
   kUnknownRole,
   kUnknownConsent,
   kUnknownSource,
+  kUnknownTicket,
 };
 std::string_view ToString(RowProblemKind kind);
 
@@ -63,24 +98,40 @@ struct ImportOptions {
   // Header (as written in the file) to field name, overriding recognition:
   // {"Bedrijfsnaam": "organisation"}.
   std::map<std::string, std::string> column_map;
-  // With strict, any rejected row makes the whole import fail and nothing
-  // is written.
+  // With strict, any rejected row or any row claiming an earlier row's
+  // identity makes the whole import fail and nothing is written.
   bool strict = false;
+  // Works everything out and writes nothing.
+  bool dry_run = false;
   Instant now{};
 };
 
+// A column the import reads, and what for.
+struct ColumnUse {
+  std::string header;
+  ImportField field = ImportField::kIgnore;
+};
+
 struct ImportReport {
-  int imported = 0;  // new attendees
-  int updated = 0;   // existing attendees matched by external id or email
+  ListSource source = ListSource::kSpreadsheet;
+  std::vector<ColumnUse> columns;  // the columns read, in file order
+  int imported = 0;                // new attendees
+  int updated = 0;  // existing attendees matched (see ImportAttendees)
   int rejected = 0;
+  // Rows, new or updated, whose ticket does not let them in (cancelled or
+  // unpaid); counted in imported or updated too.
+  int not_admitted = 0;
   std::vector<RowProblem> problems;  // one per rejected row, in file order
+  // Rows kept as guests of their own that claim an earlier row's identity.
+  std::vector<RowProblem> duplicates;
   // Rows imported with a value that was not understood and so taken as
   // the default (sector other, role guest, no consent, invited).
   std::vector<RowProblem> notes;
   char delimiter = ',';
   std::string encoding;
-  // False when a strict import met a rejected row: then nothing was
-  // written and the counts say what would have happened.
+  // False for a dry run, and when a strict import met a rejected or
+  // duplicate row: then nothing was written and the counts say what would
+  // have happened.
   bool written = true;
   // Columns that were not recognised, or repeat a field an earlier column
   // already gives, and so were not imported.
@@ -91,12 +142,20 @@ struct ImportReport {
 Result<std::map<std::string, std::string>> ParseColumnMap(
     std::string_view text);
 
-// Imports `csv_bytes` in one transaction. A row whose external id or email
-// (case-insensitive) matches an attendee updates that attendee's fields
-// that the file has columns for; other rows add attendees. Fails with
+// Imports `csv_bytes` in one transaction. A guest's identity is their
+// ticket: a shop's export gives it ("pretix:" order code and position,
+// "eventbrite:" attendee number, "tito:" ticket reference, "hi_events:"
+// attendee id), so lists of different shops never meet; a spreadsheet
+// has one only in an id column. A row updates the attendee with its
+// identity, else the one with its shop code; a row without an identity
+// updates the attendee with its email (case-insensitive) when that email
+// is unique in the file and in the event, else the one with its email
+// and name. Only the fields the file has columns for change. Other rows
+// add attendees; one that claims the identity of an earlier row is added
+// too (its id marked "~2", "~3", ...) and reported. Fails with
 // kInvalidArgument when no column holds a name, when --map names an
-// unknown field or header; then the store is unchanged. With strict, a
-// rejected row leaves the store unchanged and the report says so.
+// unknown field or header; then the store is unchanged. With strict or
+// dry_run, see ImportOptions.
 Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
                                      const ImportOptions& options);
 
