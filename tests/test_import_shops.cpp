@@ -9,6 +9,7 @@
 
 #include "entree/badge_token.h"
 #include "entree/door.h"
+#include "entree/export.h"
 #include "entree/import.h"
 #include "support.h"
 
@@ -311,4 +312,25 @@ TEST_CASE("two rows with one ticket are kept apart and reported",
   // Their one barcode stays Joris's.
   CHECK(guests.at("tito:ABCD-1").shop_code == "ABCD-1");
   CHECK(guests.at("tito:ABCD-1~2").shop_code.empty());
+}
+
+TEST_CASE("the attendance list shows cancelled and unpaid tickets apart",
+          "[import][shops][export]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("l.db"));
+  Import(store, "pretix-order-positions-en.csv");
+  auto rows = store.Attendance();
+  REQUIRE(rows.ok());
+  std::map<std::string, std::string> status;
+  for (const AttendanceRow& row : *rows) {
+    status[row.attendee.external_id] = std::string(ToString(StatusOf(row)));
+  }
+  CHECK(status.at("pretix:K3XQ9-1") == "not_arrived");
+  CHECK(status.at("pretix:W2RTE-2") == "ticket_cancelled");
+  CHECK(status.at("pretix:Z5PKN-1") == "ticket_unpaid");
+  std::string json = AttendanceJson(*rows);
+  CHECK(json.find("\"ticket\":\"cancelled\"") != std::string::npos);
+  auto stats = store.Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->total.expected == 5);  // 7 tickets, 2 not valid
 }

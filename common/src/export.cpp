@@ -21,6 +21,10 @@ std::string_view ToString(AttendanceStatus status) {
       return "left";
     case AttendanceStatus::kNotArrived:
       return "not_arrived";
+    case AttendanceStatus::kTicketCancelled:
+      return "ticket_cancelled";
+    case AttendanceStatus::kTicketUnpaid:
+      return "ticket_unpaid";
   }
   return "not_arrived";
 }
@@ -28,6 +32,14 @@ std::string_view ToString(AttendanceStatus status) {
 AttendanceStatus StatusOf(const AttendanceRow& row) {
   if (row.inside) return AttendanceStatus::kInside;
   if (row.first_entry) return AttendanceStatus::kLeft;
+  switch (row.attendee.ticket) {
+    case TicketState::kCancelled:
+      return AttendanceStatus::kTicketCancelled;
+    case TicketState::kUnpaid:
+      return AttendanceStatus::kTicketUnpaid;
+    case TicketState::kValid:
+      break;
+  }
   return AttendanceStatus::kNotArrived;
 }
 
@@ -79,7 +91,8 @@ void WriteAttendeeFields(JsonWriter& json, const Attendee& a) {
       .Field("role", ToString(a.role))
       .Field("table", a.table)
       .Field("source", ToString(a.source))
-      .Field("consent", a.consent);
+      .Field("consent", a.consent)
+      .Field("ticket", ToString(a.ticket));
 }
 
 std::string AttendanceJson(const std::vector<AttendanceRow>& rows) {

@@ -12,8 +12,16 @@
 
 namespace entree {
 
-enum class AttendanceStatus { kInside, kLeft, kNotArrived };
-// "inside", "left", "not_arrived".
+// A guest who never came in and whose shop ticket was cancelled or is not
+// paid is listed apart from those who simply did not come.
+enum class AttendanceStatus {
+  kInside,
+  kLeft,
+  kNotArrived,
+  kTicketCancelled,
+  kTicketUnpaid,
+};
+// "inside", "left", "not_arrived", "ticket_cancelled", "ticket_unpaid".
 std::string_view ToString(AttendanceStatus status);
 AttendanceStatus StatusOf(const AttendanceRow& row);
 
