@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "entree/door.h"
+#include "entree/import.h"
 #include "entree/registration.h"
 #include "entree/sync.h"
 #include "entree/sync_worker.h"
@@ -435,4 +436,50 @@ TEST_CASE("a purge is not undone by a kiosk whose clock runs ahead",
   CHECK(ServerCount(pg.conninfo(),
                     "SELECT count(*) FROM attendees WHERE given_name <> '' "
                     "OR family_name <> ''") == 0);
+}
+
+TEST_CASE(
+    "a shop's barcode is let in once across doors, and a cancelled "
+    "ticket is refused at every door",
+    "[sync][shops]") {
+  PgSandbox pg;
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Organiser organiser;
+  Kiosk a("door-a", organiser.CopyFor("a"));
+  Kiosk b("door-b", organiser.CopyFor("b"));
+  // The desk's box takes the shop's list in after the boxes were made.
+  ImportOptions options;
+  options.now = a.clock.Now();
+  auto imported = ImportAttendees(
+      a.store,
+      "Order code,Position ID,Status,Email,Attendee name,Ticket secret\n"
+      "K3XQ9,1,paid,sec@example.nl,Marjolein de Gelder,secretone4u8w2\n"
+      "K3XQ9,2,canceled,sec@example.nl,Jan Willem van Ommen,secrettwo9k3v7\n",
+      options);
+  REQUIRE(imported.ok());
+  REQUIRE(imported->imported == 2);
+  for (Kiosk* k : {&a, &b, &a}) {
+    auto synced = k->Sync(pg.conninfo());
+    INFO(synced.status().message());
+    REQUIRE(synced.ok());
+  }
+  CHECK(b.store.FindByShopCode("secretone4u8w2")->has_value());
+  CHECK(a.Scan("secretone4u8w2") == Verdict::kWelcome);
+  CHECK(b.Scan("secrettwo9k3v7") == Verdict::kCancelled);
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  REQUIRE(b.Sync(pg.conninfo()).ok());
+  CHECK(b.Scan("secretone4u8w2") == Verdict::kAlreadyInside);
+
+  // A later list that restores the ticket opens every door for it.
+  options.now = a.clock.Now();
+  auto restored = ImportAttendees(
+      a.store,
+      "Order code,Position ID,Status,Attendee name,Ticket secret\n"
+      "K3XQ9,2,paid,Jan Willem van Ommen,secrettwo9k3v7\n",
+      options);
+  REQUIRE(restored.ok());
+  CHECK(restored->updated == 1);
+  REQUIRE(a.Sync(pg.conninfo()).ok());
+  REQUIRE(b.Sync(pg.conninfo()).ok());
+  CHECK(b.Scan("secrettwo9k3v7") == Verdict::kWelcome);
 }
