@@ -61,11 +61,24 @@ class ColumnPlan {
   int RankOf(ImportField field, size_t index) const {
     return ranks_[static_cast<size_t>(field)][index];
   }
+  // The ranks of the columns that name a guest (given, family or full
+  // name), lowest first, each once.
+  const std::vector<int>& NameRanks() const { return name_ranks_; }
+  // Works out NameRanks once every column is added.
+  void Finish() {
+    std::set<int> ranks;
+    for (ImportField field : {ImportField::kGivenName, ImportField::kFamilyName,
+                              ImportField::kFullName}) {
+      for (int rank : ranks_[static_cast<size_t>(field)]) ranks.insert(rank);
+    }
+    name_ranks_.assign(ranks.begin(), ranks.end());
+  }
 
  private:
   static constexpr size_t kFields = static_cast<size_t>(ImportField::kIgnore);
   std::array<std::vector<size_t>, kFields + 1> columns_{};
   std::array<std::vector<int>, kFields + 1> ranks_{};
+  std::vector<int> name_ranks_;
 };
 
 // Plans the columns of a list from `source`: --map first, then what the
@@ -135,6 +148,7 @@ Result<ColumnPlan> PlanColumns(const std::vector<std::string>& headers,
   for (size_t i = 0; i < headers.size(); ++i) {
     if (field_of[i]) used.push_back({headers[i], *field_of[i]});
   }
+  plan.Finish();
   return plan;
 }
 
@@ -229,16 +243,9 @@ std::string IdentityOf(ListSource source, const RowValues& row) {
 // the Dutch way, from the columns of the lowest rank that name anyone (the
 // attendee's before the buyer's, never half of each). Returns that rank.
 int NameOf(const RowValues& row, Attendee& a) {
-  std::set<int> ranks;
-  for (ImportField field : {ImportField::kGivenName, ImportField::kFamilyName,
-                            ImportField::kFullName}) {
-    for (size_t k = 0; k < row.plan().ColumnsOf(field).size(); ++k) {
-      ranks.insert(row.plan().RankOf(field, k));
-    }
-  }
   a.given_name.clear();
   a.family_name.clear();
-  for (int rank : ranks) {
+  for (int rank : row.plan().NameRanks()) {
     a.given_name = row.GetRanked(ImportField::kGivenName, rank);
     a.family_name = row.GetRanked(ImportField::kFamilyName, rank);
     std::string_view particle = row.Get(ImportField::kParticle);
