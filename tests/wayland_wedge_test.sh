@@ -34,8 +34,13 @@ for candidate in $(xdotool search --name '.*' 2>/dev/null); do
   esac
 done
 [ -n "$window" ] || { echo "no Weston window"; exit 1; }
-xdotool windowfocus --sync "$window"
-xdotool mousemove --window "$window" 500 300
-sleep 0.5
+# The kiosk's surface takes the keyboard when it is clicked, as a guest
+# would touch the screen; focusing Weston's window alone sometimes left
+# the keys with no surface.
+focus_kiosk() {
+  xdotool windowfocus --sync "$window"
+  xdotool mousemove --window "$window" 500 300 click 1
+  sleep 0.5
+}
 scan_until_checked_in
 expect_one_check_in

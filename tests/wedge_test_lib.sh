@@ -33,6 +33,7 @@ scan_badge() {
 # compositor. A door guard scans again too; each try is reported.
 scan_until_checked_in() {
   for try in 1 2 3; do
+    if declare -F focus_kiosk >/dev/null; then focus_kiosk; fi
     scan_badge
     case "$("$ENTREE" stats --json)" in
       *'"arrived":1,'*) return 0 ;;
