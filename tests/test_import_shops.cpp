@@ -334,3 +334,156 @@ TEST_CASE("the attendance list shows cancelled and unpaid tickets apart",
   REQUIRE(stats.ok());
   CHECK(stats->total.expected == 5);  // 7 tickets, 2 not valid
 }
+
+TEST_CASE("a barcode never hands one guest's record to another ticket",
+          "[import][shops]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("b.db"));
+  Import(store, "pretix-order-positions-en.csv");
+  ImportOptions options;
+  options.now = At("2026-10-05T09:00:00Z");
+  const std::string marjolein_secret = "q7w2e9r4t6y8u1i3o5p0a2s4d6f8g1h3";
+  // Another shop's ticket, and a new ticket of the same order, each
+  // carrying Marjolein's barcode.
+  for (const std::string& file :
+       {std::string("Attendee #,First Name,Last Name,Barcode #\n"
+                    "13379999,Mallory,Evil," +
+                    marjolein_secret + "\n"),
+        std::string("Order code,Position ID,Attendee name,Ticket secret\n"
+                    "K3XQ9,4,Mallory Evil," +
+                    marjolein_secret + "\n")}) {
+    auto report = ImportAttendees(store, file, options);
+    REQUIRE(report.ok());
+    CHECK(report->imported == 1);
+    CHECK(report->updated == 0);
+    REQUIRE(report->notes.size() == 1);
+    CHECK(report->notes[0].kind == RowProblemKind::kCodeTaken);
+  }
+  auto guests = ByExternalId(store);
+  CHECK(guests.at("pretix:K3XQ9-1").FullName() == "Marjolein de Gelder");
+  CHECK(guests.at("pretix:K3XQ9-1").shop_code == marjolein_secret);
+  CHECK(guests.at("pretix:K3XQ9-4").shop_code.empty());
+  CHECK(guests.at("eventbrite:13379999").shop_code.empty());
+  // Two tickets of one file with one barcode: both guests come in.
+  auto shared =
+      ImportAttendees(store,
+                      "Order code,Position ID,Attendee name,Ticket secret\n"
+                      "M1ZZ8,1,Roos Dekker,sharedsecret123\n"
+                      "M1ZZ8,2,Bas Dekker,sharedsecret123\n",
+                      options);
+  REQUIRE(shared.ok());
+  CHECK(shared->imported == 2);
+  CHECK(shared->rejected == 0);
+}
+
+TEST_CASE("pretix's check-in list and order positions meet in either order",
+          "[import][shops]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("o.db"));
+  ImportReport list = Import(store, "pretix-checkin-list.csv");
+  CHECK(list.imported == 5);
+  ImportReport positions = Import(store, "pretix-order-positions-en.csv");
+  CHECK(positions.imported == 2);  // the two the check-in list leaves out
+  CHECK(positions.updated == 5);
+  auto guests = ByExternalId(store);
+  REQUIRE(guests.size() == 7);
+  CHECK(guests.at("pretix:K3XQ9-1").FullName() == "Marjolein de Gelder");
+  CHECK(guests.count("pretix:q7w2e9r4t6y8u1i3o5p0a2s4d6f8g1h3") == 0);
+  CHECK(Import(store, "pretix-checkin-list.csv").updated == 5);
+  CHECK(ByExternalId(store).size() == 7);
+}
+
+TEST_CASE("a ticket status is read in the shop's words and never guessed",
+          "[import][shops]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("w.db"));
+  ImportOptions options;
+  options.now = At("2026-10-05T09:00:00Z");
+  auto report = ImportAttendees(store,
+                                "id,naam,ticket status\n"
+                                "A-1,An Een,Cancelled (refunded)\n"
+                                "A-2,Bo Twee,Transferred\n"
+                                "A-3,Cor Drie,maybe\n"
+                                "A-4,Dirk Vier,Awaiting payment\n"
+                                "A-5,Els Vijf,Paid\n",
+                                options);
+  REQUIRE(report.ok());
+  CHECK(report->imported == 4);
+  REQUIRE(report->problems.size() == 1);
+  CHECK(report->problems[0].line == 4);
+  CHECK(report->problems[0].kind == RowProblemKind::kUnknownTicket);
+  auto guests = ByExternalId(store);
+  CHECK(guests.at("A-1").ticket == TicketState::kCancelled);
+  CHECK(guests.at("A-2").ticket == TicketState::kCancelled);
+  CHECK(guests.at("A-4").ticket == TicketState::kUnpaid);
+  CHECK(guests.at("A-5").ticket == TicketState::kValid);
+  // An empty status cell leaves a cancelled ticket cancelled.
+  auto blank =
+      ImportAttendees(store, "id,naam,ticket status\nA-1,An Een,\n", options);
+  REQUIRE(blank.ok());
+  CHECK(blank->updated == 1);
+  CHECK(ByExternalId(store).at("A-1").ticket == TicketState::kCancelled);
+}
+
+TEST_CASE("a ticket without a name takes the buyer's and says so",
+          "[import][shops]") {
+  TempDir dir;
+  Store store = MakeEventStore(dir.File("n.db"));
+  ImportOptions options;
+  options.now = At("2026-10-05T09:00:00Z");
+  auto report = ImportAttendees(
+      store,
+      "Order code,Position ID,Attendee name,Invoice address name\n"
+      "Q9PL2,1,,Inge Smit\n"
+      "Q9PL2,2,Joost Smit,Inge Smit\n",
+      options);
+  REQUIRE(report.ok());
+  CHECK(report->imported == 2);
+  REQUIRE(report->notes.size() == 1);
+  CHECK(report->notes[0].line == 2);
+  CHECK(report->notes[0].kind == RowProblemKind::kBuyerName);
+  CHECK(ByExternalId(store).at("pretix:Q9PL2-2").FullName() == "Joost Smit");
+}
+
+TEST_CASE("the door reads a shop barcode as the import kept it",
+          "[import][shops][door]") {
+  ShopDoor f;
+  ImportOptions options;
+  options.now = f.clock.Now();
+  // A barcode shaped like another event's Entree badge is still a barcode.
+  std::string badge_shaped = "E1" + std::string(148, 'A');
+  auto report = ImportAttendees(f.store,
+                                "Attendee #,First Name,Last Name,Barcode #\n"
+                                "1,Ida,Bos,\x07"
+                                "code-one\x07\n"
+                                "2,Ruben,Bos," +
+                                    badge_shaped + "\n",
+                                options);
+  REQUIRE(report.ok());
+  REQUIRE(report->imported == 2);
+  Door north = f.DoorAt("door-north");
+  CHECK(f.Scan(north, "code-one") == Verdict::kWelcome);
+  f.clock.Advance(std::chrono::seconds(30));
+  CHECK(f.Scan(north,
+               "\x07"
+               "code-one\r") == Verdict::kAlreadyInside);
+  CHECK(f.Scan(north, badge_shaped) == Verdict::kWelcome);
+}
+
+TEST_CASE("entree import --dry-run --strict fails as the import would",
+          "[import][shops][cli]") {
+  testing::Cli cli;
+  REQUIRE(cli.Run({"init", "--name", "Dry"}).exit_code == 0);
+  std::string file = cli.dir.File("list.csv");
+  {
+    std::ofstream out(file);
+    out << "naam,email\nJan Jansen,not-an-email\nPiet Pauw,piet@example.nl\n";
+  }
+  std::string before = DatabaseFingerprint(cli.db);
+  testing::ProcessResult dry =
+      cli.Run({"import", file, "--dry-run", "--strict"});
+  CHECK(dry.exit_code == 3);
+  CHECK(cli.Run({"import", file, "--dry-run"}).exit_code == 0);
+  CHECK(DatabaseFingerprint(cli.db) == before);
+  CHECK(cli.Run({"import", file}).exit_code == 0);
+}

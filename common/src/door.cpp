@@ -1,6 +1,7 @@
 // Door: token check, facts from the store, the rule, the durable record.
 #include "entree/door.h"
 
+#include "entree/text.h"
 #include "entree/uuid.h"
 
 namespace entree {
@@ -27,13 +28,13 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   }
   TokenVerification token =
       VerifyBadgeCode(code, event_.id, *event_.public_key);
-  bool entree_code = token.check == TokenCheck::kValid ||
-                     token.check == TokenCheck::kWrongEvent ||
-                     token.check == TokenCheck::kBadSignature;
-  if (!entree_code) {
-    // Not one of ours: perhaps the barcode of the guest's shop ticket,
-    // which counts as their current badge.
-    auto owner = store_.FindByShopCode(code);
+  if (token.check != TokenCheck::kValid) {
+    // Not a badge of this event: perhaps the barcode of the guest's shop
+    // ticket, which counts as their current badge. Kept as the import
+    // keeps it: without control characters, trimmed.
+    std::string barcode(code.substr(0, kMaxShopCodeBytes + 64));
+    StripControlCharacters(barcode);
+    auto owner = store_.FindByShopCode(Trim(barcode));
     if (!owner.ok()) return owner.status();
     if (*owner) {
       auto badge = store_.CurrentBadge((*owner)->id);

@@ -309,12 +309,25 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line,
   if (!email.empty() && !IsPlausibleEmail(email)) {
     return RowProblem{line, RowProblemKind::kBadEmail, std::string(email)};
   }
+  // A ticket status the import does not know refuses the row: read as
+  // valid it could let a cancelled ticket in, read as cancelled it could
+  // turn a paying guest away. An empty one changes nothing.
+  std::string_view status = row.Get(ImportField::kTicket);
+  std::optional<TicketState> ticket;
+  if (!status.empty()) {
+    ticket = ParseTicketState(status);
+    if (!ticket) {
+      return RowProblem{line, RowProblemKind::kUnknownTicket,
+                        std::string(status.substr(0, 80))};
+    }
+  }
   // The buyer's name, email or company fill in for a guest the shop has
   // none for, and never replace what the guest's own columns gave.
   auto fills_in = [&row](ImportField field, const std::string& held) {
     return !held.empty() && row.RankOfValue(field) > 0;
   };
-  if (name_rank <= 0 || a.FullName().empty()) {
+  bool name_used = name_rank <= 0 || a.FullName().empty();
+  if (name_used) {
     a.given_name = std::move(given);
     a.family_name = std::move(family);
   }
@@ -356,19 +369,17 @@ std::optional<RowProblem> ApplyRow(RowValues& row, int line,
     a.source = read(ImportField::kSource, ParseSource, Source::kInvited,
                     RowProblemKind::kUnknownSource);
   }
-  // A status the shops do not write is taken as valid and named: a guest
-  // is never turned away for a word the import did not know.
-  if (row.Has(ImportField::kTicket)) {
-    a.ticket = read(ImportField::kTicket, ParseTicketState, TicketState::kValid,
-                    RowProblemKind::kUnknownTicket);
-  }
+  if (ticket) a.ticket = *ticket;
   if (row.Has(ImportField::kVoided)) {
     bool voided = IsVoided(row.Get(ImportField::kVoided));
     if (voided) {
       a.ticket = TicketState::kCancelled;
-    } else if (!row.Has(ImportField::kTicket)) {
+    } else if (!ticket) {
       a.ticket = TicketState::kValid;
     }
+  }
+  if (name_rank > 0 && name_used) {
+    notes.push_back({line, RowProblemKind::kBuyerName, a.FullName()});
   }
   return std::nullopt;
 }
@@ -548,6 +559,31 @@ class ImportSlots {
   std::unordered_map<std::string, int> stored_emails_;  // lower case
 };
 
+// The slot of the ticket a row names by its identity when no slot holds
+// that identity yet, but one holds its barcode: the same ticket of the
+// same shop, once read from an export that had only the barcode (pretix's
+// check-in list) and once from one with the ticket's id, in either order.
+// Sets `id` to the identity the slot keeps. nullopt for anyone else's
+// barcode: a ticket never takes over another guest.
+std::optional<size_t> SameTicket(ImportSlots& slots, ListSource source,
+                                 const std::string& identity,
+                                 std::string_view shop_code, std::string& id) {
+  if (source == ListSource::kSpreadsheet || shop_code.empty()) {
+    return std::nullopt;
+  }
+  std::optional<size_t> owner = slots.FindShopCode(shop_code);
+  if (!owner || slots.LineOf(*owner) != 0) return std::nullopt;
+  std::string prefix = std::string(ToString(source)) + ":";
+  std::string by_code = prefix + std::string(shop_code);
+  const std::string& held = slots.Current(*owner).external_id;
+  if (identity == by_code && held.starts_with(prefix)) {
+    id = held;  // the row knows only the barcode: the id stays
+    return owner;
+  }
+  if (held == by_code) return owner;  // the id replaces the barcode's
+  return std::nullopt;
+}
+
 // How many rows of the file give each email (lower case), for a list
 // without ticket identities.
 std::unordered_map<std::string, int> CountEmails(std::string_view csv_bytes,
@@ -622,12 +658,7 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
     if (!identity.empty()) {
       slot = slots.FindIdentity(identity, id, earlier);
       if (!slot && earlier == 0) {
-        // Known by their shop ticket from another export of the same shop
-        // (pretix's check-in list after its order positions): the stored
-        // identity stays.
-        slot = slots.FindShopCode(shop_code);
-        if (slot && slots.LineOf(*slot) != 0) slot.reset();
-        if (slot && !slots.Current(*slot).external_id.empty()) id.clear();
+        slot = SameTicket(slots, report.source, identity, shop_code, id);
       }
     } else {
       Attendee person = PersonOf(row);
@@ -640,13 +671,10 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
     }
     if (auto owner = slots.FindShopCode(shop_code);
         owner && (!slot || *owner != *slot)) {
-      // A repeat of an earlier row's ticket is kept without the barcode,
-      // which stays the earlier row's; any other row may not take it.
-      if (earlier == 0) {
-        report.problems.push_back(
-            {record.line, RowProblemKind::kCodeTaken, std::string(shop_code)});
-        continue;
-      }
+      // The barcode stays its holder's: this row's guest comes in without
+      // it, and the organiser is told.
+      report.notes.push_back({record.line, RowProblemKind::kCodeTaken,
+                              std::string(shop_code.substr(0, 80))});
       shop_code = {};
     }
     Attendee attendee = slot ? slots.Current(*slot) : Attendee{};

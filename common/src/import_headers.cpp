@@ -92,8 +92,10 @@ constexpr HeaderRole kSheetHeaders[] = {
     {"qrcode", ImportField::kShopCode},
     {"ticket code", ImportField::kShopCode},
     {"ticketcode", ImportField::kShopCode},
-    {"status", ImportField::kTicket},
+    // Not a bare "status": the attendance list's says who came.
     {"ticket status", ImportField::kTicket},
+    {"order status", ImportField::kTicket},
+    {"bestelstatus", ImportField::kTicket},
     {"ticketstatus", ImportField::kTicket},
     {"payment status", ImportField::kTicket},
     {"betaalstatus", ImportField::kTicket},
@@ -336,6 +338,8 @@ std::string_view ToString(RowProblemKind kind) {
       return "not_utf8";
     case RowProblemKind::kCodeTaken:
       return "code_taken";
+    case RowProblemKind::kBuyerName:
+      return "buyer_name";
     case RowProblemKind::kDuplicate:
       return "duplicate";
     case RowProblemKind::kUnknownSector:

@@ -200,8 +200,28 @@ std::optional<TicketState> ParseTicketState(std::string_view text) {
       {TicketState::kUnpaid, "onbetaald"},
       {TicketState::kUnpaid, "reserved"},
       {TicketState::kUnpaid, "gereserveerd"},
+      // pretix's own one-letter codes: paid, pending, expired, canceled.
+      {TicketState::kValid, "p"},
+      {TicketState::kUnpaid, "n"},
+      {TicketState::kCancelled, "e"},
+      {TicketState::kCancelled, "c"},
   };
-  return Lookup(text, kWords);
+  if (auto word = Lookup(text, kWords)) return word;
+  // Longer wording ("Cancelled (refunded)", "Transferred to ...") by the
+  // words in it; a refusal wins over a payment.
+  std::string folded = FoldForSearch(text);
+  for (std::string_view part :
+       {"cancel", "refund", "void", "annul", "storn", "not attending",
+        "niet aanwezig", "transfer", "overgedragen", "deleted", "verwijderd",
+        "expired", "verlopen"}) {
+    if (folded.find(part) != std::string::npos) return TicketState::kCancelled;
+  }
+  for (std::string_view part :
+       {"pending", "unpaid", "not paid", "awaiting", "openstaand", "onbetaald",
+        "niet betaald", "wacht op"}) {
+    if (folded.find(part) != std::string::npos) return TicketState::kUnpaid;
+  }
+  return std::nullopt;
 }
 
 std::string Attendee::FullName() const {

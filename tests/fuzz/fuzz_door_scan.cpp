@@ -1,9 +1,11 @@
 // Fuzz target: the door's scan path, from scanned text to a recorded
-// check-in, on a real store (in memory) with guests and badges. The first
-// byte picks what is scanned: the raw text, or a genuine code of one of the
-// guests (entry or exit door), or the raw text after the clock moves on.
-// Whatever comes, a scan never fails, and a guest let in is never let in
-// again before they have left.
+// check-in, on a real store (in memory) with guests, badges and shop
+// barcodes, one guest's ticket cancelled and one's unpaid. The first byte
+// picks what is scanned: the raw text, a genuine code of one of the guests
+// (entry or exit door), the raw text after the clock moves on, or a
+// guest's shop barcode with the rest of the input changing it. Whatever
+// comes, a scan never fails, a guest let in is never let in again before
+// they have left, and a ticket that is not valid never lets anyone in.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -19,6 +21,12 @@ namespace {
 using namespace entree;
 
 constexpr int kGuests = 8;
+constexpr int kCancelled = 6;  // the guest whose ticket was cancelled
+constexpr int kUnpaid = 7;     // and the one whose ticket is unpaid
+
+std::string ShopCode(int guest) {
+  return "tk" + std::to_string(guest) + "q7w2e9";
+}
 // A fresh store every so many scans keeps the check-in log small.
 constexpr int kScansPerStore = 20000;
 
@@ -44,6 +52,10 @@ struct Venue {
       a.id[8] = 0x80;
       a.given_name = "Gast";
       a.family_name = std::to_string(i);
+      a.shop_code = ShopCode(i);
+      a.ticket = i == kCancelled ? TicketState::kCancelled
+                 : i == kUnpaid  ? TicketState::kUnpaid
+                                 : TicketState::kValid;
       if (!store.InsertAttendee(a).ok()) std::abort();
       if (!store.IssueBadge(a.id, "desk", clock.Now()).ok()) std::abort();
       guests.push_back(a.id);
@@ -73,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string code(rest);
   Door* door = v.entry.get();
   v.clock.Advance(std::chrono::seconds(1));
-  switch (data[0] % 4) {
+  switch (data[0] % 5) {
     case 0:
       break;
     case 1:
@@ -87,13 +99,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (size_t i = 2; i + 1 < rest.size(); i += 2) {
         code[static_cast<uint8_t>(rest[i]) % code.size()] = rest[i + 1];
       }
-      if (data[0] % 4 == 2) door = v.exit.get();
+      if (data[0] % 5 == 2) door = v.exit.get();
       break;
     }
     case 3:
       v.clock.Advance(std::chrono::seconds(
           rest.empty() ? 0 : static_cast<uint8_t>(rest[0]) * 7));
       break;
+    case 4: {
+      size_t guest = rest.empty() ? 0 : static_cast<uint8_t>(rest[0]) % kGuests;
+      code = ShopCode(static_cast<int>(guest));
+      for (size_t i = 1; i + 1 < rest.size(); i += 2) {
+        code[static_cast<uint8_t>(rest[i]) % code.size()] = rest[i + 1];
+      }
+      if (rest.size() % 3 == 1) door = v.exit.get();
+      break;
+    }
   }
   auto outcome = door->Scan(code);
   if (!outcome.ok()) std::abort();  // a bad code is a verdict, never a fault
@@ -103,6 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (v.guests[i] != outcome->attendee->id) continue;
     bool entering = door == v.entry.get();
     if (entering && v.inside[i]) std::abort();  // let in twice
+    if (entering && (i == kCancelled || i == kUnpaid)) std::abort();
     v.inside[i] = entering;
   }
   return 0;

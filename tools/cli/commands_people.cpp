@@ -175,10 +175,12 @@ int RunImport(Context& ctx) {
                << "\n";
     }
   }
+  bool strict_refuses =
+      options.strict && (report->rejected > 0 || !report->duplicates.empty());
   if (options.dry_run) {
     *ctx.err << "entree: " << ctx.tr().Get("import.dry_run_nothing_written")
              << "\n";
-    return kExitOk;
+    if (!strict_refuses) return kExitOk;
   }
   if (!report->written) {
     *ctx.err << "entree: " << ctx.tr().Get("import.strict_nothing_written")

@@ -150,7 +150,8 @@ int RunPerson(Context& ctx) {
     JsonWriter json;
     json.BeginObject().Key("attendee").BeginObject();
     WriteAttendeeFields(json, *person);
-    json.Field("created_at", FormatIsoUtc(person->created_at))
+    json.Field("shop_code", person->shop_code)
+        .Field("created_at", FormatIsoUtc(person->created_at))
         .Field("updated_at", FormatIsoUtc(person->updated_at))
         .EndObject();
     WriteBadges(json, *badges);
@@ -187,6 +188,10 @@ int RunPerson(Context& ctx) {
        std::string(tr.Get("source." + std::string(ToString(a.source)))));
   line("export.consent",
        std::string(tr.Get(a.consent ? "answer.yes" : "answer.no")));
+  line("export.external_id", a.external_id);
+  line("export.ticket",
+       std::string(tr.Get("ticket." + std::string(ToString(a.ticket)))));
+  line("export.shop_code", a.shop_code);
   for (const Badge& badge : *badges) {
     *ctx.out << tr.Format("person.badge",
                           {std::to_string(badge.serial),

@@ -74,8 +74,8 @@ enum class RowProblemKind {
   kBadEmail,
   kUnclosedQuote,
   kTooLong,
-  kNotUtf8,    // a byte that is not UTF-8 in a file that otherwise is
-  kCodeTaken,  // the shop code is another guest's
+  kNotUtf8,        // a byte that is not UTF-8 in a file that otherwise is
+  kUnknownTicket,  // a ticket status the import does not know
   // Rows kept as a guest of their own though they claim the identity
   // (ticket id, or email and name) of an earlier row of the file.
   kDuplicate,
@@ -84,7 +84,9 @@ enum class RowProblemKind {
   kUnknownRole,
   kUnknownConsent,
   kUnknownSource,
-  kUnknownTicket,
+  // Imported rows with something to know (notes).
+  kCodeTaken,  // the barcode is another guest's: imported without it
+  kBuyerName,  // no name on the ticket: the buyer's was used
 };
 std::string_view ToString(RowProblemKind kind);
 

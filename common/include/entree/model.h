@@ -36,7 +36,9 @@ std::optional<Direction> ParseDirection(std::string_view text);
 // Also the words the ticket shops write in their status columns, in Dutch
 // and English: "Paid", "Betaald", "Attending", "ACTIVE" (valid);
 // "Canceled", "Geannuleerd", "Refunded", "Void", "Not Attending"
-// (cancelled); "Pending", "Awaiting payment", "Openstaand" (unpaid).
+// (cancelled); "Pending", "Awaiting payment", "Openstaand" (unpaid); and
+// longer wording by the words in it ("Cancelled (refunded)"). nullopt for
+// anything else: a status is never guessed to be valid.
 std::optional<TicketState> ParseTicketState(std::string_view text);
 
 // The 8-byte event id carried in every badge code.
