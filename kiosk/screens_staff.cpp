@@ -1,7 +1,10 @@
 // Staff mode behind the PIN: numbers, check in by hand, undo, reissue,
 // lock, quit.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "entree/text.h"
 #include "screen.h"
 
 namespace entree::kiosk {
@@ -103,6 +106,18 @@ class PinScreen final : public Screen {
   std::string message_;
 };
 
+// The lines `text` takes when wrapped at `width` pixels in the bold font
+// at `size`, as the screen cannot measure: glyphs about 0.58 of the size
+// wide on average, and an eighth more for breaking between words once the
+// text wraps at all.
+int WrappedLines(const std::string& text, int size, int width) {
+  size_t glyphs = 0;
+  for (unsigned char c : text) glyphs += (c & 0xC0) != 0x80;
+  double lines = static_cast<double>(glyphs) * 0.58 * size / std::max(1, width);
+  if (lines <= 1) return 1;
+  return static_cast<int>(std::ceil(lines * 1.125));
+}
+
 class StaffScreen final : public Screen {
  public:
   explicit StaffScreen(KioskContext& ctx) : Screen(ctx) { Refresh(); }
@@ -116,13 +131,14 @@ class StaffScreen final : public Screen {
     Scene scene = StaffScene(layout, tr().Get("kiosk.staff_title"), w / 2);
     // Live numbers, left column.
     int line = u * 10;
+    int column = w * 45 / 100;
+    // Each line gets the height its wrapped text needs, so that a long one
+    // (a server's message) never runs into the next.
     auto add_line = [&](const std::string& text, int size) {
-      scene.texts.push_back({{u * 4, line, w * 45 / 100, size * 3 / 2},
-                             text,
-                             size,
-                             0xFFFFFF,
-                             Align::kLeft});
-      line += size * 3 / 2;
+      int height = size * 3 / 2 * WrappedLines(text, size, column);
+      scene.texts.push_back(
+          {{u * 4, line, column, height}, text, size, 0xFFFFFF, Align::kLeft});
+      line += height;
     };
     add_line(
         tr().Format("kiosk.staff_total", {std::to_string(stats_.total.arrived),
@@ -268,7 +284,9 @@ class StaffScreen final : public Screen {
               : tr().Format("kiosk.sync_state_offline",
                             {last, std::to_string(ctx_.sync_waiting())}));
       if (status.state == SyncState::kOffline && !status.detail.empty()) {
-        device_lines_.push_back(status.detail);
+        std::string detail = status.detail;  // a server's lines, as one
+        StripControlCharacters(detail);
+        device_lines_.push_back(std::string(Trim(detail)));
       }
       if (status.set_aside > 0) {
         device_lines_.push_back(tr().Format(
