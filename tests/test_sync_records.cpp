@@ -61,6 +61,15 @@ TEST_CASE("an attendee row decodes whole or not at all", "[sync]") {
     INFO("field " << d.field << " = " << d.value);
     CHECK_FALSE(DecodeAttendeeFields(Views(bad)));
   }
+  // A lying server's text comes in as the import would leave it.
+  std::vector<std::string> tricky = row;
+  tricky[3] = "de \xE2\x80\xAEGelder\x1B";
+  auto cleaned = DecodeAttendeeFields(Views(tricky));
+  REQUIRE(cleaned);
+  CHECK(cleaned->family_name == "de Gelder");
+  tricky[3] = "de \xFFGelder";
+  CHECK_FALSE(DecodeAttendeeFields(Views(tricky)));
+
   row.pop_back();
   CHECK_FALSE(DecodeAttendeeFields(Views(row)));
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <limits>
 
+#include "entree/text.h"
 #include "entree/uuid.h"
 
 namespace entree {
@@ -55,6 +56,14 @@ std::optional<Attendee> DecodeAttendeeFields(
   a.updated_at = FromMillis(*updated);
   a.ticket = *ticket;
   a.shop_code = f[14];
+  // Text as the import leaves it: whole UTF-8, without control characters
+  // or direction overrides, whatever the server sends.
+  for (std::string* text :
+       {&a.external_id, &a.given_name, &a.family_name, &a.organisation,
+        &a.email, &a.table, &a.shop_code}) {
+    if (!IsValidUtf8(*text)) return std::nullopt;
+    StripControlCharacters(*text);
+  }
   return a;
 }
 

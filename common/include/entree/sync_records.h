@@ -16,8 +16,9 @@ namespace entree {
 // role, table_name, source, consent ("t"/"f"), created_at, updated_at
 // (milliseconds), ticket ("valid", "cancelled", "unpaid"), shop_code.
 // nullopt unless there are exactly 15 fields, the id is a UUID, the names
-// of sector, role, source and ticket are known and the times are whole
-// numbers.
+// of sector, role, source and ticket are known, the times are whole
+// numbers and the text is UTF-8; control characters and direction
+// overrides are taken out of the text.
 std::optional<Attendee> DecodeAttendeeFields(
     std::span<const std::string_view> fields);
 
