@@ -17,7 +17,7 @@
 
 namespace entree::cli {
 
-// Process exit codes. Documented in the README; scripts rely on them.
+// Process exit codes. Documented in docs/cli.md; scripts rely on them.
 enum ExitCode : int {
   kExitOk = 0,
   kExitInternal = 1,
