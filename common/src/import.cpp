@@ -710,9 +710,9 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   for (const Attendee* changed : slots.ChangedStored()) writer.Update(changed);
   ENTREE_RETURN_IF_ERROR(writer.Finish());
   report.rejected = static_cast<int>(report.problems.size());
-  bool refused =
+  report.refused =
       options.strict && (report.rejected > 0 || !report.duplicates.empty());
-  if (refused || options.dry_run) {
+  if (report.refused || options.dry_run) {
     report.written = false;  // the transaction is rolled back
     return report;
   }

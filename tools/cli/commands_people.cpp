@@ -175,12 +175,10 @@ int RunImport(Context& ctx) {
                << "\n";
     }
   }
-  bool strict_refuses =
-      options.strict && (report->rejected > 0 || !report->duplicates.empty());
   if (options.dry_run) {
     *ctx.err << "entree: " << ctx.tr().Get("import.dry_run_nothing_written")
              << "\n";
-    if (!strict_refuses) return kExitOk;
+    if (!report->refused) return kExitOk;
   }
   if (!report->written) {
     *ctx.err << "entree: " << ctx.tr().Get("import.strict_nothing_written")

@@ -135,6 +135,9 @@ struct ImportReport {
   // duplicate row: then nothing was written and the counts say what would
   // have happened.
   bool written = true;
+  // True when a strict import met a rejected or repeated row (so a dry run
+  // says whether the import itself would be refused).
+  bool refused = false;
   // Columns that were not recognised, or repeat a field an earlier column
   // already gives, and so were not imported.
   std::vector<std::string> ignored_columns;
