@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "entree/camera.h"
+#include "entree/scan/camera.h"
 
 namespace entree::kiosk {
 

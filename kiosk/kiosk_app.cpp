@@ -7,7 +7,8 @@
 #include <iostream>
 
 #include "camera_v4l2.h"
-#include "entree/atomic_file.h"
+#include "entree/base/atomic_file.h"
+#include "entree/scan/file_frame_source.h"
 
 namespace entree::kiosk {
 namespace {
@@ -124,7 +125,7 @@ void KioskApp::RetryAfterFault(Instant now) {
   }
   // A write lock taken and let go at once: the file is there, is the one
   // opened, and nobody holds it any more.
-  if (!store_->db().ProbeWrite().ok()) return;
+  if (!store_->ProbeWrite().ok()) return;
   Log("the event's database can be written again");
   while (stack_.size() > 1 && Top().Name() == "fault") stack_.pop_back();
 }

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "entree/door.h"
-#include "entree/kiosk_config.h"
-#include "entree/registration.h"
-#include "entree/serial_scanner.h"
-#include "entree/staff_pin.h"
-#include "entree/store.h"
+#include "entree/codes/staff_pin.h"
+#include "entree/desk/kiosk_config.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/scan/serial_scanner.h"
+#include "entree/store/store.h"
 #include "scan_burst.h"
 #include "screen.h"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <iostream>
 
-#include "entree/text.h"
+#include "entree/base/text.h"
 
 namespace entree::kiosk {
 namespace {

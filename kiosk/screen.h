@@ -6,15 +6,15 @@
 #include <optional>
 #include <string>
 
-#include "entree/camera.h"
-#include "entree/catalog.h"
-#include "entree/door.h"
-#include "entree/kiosk_config.h"
-#include "entree/print_desk.h"
-#include "entree/registration.h"
-#include "entree/staff_pin.h"
-#include "entree/store.h"
-#include "entree/sync_worker.h"
+#include "entree/base/catalog.h"
+#include "entree/codes/staff_pin.h"
+#include "entree/desk/kiosk_config.h"
+#include "entree/desk/print_desk.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/scan/camera.h"
+#include "entree/store/store.h"
+#include "entree/sync/sync_worker.h"
 #include "ui.h"
 
 namespace entree::kiosk {

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <future>
 
-#include "entree/report.h"
+#include "entree/reports/arrival_chart.h"
+#include "entree/reports/report.h"
 #include "screen.h"
 
 namespace entree::kiosk {
@@ -37,9 +38,8 @@ struct Numbers {
 // Counts on a connection of its own, so it may run away from the screen's
 // thread: a large event takes tens of milliseconds.
 Result<Numbers> Count(const std::string& database, Instant now) {
-  auto store = Store::Open(database);
-  if (!store.ok()) return store.status();
-  auto report = GatherReport(*store, now);
+  ENTREE_ASSIGN_OR_RETURN(auto store, Store::Open(database));
+  auto report = GatherReport(store, now);
   if (!report.ok()) return report.status();
   Numbers numbers;
   numbers.stats = std::move(report->stats);

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <future>
 
-#include "entree/export_targets.h"
-#include "entree/report.h"
+#include "entree/people/export_targets.h"
+#include "entree/reports/report.h"
 #include "screen.h"
 
 namespace entree::kiosk {
@@ -76,9 +76,8 @@ class ExportScreen final : public Screen {
                    [database = ctx_.config().database, directory = chosen_,
                     catalog = &tr(),
                     now = ctx_.Now()]() -> Result<std::vector<std::string>> {
-                     auto store = Store::Open(database);
-                     if (!store.ok()) return store.status();
-                     return ExportReportFiles(*store, *catalog, directory, now);
+                     ENTREE_ASSIGN_OR_RETURN(auto store, Store::Open(database));
+                     return ExportReportFiles(store, *catalog, directory, now);
                    });
   }
 

@@ -2,7 +2,7 @@
 // spot, and your badge.
 #include <array>
 
-#include "entree/badge_render.h"
+#include "entree/badges/badge_render.h"
 #include "screen.h"
 
 namespace entree::kiosk {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "entree/text.h"
+#include "entree/base/text.h"
 #include "screen.h"
 
 namespace entree::kiosk {

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "entree/status.h"
+#include "entree/base/status.h"
 
 namespace entree::kiosk {
 

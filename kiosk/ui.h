@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/badge_render.h"
+#include "entree/badges/badge_render.h"
 
 namespace entree::kiosk {
 

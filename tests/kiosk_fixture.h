@@ -8,8 +8,8 @@
 #include <string>
 #include <thread>
 
-#include "entree/registration.h"
-#include "entree/staff_pin.h"
+#include "entree/codes/staff_pin.h"
+#include "entree/desk/registration.h"
 #include "kiosk_app.h"
 #include "support.h"
 

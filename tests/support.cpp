@@ -14,8 +14,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "entree/badge_token.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
 
 namespace entree::testing {
 

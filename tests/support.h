@@ -5,11 +5,20 @@
 #include <string>
 #include <vector>
 
-#include "entree/badge_token.h"
-#include "entree/clock.h"
-#include "entree/model.h"
-#include "entree/registration.h"
-#include "entree/store.h"
+#include "entree/base/clock.h"
+#include "entree/base/model.h"
+#include "entree/codes/badge_token.h"
+#include "entree/desk/registration.h"
+#include "entree/store/store.h"
+
+namespace entree {
+// The file under a Store, for checks no product code needs (pragmas,
+// tampering, SQLite-alone baselines). Store names this class its friend.
+class StoreInspector {
+ public:
+  static Database& Db(Store& store) { return store.db_; }
+};
+}  // namespace entree
 
 namespace entree::testing {
 

@@ -1,7 +1,7 @@
 // Tests of badge layout files and the built-in presets.
 #include <catch2/catch.hpp>
 
-#include "entree/badge_layout.h"
+#include "entree/badges/badge_layout.h"
 #include "support.h"
 
 using namespace entree;

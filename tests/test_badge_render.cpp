@@ -8,8 +8,9 @@
 #include <regex>
 #include <sstream>
 
-#include "entree/badge_render.h"
-#include "entree/registration.h"
+#include "entree/badges/badge_render.h"
+#include "entree/badges/badge_sheet.h"
+#include "entree/desk/registration.h"
 #include "support.h"
 
 using namespace entree;

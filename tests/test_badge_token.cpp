@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "entree/badge_token.h"
-#include "entree/base32.h"
-#include "entree/qr.h"
-#include "entree/uuid.h"
+#include "entree/badges/qr.h"
+#include "entree/base/base32.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
 #include "support.h"
 
 using namespace entree;

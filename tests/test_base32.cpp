@@ -1,7 +1,7 @@
 // Tests of RFC 4648 base32 without padding.
 #include <catch2/catch.hpp>
 
-#include "entree/base32.h"
+#include "entree/base/base32.h"
 
 using namespace entree;
 

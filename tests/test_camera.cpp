@@ -6,8 +6,10 @@
 #include <map>
 #include <thread>
 
-#include "entree/camera.h"
-#include "entree/qr_reader.h"
+#include "entree/scan/camera.h"
+#include "entree/scan/file_frame_source.h"
+#include "entree/scan/image_file.h"
+#include "entree/scan/qr_reader.h"
 #include "support.h"
 #include "synthetic_photos.h"
 

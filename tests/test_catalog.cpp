@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "entree/catalog.h"
+#include "entree/base/catalog.h"
 
 using namespace entree;
 

@@ -1,7 +1,7 @@
 // Tests of the door rule, on both sides of every time boundary.
 #include <catch2/catch.hpp>
 
-#include "entree/checkin_rules.h"
+#include "entree/codes/checkin_rules.h"
 #include "support.h"
 
 using namespace entree;

@@ -1,7 +1,7 @@
 // Tests of reading spreadsheet CSV dialects and writing Excel-safe CSV.
 #include <catch2/catch.hpp>
 
-#include "entree/csv.h"
+#include "entree/base/csv.h"
 
 using namespace entree;
 using Fields = std::vector<std::string>;

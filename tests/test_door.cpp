@@ -1,8 +1,8 @@
 // Tests of the door: real store on disk, real codes, an injected clock.
 #include <catch2/catch.hpp>
 
-#include "entree/door.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/door/door.h"
 #include "support.h"
 
 using namespace entree;

@@ -5,8 +5,8 @@
 #include <map>
 #include <thread>
 
-#include "entree/door.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/door/door.h"
 #include "support.h"
 
 using namespace entree;

@@ -1,10 +1,10 @@
 // Tests of attendance lists: CSV round trip, formula injection, filters.
 #include <catch2/catch.hpp>
 
-#include "entree/csv.h"
-#include "entree/export.h"
-#include "entree/import.h"
-#include "entree/uuid.h"
+#include "entree/base/csv.h"
+#include "entree/base/uuid.h"
+#include "entree/people/export.h"
+#include "entree/people/import.h"
 #include "support.h"
 
 using namespace entree;

@@ -7,8 +7,8 @@
 #include <set>
 #include <tuple>
 
-#include "entree/import.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/people/import.h"
 #include "support.h"
 
 using namespace entree;
@@ -189,10 +189,10 @@ TEST_CASE("every table a row names exists after the import", "[import]") {
   auto tables = store.ListTables();
   REQUIRE(tables.ok());
   CHECK(tables->size() == 38);
-  auto check = store.db().Prepare("PRAGMA foreign_key_check");
+  auto check = StoreInspector::Db(store).Prepare("PRAGMA foreign_key_check");
   REQUIRE(check.ok());
   CHECK_FALSE(*check->Step());
-  auto keys = store.db().Prepare("PRAGMA foreign_keys");
+  auto keys = StoreInspector::Db(store).Prepare("PRAGMA foreign_keys");
   REQUIRE(keys.ok());
   REQUIRE(*keys->Step());
   CHECK(keys->ColumnInt(0) == 1);
@@ -479,20 +479,21 @@ TEST_CASE("a first import leaves the file as a new one would be", "[import]") {
   // write-ahead-log mode with the very same indexes, and they work.
   TempDir dir;
   Store store = MakeEventStore(dir.File("f.db"));
-  std::vector<std::string> indexes_before = AttendeeIndexes(store.db());
+  std::vector<std::string> indexes_before =
+      AttendeeIndexes(StoreInspector::Db(store));
   REQUIRE(indexes_before.size() == 3);
   ImportReport report = Import(store, NumberedGuests(3000));
   CHECK(report.imported == 3000);
-  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
-  CHECK(AttendeeIndexes(store.db()) == indexes_before);
-  CHECK(PragmaText(store.db(), "integrity_check") == "ok");
-  CHECK(PragmaText(store.db(), "foreign_keys") == "1");
+  CHECK(PragmaText(StoreInspector::Db(store), "journal_mode") == "wal");
+  CHECK(AttendeeIndexes(StoreInspector::Db(store)) == indexes_before);
+  CHECK(PragmaText(StoreInspector::Db(store), "integrity_check") == "ok");
+  CHECK(PragmaText(StoreInspector::Db(store), "foreign_keys") == "1");
   // The unique index on external ids is there and in use.
   Attendee twin = AddAttendee(store, "Dubbel", "Ganger");
   twin.external_id = "N17";
   CHECK_FALSE(store.UpdateAttendee(twin).ok());
   CHECK(store.ResolveAttendee("N2999")->given_name == "Gast");
-  auto plan = store.db().Prepare(
+  auto plan = StoreInspector::Db(store).Prepare(
       "EXPLAIN QUERY PLAN SELECT id FROM attendee WHERE external_id = 'N5' "
       "AND external_id <> ''");
   REQUIRE(plan.ok());
@@ -510,7 +511,8 @@ TEST_CASE("a first import that is refused leaves the file as it was",
   TempDir dir;
   Store store = MakeEventStore(dir.File("r.db"));
   std::string before = DatabaseFingerprint(dir.File("r.db"));
-  std::vector<std::string> indexes_before = AttendeeIndexes(store.db());
+  std::vector<std::string> indexes_before =
+      AttendeeIndexes(StoreInspector::Db(store));
   auto options = Options();
   options.strict = true;
   ImportReport report =
@@ -518,9 +520,9 @@ TEST_CASE("a first import that is refused leaves the file as it was",
   CHECK_FALSE(report.written);
   CHECK(report.rejected == 1);
   CHECK(DatabaseFingerprint(dir.File("r.db")) == before);
-  CHECK(AttendeeIndexes(store.db()) == indexes_before);
-  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
-  CHECK(PragmaText(store.db(), "integrity_check") == "ok");
+  CHECK(AttendeeIndexes(StoreInspector::Db(store)) == indexes_before);
+  CHECK(PragmaText(StoreInspector::Db(store), "journal_mode") == "wal");
+  CHECK(PragmaText(StoreInspector::Db(store), "integrity_check") == "ok");
 }
 
 TEST_CASE("a first import while another program has the file open",
@@ -535,11 +537,11 @@ TEST_CASE("a first import while another program has the file open",
   REQUIRE(other->ListAttendees()->empty());
   ImportReport report = Import(store, NumberedGuests(2000));
   CHECK(report.imported == 2000);
-  CHECK(PragmaText(store.db(), "journal_mode") == "wal");
-  CHECK(PragmaText(other->db(), "journal_mode") == "wal");
+  CHECK(PragmaText(StoreInspector::Db(store), "journal_mode") == "wal");
+  CHECK(PragmaText(StoreInspector::Db(*other), "journal_mode") == "wal");
   CHECK(other->ListAttendees()->size() == 2000);
   CHECK(other->ResolveAttendee("N1999")->given_name == "Gast");
-  CHECK(AttendeeIndexes(other->db()).size() == 3);
+  CHECK(AttendeeIndexes(StoreInspector::Db(*other)).size() == 3);
 }
 
 TEST_CASE("fields longer than any real one are refused, not stored",

@@ -71,7 +71,7 @@ Outcome Inspect(const std::string& db) {
   REQUIRE(store.ok());
   Outcome outcome;
   auto read = [&](const std::string& sql) {
-    auto stmt = store->db().Prepare(sql);
+    auto stmt = StoreInspector::Db(*store).Prepare(sql);
     REQUIRE(stmt.ok());
     REQUIRE(*stmt->Step());
     return stmt->ColumnText(0);

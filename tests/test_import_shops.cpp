@@ -7,10 +7,10 @@
 #include <set>
 #include <sstream>
 
-#include "entree/badge_token.h"
-#include "entree/door.h"
-#include "entree/export.h"
-#include "entree/import.h"
+#include "entree/codes/badge_token.h"
+#include "entree/door/door.h"
+#include "entree/people/export.h"
+#include "entree/people/import.h"
 #include "support.h"
 
 using namespace entree;

@@ -3,10 +3,11 @@
 #include <filesystem>
 #include <thread>
 
-#include "entree/registration.h"
-#include "entree/seating_event.h"
-#include "entree/staff_pin.h"
-#include "entree/sync.h"
+#include "entree/codes/staff_pin.h"
+#include "entree/desk/registration.h"
+#include "entree/seating/seating_event.h"
+#include "entree/sync/sync_schema.h"
+#include "entree/sync/sync_server.h"
 #include "kiosk_app.h"
 #include "kiosk_fixture.h"
 #include "support.h"
@@ -353,7 +354,7 @@ TEST_CASE("the fault screen of a held write lock clears once it is let go",
   std::string code = f.CodeFor(f.marjolein);
   auto other = Store::Open(f.db);
   REQUIRE(other.ok());
-  auto held = Transaction::Begin(other->db());
+  auto held = other->Begin();
   REQUIRE(held.ok());
   f.Scan(code);  // waits out the busy timeout, then gives up
   f.Advance(10);

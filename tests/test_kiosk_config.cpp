@@ -1,8 +1,8 @@
 // Tests of the kiosk settings file and the staff PIN.
 #include <catch2/catch.hpp>
 
-#include "entree/kiosk_config.h"
-#include "entree/staff_pin.h"
+#include "entree/codes/staff_pin.h"
+#include "entree/desk/kiosk_config.h"
 #include "support.h"
 
 using namespace entree;

@@ -18,8 +18,8 @@
 #include <sstream>
 #include <thread>
 
-#include "entree/registration.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
 #include "support.h"
 
 namespace entree {
@@ -31,7 +31,7 @@ constexpr int kLeastKills = 50;
 // The event's guests and their badge codes, made in one transaction.
 std::vector<std::pair<Uuid, std::string>> MakeGuests(testing::SignedEvent& e) {
   std::vector<std::pair<Uuid, std::string>> guests;
-  auto transaction = Transaction::Begin(e.store.db());
+  auto transaction = e.store.Begin();
   REQUIRE(transaction.ok());
   for (int i = 0; i < kGuests; ++i) {
     Attendee a;
@@ -193,7 +193,7 @@ TEST_CASE("a kiosk killed again and again loses no verdict it showed",
 
   auto store = Store::Open(db);
   REQUIRE(store.ok());
-  auto integrity = store->db().Prepare("PRAGMA integrity_check");
+  auto integrity = StoreInspector::Db(*store).Prepare("PRAGMA integrity_check");
   REQUIRE(integrity.ok());
   REQUIRE(integrity->Step().ok());
   CHECK(integrity->ColumnText(0) == "ok");

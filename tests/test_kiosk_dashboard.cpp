@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "entree/export_targets.h"
+#include "entree/people/export_targets.h"
 #include "kiosk_fixture.h"
 
 namespace entree {

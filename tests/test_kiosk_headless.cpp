@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <random>
 
-#include "entree/badge_layout.h"
+#include "entree/badges/badge_layout.h"
 #include "support.h"
 #include "synthetic_photos.h"
 

@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "entree/atomic_file.h"
+#include "entree/base/atomic_file.h"
 #include "support.h"
 
 using entree::testing::Cli;

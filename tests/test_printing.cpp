@@ -5,10 +5,10 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
-#include "entree/badge_render.h"
-#include "entree/print_desk.h"
-#include "entree/printing.h"
-#include "entree/registration.h"
+#include "entree/badges/badge_render.h"
+#include "entree/desk/print_desk.h"
+#include "entree/desk/registration.h"
+#include "entree/printing/printing.h"
 #include "support.h"
 
 using namespace entree;

@@ -1,7 +1,7 @@
 // Tests of walk-in registration and badge issuing.
 #include <catch2/catch.hpp>
 
-#include "entree/registration.h"
+#include "entree/desk/registration.h"
 #include "support.h"
 
 using namespace entree;

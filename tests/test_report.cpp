@@ -6,7 +6,8 @@
 #include <filesystem>
 #include <regex>
 
-#include "entree/report.h"
+#include "entree/reports/arrival_chart.h"
+#include "entree/reports/report.h"
 #include "support.h"
 
 namespace entree {

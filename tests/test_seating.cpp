@@ -5,7 +5,7 @@
 #include <functional>
 #include <random>
 
-#include "entree/seating.h"
+#include "entree/seating/seating.h"
 
 namespace entree {
 namespace {

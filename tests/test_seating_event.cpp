@@ -7,11 +7,11 @@
 #include <random>
 #include <set>
 
-#include "entree/badge_render.h"
-#include "entree/door.h"
-#include "entree/registration.h"
-#include "entree/seating_event.h"
-#include "entree/uuid.h"
+#include "entree/badges/badge_render.h"
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/seating/seating_event.h"
 #include "support.h"
 
 namespace entree::testing {
@@ -208,7 +208,8 @@ TEST_CASE("a plan of other rounds is refused once guests were told") {
   cafe.Plan(3);
   Door door = cafe.MakeDoor();
   cafe.Scan(door, cafe.guests[0]);
-  std::string before = DatabaseFingerprint(cafe.e.store.db().path());
+  std::string before =
+      DatabaseFingerprint(StoreInspector::Db(cafe.e.store).path());
   PlanRequest request;
   request.rounds = 2;
   auto refused = PlanEventSeating(cafe.e.store, request);
@@ -216,7 +217,7 @@ TEST_CASE("a plan of other rounds is refused once guests were told") {
   request.rounds = 0;
   CHECK(PlanEventSeating(cafe.e.store, request).status().code() ==
         StatusCode::kInvalidArgument);
-  CHECK(DatabaseFingerprint(cafe.e.store.db().path()) == before);
+  CHECK(DatabaseFingerprint(StoreInspector::Db(cafe.e.store).path()) == before);
   request.rounds = 2;
   request.reset = true;
   REQUIRE(PlanEventSeating(cafe.e.store, request).ok());
@@ -226,12 +227,12 @@ TEST_CASE("a plan of other rounds is refused once guests were told") {
 TEST_CASE("an event without tables cannot be planned") {
   SignedEvent e;
   AddAttendee(e.store, "Eva", "Jansen");
-  std::string before = DatabaseFingerprint(e.store.db().path());
+  std::string before = DatabaseFingerprint(StoreInspector::Db(e.store).path());
   PlanRequest request;
   request.rounds = 3;
   CHECK(PlanEventSeating(e.store, request).status().code() ==
         StatusCode::kInvalidArgument);
-  CHECK(DatabaseFingerprint(e.store.db().path()) == before);
+  CHECK(DatabaseFingerprint(StoreInspector::Db(e.store).path()) == before);
 }
 
 TEST_CASE("the badge lists the table per round; a host's badge their own") {

@@ -8,7 +8,7 @@
 #include <chrono>
 #include <thread>
 
-#include "entree/serial_scanner.h"
+#include "entree/scan/serial_scanner.h"
 #include "support.h"
 
 namespace entree {

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "entree/schema.h"
-#include "entree/store.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/store/schema.h"
+#include "entree/store/store.h"
 #include "support.h"
 
 using namespace entree;
@@ -19,7 +19,7 @@ using entree::testing::WriteFile;
 namespace {
 
 int64_t PragmaValue(Store& store, const std::string& pragma) {
-  auto stmt = store.db().Prepare("PRAGMA " + pragma);
+  auto stmt = StoreInspector::Db(store).Prepare("PRAGMA " + pragma);
   REQUIRE(stmt.ok());
   auto row = stmt->Step();
   REQUIRE(row.ok());
@@ -34,7 +34,7 @@ TEST_CASE("a new store is WAL, synchronous FULL, with foreign keys",
   TempDir dir;
   auto store = Store::Open(dir.File("event.db"));
   REQUIRE(store.ok());
-  auto mode = store->db().Prepare("PRAGMA journal_mode");
+  auto mode = StoreInspector::Db(*store).Prepare("PRAGMA journal_mode");
   REQUIRE(mode.ok());
   REQUIRE(*mode->Step());
   CHECK(mode->ColumnText(0) == "wal");
@@ -210,8 +210,10 @@ TEST_CASE("check-ins are append-only", "[store]") {
   CheckinRecord record = Checkin(a.id, "2026-10-12T17:00:00Z");
   REQUIRE(store.AppendCheckin(record).ok());
   CHECK(store.AppendCheckin(record).code() == StatusCode::kDatabase);  // id
-  CHECK_FALSE(store.db().Exec("UPDATE checkin SET verdict = 'closed'").ok());
-  CHECK_FALSE(store.db().Exec("DELETE FROM checkin").ok());
+  CHECK_FALSE(StoreInspector::Db(store)
+                  .Exec("UPDATE checkin SET verdict = 'closed'")
+                  .ok());
+  CHECK_FALSE(StoreInspector::Db(store).Exec("DELETE FROM checkin").ok());
   auto rows = store.ListCheckins();
   REQUIRE(rows.ok());
   REQUIRE(rows->size() == 1);
@@ -313,7 +315,7 @@ TEST_CASE("a version 1 file is migrated with its data kept", "[store]") {
 namespace {
 
 int64_t OutboxTriggerCount(Store& store) {
-  auto stmt = store.db().Prepare(
+  auto stmt = StoreInspector::Db(store).Prepare(
       "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
       "AND name LIKE 'outbox%'");
   REQUIRE(stmt.ok());
@@ -339,7 +341,8 @@ TEST_CASE("the outbox is written only once sync is on", "[store]") {
   }
   auto store = Store::Open(path);
   REQUIRE(store.ok());
-  auto sort_key = store->db().Prepare("SELECT sort_key FROM attendee");
+  auto sort_key =
+      StoreInspector::Db(*store).Prepare("SELECT sort_key FROM attendee");
   REQUIRE(*sort_key->Step());
   CHECK(sort_key->ColumnText(0) == std::string("veen") + '\x01' + "anouk");
   CHECK(OutboxTriggerCount(*store) == (syncing ? 4 : 0));

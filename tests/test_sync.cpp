@@ -6,12 +6,13 @@
 #include <filesystem>
 #include <thread>
 
-#include "entree/door.h"
-#include "entree/import.h"
-#include "entree/registration.h"
-#include "entree/sync.h"
-#include "entree/sync_worker.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/people/import.h"
+#include "entree/sync/sync_schema.h"
+#include "entree/sync/sync_server.h"
+#include "entree/sync/sync_worker.h"
 #include "support.h"
 
 using namespace entree;
@@ -37,7 +38,7 @@ struct Organiser : testing::SignedEvent {
   // A copy of the event database for one kiosk box.
   std::string CopyFor(const std::string& kiosk) {
     std::string path = dir.File(kiosk + ".db");
-    REQUIRE(store.db().Exec("VACUUM INTO '" + path + "'").ok());
+    REQUIRE(StoreInspector::Db(store).Exec("VACUUM INTO '" + path + "'").ok());
     return path;
   }
 };
@@ -143,7 +144,7 @@ TEST_CASE(
   // 6,000 check-ins made offline (three pushes of 2,000).
   REQUIRE(a.store.EnableOutbox().ok());
   {
-    auto transaction = Transaction::Begin(a.store.db());
+    auto transaction = a.store.Begin();
     for (int i = 0; i < 6000; ++i) {
       REQUIRE(a.store
                   .AppendCheckin(testing::Checkin(

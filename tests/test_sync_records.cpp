@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "entree/sync_records.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/sync/sync_records.h"
 
 namespace entree {
 namespace {

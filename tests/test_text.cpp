@@ -1,7 +1,7 @@
 // Tests of name folding, Dutch particles, UTF-8 and Windows-1252.
 #include <catch2/catch.hpp>
 
-#include "entree/text.h"
+#include "entree/base/text.h"
 
 using namespace entree;
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "entree/badge_token.h"
+#include "entree/codes/badge_token.h"
 #include "fuzz_keys.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -8,16 +8,17 @@
 #include <string>
 #include <string_view>
 
-#include "entree/import.h"
-#include "entree/store.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/people/import.h"
+#include "entree/store/store.h"
+#include "support.h"
 
 namespace {
 
 int64_t AttendeeCount(entree::Store& store) {
-  auto count = store.db().Prepare("SELECT count(*) FROM attendee");
-  if (!count.ok() || !count->Step().ok()) std::abort();
-  return count->ColumnInt(0);
+  auto count = store.Number("SELECT count(*) FROM attendee");
+  if (!count.ok()) std::abort();
+  return *count;
 }
 
 entree::Store& FuzzStore() {
@@ -29,7 +30,10 @@ entree::Store& FuzzStore() {
     ::unlink(path.c_str());
     auto opened = entree::Store::Open(path);
     if (!opened.ok()) std::abort();
-    if (!opened->db().Exec("PRAGMA synchronous = OFF").ok()) std::abort();
+    if (!entree::StoreInspector::Db(*opened)
+             .Exec("PRAGMA synchronous = OFF")
+             .ok())
+      std::abort();
     entree::Event event;
     event.id = entree::NewEventId();
     event.name = "Fuzz";
@@ -44,7 +48,7 @@ entree::Store& FuzzStore() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   entree::Store& store = FuzzStore();
   if (AttendeeCount(store) > 100) {
-    (void)store.db().Exec("DELETE FROM attendee");
+    (void)entree::StoreInspector::Db(store).Exec("DELETE FROM attendee");
   }
   int64_t before = AttendeeCount(store);
   entree::ImportOptions options;

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/door.h"
+#include "entree/door/door.h"
 #include "fuzz_keys.h"
 
 namespace {

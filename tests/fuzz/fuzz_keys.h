@@ -4,7 +4,7 @@
 
 #include <sodium.h>
 
-#include "entree/badge_token.h"
+#include "entree/codes/badge_token.h"
 
 namespace entree::fuzz {
 

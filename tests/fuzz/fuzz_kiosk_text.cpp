@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/text.h"
+#include "entree/base/text.h"
 #include "kiosk_app.h"
 #include "screen.h"
 

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/sync_records.h"
-#include "entree/text.h"
-#include "entree/uuid.h"
+#include "entree/base/text.h"
+#include "entree/base/uuid.h"
+#include "entree/sync/sync_records.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -18,11 +18,12 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/badge_render.h"
-#include "entree/badge_token.h"
-#include "entree/printing.h"
-#include "entree/registration.h"
-#include "entree/store.h"
+#include "entree/badges/badge_render.h"
+#include "entree/badges/badge_sheet.h"
+#include "entree/codes/badge_token.h"
+#include "entree/desk/registration.h"
+#include "entree/printing/printing.h"
+#include "entree/store/store.h"
 
 namespace entree::bench {
 namespace {
@@ -35,7 +36,7 @@ std::vector<BadgeFace> MakeFaces(Store& store, const Event& event,
   BadgeIssuer issuer(store, event.id, key, "bench");
   auto people = store.ListAttendees();
   if (!people.ok()) Die(people.status().message());
-  auto transaction = Transaction::Begin(store.db());
+  auto transaction = store.Begin();
   if (!transaction.ok()) Die(transaction.status().message());
   std::vector<BadgeFace> faces;
   for (const Attendee& attendee : *people) {

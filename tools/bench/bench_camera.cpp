@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/badge_render.h"
-#include "entree/qr_reader.h"
-#include "entree/registration.h"
-#include "entree/store.h"
-#include "entree/uuid.h"
+#include "entree/badges/badge_render.h"
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
+#include "entree/scan/qr_reader.h"
+#include "entree/store/store.h"
 #include "synthetic_photos.h"
 
 namespace entree::bench {

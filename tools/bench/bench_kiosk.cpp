@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/registration.h"
-#include "entree/store.h"
+#include "entree/desk/registration.h"
+#include "entree/store/store.h"
 
 namespace entree::bench {
 namespace {

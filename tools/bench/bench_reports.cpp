@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/report.h"
-#include "entree/store.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/reports/report.h"
+#include "entree/store/store.h"
 
 namespace entree::bench {
 namespace {
@@ -36,7 +36,7 @@ GuestEvent FillEvent(const std::filesystem::path& db, int attendees) {
   std::mt19937 random(7);
   std::normal_distribution<double> minutes(60, 35);
   {
-    auto transaction = Transaction::Begin(store.db());
+    auto transaction = store.Begin();
     if (!transaction.ok()) Die(transaction.status().message());
     for (const Attendee& a : *people) {
       if (random() % 100 >= 85) continue;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/seating.h"
+#include "entree/seating/seating.h"
 
 namespace entree::bench {
 namespace {

@@ -18,12 +18,12 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/badge_token.h"
-#include "entree/door.h"
-#include "entree/export.h"
-#include "entree/import.h"
-#include "entree/store.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
+#include "entree/door/door.h"
+#include "entree/people/export.h"
+#include "entree/people/import.h"
+#include "entree/store/store.h"
 
 namespace entree::bench {
 namespace {
@@ -127,7 +127,7 @@ std::string PretixExport(int tickets) {
 double SqliteFloorMs(const std::string& imported_db, const std::string& path) {
   auto store = std::make_optional(Store::Open(path));
   if (!store->ok()) Die(store->status());
-  Database& db = (*store)->db();
+  Database& db = StoreInspector::Db(**store);
   for (const std::string& sql : {
            "ATTACH DATABASE '" + imported_db + "' AS imported",
            std::string("INSERT INTO seating_table SELECT * FROM "
@@ -271,7 +271,7 @@ int Main(int argc, char** argv) {
   {
     auto people = store->ListAttendees();
     if (!people.ok()) Die(people.status());
-    auto tx = Transaction::Begin(store->db());
+    auto tx = store->Begin();
     if (!tx.ok()) Die(tx.status());
     for (const Attendee& a : *people) {
       auto badge = store->IssueBadge(a.id, "desk", options.now);
@@ -291,7 +291,7 @@ int Main(int argc, char** argv) {
   {
     auto people = store->ListAttendeesByCreation();
     if (!people.ok()) Die(people.status());
-    auto tx = Transaction::Begin(store->db());
+    auto tx = store->Begin();
     if (!tx.ok()) Die(tx.status());
     for (size_t i = people->size() / 2;
          i < people->size() && static_cast<int>(shop_codes.size()) < scans;

@@ -11,8 +11,8 @@
 #include <iostream>
 #include <string_view>
 
-#include "entree/import.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/people/import.h"
 
 namespace entree::bench {
 

@@ -7,8 +7,17 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/badge_token.h"
-#include "entree/store.h"
+#include "entree/codes/badge_token.h"
+#include "entree/store/store.h"
+
+namespace entree {
+// The file under a Store, for checks no product code needs (pragmas,
+// tampering, SQLite-alone baselines). Store names this class its friend.
+class StoreInspector {
+ public:
+  static Database& Db(Store& store) { return store.db_; }
+};
+}  // namespace entree
 
 namespace entree::bench {
 

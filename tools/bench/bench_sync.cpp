@@ -17,11 +17,12 @@
 #include <vector>
 
 #include "bench_support.h"
-#include "entree/door.h"
-#include "entree/registration.h"
-#include "entree/sync.h"
-#include "entree/sync_worker.h"
-#include "entree/uuid.h"
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/sync/sync_schema.h"
+#include "entree/sync/sync_server.h"
+#include "entree/sync/sync_worker.h"
 
 namespace entree::bench {
 namespace {
@@ -43,7 +44,7 @@ struct EventFiles {
     Instant now = SystemClock().Now();
     GuestEvent e = MakeGuestEvent(dir / "organiser.db", named, attendees, now);
     BadgeIssuer issuer(e.store, e.event.id, e.keys.secret_key, "organiser");
-    auto transaction = Transaction::Begin(e.store.db());
+    auto transaction = e.store.Begin();
     auto people = e.store.ListAttendees();
     if (!people.ok()) Die(people.status().message());
     for (const Attendee& a : *people) {
@@ -54,7 +55,9 @@ struct EventFiles {
     for (int k = 0; k < kKiosks; ++k) {
       std::string copy = Path(k);
       std::filesystem::remove(copy);
-      if (!e.store.db().Exec("VACUUM INTO '" + copy + "'").ok()) {
+      if (!StoreInspector::Db(e.store)
+               .Exec("VACUUM INTO '" + copy + "'")
+               .ok()) {
         Die("cannot copy the event");
       }
     }
@@ -131,7 +134,7 @@ void Converge(const EventFiles& files, const std::string& conninfo,
   for (int k = 0; k < kKiosks; ++k) {
     Store store = Store::Open(files.Path(k)).value();
     if (!store.EnableOutbox().ok()) Die("cannot start the outbox");
-    auto transaction = Transaction::Begin(store.db());
+    auto transaction = store.Begin();
     Instant at = SystemClock().Now();
     for (int i = 0; i < offline; ++i) {
       CheckinRecord record{

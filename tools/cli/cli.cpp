@@ -13,7 +13,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "entree/atomic_file.h"
+#include "entree/base/atomic_file.h"
 
 namespace entree::cli {
 

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "entree/catalog.h"
-#include "entree/checkin_rules.h"
-#include "entree/clock.h"
-#include "entree/status.h"
-#include "entree/store.h"
+#include "entree/base/catalog.h"
+#include "entree/base/clock.h"
+#include "entree/base/status.h"
+#include "entree/codes/checkin_rules.h"
+#include "entree/store/store.h"
 
 namespace entree::cli {
 

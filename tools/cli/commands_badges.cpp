@@ -6,14 +6,15 @@
 #include <span>
 
 #include "cli.h"
-#include "entree/badge_layout.h"
-#include "entree/badge_render.h"
-#include "entree/badge_token.h"
-#include "entree/json.h"
-#include "entree/printing.h"
-#include "entree/registration.h"
-#include "entree/seating_event.h"
-#include "entree/uuid.h"
+#include "entree/badges/badge_layout.h"
+#include "entree/badges/badge_render.h"
+#include "entree/badges/badge_sheet.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
+#include "entree/desk/registration.h"
+#include "entree/printing/printing.h"
+#include "entree/seating/seating_event.h"
 
 namespace entree::cli {
 namespace {
@@ -31,14 +32,13 @@ Result<BadgeWork> PrepareBadgeWork(const Context& ctx) {
   auto layout = LoadBadgeLayout(
       ctx.args.Value("layout").value_or(std::string(kDefaultBadgeLayout)));
   if (!layout.ok()) return layout.status();
-  auto store = ctx.OpenStore();
-  if (!store.ok()) return store.status();
-  auto event = store->GetEvent();
+  ENTREE_ASSIGN_OR_RETURN(auto store, ctx.OpenStore());
+  auto event = store.GetEvent();
   if (!event.ok()) return event.status();
   auto key = ReadSecretKeyFile(ctx.key_path, event->id, event->public_key);
   if (!key.ok()) return key.status();
   Language language = ParseLanguage(event->locale).value_or(Language::kDutch);
-  return BadgeWork{std::move(*store), *event, *key, std::move(*layout),
+  return BadgeWork{std::move(store), *event, *key, std::move(*layout),
                    language};
 }
 
@@ -65,9 +65,8 @@ Result<NamedBadge> BadgeOf(const Context& ctx, BadgeWork& work,
   auto issued = IssuerFor(ctx, work).Plan(attendee.id, ctx.args.Flag("reissue"),
                                           ctx.clock->Now());
   if (!issued.ok()) return issued.status();
-  auto seats = SeatLinesOf(work.store, attendee);
-  if (!seats.ok()) return seats.status();
-  if (seats->empty()) {
+  ENTREE_ASSIGN_OR_RETURN(auto seats, SeatLinesOf(work.store, attendee));
+  if (seats.empty()) {
     auto seated = TellSeats(work.store, attendee, ctx.clock->Now());
     if (!seated.ok()) return seated.status();
   }
@@ -80,22 +79,21 @@ Result<NamedBadge> BadgeOf(const Context& ctx, BadgeWork& work,
 // badge lists them), in one transaction: one durable commit.
 Status RecordBadges(const Context& ctx, BadgeWork& work,
                     std::span<const NamedBadge> badges) {
-  auto transaction = Transaction::Begin(work.store.db());
-  if (!transaction.ok()) return transaction.status();
+  ENTREE_ASSIGN_OR_RETURN(auto transaction, work.store.Begin());
   BadgeIssuer issuer = IssuerFor(ctx, work);
   for (const NamedBadge& badge : badges) {
     ENTREE_RETURN_IF_ERROR(issuer.Record(badge.issued));
     auto seats = TellSeats(work.store, badge.attendee, ctx.clock->Now());
     if (!seats.ok()) return seats.status();
   }
-  return transaction->Commit();
+  return transaction.Commit();
 }
 
 // The badge of the attendee the command line names.
 Result<NamedBadge> BadgeOfNamed(const Context& ctx, BadgeWork& work) {
-  auto attendee = work.store.ResolveAttendee(ctx.args.positional.front());
-  if (!attendee.ok()) return attendee.status();
-  return BadgeOf(ctx, work, *attendee);
+  ENTREE_ASSIGN_OR_RETURN(
+      auto attendee, work.store.ResolveAttendee(ctx.args.positional.front()));
+  return BadgeOf(ctx, work, attendee);
 }
 
 std::string Seconds(std::chrono::microseconds elapsed) {

@@ -4,14 +4,15 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/badge_token.h"
-#include "entree/door.h"
-#include "entree/export.h"
-#include "entree/json.h"
-#include "entree/qr.h"
-#include "entree/qr_reader.h"
-#include "entree/registration.h"
-#include "entree/uuid.h"
+#include "entree/badges/qr.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/people/export.h"
+#include "entree/scan/image_file.h"
+#include "entree/scan/qr_reader.h"
 
 namespace entree::cli {
 namespace {

@@ -7,10 +7,10 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/badge_token.h"
-#include "entree/json.h"
-#include "entree/staff_pin.h"
-#include "entree/uuid.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/codes/badge_token.h"
+#include "entree/codes/staff_pin.h"
 
 namespace entree::cli {
 namespace {
@@ -35,13 +35,12 @@ Result<std::optional<Instant>> TimeOption(const Context& ctx,
 // Creates the event and its tables in one transaction.
 Status CreateEventIn(const std::string& path, const Event& event,
                      const std::vector<std::string>& tables) {
-  auto store = Store::Open(path);
-  if (!store.ok()) return store.status();
-  auto tx = Transaction::Begin(store->db());
+  ENTREE_ASSIGN_OR_RETURN(auto store, Store::Open(path));
+  auto tx = store.Begin();
   if (!tx.ok()) return tx.status();
-  ENTREE_RETURN_IF_ERROR(store->CreateEvent(event));
+  ENTREE_RETURN_IF_ERROR(store.CreateEvent(event));
   for (const std::string& table : tables) {
-    ENTREE_RETURN_IF_ERROR(store->UpsertTable({table, 0, ""}));
+    ENTREE_RETURN_IF_ERROR(store.UpsertTable({table, 0, ""}));
   }
   return tx->Commit();
 }

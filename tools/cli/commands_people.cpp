@@ -4,12 +4,12 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/export.h"
-#include "entree/import.h"
-#include "entree/json.h"
-#include "entree/report.h"
-#include "entree/text.h"
-#include "entree/uuid.h"
+#include "entree/base/json.h"
+#include "entree/base/text.h"
+#include "entree/base/uuid.h"
+#include "entree/people/export.h"
+#include "entree/people/import.h"
+#include "entree/reports/report.h"
 
 namespace entree::cli {
 namespace {

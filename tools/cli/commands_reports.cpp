@@ -3,10 +3,10 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/export.h"
-#include "entree/json.h"
-#include "entree/report.h"
-#include "entree/uuid.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/people/export.h"
+#include "entree/reports/report.h"
 
 namespace entree::cli {
 namespace {

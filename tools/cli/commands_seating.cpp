@@ -3,9 +3,10 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/json.h"
-#include "entree/seating_event.h"
-#include "entree/uuid.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/seating/seating_event.h"
+#include "entree/seating/seating_files.h"
 
 namespace entree::cli {
 namespace {

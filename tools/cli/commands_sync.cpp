@@ -4,9 +4,10 @@
 #include <ostream>
 
 #include "cli.h"
-#include "entree/json.h"
-#include "entree/sync.h"
-#include "entree/uuid.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/sync/sync_schema.h"
+#include "entree/sync/sync_server.h"
 
 namespace entree::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "cli.h"
-#include "entree/atomic_file.h"
+#include "entree/base/atomic_file.h"
 
 namespace entree::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <numbers>
 
-#include "entree/qr.h"
+#include "entree/badges/qr.h"
 
 namespace entree::synthetic {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "entree/badge_render.h"
-#include "entree/picture.h"
+#include "entree/badges/badge_render.h"
+#include "entree/base/picture.h"
 
 namespace entree::synthetic {
 

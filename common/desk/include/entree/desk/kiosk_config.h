@@ -1,0 +1,70 @@
+// The kiosk's settings file: "key = value" lines, as an installer writes it.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/badges/badge_layout.h"
+#include "entree/base/catalog.h"
+#include "entree/base/model.h"
+#include "entree/base/status.h"
+
+namespace entree {
+
+// What a kiosk box does at the entrance.
+enum class KioskRole {
+  kDoor,          // scans badges
+  kRegistration,  // finds invitations, registers walk-ins, prints badges
+  kBoth,
+};
+std::string_view ToString(KioskRole role);
+std::optional<KioskRole> ParseKioskRole(std::string_view text);
+
+struct KioskConfig {
+  std::string database;  // path of the event database
+  std::string kiosk_id;  // empty: the host name
+  KioskRole role = KioskRole::kBoth;
+  Direction direction = Direction::kEntry;
+  Language language = Language::kDutch;  // what guests see first
+  std::string staff_pin_hash;  // HashStaffPin; empty: staff mode is closed
+  std::string secret_key;      // registration only; empty: database + ".key"
+  std::string printer;         // CUPS queue; empty: no printing
+  std::string print_server;    // CUPS server; empty: $CUPS_SERVER or local
+  std::string badge_layout{kDefaultBadgeLayout};  // preset or layout file
+  // How long the guest waits for the badge before being sent to staff.
+  std::chrono::seconds print_wait{30};
+  std::chrono::seconds idle_timeout{60};
+  // A camera that scans badges beside the wedge scanner: a V4L2 device
+  // ("/dev/video0"); empty: none.
+  std::string camera;
+  // A barcode scanner in serial mode ("/dev/ttyACM0"), or a FIFO that
+  // stands in for one; empty: none. Keyboard-wedge scanners need nothing.
+  std::string scanner;
+  int camera_width = 1280;
+  int camera_height = 720;
+  // Instead of a camera, frames from files (a folder of pictures or a raw
+  // grayscale file of camera_width x camera_height frames), camera_fps a
+  // second, over and over: for demos and tests.
+  std::string camera_frames;
+  double camera_fps = 15;
+  // The sync server shared by the event's kiosks (a libpq connection
+  // string); empty: this kiosk works alone.
+  std::string server;
+  // A directory staff may export to besides the USB sticks plugged in
+  // (a network share, or a folder in tests); empty: sticks only.
+  std::string export_dir;
+};
+
+// Reads settings text on top of `base`: blank lines and '#' comments are
+// skipped; keys are database, kiosk_id, role, direction, language,
+// staff_pin_hash, secret_key, printer, print_server, badge_layout,
+// print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
+// camera_fps, scanner, server, export_dir. Fails with
+// kInvalidArgument naming the line for an unknown key, a line without '='
+// or a value out of range.
+Result<KioskConfig> ParseKioskConfig(std::string_view text,
+                                     KioskConfig base = {});
+
+}  // namespace entree

@@ -1,0 +1,73 @@
+// The door module: turns a scanned code into a decision and a durable
+// check-in.
+//
+// Door (here) verifies a badge code or looks up a shop's barcode, asks the
+// pure rules (codes/checkin_rules.h, DecideScan) for a verdict, and records the
+// check-in under one write lock, so one badge is let in once whatever runs
+// at the same time. A guest's seats are told on the way in when there is a
+// World Café plan.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "entree/base/clock.h"
+#include "entree/codes/checkin_rules.h"
+#include "entree/seating/seating_event.h"
+#include "entree/store/store.h"
+
+namespace entree {
+
+// What the guest is shown after a scan.
+struct ScanOutcome {
+  Verdict verdict = Verdict::kInvalid;
+  TokenCheck token = TokenCheck::kBadLength;  // why a code was refused
+  std::optional<Attendee> attendee;           // known attendee of a valid code
+  std::optional<Instant> first_entry;         // for welcome and already inside
+  bool recorded = false;                      // a new check-in row is on disk
+  Uuid checkin_id{};                          // the row's id when recorded
+  // Where a guest let in sits in each World Café round (told to them now);
+  // also for a guest already inside. Empty without a seating plan.
+  std::vector<SeatLine> seats;
+};
+
+// Door settings as the event defines them: doors-open time, end time.
+DoorSettings DoorSettingsFor(const Event& event, Direction direction);
+
+// Checks badges at one kiosk. Holds only the event's public key, so a door
+// can verify but never make badges. Not thread-safe.
+class Door {
+ public:
+  // `store` and `clock` must outlive the Door.
+  Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
+       std::string kiosk_id);
+
+  // Decides the scan and, unless `dry_run`, appends it to the check-in log
+  // before returning (a green screen means the row is on disk). Fails only
+  // when the store fails; every kind of bad code is a verdict.
+  Result<ScanOutcome> Scan(std::string_view code, bool dry_run = false);
+
+  // Staff checking a guest in by hand (lost badge, unreadable code): the
+  // rule as for a scan of the guest's current badge. kNotFound for an
+  // unknown attendee.
+  Result<ScanOutcome> CheckInByHand(const Uuid& attendee_id);
+
+  const DoorSettings& settings() const { return settings_; }
+  const std::string& kiosk_id() const { return kiosk_id_; }
+
+ private:
+  Result<ScanOutcome> Decide(TokenCheck token, const BadgeClaim& claim,
+                             bool dry_run);
+  // Fills in the seats of a guest let in (telling them, unless `dry_run`)
+  // or already inside.
+  void AddSeats(ScanOutcome& outcome, bool dry_run, Instant now);
+
+  Store& store_;
+  const Clock& clock_;
+  Event event_;
+  DoorSettings settings_;
+  std::string kiosk_id_;
+};
+
+}  // namespace entree

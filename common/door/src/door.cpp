@@ -1,0 +1,117 @@
+// Door: token check, facts from the store, the rule, the durable record.
+#include "entree/door/door.h"
+
+#include "entree/base/text.h"
+#include "entree/base/uuid.h"
+
+namespace entree {
+
+DoorSettings DoorSettingsFor(const Event& event, Direction direction) {
+  DoorSettings settings;
+  settings.direction = direction;
+  settings.doors_open_at = event.doors_open_at;
+  settings.closes_at = event.ends_at;
+  return settings;
+}
+
+Door::Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
+           std::string kiosk_id)
+    : store_(store),
+      clock_(clock),
+      event_(std::move(event)),
+      settings_(settings),
+      kiosk_id_(std::move(kiosk_id)) {}
+
+Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
+  if (!event_.public_key) {
+    return Status::Localized(StatusCode::kKey, "error.no_public_key", {});
+  }
+  TokenVerification token =
+      VerifyBadgeCode(code, event_.id, *event_.public_key);
+  if (token.check != TokenCheck::kValid) {
+    // Not a badge of this event: perhaps the barcode of the guest's shop
+    // ticket, which counts as their current badge. Kept as the import
+    // keeps it: without control characters, trimmed.
+    std::string barcode(code.substr(0, kMaxShopCodeBytes + 64));
+    StripControlCharacters(barcode);
+    ENTREE_ASSIGN_OR_RETURN(auto owner, store_.FindByShopCode(Trim(barcode)));
+    if (owner) {
+      auto badge = store_.CurrentBadge(owner->id);
+      if (!badge.ok()) return badge.status();
+      BadgeClaim claim{event_.id, owner->id, *badge ? (*badge)->serial : 0};
+      return Decide(TokenCheck::kValid, claim, dry_run);
+    }
+  }
+  return Decide(token.check, token.claim, dry_run);
+}
+
+Result<ScanOutcome> Door::CheckInByHand(const Uuid& attendee_id) {
+  ENTREE_ASSIGN_OR_RETURN(auto attendee, store_.GetAttendee(attendee_id));
+  auto badge = store_.CurrentBadge(attendee_id);
+  if (!badge.ok()) return badge.status();
+  BadgeClaim claim{event_.id, attendee_id, *badge ? (*badge)->serial : 0};
+  return Decide(TokenCheck::kValid, claim, /*dry_run=*/false);
+}
+
+Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
+                                 bool dry_run) {
+  // The history is read and the row appended under one write lock, so two
+  // processes or threads scanning one badge on one file admit it once.
+  std::optional<Transaction> transaction;
+  if (!dry_run && token == TokenCheck::kValid) {
+    ENTREE_ASSIGN_OR_RETURN(auto begun, store_.Begin());
+    transaction.emplace(std::move(begun));
+  }
+  Instant now = clock_.Now();
+  ScanOutcome outcome;
+  ScanFacts facts;
+  facts.token = outcome.token = token;
+  if (token == TokenCheck::kValid) {
+    auto attendee = store_.GetAttendee(claim.attendee_id);
+    if (attendee.ok()) {
+      facts.ticket = attendee->ticket;
+      outcome.attendee = std::move(attendee).value();
+    } else if (!attendee.status().IsNotFound()) {
+      return attendee.status();
+    }
+    ENTREE_ASSIGN_OR_RETURN(auto current,
+                            store_.CurrentBadge(claim.attendee_id));
+    facts.badge_revoked = current && current->serial > claim.serial;
+    auto history =
+        store_.History(claim.attendee_id, claim.serial, kiosk_id_, now);
+    if (!history.ok()) return history.status();
+    facts.first_entry = history->first_entry;
+    facts.last_pass = history->last_pass;
+    facts.last_scan_here = history->last_scan_here;
+  }
+
+  Decision decision = DecideScan(facts, settings_, now);
+  outcome.verdict = decision.verdict;
+  outcome.first_entry = decision.first_entry;
+  if (decision.record && !dry_run) {
+    CheckinRecord record{NewUuid(),        claim.attendee_id,   claim.serial,
+                         kiosk_id_,        settings_.direction, now,
+                         decision.verdict, std::nullopt};
+    ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));
+    ENTREE_RETURN_IF_ERROR(transaction->Commit());
+    outcome.recorded = true;
+    outcome.checkin_id = record.id;
+  }
+  transaction.reset();  // a bounce wrote nothing: let go of the lock
+  AddSeats(outcome, dry_run, now);
+  return outcome;
+}
+
+void Door::AddSeats(ScanOutcome& outcome, bool dry_run, Instant now) {
+  if (!outcome.attendee || settings_.direction != Direction::kEntry) return;
+  bool let_in = outcome.verdict == Verdict::kWelcome ||
+                outcome.verdict == Verdict::kWelcomeBack;
+  if (!let_in && outcome.verdict != Verdict::kAlreadyInside) return;
+  // The guest is in; a seating problem must not turn that into a fault
+  // screen, so a failure here only leaves the seats out.
+  auto seats = let_in && !dry_run ? TellSeats(store_, *outcome.attendee, now)
+                                  : SeatLinesOf(store_, *outcome.attendee);
+  if (seats.ok()) outcome.seats = std::move(seats).value();
+}
+
+}  // namespace entree

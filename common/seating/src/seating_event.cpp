@@ -1,0 +1,283 @@
+// The event's seating plan: the store's guests and tables as a seating
+// problem, the plan saved back, and what a guest is told at the door.
+#include "entree/seating/seating_event.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "entree/base/uuid.h"
+
+namespace entree {
+namespace {
+
+// The event as a seating problem: problem.tables[i] is tables[i] and
+// problem.guests[i] is guests[i].
+struct EventProblem {
+  SeatingProblem problem;
+  std::vector<SeatingTable> tables;
+  std::vector<Attendee> guests;
+  int told = 0;
+};
+
+struct BuildRequest {
+  int rounds = 0;
+  bool present_only = false;
+  bool reset = false;
+  std::optional<Uuid> arriving;  // counts as arrived already
+  // Leaves out guests without a seat who have not arrived: a plan made at
+  // the door keeps to whom the organiser's plan seated.
+  bool keep_to_plan = false;
+};
+
+Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
+  EventProblem out;
+  auto tables = store.ListTables();
+  if (!tables.ok()) return tables.status();
+  if (tables->empty()) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.seating_no_tables", {});
+  }
+  out.tables = std::move(tables).value();
+  std::map<std::string, int, std::less<>> table_index;
+  for (const SeatingTable& table : out.tables) {
+    table_index[table.name] = static_cast<int>(out.problem.tables.size());
+    out.problem.tables.push_back({table.capacity, {}});
+  }
+  out.problem.rounds = request.rounds;
+
+  std::map<std::string, std::vector<Seat>> told;
+  std::set<std::string> planned;
+  ENTREE_ASSIGN_OR_RETURN(auto seats, store.ListSeats());
+  for (Seat& seat : seats) {
+    std::string id = ToString(seat.attendee_id);
+    planned.insert(id);
+    if (seat.told_at && !request.reset) told[id].push_back(seat);
+  }
+  auto attendance = store.Attendance();
+  if (!attendance.ok()) return attendance.status();
+  for (const AttendanceRow& row : *attendance) {
+    const Attendee& a = row.attendee;
+    auto table = table_index.find(a.table);
+    if (a.role == Role::kHost && table != table_index.end()) {
+      ++out.problem.tables[table->second].hosts[static_cast<int>(a.sector)];
+      continue;
+    }
+    if (a.role != Role::kGuest) continue;
+    SeatingProblem::Guest guest;
+    guest.sector = a.sector;
+    guest.arrived = row.first_entry.has_value() || a.id == request.arriving;
+    auto known = told.find(ToString(a.id));
+    if (known != told.end()) {
+      if (static_cast<int>(known->second.size()) != request.rounds) {
+        return Status::Localized(StatusCode::kInvalidArgument,
+                                 "error.seating_told_rounds",
+                                 {std::to_string(known->second.size()),
+                                  std::to_string(request.rounds)});
+      }
+      for (const Seat& seat : known->second) {
+        guest.told.push_back(table_index.at(seat.table));
+      }
+      ++out.told;
+    } else if (!guest.arrived &&
+               (request.present_only ||
+                (request.keep_to_plan && !planned.contains(ToString(a.id))))) {
+      continue;
+    }
+    out.problem.guests.push_back(std::move(guest));
+    out.guests.push_back(a);
+  }
+  return out;
+}
+
+Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
+                         std::optional<Uuid> arriving = std::nullopt) {
+  if (request.rounds < 1 || request.rounds > kMaxRounds) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.seating_rounds",
+                             {std::to_string(kMaxRounds)});
+  }
+  auto event =
+      BuildProblem(store, {request.rounds, request.present_only, request.reset,
+                           arriving, arriving.has_value()});
+  if (!event.ok()) return event.status();
+  const SeatingProblem& problem = event->problem;
+  SeatingPlan plan =
+      PlanSeating(problem, {request.seed, request.steps_per_seat});
+
+  PlanSummary summary;
+  summary.rounds = request.rounds;
+  summary.tables = static_cast<int>(problem.tables.size());
+  summary.guests = static_cast<int>(problem.guests.size());
+  summary.told = event->told;
+  summary.quality = MeasureSeating(problem, plan);
+  summary.lower_bound =
+      RepeatPairLowerBound(problem, summary.guests - summary.quality.unseated);
+
+  std::vector<Seat> seats;
+  for (size_t g = 0; g < problem.guests.size(); ++g) {
+    if (!problem.guests[g].told.empty()) continue;
+    for (int r = 0; r < request.rounds; ++r) {
+      int t = plan.table[g][r];
+      if (t == kUnseated) break;
+      seats.push_back({event->guests[g].id, r + 1, event->tables[t].name, {}});
+    }
+  }
+  ENTREE_RETURN_IF_ERROR(
+      store.SaveSeatingPlan(request.rounds, seats, request.reset));
+  return summary;
+}
+
+// Table titles and hosts, looked up once per table.
+class TableFacts {
+ public:
+  explicit TableFacts(Store& store) : store_(store) {}
+
+  Result<SeatLine> Line(int round, const std::string& name) {
+    auto known = lines_.find(name);
+    if (known == lines_.end()) {
+      SeatLine line;
+      line.table = name;
+      line.title = name;
+      ENTREE_ASSIGN_OR_RETURN(auto tables, store_.ListTables());
+      for (const SeatingTable& table : tables) {
+        if (table.name == name) line.title = table.Title();
+      }
+      auto hosts = store_.TableHosts(name);
+      if (!hosts.ok()) return hosts.status();
+      line.hosts = std::move(hosts).value();
+      known = lines_.emplace(name, std::move(line)).first;
+    }
+    SeatLine line = known->second;
+    line.round = round;
+    return line;
+  }
+
+ private:
+  Store& store_;
+  std::map<std::string, SeatLine> lines_;
+};
+
+}  // namespace
+
+Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request) {
+  return Plan(store, request, std::nullopt);
+}
+
+std::string JoinHosts(const std::vector<std::string>& hosts) {
+  std::string joined;
+  for (const std::string& host : hosts) {
+    joined += (joined.empty() ? "" : " & ") + host;
+  }
+  return joined;
+}
+
+std::string SeatText(const SeatLine& seat, const Catalog& catalog) {
+  if (seat.hosting) return catalog.Format("kiosk.seat_you_host", {seat.title});
+  std::string round = std::to_string(seat.round);
+  if (seat.hosts.empty()) {
+    return catalog.Format("kiosk.seat_round_no_host", {round, seat.title});
+  }
+  return catalog.Format("kiosk.seat_round",
+                        {round, seat.title, JoinHosts(seat.hosts)});
+}
+
+Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
+                                          const Attendee& attendee) {
+  ENTREE_ASSIGN_OR_RETURN(auto rounds, store.SeatingRounds());
+  std::vector<SeatLine> lines;
+  if (rounds == 0) return lines;
+  TableFacts facts(store);
+  if (attendee.role == Role::kHost && !attendee.table.empty()) {
+    for (int r = 1; r <= rounds; ++r) {
+      auto line = facts.Line(r, attendee.table);
+      if (!line.ok()) return line.status();
+      line->hosting = true;
+      lines.push_back(std::move(line).value());
+    }
+    return lines;
+  }
+  if (attendee.role != Role::kGuest) return lines;
+  auto seats = store.SeatsOf(attendee.id);
+  if (!seats.ok()) return seats.status();
+  if (static_cast<int>(seats->size()) != rounds) return lines;
+  for (const Seat& seat : *seats) {
+    auto line = facts.Line(seat.round, seat.table);
+    if (!line.ok()) return line.status();
+    lines.push_back(std::move(line).value());
+  }
+  return lines;
+}
+
+Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
+                                        Instant now) {
+  auto rounds = store.SeatingRounds();
+  if (!rounds.ok()) return rounds.status();
+  if (*rounds == 0 || attendee.role != Role::kGuest) {
+    return SeatLinesOf(store, attendee);
+  }
+  ENTREE_ASSIGN_OR_RETURN(auto seats, store.SeatsOf(attendee.id));
+  if (static_cast<int>(seats.size()) != *rounds) {
+    PlanRequest request;
+    request.rounds = *rounds;
+    auto planned = Plan(store, request, attendee.id);
+    if (!planned.ok()) return planned.status();
+  }
+  auto told = store.MarkSeatsTold(attendee.id, now);
+  if (!told.ok()) return told.status();
+  return SeatLinesOf(store, attendee);
+}
+
+Result<SeatingOverview> GatherSeating(Store& store) {
+  SeatingOverview overview;
+  auto event = store.GetEvent();
+  if (!event.ok()) return event.status();
+  overview.event = std::move(event).value();
+  auto rounds = store.SeatingRounds();
+  if (!rounds.ok()) return rounds.status();
+  overview.rounds = *rounds;
+  auto tables = store.ListTables();
+  if (!tables.ok()) return tables.status();
+  overview.tables = std::move(tables).value();
+  ENTREE_ASSIGN_OR_RETURN(auto people, store.ListAttendees());
+  auto seats = store.ListSeats();
+  if (!seats.ok()) return seats.status();
+
+  std::map<std::string, const Attendee*> by_id;
+  for (const Attendee& a : people) by_id[ToString(a.id)] = &a;
+  std::map<std::pair<std::string, int>, std::vector<const Attendee*>> seated;
+  std::map<std::string, int> seat_count;
+  for (const Seat& seat : *seats) {
+    auto person = by_id.find(ToString(seat.attendee_id));
+    if (person == by_id.end() || person->second->role != Role::kGuest) {
+      continue;
+    }
+    seated[{seat.table, seat.round}].push_back(person->second);
+    ++seat_count[person->first];
+  }
+  for (const Attendee& a : people) {
+    if (a.role == Role::kGuest && overview.rounds > 0 &&
+        seat_count[ToString(a.id)] != overview.rounds) {
+      ++overview.unseated;
+    }
+  }
+  // ListAttendees' order, kept by seating each table's list in that order.
+  std::map<const Attendee*, size_t> order;
+  for (size_t i = 0; i < people.size(); ++i) order[&(people)[i]] = i;
+  for (const SeatingTable& table : overview.tables) {
+    auto hosts = store.TableHosts(table.name);
+    if (!hosts.ok()) return hosts.status();
+    for (int r = 1; r <= overview.rounds; ++r) {
+      TableRound cell{r, table, *hosts, {}};
+      auto& guests = seated[{table.name, r}];
+      std::sort(guests.begin(), guests.end(),
+                [&](auto* x, auto* y) { return order[x] < order[y]; });
+      for (const Attendee* guest : guests) cell.guests.push_back(*guest);
+      overview.cells.push_back(std::move(cell));
+    }
+  }
+  return overview;
+}
+
+}  // namespace entree

@@ -1,0 +1,152 @@
+// A thin RAII layer over SQLite: Database, Statement, Transaction.
+//
+// The prepare/bind/step/reset/finalize cycle is written here once. Values
+// reach SQL only through bind parameters, never through string building.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entree/base/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace entree {
+
+class Statement;
+
+// Owns one connection. Opening applies Entree's pragmas: WAL journal,
+// synchronous=FULL (a committed row is on disk), foreign keys on and a busy
+// timeout, so every connection behaves the same.
+class Database {
+ public:
+  // Opens or creates the file at `path` (":memory:" for a private in-memory
+  // database). Fails with kDatabase when SQLite cannot open it or it is not
+  // a database.
+  static Result<Database> Open(const std::string& path);
+
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Runs one or more statements that take no parameters (schema, pragmas).
+  Status Exec(std::string_view sql);
+  // Compiles one statement. Fails with kDatabase on a syntax error.
+  Result<Statement> Prepare(std::string_view sql);
+
+  // PRAGMA user_version: the schema version this file is at.
+  Result<int> UserVersion();
+  int64_t LastInsertRowId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int Changes() const;
+  sqlite3* handle() const { return db_; }
+  // The path the database was opened with.
+  const std::string& path() const { return path_; }
+  // Whether path() still names the file this connection has open: kDatabase
+  // (error.db_deleted, error.db_replaced) when it was deleted or another
+  // file was put in its place, whose writes would go to a file nobody sees
+  // again. Ok for an in-memory database.
+  Status CheckIdentity() const;
+  // Whether a write could begin now: takes the write lock without waiting
+  // for it and lets it go at once. Fails as Transaction::Begin does, and
+  // with kDatabase when another connection holds the lock.
+  Status ProbeWrite();
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  // The device and inode of the file when it was opened; 0 for none.
+  uint64_t device_ = 0;
+  uint64_t inode_ = 0;
+};
+
+// Owns one prepared statement. Parameters are numbered from 1, columns from
+// 0, as in SQLite.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  // Binding never fails for a valid index; an invalid index is a
+  // programmer error (asserted).
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::span<const uint8_t> blob);
+  // Binds text without copying it: `text` must stay alive and unchanged
+  // until the statement is reset (Run() resets it).
+  Statement& BindUncopied(int index, std::string_view text);
+  Statement& BindNull(int index);
+  // Binds the value, or NULL when it is empty.
+  Statement& Bind(int index, const std::optional<int64_t>& value);
+
+  // Advances: true when a row is ready, false when done. Failures return a
+  // kDatabase status (constraint violations among them).
+  Result<bool> Step();
+  // Steps a statement that returns no rows, then resets it.
+  Status Run();
+  // Makes the statement ready to run again; bindings are cleared.
+  void Reset();
+
+  int64_t ColumnInt(int column) const;
+  std::string ColumnText(int column) const;
+  std::vector<uint8_t> ColumnBlob(int column) const;
+  bool ColumnIsNull(int column) const;
+  std::optional<int64_t> ColumnOptionalInt(int column) const;
+
+ private:
+  friend class Database;
+  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_ = nullptr;
+  sqlite3* db_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back in the destructor unless
+// Commit() succeeded. IMMEDIATE takes the write lock at once, so two kiosks
+// sharing a file never deadlock halfway through. Begin also fails (and
+// holds nothing) when the file was deleted or replaced since it was opened
+// (Database::CheckIdentity): nothing is written where it would be lost.
+class Transaction {
+ public:
+  static Result<Transaction> Begin(Database& db);
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // Commits; after a failure the transaction is rolled back by the
+  // destructor.
+  Status Commit();
+
+ private:
+  explicit Transaction(Database* db) : db_(db) {}
+  Database* db_ = nullptr;
+  bool done_ = false;
+};
+
+// Steps `stmt` to its end, making each row a T with `read(stmt)`. Fails
+// as Step() does.
+template <typename T, typename Read>
+Result<std::vector<T>> CollectRows(Statement& stmt, Read read) {
+  std::vector<T> rows;
+  while (true) {
+    auto row = stmt.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    rows.push_back(read(stmt));
+  }
+  return rows;
+}
+
+}  // namespace entree

@@ -1,0 +1,496 @@
+// Sync with PostgreSQL: pushing the outbox, pulling by cursor, and the
+// kiosk's session that listens for other kiosks' pushes.
+#include "entree/sync/sync_server.h"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <set>
+#include <vector>
+
+#include "entree/base/uuid.h"
+#include "entree/sync/sync_records.h"
+#include "sync_connection.h"
+
+namespace entree {
+namespace {
+
+// One lock number per event: pushes take it alone, pulls share it, so a
+// pull never passes a push that has taken sequence numbers but not yet
+// committed them.
+constexpr const char* kLockEvent = "SELECT pg_advisory_xact_lock(hashtext($1))";
+constexpr const char* kShareEvent =
+    "SELECT pg_advisory_xact_lock_shared(hashtext($1))";
+
+// --- push ------------------------------------------------------------------
+
+// A PostgreSQL array literal of text: {"a","b\"c"}.
+std::string ArrayOf(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+// One batch of outbox records as columns, each kind sent in one statement
+// (unnest over arrays) instead of one round trip per record.
+class Batch {
+ public:
+  void Add(const Attendee& a) {
+    if (!attendee_ids_.insert(ToString(a.id)).second) return;  // once each
+    Append(attendees_,
+           {ToString(a.id), a.external_id, a.given_name, a.family_name,
+            a.organisation, std::string(ToString(a.sector)), a.email,
+            std::string(ToString(a.role)), a.table,
+            std::string(ToString(a.source)), a.consent ? "true" : "false",
+            std::to_string(ToMillis(a.created_at)),
+            std::to_string(ToMillis(a.updated_at)),
+            std::string(ToString(a.ticket)), a.shop_code});
+  }
+  void Add(const Badge& b) {
+    Append(badges_, {ToString(b.attendee_id), std::to_string(b.serial),
+                     std::to_string(ToMillis(b.issued_at)), b.kiosk_id});
+  }
+  void Add(const CheckinRecord& c) {
+    Append(checkins_,
+           {ToString(c.id), ToString(c.attendee_id),
+            std::to_string(c.badge_serial), c.kiosk_id,
+            std::string(ToString(c.direction)), std::to_string(ToMillis(c.at)),
+            std::string(ToString(c.verdict)),
+            c.undoes ? ToString(*c.undoes) : std::string()});
+  }
+
+  Status Send(PgServer& server, const std::string& event) const {
+    if (!attendees_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
+          "family_name, organisation, sector, email, role, table_name, "
+          "source, consent, created_at, updated_at, ticket, shop_code) "
+          "SELECT $1, u.id, nextval('entree_change_seq'), u.external_id, "
+          "u.given_name, u.family_name, u.organisation, u.sector, u.email, "
+          "u.role, u.table_name, u.source, u.consent::boolean, "
+          "u.created_at::bigint, u.updated_at::bigint, u.ticket, u.shop_code "
+          "FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], "
+          "$6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
+          "$11::text[], $12::text[], $13::text[], $14::text[], $15::text[], "
+          "$16::text[]) AS u(id, external_id, given_name, family_name, "
+          "organisation, sector, email, role, table_name, source, consent, "
+          "created_at, updated_at, ticket, shop_code) "
+          "ON CONFLICT (event_id, id) DO UPDATE SET "
+          "external_id = EXCLUDED.external_id, "
+          "given_name = EXCLUDED.given_name, "
+          "family_name = EXCLUDED.family_name, "
+          "organisation = EXCLUDED.organisation, sector = EXCLUDED.sector, "
+          "email = EXCLUDED.email, role = EXCLUDED.role, "
+          "table_name = EXCLUDED.table_name, source = EXCLUDED.source, "
+          "consent = EXCLUDED.consent, updated_at = EXCLUDED.updated_at, "
+          "ticket = EXCLUDED.ticket, shop_code = EXCLUDED.shop_code, "
+          "seq = nextval('entree_change_seq')",
+          Params(event, attendees_));
+      if (!status.ok()) return status;
+    }
+    if (!badges_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
+          "kiosk_id, seq) SELECT $1, u.a, u.s::bigint, u.i::bigint, u.k, "
+          "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
+          "$4::text[], $5::text[]) AS u(a, s, i, k) ON CONFLICT DO NOTHING",
+          Params(event, badges_));
+      if (!status.ok()) return status;
+    }
+    if (!checkins_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO checkins (event_id, id, attendee_id, badge_serial, "
+          "kiosk_id, direction, at, verdict, undoes, seq) SELECT $1, u.id, "
+          "u.a, u.s::bigint, u.k, u.d, u.t::bigint, u.v, NULLIF(u.u, ''), "
+          "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
+          "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+          "$9::text[]) AS u(id, a, s, k, d, t, v, u) ON CONFLICT DO NOTHING",
+          Params(event, checkins_));
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  using Columns = std::vector<std::vector<std::string>>;
+  static void Append(Columns& columns, std::vector<std::string> row) {
+    columns.resize(row.size());
+    for (size_t i = 0; i < row.size(); ++i) {
+      columns[i].push_back(std::move(row[i]));
+    }
+  }
+  static std::vector<std::string> Params(const std::string& event,
+                                         const Columns& columns) {
+    std::vector<std::string> params = {event};
+    for (const auto& column : columns) params.push_back(ArrayOf(column));
+    return params;
+  }
+  std::set<std::string> attendee_ids_;
+  Columns attendees_, badges_, checkins_;
+};
+
+// Adds one outbox line's record to `batch`; a record gone here is skipped.
+Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
+  if (entry.kind == "attendee") {
+    auto id = ParseUuid(entry.record_id);
+    auto attendee = id ? store.GetAttendee(*id) : Status::NotFound("");
+    if (attendee.ok()) batch.Add(*attendee);
+    return attendee.ok() || attendee.status().IsNotFound() ? Status::Ok()
+                                                           : attendee.status();
+  }
+  if (entry.kind == "badge") {
+    size_t space = entry.record_id.find(' ');
+    auto id = ParseUuid(entry.record_id.substr(0, space));
+    if (!id || space == std::string::npos) return Status::Ok();
+    auto badge = store.GetBadge(
+        *id, static_cast<uint32_t>(std::stoul(entry.record_id.substr(space))));
+    if (badge.ok()) batch.Add(*badge);
+    return badge.ok() || badge.status().IsNotFound() ? Status::Ok()
+                                                     : badge.status();
+  }
+  auto id = ParseUuid(entry.record_id);
+  auto checkin = id ? store.GetCheckin(*id) : Status::NotFound("");
+  if (checkin.ok()) batch.Add(*checkin);
+  return checkin.ok() || checkin.status().IsNotFound() ? Status::Ok()
+                                                       : checkin.status();
+}
+
+Result<int> Push(PgServer& server, Store& store, const std::string& event) {
+  constexpr int kBatch = 2000;
+  int pushed = 0;
+  while (true) {
+    ENTREE_ASSIGN_OR_RETURN(auto entries, store.Outbox(kBatch));
+    if (entries.empty()) return pushed;
+    Batch batch;
+    for (const OutboxEntry& entry : entries) {
+      Status loaded = Load(store, entry, batch);
+      if (!loaded.ok()) return loaded;
+    }
+    Status status = server.Exec("BEGIN");
+    if (status.ok()) status = server.Exec(kLockEvent, {event});
+    if (status.ok()) status = batch.Send(server, event);
+    if (status.ok()) status = server.Exec("COMMIT");
+    if (!status.ok()) {
+      (void)server.Exec("ROLLBACK");
+      return status;
+    }
+    // The server has them; a crash before this line sends them again,
+    // which the server ignores.
+    status = store.DropOutboxThrough(entries.back().seq);
+    if (!status.ok()) return status;
+    pushed += static_cast<int>(entries.size());
+  }
+}
+
+// --- pull ------------------------------------------------------------------
+
+// A pulled row that is not merged, and why.
+struct Refused {
+  std::string kind;  // "attendee", "badge", "checkin"
+  std::string record_id;
+  std::string reason;
+};
+
+struct Pulled {
+  std::vector<Attendee> attendees;
+  std::vector<Badge> badges;
+  std::vector<CheckinRecord> checkins;
+  int64_t cursor = 0;
+  std::vector<Refused> refused;  // rows that did not decode
+};
+
+Result<Pulled> Pull(PgServer& server, const std::string& event,
+                    int64_t cursor) {
+  Pulled pulled;
+  pulled.cursor = cursor;
+  std::string after = std::to_string(cursor);
+  Status status = server.Exec("BEGIN");
+  if (status.ok()) status = server.Exec(kShareEvent, {event});
+  if (!status.ok()) return status;
+  auto attendees = server.Run(
+      "SELECT seq, id, external_id, given_name, family_name, organisation, "
+      "sector, email, role, table_name, source, consent, created_at, "
+      "updated_at, ticket, shop_code FROM attendees WHERE event_id = $1 AND "
+      "seq > $2 "
+      "ORDER BY seq",
+      {event, after});
+  if (!attendees.ok()) return attendees.status();
+  auto badges = server.Run(
+      "SELECT seq, attendee_id, serial, issued_at, kiosk_id FROM badges "
+      "WHERE event_id = $1 AND seq > $2 ORDER BY seq",
+      {event, after});
+  if (!badges.ok()) return badges.status();
+  auto checkins = server.Run(
+      "SELECT seq, id, attendee_id, badge_serial, kiosk_id, direction, at, "
+      "verdict, coalesce(undoes, '') FROM checkins WHERE event_id = $1 AND "
+      "seq > $2 ORDER BY seq",
+      {event, after});
+  if (!checkins.ok()) return checkins.status();
+  status = server.Exec("COMMIT");
+  if (!status.ok()) return status;
+
+  // Each row decoded whole or refused; the cursor passes refused rows too,
+  // so one damaged row is not fetched again and again.
+  auto decode = [&pulled](PGresult* rows, auto decoder, auto& into,
+                          const char* kind) {
+    std::vector<std::string_view> fields(
+        static_cast<size_t>(std::max(0, PQnfields(rows) - 1)));
+    for (int i = 0; i < PQntuples(rows); ++i) {
+      for (size_t k = 0; k < fields.size(); ++k) {
+        fields[k] = PQgetvalue(rows, i, static_cast<int>(k) + 1);
+      }
+      auto record = decoder(fields);
+      if (record) {
+        into.push_back(std::move(*record));
+      } else {
+        pulled.refused.push_back(
+            {kind, std::string(fields.empty() ? "" : fields[0].substr(0, 80)),
+             "does not decode"});
+      }
+      if (auto seq = DecodeNumber(PQgetvalue(rows, i, 0))) {
+        pulled.cursor = std::max(pulled.cursor, *seq);
+      }
+    }
+  };
+  decode(attendees->get(), DecodeAttendeeFields, pulled.attendees, "attendee");
+  decode(badges->get(), DecodeBadgeFields, pulled.badges, "badge");
+  decode(checkins->get(), DecodeCheckinFields, pulled.checkins, "checkin");
+  return pulled;
+}
+
+// A reissue adds one to the serial; a pulled badge far beyond the serial
+// this file knows would revoke every badge of its holder at once.
+constexpr uint32_t kMaxSerialStep = 100;
+
+// Whether a pulled record may be merged; the reason when not. Only what
+// cannot be true of an honest kiosk's record is refused here: a check-in
+// dated ahead of this kiosk's clock, a badge serial out of all proportion.
+Result<std::optional<std::string>> Distrust(Store&, const CheckinRecord& c,
+                                            Instant now) {
+  if (c.at > now + kClockTolerance) {
+    return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
+                                      ", ahead of this kiosk's clock");
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
+                                            Instant) {
+  ENTREE_ASSIGN_OR_RETURN(auto current, store.CurrentBadge(b.attendee_id));
+  uint32_t known = current ? current->serial : 0;
+  if (b.serial > known + kMaxSerialStep) {
+    return std::optional<std::string>("serial " + std::to_string(b.serial) +
+                                      " far beyond " + std::to_string(known));
+  }
+  return std::optional<std::string>();
+}
+
+Result<std::optional<std::string>> Distrust(Store&, const Attendee&, Instant) {
+  return std::optional<std::string>();
+}
+
+std::string IdOf(const Attendee& a) { return ToString(a.id); }
+std::string IdOf(const Badge& b) {
+  return ToString(b.attendee_id) + " " + std::to_string(b.serial);
+}
+std::string IdOf(const CheckinRecord& c) { return ToString(c.id); }
+
+// Merges one record inside a savepoint. A record this file cannot take (it
+// is refused by Distrust, out of bounds, or clashes with ours, such as one
+// guest added at two kiosks under one external id) is rolled back alone and
+// set aside for staff: the rest of the pull goes on. Counts it in
+// `set_aside`. Fails only when the store itself fails.
+template <typename Record, typename Merge>
+Status MergeOrSetAside(Store& store, const Record& record, const char* kind,
+                       Merge merge, Instant now, int& set_aside) {
+  ENTREE_ASSIGN_OR_RETURN(auto distrust, Distrust(store, record, now));
+  std::optional<std::string> reason = distrust;
+  if (!reason) {
+    Status merged;
+    ENTREE_RETURN_IF_ERROR(
+        store.TryInSavepoint([&] { return merge(record); }, merged));
+    if (merged.ok()) return merged;
+    if (merged.code() != StatusCode::kInvalidArgument &&
+        merged.code() != StatusCode::kDatabase) {
+      return merged;
+    }
+    reason = merged.message();
+  }
+  ++set_aside;
+  return store.SetAside(kind, IdOf(record), *reason, now);
+}
+
+// Merges what was pulled, outbox untouched, in transactions of a few
+// hundred records: the kiosk's own writes to the file wait at most one of
+// them. The cursor moves in the last, so a crash part way pulls again and
+// merging again changes nothing. Returns how many records were set aside.
+Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
+  constexpr size_t kPerTransaction = 500;
+  int set_aside = 0;
+  std::vector<std::function<Status()>> merges;
+  for (const Attendee& a : pulled.attendees) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, a, "attendee",
+          [&](const Attendee& r) { return store.MergeAttendee(r); }, now,
+          set_aside);
+    });
+  }
+  for (const Badge& b : pulled.badges) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, b, "badge",
+          [&](const Badge& r) { return store.MergeBadge(r); }, now, set_aside);
+    });
+  }
+  for (const CheckinRecord& c : pulled.checkins) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, c, "checkin",
+          [&](const CheckinRecord& r) { return store.MergeCheckin(r); }, now,
+          set_aside);
+    });
+  }
+  for (const Refused& refused : pulled.refused) {
+    merges.push_back([&] {
+      ++set_aside;
+      return store.SetAside(refused.kind, refused.record_id, refused.reason,
+                            now);
+    });
+  }
+  size_t done = 0;
+  do {
+    ENTREE_ASSIGN_OR_RETURN(auto transaction, store.Begin());
+    Status status = store.BeginApplying();
+    size_t end = std::min(merges.size(), done + kPerTransaction);
+    for (; status.ok() && done < end; ++done) status = merges[done]();
+    if (status.ok() && done == merges.size()) {
+      status = store.SetSyncCursor(pulled.cursor, now);
+    }
+    if (status.ok()) status = store.EndApplying();
+    if (status.ok()) status = transaction.Commit();
+    if (!status.ok()) return status;
+  } while (done < merges.size());
+  return set_aside;
+}
+
+}  // namespace
+
+// The session's connection: a PgServer and the event it syncs.
+class SyncConnection {
+ public:
+  SyncConnection(PgServer connected, std::string event_id)
+      : server(std::move(connected)), event(std::move(event_id)) {}
+  PgServer server;
+  std::string event;
+};
+
+Result<SyncSession> SyncSession::Open(const std::string& conninfo,
+                                      const EventId& event) {
+  ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(conninfo));
+  Status listening = server.Exec("LISTEN entree_changes");
+  if (!listening.ok()) return listening;
+  return SyncSession(
+      std::make_unique<SyncConnection>(std::move(server), ToString(event)));
+}
+
+SyncSession::SyncSession(std::unique_ptr<SyncConnection> connection)
+    : connection_(std::move(connection)) {}
+SyncSession::SyncSession(SyncSession&&) noexcept = default;
+SyncSession& SyncSession::operator=(SyncSession&&) noexcept = default;
+SyncSession::~SyncSession() = default;
+
+Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
+                                     Instant now) {
+  PgServer& server = connection_->server;
+  const std::string& event_id = connection_->event;
+  Status enabled = store.EnableOutbox();
+  if (!enabled.ok()) return enabled;
+  // A kiosk id is one kiosk's: the first file to sync under it keeps it,
+  // so two boxes given one name (a cloned host name) cannot hide each
+  // other's admissions.
+  auto device = store.DeviceId();
+  if (!device.ok()) return device.status();
+  auto claimed = server.Run(
+      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting, device) "
+      "VALUES ($1, $2, now(), 0, $3) ON CONFLICT (event_id, kiosk_id) DO "
+      "UPDATE SET device = CASE WHEN kiosks.device = '' THEN EXCLUDED.device "
+      "ELSE kiosks.device END RETURNING device",
+      {event_id, std::string(kiosk_id), *device});
+  if (!claimed.ok()) return claimed.status();
+  if (Text(claimed->get(), 0, 0) != *device) {
+    return Status::Localized(StatusCode::kAlreadyExists, "error.kiosk_id_taken",
+                             {std::string(kiosk_id)});
+  }
+  SyncReport report;
+  Result<int> pushed = Push(server, store, event_id);
+  if (!pushed.ok()) return pushed.status();
+  report.pushed = *pushed;
+  if (report.pushed > 0) {
+    Status told = server.Exec("SELECT pg_notify('entree_changes', $1)",
+                              {event_id + " " + std::string(kiosk_id)});
+    if (!told.ok()) return told;
+  }
+  Result<int64_t> cursor = store.SyncCursor();
+  if (!cursor.ok()) return cursor.status();
+  Result<Pulled> pulled = Pull(server, event_id, *cursor);
+  if (!pulled.ok()) return pulled.status();
+  Result<int> set_aside = Apply(store, *pulled, now);
+  if (!set_aside.ok()) return set_aside.status();
+  report.refused = *set_aside;
+  report.pulled =
+      static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
+                       pulled->checkins.size() + pulled->refused.size()) -
+      report.refused;
+  report.cursor = pulled->cursor;
+  Result<int64_t> waiting = store.OutboxSize();
+  if (!waiting.ok()) return waiting.status();
+  report.waiting = *waiting;
+  Status seen = server.Exec(
+      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting) "
+      "VALUES ($1, $2, now(), $3) ON CONFLICT (event_id, kiosk_id) DO UPDATE "
+      "SET last_sync_at = now(), waiting = EXCLUDED.waiting",
+      {event_id, std::string(kiosk_id), std::to_string(report.waiting)});
+  if (!seen.ok()) return seen;
+  return report;
+}
+
+Result<bool> SyncSession::WaitForOthers(std::chrono::milliseconds timeout) {
+  return connection_->server.AwaitNotice(connection_->event, timeout);
+}
+
+Result<std::vector<KioskSeen>> SyncSession::Kiosks() {
+  auto rows = connection_->server.Run(
+      "SELECT kiosk_id, (extract(epoch FROM last_sync_at) * 1000)::bigint, "
+      "waiting FROM kiosks WHERE event_id = $1 ORDER BY kiosk_id",
+      {connection_->event});
+  if (!rows.ok()) return rows.status();
+  std::vector<KioskSeen> kiosks;
+  for (int i = 0; i < PQntuples(rows->get()); ++i) {
+    kiosks.push_back({Text(rows->get(), i, 0),
+                      FromMillis(Number(rows->get(), i, 1)),
+                      Number(rows->get(), i, 2)});
+  }
+  return kiosks;
+}
+
+Result<SyncReport> SyncOnce(Store& store, const std::string& conninfo,
+                            std::string_view kiosk_id, Instant now) {
+  Result<Event> event = store.GetEvent();
+  if (!event.ok()) return event.status();
+  // Queued before connecting, so an offline kiosk counts what waits.
+  Status enabled = store.EnableOutbox();
+  if (!enabled.ok()) return enabled;
+  ENTREE_ASSIGN_OR_RETURN(auto session, SyncSession::Open(conninfo, event->id));
+  return session.Sync(store, kiosk_id, now);
+}
+
+}  // namespace entree

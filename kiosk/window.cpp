@@ -1,0 +1,46 @@
+// The kiosk's one window and its renderer.
+#include "window.h"
+
+#include <iostream>
+
+namespace entree::kiosk {
+
+std::unique_ptr<KioskWindow> KioskWindow::Open(bool windowed, int width,
+                                               int height) {
+  // Headless there is no GPU: SDL would otherwise load a software OpenGL
+  // stack (Mesa's llvmpipe, ~100 MB) just to copy pixels around.
+  if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0) {
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0",
+                            SDL_HINT_DEFAULT);
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software",
+                            SDL_HINT_DEFAULT);
+  }
+  Uint32 flags =
+      windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+  SDL_Window* window =
+      SDL_CreateWindow("Entree", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                       width, height, flags | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!window) {
+    std::cerr << "entree-kiosk: no window: " << SDL_GetError() << "\n";
+    return nullptr;
+  }
+  SDL_Renderer* renderer = SDL_CreateRenderer(
+      window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+  if (!renderer) renderer = SDL_CreateRenderer(window, -1, 0);
+  if (!renderer) {
+    std::cerr << "entree-kiosk: no renderer: " << SDL_GetError() << "\n";
+    SDL_DestroyWindow(window);
+    return nullptr;
+  }
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_DisableScreenSaver();
+  SDL_StartTextInput();
+  return std::unique_ptr<KioskWindow>(new KioskWindow(window, renderer));
+}
+
+KioskWindow::~KioskWindow() {
+  SDL_DestroyRenderer(renderer_);
+  SDL_DestroyWindow(window_);
+}
+
+}  // namespace entree::kiosk
