@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # One command to prove the tree: installs what is missing, checks the
-# formatting, builds with warnings as errors, runs every test, runs every
-# test again under AddressSanitizer and UndefinedBehaviorSanitizer, runs
-# every fuzz target briefly, and runs the benchmarks once as a smoke test.
+# formatting, builds with warnings as errors (gcc), runs every test, builds
+# the .deb and checks it with lintian, builds again with clang under
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs every test
+# there, runs every fuzz target briefly, and runs the benchmarks once as a
+# smoke test.
 # CI runs exactly this.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +22,10 @@ for preset in ci ci-asan; do
   cmake --build --preset "$preset"
   echo "== test ($preset)"
   ASAN_OPTIONS=detect_leaks=1 ctest --preset "$preset" -j "$(nproc)"
+  if [ "$preset" = ci ]; then
+    echo "== package"
+    tools/check-package.sh build/ci
+  fi
 done
 
 echo "== fuzz (a short run of every target; tools/fuzz.sh alone runs long)"

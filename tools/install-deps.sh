@@ -19,7 +19,8 @@ packages=(
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
   clang-format                                  # style check
-  clang libclang-rt-14-dev                      # fuzzing (libFuzzer)
+  clang libclang-rt-14-dev                      # the sanitizer build and fuzzing (libFuzzer)
+  lintian                                       # checks the .deb
   valgrind                                      # tests: a kiosk session under memcheck
 )
 
