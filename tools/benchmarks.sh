@@ -12,6 +12,8 @@ output=${1:-BENCHMARKS.md}
 
 cmake --preset release >/dev/null
 cmake --build --preset release
+# The build's files go to disk now, not during the first measured fsyncs.
+sync
 bench=build/release/tools/bench
 data=build/release/bench-data
 mkdir -p "$data"
