@@ -107,7 +107,6 @@ std::unique_ptr<Screen> MakeDashboardScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeExportScreen(KioskContext& ctx);
 
 // Shared pieces of screens.
-uint32_t VerdictColour(Verdict verdict);
 // An empty staff-mode scene: its dark background and `title` top left,
 // `title_width` pixels wide.
 Scene StaffScene(const Layout& layout, std::string_view title, int title_width);

@@ -6,14 +6,12 @@
 #include "entree/reports/arrival_chart.h"
 #include "entree/reports/report.h"
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 namespace {
 
 constexpr std::chrono::seconds kRefresh{2};
-constexpr uint32_t kBarTrack = 0x2A3650;
-constexpr uint32_t kBarFill = 0x00A86B;
-constexpr uint32_t kMuted = 0xB8C2D6;
 
 // `text` cut with an ellipsis to about `width` pixels at `size` (DejaVu
 // Sans averages under 0.6 em a character), so a line never wraps.
@@ -84,9 +82,9 @@ class DashboardScreen final : public Screen {
     scene.image = ImageItem{chart, Chart(chart)};
     AddMissing(scene, missing, u);
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    0x3A4A6B);
+                    theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "export",
-                    tr().Get("kiosk.dashboard_export"), 0x2E6FD0, 30);
+                    tr().Get("kiosk.dashboard_export"), theme::kPrimary, 30);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -125,19 +123,20 @@ class DashboardScreen final : public Screen {
     scene.texts.push_back({{row.x, row.y, row.w * 75 / 100, text_h},
                            FitLine(label, row.w * 75 / 100, size),
                            size,
-                           0xFFFFFF,
+                           theme::kText,
                            Align::kLeft});
     scene.texts.push_back(
         {{row.x + row.w * 75 / 100, row.y, row.w * 25 / 100, text_h},
          std::to_string(part) + " / " + std::to_string(whole),
          std::max(10, text_h * 3 / 4),
-         kMuted});
+         theme::kMutedText});
     int bar_y = row.y + text_h;
     int bar_h = std::max(2, row.h * 25 / 100);
-    scene.boxes.push_back({{row.x, bar_y, row.w, bar_h}, kBarTrack});
+    scene.boxes.push_back({{row.x, bar_y, row.w, bar_h}, theme::kBarTrack});
     if (whole > 0 && part > 0) {
       scene.boxes.push_back(
-          {{row.x, bar_y, std::max(1, row.w * part / whole), bar_h}, kBarFill});
+          {{row.x, bar_y, std::max(1, row.w * part / whole), bar_h},
+           theme::kBarFill});
     }
   }
 
@@ -151,7 +150,7 @@ class DashboardScreen final : public Screen {
              {std::to_string(s.total.arrived), std::to_string(s.total.expected),
               std::to_string(s.total.inside), std::to_string(s.walk_ins)}),
          u * 3,
-         0xFFFFFF,
+         theme::kText,
          Align::kLeft});
     std::vector<std::pair<std::string, Tally>> rows;
     for (const auto& [sector, tally] : s.by_sector) {
@@ -180,7 +179,7 @@ class DashboardScreen final : public Screen {
                              tr().Format("kiosk.dashboard_more",
                                          {std::to_string(rows.size() - fits)}),
                              u * 2,
-                             kMuted,
+                             theme::kMutedText,
                              Align::kLeft});
     }
   }
@@ -190,7 +189,7 @@ class DashboardScreen final : public Screen {
         {{area.x, area.y, area.w - u * 20, u * 5},
          tr().Format("kiosk.dashboard_missing", {std::to_string(Missing())}),
          u * 3,
-         0xFFFFFF,
+         theme::kText,
          Align::kLeft});
     int line_h = u * 3 + u / 2;
     per_page_ = std::max(1, (area.h - u * 6) / line_h);
@@ -199,14 +198,14 @@ class DashboardScreen final : public Screen {
       scene.buttons.push_back({{area.x + area.w - u * 19, area.y, u * 9, u * 5},
                                "missing:previous",
                                "\xE2\x97\x80",
-                               0x3A4A6B,
-                               0xFFFFFF,
+                               theme::kKey,
+                               theme::kText,
                                u * 3});
       scene.buttons.push_back({{area.x + area.w - u * 9, area.y, u * 9, u * 5},
                                "missing:next",
                                "\xE2\x96\xB6",
-                               0x3A4A6B,
-                               0xFFFFFF,
+                               theme::kKey,
+                               theme::kText,
                                u * 3});
     }
     int first = std::min(page_, pages - 1) * per_page_;
@@ -215,7 +214,7 @@ class DashboardScreen final : public Screen {
           {{area.x, area.y + u * 6 + i * line_h, area.w, line_h},
            FitLine(numbers_.missing[first + i], area.w, u * 2),
            u * 2,
-           kMuted,
+           theme::kMutedText,
            Align::kLeft});
     }
     if (pages > 1) {
@@ -225,7 +224,7 @@ class DashboardScreen final : public Screen {
                        {std::to_string(std::min(page_, pages - 1) + 1),
                         std::to_string(pages)}),
            u * 2,
-           kMuted});
+           theme::kMutedText});
     }
   }
 
@@ -236,11 +235,11 @@ class DashboardScreen final : public Screen {
       return chart_;
     }
     ChartColours colours;
-    colours.background = 0x1F2A44;
-    colours.ink = 0xE6EAF2;
-    colours.grid = 0x33405C;
-    colours.bars = 0x4C8DF6;
-    colours.line = 0xFFB547;
+    colours.background = theme::kPanel;
+    colours.ink = theme::kChartInk;
+    colours.grid = theme::kChartGrid;
+    colours.bars = theme::kChartBars;
+    colours.line = theme::kChartLine;
     auto image =
         RenderArrivalChart(numbers_.curve, tr(), box.w, box.h, colours);
     chart_box_ = box;

@@ -1,5 +1,6 @@
 // Guest screens at the door: attract, verdict, fault.
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 namespace {
@@ -38,7 +39,7 @@ class AttractScreen final : public Screen {
       button.w = camera ? button.w / 2 : button.w * 2 / 3;
       scene.buttons.push_back({button, "register",
                                std::string(tr().Get("kiosk.register_button")),
-                               0x2E6FD0, 0xFFFFFF, u * 5});
+                               theme::kPrimary, theme::kText, u * 5});
     }
     AddStaffButton(scene, layout, tr());
     AddLanguageButtons(scene, layout, ctx_.language());
@@ -90,14 +91,14 @@ class VerdictScreen final : public Screen {
 
   Scene Compose(const Layout& layout) const override {
     Scene scene;
-    scene.background = VerdictColour(outcome_.verdict);
+    scene.background = theme::VerdictColour(outcome_.verdict);
     int u = layout.Unit();
     int h = layout.height();
     int icon = h * 26 / 100;
     scene.icons.push_back(
         {{(layout.width() - icon) / 2, h * 6 / 100, icon, icon},
          VerdictIcon(outcome_.verdict),
-         0xFFFFFF});
+         theme::kText});
     std::string name = outcome_.attendee
                            ? outcome_.attendee->FullName()
                            : std::string(tr().Get("verdict.unknown_guest"));
@@ -127,7 +128,13 @@ class VerdictScreen final : public Screen {
       scene.texts.push_back(
           {layout.Band(h * 64 / 100, h * 16 / 100), where, u * 6});
     }
-    AddLanguageButtons(scene, layout, ctx_.language());
+    // Dark ink on the light amber, white on green and red.
+    uint32_t ink = theme::VerdictInk(outcome_.verdict);
+    for (TextItem& text : scene.texts) text.colour = ink;
+    for (IconItem& shown : scene.icons) shown.colour = ink;
+    // No language buttons: a verdict shows for three seconds in the
+    // language chosen on the start screen, and no button colour stands out
+    // 3:1 from all three verdict grounds.
     return scene;
   }
 
@@ -175,7 +182,7 @@ class FaultScreen final : public Screen {
     scene.icons.push_back(
         {{(layout.width() - h / 5) / 2, h * 10 / 100, h / 5, h / 5},
          Icon::kAttention,
-         0xFFFFFF});
+         theme::kText});
     scene.texts.push_back({layout.Band(h * 38 / 100, h * 16 / 100),
                            std::string(tr().Get("kiosk.fault_title")), u * 8});
     scene.texts.push_back({layout.Band(h * 56 / 100, h * 14 / 100),

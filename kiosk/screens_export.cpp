@@ -6,6 +6,7 @@
 #include "entree/people/export_targets.h"
 #include "entree/reports/report.h"
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 namespace {
@@ -33,31 +34,33 @@ class ExportScreen final : public Screen {
       y += size * 3 / 2;
     };
     if (writing_.valid()) {
-      line(tr().Format("kiosk.export_writing", {chosen_}), 0xFFFFFF, u * 3);
+      line(tr().Format("kiosk.export_writing", {chosen_}), theme::kText, u * 3);
     } else if (!outcome_.empty()) {
       for (const std::string& text : outcome_) {
-        line(text, failed_ ? 0xFFD27F : 0xFFFFFF, u * 3);
+        line(text, failed_ ? theme::kWarningText : theme::kText, u * 3);
       }
       y += u * 2;
     }
     if (!writing_.valid()) {
       if (targets_.empty()) {
-        line(std::string(tr().Get("kiosk.export_none")), 0xB8C2D6, u * 3);
+        line(std::string(tr().Get("kiosk.export_none")), theme::kMutedText,
+             u * 3);
       } else {
-        line(std::string(tr().Get("kiosk.export_choose")), 0xB8C2D6, u * 3);
+        line(std::string(tr().Get("kiosk.export_choose")), theme::kMutedText,
+             u * 3);
         for (size_t i = 0; i < targets_.size() && i < 4; ++i) {
           scene.buttons.push_back({{u * 4, y + u, w - u * 8, u * 8},
                                    "target:" + std::to_string(i),
                                    targets_[i],
-                                   0x2E6FD0,
-                                   0xFFFFFF,
+                                   theme::kPrimary,
+                                   theme::kText,
                                    u * 3});
           y += u * 10;
         }
       }
     }
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    0x3A4A6B);
+                    theme::kKey);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }

@@ -4,6 +4,7 @@
 
 #include "entree/badges/badge_render.h"
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 namespace {
@@ -18,14 +19,15 @@ constexpr size_t kMaxFieldLength = 60;
 void AddField(Scene& scene, const Rect& box, const std::string& id,
               const std::string& label, const std::string& value, bool focused,
               int font) {
-  scene.buttons.push_back(
-      {box, id, "", focused ? 0xFFFFFFu : 0xD8DEE9u, 0x1F2A44, font});
+  scene.buttons.push_back({box, id, "",
+                           focused ? theme::kFieldFocused : theme::kFieldIdle,
+                           theme::kInk, font});
   std::string shown = value.empty() && !focused ? label : value;
   if (focused) shown += "|";
   TextItem text{{box.x + font / 2, box.y, box.w - font, box.h},
                 shown,
                 font,
-                value.empty() && !focused ? 0x6A7488u : 0x1F2A44u,
+                theme::kInk,
                 Align::kLeft};
   scene.texts.push_back(text);
 }
@@ -77,16 +79,16 @@ class FindInvitationScreen final : public Screen {
             row_h - u},
            "match:" + std::to_string(i),
            label,
-           0x2E6FD0,
-           0xFFFFFF,
+           theme::kPrimary,
+           theme::kText,
            u * 3});
     }
     Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
     AddKeyboard(scene, keyboard, false);
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    0x3A4A6B);
+                    theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "walk_in",
-                    tr().Get("kiosk.not_on_list"), 0x5B4FA8, 50);
+                    tr().Get("kiosk.not_on_list"), theme::kAlternative, 50);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -164,26 +166,26 @@ class WalkInScreen final : public Screen {
           {{u * 4 + s * sector_w, sector_top, sector_w - u, u * 8},
            "sector:" + std::string(ToString(sector)),
            std::string(tr().Get("sector." + std::string(ToString(sector)))),
-           chosen ? 0xFFFFFFu : 0x3A4A6Bu,
-           chosen ? 0x1F2A44u : 0xFFFFFFu,
+           chosen ? theme::kChosen : theme::kKey,
+           chosen ? theme::kInk : theme::kText,
            u * 3});
     }
     scene.buttons.push_back({{u * 4, sector_top + u * 10, w - u * 8, u * 8},
                              "consent",
                              (consent_ ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
                                  std::string(tr().Get("kiosk.consent")),
-                             consent_ ? 0x00745Au : 0x3A4A6Bu,
-                             0xFFFFFF,
+                             consent_ ? theme::kConsentGiven : theme::kKey,
+                             theme::kText,
                              u * 3});
     if (!problem_.empty()) {
-      scene.texts.push_back(
-          {layout.Band(sector_top + u * 19, u * 6), problem_, u * 3, 0xFFD27F});
+      scene.texts.push_back({layout.Band(sector_top + u * 19, u * 6), problem_,
+                             u * 3, theme::kWarningText});
     }
     AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100}, true);
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    0x3A4A6B);
+                    theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
-                    0x2E6FD0);
+                    theme::kPrimary);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -284,17 +286,18 @@ class BadgeScreen final : public Screen {
     if (std::string_view news = PrintNews(); !news.empty()) {
       bool trouble = printing_ == Printing::kFailed;
       scene.texts.push_back({layout.Band(u * 10, u * 7), std::string(news),
-                             u * 3, trouble ? 0xFFD27Fu : 0xFFFFFFu});
+                             u * 3,
+                             trouble ? theme::kWarningText : theme::kText});
     }
     Rect card{u * 4, u * 18, w - u * 8, h - u * 32};
     if (face_) {
       scene.image = ImageItem{card, Preview(card)};
     } else {
-      scene.texts.push_back(
-          {card, std::string(tr().Get("kiosk.badge_no_key")), u * 3, 0xFFD27F});
+      scene.texts.push_back({card, std::string(tr().Get("kiosk.badge_no_key")),
+                             u * 3, theme::kWarningText});
     }
     AddBottomButton(scene, layout, Edge::kMiddle, "done",
-                    tr().Get("kiosk.badge_done"), 0x2E6FD0, 40);
+                    tr().Get("kiosk.badge_done"), theme::kPrimary, 40);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }

@@ -2,31 +2,9 @@
 #include <array>
 
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
-
-uint32_t VerdictColour(Verdict verdict) {
-  // Colour is never the only signal: each verdict also has its own icon,
-  // words and sound. The three differ in lightness too, for colour-blind
-  // guests.
-  switch (verdict) {
-    case Verdict::kWelcome:
-    case Verdict::kWelcomeBack:
-    case Verdict::kGoodbye:
-      return 0x00745A;  // bluish green
-    case Verdict::kAlreadyInside:
-      return 0xB86E00;  // orange
-    case Verdict::kRevoked:
-    case Verdict::kWrongEvent:
-    case Verdict::kInvalid:
-    case Verdict::kNotOpen:
-    case Verdict::kClosed:
-    case Verdict::kCancelled:
-    case Verdict::kUnpaid:
-      return 0xA3162B;  // dark red
-  }
-  return 0xA3162B;
-}
 
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
   int u = layout.Unit();
@@ -39,8 +17,8 @@ void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
     scene.buttons.push_back({{right, top, size, size},
                              "lang:" + std::string(ToString(language)),
                              language == Language::kDutch ? "NL" : "EN",
-                             active ? 0xFFFFFFu : 0x3A4A6Bu,
-                             active ? 0x1F2A44u : 0xFFFFFFu,
+                             active ? theme::kChosen : theme::kKey,
+                             active ? theme::kInk : theme::kText,
                              u * 4});
     right -= u;
   }
@@ -51,20 +29,20 @@ void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr) {
   scene.buttons.push_back({{u * 2, layout.height() - u * 10, u * 22, u * 8},
                            "staff",
                            std::string(tr.Get("kiosk.staff_button")),
-                           0x26324F,
-                           0x8090B0,
+                           theme::kStaffKey,
+                           theme::kStaffText,
                            u * 3});
 }
 
 Scene StaffScene(const Layout& layout, std::string_view title,
                  int title_width) {
   Scene scene;
-  scene.background = 0x18202F;
+  scene.background = theme::kBackground;
   int u = layout.Unit();
   scene.texts.push_back({{u * 4, u * 2, title_width, u * 7},
                          std::string(title),
                          u * 4,
-                         0xFFFFFF,
+                         theme::kText,
                          Align::kLeft});
   return scene;
 }
@@ -81,7 +59,7 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                            id,
                            std::string(label),
                            fill,
-                           0xFFFFFF,
+                           theme::kText,
                            u * 4});
 }
 
@@ -104,8 +82,8 @@ void AddKeyboard(Scene& scene, const Rect& area, bool with_digits) {
                                 key_w - 2 * gap, key_h - 2 * gap},
                                "key:" + key,
                                label,
-                               0x3A4A6B,
-                               0xFFFFFF,
+                               theme::kKey,
+                               theme::kText,
                                font});
     }
   }
@@ -114,15 +92,15 @@ void AddKeyboard(Scene& scene, const Rect& area, bool with_digits) {
                             6 * key_w - 2 * gap, key_h - 2 * gap},
                            "key:space",
                            "",
-                           0x3A4A6B,
-                           0xFFFFFF,
+                           theme::kKey,
+                           theme::kText,
                            font});
   scene.buttons.push_back({{area.x + 8 * key_w + gap, last + gap,
                             2 * key_w - 2 * gap, key_h - 2 * gap},
                            "key:back",
                            "\xE2\x8C\xAB",
-                           0x5A3A3A,
-                           0xFFFFFF,
+                           theme::kDelete,
+                           theme::kText,
                            font});
 }
 
@@ -177,7 +155,7 @@ void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
        tr.Format(online ? "kiosk.sync_online" : "kiosk.sync_offline",
                  {waiting}),
        u * 2,
-       online ? 0x9FB3D1u : 0xFFD27Fu,
+       online ? theme::kOnlineText : theme::kWarningText,
        Align::kLeft});
 }
 

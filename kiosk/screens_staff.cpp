@@ -6,6 +6,7 @@
 
 #include "entree/base/text.h"
 #include "screen.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 namespace {
@@ -32,7 +33,7 @@ class PinScreen final : public Screen {
         {layout.Band(u * 11, u * 8), std::string(pin_.size(), '*'), u * 6});
     if (!message_.empty()) {
       scene.texts.push_back(
-          {layout.Band(u * 19, u * 6), message_, u * 3, 0xFFD27F});
+          {layout.Band(u * 19, u * 6), message_, u * 3, theme::kWarningText});
     }
     int key = std::min(h * 15 / 100, w / 5);
     int left = (w - 3 * key) / 2;
@@ -49,12 +50,12 @@ class PinScreen final : public Screen {
             key - 2 * u},
            "pin:" + id,
            label,
-           id == "ok" ? 0x2E6FD0u : 0x3A4A6Bu,
-           0xFFFFFF,
+           id == "ok" ? theme::kPrimary : theme::kKey,
+           theme::kText,
            u * 5});
     }
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    0x3A4A6B);
+                    theme::kKey);
     return scene;
   }
 
@@ -136,8 +137,11 @@ class StaffScreen final : public Screen {
     // (a server's message) never runs into the next.
     auto add_line = [&](const std::string& text, int size) {
       int height = size * 3 / 2 * WrappedLines(text, size, column);
-      scene.texts.push_back(
-          {{u * 4, line, column, height}, text, size, 0xFFFFFF, Align::kLeft});
+      scene.texts.push_back({{u * 4, line, column, height},
+                             text,
+                             size,
+                             theme::kText,
+                             Align::kLeft});
       line += height;
     };
     add_line(
@@ -172,8 +176,8 @@ class StaffScreen final : public Screen {
       scene.buttons.push_back({{right, u * 10, w / 2 - u * 4, u * 8},
                                "field:query",
                                query_ + "|",
-                               0xFFFFFF,
-                               0x1F2A44,
+                               theme::kFieldFocused,
+                               theme::kInk,
                                u * 4});
       for (size_t i = 0; i < matches_.size(); ++i) {
         scene.buttons.push_back(
@@ -181,8 +185,8 @@ class StaffScreen final : public Screen {
               u * 6},
              "match:" + std::to_string(i),
              matches_[i].FullName() + " \xC2\xB7 " + matches_[i].organisation,
-             0x2E6FD0,
-             0xFFFFFF,
+             theme::kPrimary,
+             theme::kText,
              u * 3});
       }
       AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
@@ -198,14 +202,14 @@ class StaffScreen final : public Screen {
             {{right, u * 10 + i * step, w / 2 - u * 4, step - u * 2},
              id,
              std::string(tr().Get("kiosk.staff_" + id)),
-             id == "quit" ? 0x7A2A2Au : 0x3A4A6Bu,
-             0xFFFFFF,
+             id == "quit" ? theme::kDanger : theme::kKey,
+             theme::kText,
              u * 4});
       }
     }
     if (mode_ != Mode::kMenu) {
       AddBottomButton(scene, layout, Edge::kLeft, "menu",
-                      tr().Get("kiosk.back"), 0x3A4A6B);
+                      tr().Get("kiosk.back"), theme::kKey);
     }
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;

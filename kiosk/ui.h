@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entree/badges/badge_render.h"
+#include "theme.h"
 
 namespace entree::kiosk {
 
@@ -28,7 +29,7 @@ struct TextItem {
   Rect box;  // the text is wrapped to the width and centred vertically
   std::string text;
   int size = 20;  // pixel height of the font
-  uint32_t colour = 0xFFFFFF;
+  uint32_t colour = theme::kText;
   Align align = Align::kCenter;
 };
 
@@ -36,8 +37,8 @@ struct ButtonItem {
   Rect box;
   std::string id;  // what a tap on it reports
   std::string label;
-  uint32_t fill = 0x3A4A6B;
-  uint32_t text_colour = 0xFFFFFF;
+  uint32_t fill = theme::kKey;
+  uint32_t text_colour = theme::kText;
   int text_size = 20;
 };
 
@@ -49,7 +50,7 @@ struct BoxItem {
 struct IconItem {
   Rect box;
   Icon icon = Icon::kCheck;
-  uint32_t colour = 0xFFFFFF;
+  uint32_t colour = theme::kText;
 };
 
 // Pixels made elsewhere (the badge renderer), fitted into `box` keeping
@@ -62,13 +63,13 @@ struct ImageItem {
 // A closed line through four points: a code found in the camera's view.
 struct OutlineItem {
   std::array<PixelPoint, 4> corners{};
-  uint32_t colour = 0x00C853;
+  uint32_t colour = theme::kCodeOutline;
 };
 
 // One frame's content, drawn in this order: boxes, image, outlines,
 // buttons, icons, texts.
 struct Scene {
-  uint32_t background = 0x1F2A44;
+  uint32_t background = theme::kPanel;
   std::vector<BoxItem> boxes;
   std::vector<ButtonItem> buttons;
   std::vector<IconItem> icons;

@@ -11,6 +11,7 @@
 #include "kiosk_app.h"
 #include "kiosk_fixture.h"
 #include "support.h"
+#include "theme.h"
 
 using namespace entree;
 using namespace entree::kiosk;
@@ -49,7 +50,7 @@ TEST_CASE("a scanned badge shows the verdict, then the start again",
   f.Scan(f.CodeFor(f.marjolein));
   CHECK(f.app->ScreenName() == "verdict");
   CHECK(f.app->Compose(f.layout).background ==
-        VerdictColour(Verdict::kWelcome));
+        theme::VerdictColour(Verdict::kWelcome));
   CHECK(f.HasText("Welkom, Marjolein de Gelder!"));
   CHECK(f.HasText("Human Capital"));
   CHECK(f.app->TakeCue() == Cue::kWelcome);
@@ -408,6 +409,81 @@ TEST_CASE("every screen fits from 800x480 to 4K in landscape and portrait",
   check_fits("dashboard");
   f.Tap("export");
   check_fits("export");
+}
+
+namespace {
+
+bool Inside(const Rect& inner, const Rect& outer) {
+  return inner.x >= outer.x && inner.y >= outer.y &&
+         inner.x + inner.w <= outer.x + outer.w &&
+         inner.y + inner.h <= outer.y + outer.h;
+}
+
+// What lies under `box`: the last button or box drawn that holds it, else
+// the scene's ground.
+uint32_t GroundUnder(const Scene& scene, const Rect& box) {
+  for (auto b = scene.buttons.rbegin(); b != scene.buttons.rend(); ++b) {
+    if (Inside(box, b->box)) return b->fill;
+  }
+  for (auto b = scene.boxes.rbegin(); b != scene.boxes.rend(); ++b) {
+    if (Inside(box, b->box)) return b->colour;
+  }
+  return scene.background;
+}
+
+// WCAG 2.1 AA in a drawn scene: buttons stand out 3:1 from the ground,
+// their labels 4.5:1 from the button, and every text 4.5:1 from what lies
+// under it.
+void CheckContrast(const Scene& scene) {
+  for (const ButtonItem& b : scene.buttons) {
+    INFO("button " << b.id);
+    CHECK(theme::Contrast(b.fill, scene.background) >= 3.0);
+    if (!b.label.empty()) {
+      CHECK(theme::Contrast(b.text_colour, b.fill) >= 4.5);
+    }
+  }
+  for (const TextItem& text : scene.texts) {
+    INFO("text " << text.text);
+    CHECK(theme::Contrast(text.colour, GroundUnder(scene, text.box)) >= 4.5);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every screen a guest or staff sees meets WCAG AA contrast",
+          "[kiosk][theme]") {
+  KioskFixture f;
+  auto check = [&](const std::string& screen) {
+    INFO(screen);
+    CHECK(f.app->ScreenName() == screen);
+    CheckContrast(f.app->Compose(f.layout));
+  };
+  check("attract");
+  f.Scan(f.CodeFor(f.marjolein));
+  check("verdict");  // welcome
+  f.Advance(3100);
+  f.Scan(f.CodeFor(f.marjolein));
+  check("verdict");  // already inside
+  f.Advance(3100);
+  f.Scan("E1NOTAREALCODE");
+  check("verdict");  // invalid
+  f.Advance(3100);
+  f.Tap("register");
+  check("find");
+  f.Tap("walk_in");
+  check("walk_in");
+  f.Tap("back");
+  f.Tap("back");
+  f.Tap("staff");
+  check("pin");
+  for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {
+    f.Tap(key);
+  }
+  check("staff");
+  f.Tap("dashboard");
+  check("dashboard");
+  f.Tap("export");
+  check("export");
 }
 
 TEST_CASE("the kiosk prints a registered guest's badge once",

@@ -13,6 +13,7 @@
 #include "entree/badges/badge_layout.h"
 #include "support.h"
 #include "synthetic_photos.h"
+#include "theme.h"
 
 using entree::testing::ProcessResult;
 using entree::testing::ReadFile;
@@ -172,10 +173,13 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
 
-  CHECK(BmpPixel(Shot("01-attract.bmp"), 5, 5) == 0x1F2A44);
-  CHECK(BmpPixel(Shot("02-verdict-welcome.bmp"), 5, 5) == 0x00745A);
-  CHECK(BmpPixel(Shot("03-verdict-already-inside.bmp"), 5, 5) == 0xB86E00);
-  CHECK(BmpPixel(Shot("04-verdict-invalid.bmp"), 5, 5) == 0xA3162B);
+  CHECK(BmpPixel(Shot("01-attract.bmp"), 5, 5) == entree::kiosk::theme::kPanel);
+  CHECK(BmpPixel(Shot("02-verdict-welcome.bmp"), 5, 5) ==
+        entree::kiosk::theme::kVerdictGo);
+  CHECK(BmpPixel(Shot("03-verdict-already-inside.bmp"), 5, 5) ==
+        entree::kiosk::theme::kVerdictAttention);
+  CHECK(BmpPixel(Shot("04-verdict-invalid.bmp"), 5, 5) ==
+        entree::kiosk::theme::kVerdictStop);
   // The badge on screen is the printed badge, and its QR reads back from the
   // screenshot as the code of the guest who found their invitation.
   std::vector<std::string> codes =
@@ -264,7 +268,7 @@ TEST_CASE("a kiosk without a usable database shows the staff screen",
   ProcessResult run = e.Kiosk(
       {}, "wait 300\nexpect fault\nshot " + Shot("10-fault.bmp") + "\nquit\n");
   CHECK(run.exit_code == 0);
-  CHECK(BmpPixel(Shot("10-fault.bmp"), 5, 5) == 0x1F2A44);
+  CHECK(BmpPixel(Shot("10-fault.bmp"), 5, 5) == entree::kiosk::theme::kPanel);
   CHECK_FALSE(std::filesystem::exists(e.db));  // nothing was created
 }
 
@@ -306,7 +310,8 @@ TEST_CASE("the headless kiosk checks a guest in from camera frames",
                                   "quit\n");
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
-  CHECK(BmpPixel(Shot("11-camera-verdict.bmp"), 5, 5) == 0x00745A);
+  CHECK(BmpPixel(Shot("11-camera-verdict.bmp"), 5, 5) ==
+        entree::kiosk::theme::kVerdictGo);
   // One check-in, however many frames showed the badge.
   ProcessResult stats = e.Cli({"stats", "--json"});
   CHECK(stats.out.find("\"arrived\":1,") != std::string::npos);

@@ -1,0 +1,52 @@
+// The verdicts' colours and the contrast between two colours.
+#include "theme.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace entree::kiosk::theme {
+namespace {
+
+// sRGB's transfer function undone: a channel's share of light.
+double ToLinear(uint32_t channel) {
+  double c = channel / 255.0;
+  return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double RelativeLuminance(uint32_t rgb) {
+  return 0.2126 * ToLinear((rgb >> 16) & 0xFF) +
+         0.7152 * ToLinear((rgb >> 8) & 0xFF) + 0.0722 * ToLinear(rgb & 0xFF);
+}
+
+}  // namespace
+
+double Contrast(uint32_t a, uint32_t b) {
+  double la = RelativeLuminance(a), lb = RelativeLuminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+uint32_t VerdictColour(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kWelcome:
+    case Verdict::kWelcomeBack:
+    case Verdict::kGoodbye:
+      return kVerdictGo;
+    case Verdict::kAlreadyInside:
+      return kVerdictAttention;
+    case Verdict::kRevoked:
+    case Verdict::kWrongEvent:
+    case Verdict::kInvalid:
+    case Verdict::kNotOpen:
+    case Verdict::kClosed:
+    case Verdict::kCancelled:
+    case Verdict::kUnpaid:
+      return kVerdictStop;
+  }
+  return kVerdictStop;
+}
+
+uint32_t VerdictInk(Verdict verdict) {
+  return VerdictColour(verdict) == kVerdictAttention ? kInk : kText;
+}
+
+}  // namespace entree::kiosk::theme
