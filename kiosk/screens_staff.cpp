@@ -16,6 +16,16 @@ constexpr size_t kMaxQueryLength = 60;
 constexpr int kMaxMatches = 5;
 constexpr std::chrono::seconds kNumbersRefresh{2};
 
+// One dot per digit typed, so staff see how many they entered and the
+// PIN itself shows nowhere.
+std::string PinDots(size_t digits) {
+  std::string dots;
+  for (size_t i = 0; i < digits; ++i) {
+    dots += i == 0 ? "\xE2\x97\x8F" : " \xE2\x97\x8F";  // U+25CF
+  }
+  return dots;
+}
+
 class PinScreen final : public Screen {
  public:
   using Screen::Screen;
@@ -30,7 +40,7 @@ class PinScreen final : public Screen {
     scene.texts.push_back(
         {layout.TitleBand(), std::string(tr().Get("kiosk.pin_title")), u * 5});
     scene.texts.push_back(
-        {layout.Band(u * 11, u * 8), std::string(pin_.size(), '*'), u * 6});
+        {layout.Band(u * 11, u * 8), PinDots(pin_.size()), u * 6});
     if (!message_.empty()) {
       scene.texts.push_back(
           {layout.Band(u * 19, u * 6), message_, u * 3, theme::kWarningText});
@@ -129,7 +139,7 @@ class StaffScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    Scene scene = StaffScene(layout, tr().Get("kiosk.staff_title"), w / 2);
+    Scene scene = StaffScene(layout, Title(), w / 2);
     // Live numbers, left column.
     int line = u * 10;
     int column = w * 45 / 100;
@@ -172,7 +182,34 @@ class StaffScreen final : public Screen {
 
     // Search on the right when a search action is chosen.
     int right = w / 2;
-    if (mode_ != Mode::kMenu) {
+    if (mode_ == Mode::kConfirmUndo || mode_ == Mode::kConfirmQuit) {
+      // The question, then the action named again and a way back, below
+      // the language buttons and each as tall as its text needs.
+      int width = w / 2 - u * 4;
+      int asked = u * 6 * WrappedLines(question_, u * 4, width);
+      int top = u * 13;
+      scene.texts.push_back({{right, top, width, asked},
+                             question_,
+                             u * 4,
+                             theme::kText,
+                             Align::kLeft});
+      top += asked + u * 2;
+      scene.buttons.push_back(
+          {{right, top, width, u * 9},
+           "confirm",
+           std::string(tr().Get(mode_ == Mode::kConfirmUndo
+                                    ? "kiosk.staff_yes_undo"
+                                    : "kiosk.staff_yes_quit")),
+           theme::kDanger,
+           theme::kText,
+           u * 4});
+      scene.buttons.push_back({{right, top + u * 11, width, u * 9},
+                               "menu",
+                               std::string(tr().Get("kiosk.cancel")),
+                               theme::kKey,
+                               theme::kText,
+                               u * 4});
+    } else if (mode_ != Mode::kMenu) {
       scene.buttons.push_back({{right, u * 10, w / 2 - u * 4, u * 8},
                                "field:query",
                                query_ + "|",
@@ -207,7 +244,7 @@ class StaffScreen final : public Screen {
              u * 4});
       }
     }
-    if (mode_ != Mode::kMenu) {
+    if (mode_ == Mode::kCheckIn || mode_ == Mode::kReissue) {
       AddBottomButton(scene, layout, Edge::kLeft, "menu",
                       tr().Get("kiosk.back"), theme::kKey);
     }
@@ -216,7 +253,7 @@ class StaffScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
-    if (mode_ != Mode::kMenu &&
+    if ((mode_ == Mode::kCheckIn || mode_ == Mode::kReissue) &&
         ApplyKeyboardButton(id, query_, kMaxQueryLength)) {
       return Search();
     }
@@ -231,25 +268,30 @@ class StaffScreen final : public Screen {
     } else if (id == "menu") {
       mode_ = Mode::kMenu;
     } else if (id == "undo") {
+      AskUndo();
+    } else if (id == "confirm" && mode_ == Mode::kConfirmUndo) {
       Undo();
+    } else if (id == "confirm" && mode_ == Mode::kConfirmQuit) {
+      ctx_.RequestQuit();
     } else if (id == "reprint") {
       Reprint();
     } else if (id == "lock") {
       ctx_.PopToRoot();
     } else if (id == "quit") {
-      ctx_.RequestQuit();
+      question_ = tr().Get("kiosk.staff_confirm_quit");
+      mode_ = Mode::kConfirmQuit;
     } else if (id.rfind("match:", 0) == 0) {
       size_t index = std::stoul(id.substr(6));
       if (index < matches_.size()) Act(matches_[index]);
     }
   }
   void OnTyped(const std::string& text) override {
-    if (mode_ == Mode::kMenu) return;
+    if (mode_ != Mode::kCheckIn && mode_ != Mode::kReissue) return;
     if (query_.size() + text.size() <= kMaxQueryLength) query_ += text;
     Search();
   }
   void OnKey(Key key) override {
-    if (key == Key::kBackspace && mode_ != Mode::kMenu) OnButton("key:back");
+    if (key == Key::kBackspace) OnButton("key:back");
   }
   void Step(Instant now) override {
     if (now - refreshed_ < kNumbersRefresh || !ctx_.store()) return;
@@ -264,7 +306,26 @@ class StaffScreen final : public Screen {
   }
 
  private:
-  enum class Mode { kMenu, kCheckIn, kReissue };
+  // The menu; a search for a guest to check in or give a new badge; or a
+  // question before an action that cannot be taken back at a tap.
+  enum class Mode { kMenu, kCheckIn, kReissue, kConfirmUndo, kConfirmQuit };
+
+  // The title of what the screen shows now.
+  std::string Title() const {
+    switch (mode_) {
+      case Mode::kCheckIn:
+        return std::string(tr().Get("kiosk.staff_checkin"));
+      case Mode::kReissue:
+        return std::string(tr().Get("kiosk.staff_reissue"));
+      case Mode::kConfirmUndo:
+        return std::string(tr().Get("kiosk.staff_undo"));
+      case Mode::kConfirmQuit:
+        return std::string(tr().Get("kiosk.staff_quit"));
+      case Mode::kMenu:
+        break;
+    }
+    return std::string(tr().Get("kiosk.staff_title"));
+  }
 
   void Enter(Mode mode) {
     mode_ = mode;
@@ -390,7 +451,9 @@ class StaffScreen final : public Screen {
     Refresh();
     ctx_.ShowVerdict(*outcome);
   }
-  void Undo() {
+  // Finds this kiosk's last admission and asks whether to take it back,
+  // naming the guest and the time.
+  void AskUndo() {
     if (!ctx_.store()) return;
     Store& store = *ctx_.store();
     auto last = store.LastAdmissionAt(ctx_.config().kiosk_id);
@@ -399,16 +462,30 @@ class StaffScreen final : public Screen {
       message_ = tr().Get("kiosk.staff_nothing_to_undo");
       return;
     }
-    Status undone =
-        store.UndoCheckin(**last, ctx_.config().kiosk_id, ctx_.Now());
-    if (!undone.ok()) return ctx_.ShowFault(undone.message());
     auto who = store.GetAttendee((*last)->attendee_id);
-    message_ = tr().Format("kiosk.staff_undone",
-                           {who.ok() ? who->FullName() : std::string("?")});
+    undo_ = **last;
+    undo_name_ = who.ok() ? who->FullName() : std::string("?");
+    question_ = tr().Format("kiosk.staff_confirm_undo",
+                            {undo_name_, FormatLocal(undo_->at).substr(11, 5)});
+    mode_ = Mode::kConfirmUndo;
+  }
+
+  // Takes back the admission staff confirmed.
+  void Undo() {
+    mode_ = Mode::kMenu;
+    if (!ctx_.store() || !undo_) return;
+    Status undone =
+        ctx_.store()->UndoCheckin(*undo_, ctx_.config().kiosk_id, ctx_.Now());
+    undo_.reset();
+    if (!undone.ok()) return ctx_.ShowFault(undone.message());
+    message_ = tr().Format("kiosk.staff_undone", {undo_name_});
     Refresh();
   }
 
   Mode mode_ = Mode::kMenu;
+  std::string question_;               // in a confirming mode
+  std::optional<CheckinRecord> undo_;  // the admission Undo would take back
+  std::string undo_name_;
   std::string query_;
   std::vector<Attendee> matches_;
   std::string message_;

@@ -282,7 +282,14 @@ TEST_CASE("staff check in by hand, undo it, and lock", "[kiosk]") {
   f.Advance(3100);
   REQUIRE(f.app->ScreenName() == "staff");
   f.Tap("undo");
-  CHECK(f.HasText("Marjolein de Gelder"));
+  // Staff are asked first, with the guest's name and the time.
+  CHECK(f.HasText("De check-in van Marjolein de Gelder om"));
+  CHECK(f.Stats().total.arrived == 1);
+  f.Tap("menu");  // cancelled: nothing undone
+  CHECK(f.Stats().total.arrived == 1);
+  f.Tap("undo");
+  f.Tap("confirm");
+  CHECK(f.HasText("Ongedaan gemaakt: de check-in van Marjolein de Gelder"));
   CHECK(f.Stats().total.arrived == 0);
   f.Tap("lock");
   CHECK(f.app->ScreenName() == "attract");
@@ -308,6 +315,11 @@ TEST_CASE("only staff can quit", "[kiosk]") {
     f.Tap(key);
   }
   f.Tap("quit");
+  CHECK_FALSE(f.app->quit_requested());  // asked first
+  CHECK(f.HasText("De kiosk afsluiten?"));
+  f.Tap("menu");
+  f.Tap("quit");
+  f.Tap("confirm");
   CHECK(f.app->quit_requested());
 }
 

@@ -168,7 +168,8 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       "shot " +
       Shot("09-staff.bmp") +
       "\n"
-      "press quit\n";
+      "press quit\n"
+      "press confirm\n";
   ProcessResult run = e.Kiosk({"--pin-hash", pin_hash}, script);
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
