@@ -126,11 +126,24 @@ void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
 // The camera's live view fitted into `box`, with the codes it sees
 // outlined; nothing without a camera.
 void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera);
-// An on-screen keyboard in `area`: buttons "key:<text>", "key:space",
-// "key:back".
-void AddKeyboard(Scene& scene, const Rect& area, bool with_digits);
-// Applies an on-screen keyboard button to `text`; false when `id` is not
-// one of its buttons.
+// The lines `text` takes when wrapped at `width` pixels in the bold font
+// at `size` (an estimate: the screens cannot measure text).
+int WrappedLines(const std::string& text, int size, int width);
+// What an on-screen keyboard offers beyond its letters: a row of digits; for
+// typing names a Shift key ("key:shift") and an accent key ("key:accent") that
+// turns the last letter into its accented forms in turn; and whether the
+// letter keys show capitals (the case the next letter takes).
+struct KeyboardKind {
+  bool digits = false;
+  bool for_names = false;
+  bool capitals = true;
+};
+// An on-screen keyboard in `area`: buttons "key:<text>" (letters in lower
+// case), "key:space", "key:back", and those `kind` adds.
+void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind);
+// Applies an on-screen keyboard button to `text` ("key:accent" included;
+// "key:shift" is the screen's to apply); false when `id` is not one of its
+// buttons.
 bool ApplyKeyboardButton(const std::string& id, std::string& text,
                          size_t max_length);
 

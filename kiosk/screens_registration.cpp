@@ -15,21 +15,43 @@ constexpr int kMaxMatches = 4;
 constexpr size_t kMinQueryLength = 3;
 constexpr size_t kMaxFieldLength = 60;
 
-// A text field: a button that takes focus, showing its value.
+// A text field: a button that takes focus, showing its value. The label
+// stays visible: inside the empty field, and small above the text once
+// there is any (or the field has focus).
 void AddField(Scene& scene, const Rect& box, const std::string& id,
               const std::string& label, const std::string& value, bool focused,
               int font) {
   scene.buttons.push_back({box, id, "",
                            focused ? theme::kFieldFocused : theme::kFieldIdle,
                            theme::kInk, font});
-  std::string shown = value.empty() && !focused ? label : value;
-  if (focused) shown += "|";
-  TextItem text{{box.x + font / 2, box.y, box.w - font, box.h},
-                shown,
-                font,
-                theme::kInk,
-                Align::kLeft};
-  scene.texts.push_back(text);
+  int pad = font / 2;
+  if (value.empty() && !focused) {
+    // On one line, smaller when the field is narrow.
+    int size = font;
+    while (size > font / 2 && WrappedLines(label, size, box.w - 2 * pad) > 1) {
+      --size;
+    }
+    scene.texts.push_back({{box.x + pad, box.y, box.w - 2 * pad, box.h},
+                           label,
+                           size,
+                           theme::kInk,
+                           Align::kLeft});
+    return;
+  }
+  int small = font * 55 / 100;
+  scene.texts.push_back(
+      {{box.x + pad, box.y + small / 4, box.w - 2 * pad, small * 5 / 4},
+       label,
+       small,
+       theme::kInk,
+       Align::kLeft});
+  int top = box.y + small * 3 / 2;
+  scene.texts.push_back(
+      {{box.x + pad, top, box.w - 2 * pad, box.y + box.h - top},
+       value + (focused ? "|" : ""),
+       font * 85 / 100,
+       theme::kInk,
+       Align::kLeft});
 }
 
 class FindInvitationScreen final : public Screen {
@@ -84,7 +106,7 @@ class FindInvitationScreen final : public Screen {
            u * 3});
     }
     Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
-    AddKeyboard(scene, keyboard, false);
+    AddKeyboard(scene, keyboard, KeyboardKind{});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "walk_in",
@@ -144,9 +166,21 @@ class WalkInScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    scene.texts.push_back({layout.TitleBand(),
-                           std::string(tr().Get("kiosk.walk_in_title")),
-                           u * 5});
+    // What is missing takes the title's place, where nothing covers it,
+    // until the guest changes something.
+    if (problem_.empty()) {
+      scene.texts.push_back({layout.TitleBand(),
+                             std::string(tr().Get("kiosk.walk_in_title")),
+                             u * 5});
+    } else {
+      Rect band = layout.TitleBand();
+      int size = u * 3;
+      while (size > u * 2 &&
+             WrappedLines(problem_, size, band.w) * size * 3 / 2 > band.h) {
+        --size;
+      }
+      scene.texts.push_back({band, problem_, size, theme::kWarningText});
+    }
     constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
                                                     "organisation", "email"};
     int field_w = (w - u * 10) / 2;
@@ -161,7 +195,7 @@ class WalkInScreen final : public Screen {
     int sector_w = (w - u * 8) / 4;
     for (int s = 0; s < 4; ++s) {
       Sector sector = static_cast<Sector>(s);
-      bool chosen = sector == sector_;
+      bool chosen = sector_ && sector == *sector_;
       scene.buttons.push_back(
           {{u * 4 + s * sector_w, sector_top, sector_w - u, u * 8},
            "sector:" + std::string(ToString(sector)),
@@ -177,11 +211,8 @@ class WalkInScreen final : public Screen {
                              consent_ ? theme::kConsentGiven : theme::kKey,
                              theme::kText,
                              u * 3});
-    if (!problem_.empty()) {
-      scene.texts.push_back({layout.Band(sector_top + u * 19, u * 6), problem_,
-                             u * 3, theme::kWarningText});
-    }
-    AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100}, true);
+    AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100},
+                KeyboardKind{true, true, NextIsCapital()});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
@@ -191,7 +222,23 @@ class WalkInScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
-    if (ApplyKeyboardButton(id, values_[focus_], kMaxFieldLength)) return;
+    if (id != "next" && id != "back") problem_.clear();
+    if (id == "key:shift") {
+      shift_ = !shift_;
+      return;
+    }
+    std::string& value = values_[focus_];
+    if (id.size() == 5 && id.rfind("key:", 0) == 0 && id[4] >= 'a' &&
+        id[4] <= 'z') {
+      // A letter: a capital where the keyboard shows capitals.
+      if (value.size() < kMaxFieldLength) {
+        value +=
+            NextIsCapital() ? static_cast<char>(id[4] - ('a' - 'A')) : id[4];
+      }
+      shift_ = false;
+      return;
+    }
+    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) return;
     if (id.rfind("field:", 0) == 0) {
       constexpr std::array<std::string_view, 4> kIds = {
           "field:given_name", "field:family_name", "field:organisation",
@@ -200,7 +247,7 @@ class WalkInScreen final : public Screen {
         if (id == kIds[i]) focus_ = i;
       }
     } else if (id.rfind("sector:", 0) == 0) {
-      sector_ = ParseSector(id.substr(7)).value_or(Sector::kOther);
+      sector_ = ParseSector(id.substr(7));
     } else if (id == "consent") {
       consent_ = !consent_;
     } else if (id == "back") {
@@ -210,6 +257,7 @@ class WalkInScreen final : public Screen {
     }
   }
   void OnTyped(const std::string& text) override {
+    problem_.clear();
     if (values_[focus_].size() + text.size() <= kMaxFieldLength) {
       values_[focus_] += text;
     }
@@ -236,9 +284,20 @@ class WalkInScreen final : public Screen {
     ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
   }
 
+  // Whether the on-screen keyboard's next letter is a capital: at the
+  // start of a word of a name or organisation (not in the email), turned
+  // the other way by Shift. "van Dam" takes a Shift before the v.
+  bool NextIsCapital() const {
+    const std::string& value = values_[focus_];
+    bool word_start = focus_ != 3 && (value.empty() || value.back() == ' ' ||
+                                      value.back() == '-');
+    return word_start != shift_;
+  }
+
   std::array<std::string, 4> values_;
   size_t focus_ = 0;
-  Sector sector_ = Sector::kBusiness;
+  bool shift_ = false;            // the next letter's case turned around
+  std::optional<Sector> sector_;  // none until the guest chooses
   bool consent_ = false;
   std::string problem_;
 };

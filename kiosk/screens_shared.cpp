@@ -1,5 +1,6 @@
 // Pieces every screen uses: verdict colours, language buttons, keyboard.
 #include <array>
+#include <cmath>
 
 #include "screen.h"
 #include "theme.h"
@@ -63,52 +64,126 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                            u * 4});
 }
 
-void AddKeyboard(Scene& scene, const Rect& area, bool with_digits) {
+// The lines `text` takes when wrapped at `width` pixels in the bold font
+// at `size`, as the screen cannot measure: glyphs about 0.58 of the size
+// wide on average, and an eighth more for breaking between words once the
+// text wraps at all.
+int WrappedLines(const std::string& text, int size, int width) {
+  size_t glyphs = 0;
+  for (unsigned char c : text) glyphs += (c & 0xC0) != 0x80;
+  double lines = static_cast<double>(glyphs) * 0.58 * size / std::max(1, width);
+  if (lines <= 1) return 1;
+  return static_cast<int>(std::ceil(lines * 1.125));
+}
+
+void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind) {
   std::vector<std::string_view> rows = {"qwertyuiop", "asdfghjkl'",
                                         "zxcvbnm-@."};
-  if (with_digits) rows.insert(rows.begin(), "1234567890");
+  if (kind.digits) rows.insert(rows.begin(), "1234567890");
   int row_count = static_cast<int>(rows.size()) + 1;
   int key_h = area.h / row_count;
   int key_w = area.w / 10;
   int gap = std::max(2, std::min(key_w, key_h) / 12);
   int font = key_h * 45 / 100;
+  auto key_at = [&](int column, int row, int columns, std::string id,
+                    std::string label, uint32_t fill) {
+    scene.buttons.push_back(
+        {{area.x + column * key_w + gap, area.y + row * key_h + gap,
+          columns * key_w - 2 * gap, key_h - 2 * gap},
+         "key:" + id,
+         std::move(label),
+         fill,
+         theme::kText,
+         font});
+  };
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].size(); ++c) {
       std::string key(1, rows[r][c]);
       std::string label = key;
-      if (label[0] >= 'a' && label[0] <= 'z') label[0] -= 'a' - 'A';
-      scene.buttons.push_back({{area.x + static_cast<int>(c) * key_w + gap,
-                                area.y + static_cast<int>(r) * key_h + gap,
-                                key_w - 2 * gap, key_h - 2 * gap},
-                               "key:" + key,
-                               label,
-                               theme::kKey,
-                               theme::kText,
-                               font});
+      if (kind.capitals && label[0] >= 'a' && label[0] <= 'z') {
+        label[0] -= 'a' - 'A';
+      }
+      key_at(static_cast<int>(c), static_cast<int>(r), 1, key, label,
+             theme::kKey);
     }
   }
-  int last = area.y + static_cast<int>(rows.size()) * key_h;
-  scene.buttons.push_back({{area.x + 2 * key_w + gap, last + gap,
-                            6 * key_w - 2 * gap, key_h - 2 * gap},
-                           "key:space",
-                           "",
-                           theme::kKey,
-                           theme::kText,
-                           font});
-  scene.buttons.push_back({{area.x + 8 * key_w + gap, last + gap,
-                            2 * key_w - 2 * gap, key_h - 2 * gap},
-                           "key:back",
-                           "\xE2\x8C\xAB",
-                           theme::kDelete,
-                           theme::kText,
-                           font});
+  int last = static_cast<int>(rows.size());
+  if (kind.for_names) {
+    // The letters show the case Shift gives them; the accent key shows
+    // what it does to an e.
+    key_at(0, last, 2, "shift", "\xE2\x87\xA7", theme::kKey);
+    key_at(2, last, 4, "space", "", theme::kKey);
+    key_at(6, last, 2, "accent", "\xC3\xA9", theme::kKey);
+  } else {
+    key_at(2, last, 6, "space", "", theme::kKey);
+  }
+  key_at(8, last, 2, "back", "\xE2\x8C\xAB", theme::kDelete);
 }
+
+namespace {
+
+// The accented forms of a letter, in the order the accent key gives them,
+// starting from the plain letter: enough for Dutch, German, French and
+// Spanish names.
+constexpr std::array<std::string_view, 16> kAccentCycles = {
+    "a\xC3\xA1\xC3\xA0\xC3\xA4\xC3\xA2",
+    "e\xC3\xA9\xC3\xA8\xC3\xAB\xC3\xAA",
+    "i\xC3\xAF\xC3\xAD\xC3\xAC\xC3\xAE",
+    "o\xC3\xB6\xC3\xB3\xC3\xB2\xC3\xB4",
+    "u\xC3\xBC\xC3\xBA\xC3\xB9\xC3\xBB",
+    "c\xC3\xA7",
+    "n\xC3\xB1",
+    "s\xC3\x9F",
+    "A\xC3\x81\xC3\x80\xC3\x84\xC3\x82",
+    "E\xC3\x89\xC3\x88\xC3\x8B\xC3\x8A",
+    "I\xC3\x8F\xC3\x8D\xC3\x8C\xC3\x8E",
+    "O\xC3\x96\xC3\x93\xC3\x92\xC3\x94",
+    "U\xC3\x9C\xC3\x9A\xC3\x99\xC3\x9B",
+    "C\xC3\x87",
+    "N\xC3\x91",
+    "",
+};
+
+// The characters of a UTF-8 string.
+std::vector<std::string> Characters(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() &&
+           (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) {
+      ++n;
+    }
+    out.emplace_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Turns the last character of `text` into the next of its accented forms
+// (after the last, the plain letter again); other characters stay.
+void NextAccent(std::string& text) {
+  std::vector<std::string> chars = Characters(text);
+  if (chars.empty()) return;
+  for (std::string_view cycle : kAccentCycles) {
+    std::vector<std::string> forms = Characters(cycle);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      if (forms[i] != chars.back()) continue;
+      text.resize(text.size() - chars.back().size());
+      text += forms[(i + 1) % forms.size()];
+      return;
+    }
+  }
+}
+
+}  // namespace
 
 bool ApplyKeyboardButton(const std::string& id, std::string& text,
                          size_t max_length) {
   if (id.rfind("key:", 0) != 0) return false;
   std::string key = id.substr(4);
-  if (key == "back") {
+  if (key == "accent") {
+    NextAccent(text);
+  } else if (key == "back") {
     // Remove one UTF-8 character.
     while (!text.empty()) {
       unsigned char last = static_cast<unsigned char>(text.back());

@@ -117,18 +117,6 @@ class PinScreen final : public Screen {
   std::string message_;
 };
 
-// The lines `text` takes when wrapped at `width` pixels in the bold font
-// at `size`, as the screen cannot measure: glyphs about 0.58 of the size
-// wide on average, and an eighth more for breaking between words once the
-// text wraps at all.
-int WrappedLines(const std::string& text, int size, int width) {
-  size_t glyphs = 0;
-  for (unsigned char c : text) glyphs += (c & 0xC0) != 0x80;
-  double lines = static_cast<double>(glyphs) * 0.58 * size / std::max(1, width);
-  if (lines <= 1) return 1;
-  return static_cast<int>(std::ceil(lines * 1.125));
-}
-
 class StaffScreen final : public Screen {
  public:
   explicit StaffScreen(KioskContext& ctx) : Screen(ctx) { Refresh(); }
@@ -226,7 +214,8 @@ class StaffScreen final : public Screen {
              theme::kText,
              u * 3});
       }
-      AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100}, false);
+      AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100},
+                  KeyboardKind{});
     } else {
       std::vector<std::string> actions = {
           "dashboard", "checkin", "undo", "reissue", "export", "lock", "quit"};

@@ -164,10 +164,13 @@ TEST_CASE("a walk-in registers, gets a badge and is let in", "[kiosk]") {
   f.Tap("field:family_name");
   f.Type("van Dam");
   f.Tap("next");
+  CHECK(f.app->ScreenName() == "walk_in");  // no sector yet
+  CHECK(f.HasText("Kies alstublieft waar u werkt"));
+  f.Tap("sector:government");
+  f.Tap("next");
   CHECK(f.app->ScreenName() == "walk_in");  // no consent yet
   CHECK(f.HasText("toestemming"));
   f.Tap("consent");
-  f.Tap("sector:government");
   f.Tap("next");
   REQUIRE(f.app->ScreenName() == "badge");
   f.Tap("done");
@@ -175,6 +178,54 @@ TEST_CASE("a walk-in registers, gets a badge and is let in", "[kiosk]") {
   Statistics stats = f.Stats();
   CHECK(stats.walk_ins == 1);
   CHECK(stats.by_sector["government"].arrived == 1);
+}
+
+TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  f.Tap("walk_in");
+  auto keys = [&](std::initializer_list<const char*> ids) {
+    for (const char* id : ids) f.Tap(std::string("key:") + id);
+  };
+  // A capital at the start of each word, an accent on the last letter.
+  keys({"c", "e", "accent", "l", "i", "n", "e", "space", "m", "a", "r",
+        "i", "e"});
+  CHECK(f.HasText("C\xC3\xA9line Marie"));
+  // The label stays above what was typed.
+  CHECK(f.HasText("Voornaam"));
+  // A particle in lower case takes a Shift first.
+  f.Tap("field:family_name");
+  keys({"shift", "v", "a", "n", "space", "d", "a", "m"});
+  CHECK(f.HasText("van Dam"));
+  // The accent key goes round a letter's forms and back.
+  f.Tap("field:organisation");
+  keys({"e", "accent", "accent", "accent", "accent", "accent"});
+  CHECK(f.HasText("E|"));
+  keys({"back", "o", "accent", "accent"});  // O, then \xC3\x96, then \xC3\x93
+  CHECK(f.HasText("\xC3\x93|"));
+  f.Tap("field:email");
+  keys({"n", "o", "o", "r"});
+  CHECK(f.HasText("noor"));  // no capitals in an address
+
+  // No sector is chosen for the guest: asked for, and the question goes
+  // once they choose.
+  f.Tap("consent");
+  f.Tap("field:email");
+  keys({"back", "back", "back", "back"});
+  f.Tap("next");
+  CHECK(f.app->ScreenName() == "walk_in");
+  CHECK(f.HasText("Kies alstublieft waar u werkt"));
+  f.Tap("sector:education");
+  CHECK_FALSE(f.HasText("Kies alstublieft waar u werkt"));
+  CHECK(f.HasText("Aanmelden"));
+  f.Tap("next");
+  REQUIRE(f.app->ScreenName() == "badge");
+  auto found = Store::Open(f.db)->SearchAttendees("celine", 5);
+  REQUIRE(found.ok());
+  REQUIRE(found->size() == 1);
+  CHECK(found->front().given_name == "C\xC3\xA9line Marie");
+  CHECK(found->front().family_name == "van Dam");
+  CHECK(found->front().sector == Sector::kEducation);
 }
 
 TEST_CASE("the kiosk speaks Dutch and English", "[kiosk]") {
@@ -231,7 +282,9 @@ TEST_CASE("text typed beyond a field's limit stops at the limit", "[kiosk]") {
   f.Tap("back");
   f.Tap("staff");
   for (int i = 0; i < 200; ++i) f.Type("1");
-  CHECK_FALSE(f.HasText(std::string(13, '*')));
+  std::string thirteen_dots;
+  for (int i = 0; i < 13; ++i) thirteen_dots += " \xE2\x97\x8F";
+  CHECK_FALSE(f.HasText(thirteen_dots.substr(1)));
   f.Tap("pin:ok");  // a wrong PIN, not an overflow
   CHECK(f.app->ScreenName() == "pin");
   for (const char* key : {"pin:1", "pin:2", "pin:3", "pin:4", "pin:ok"}) {

@@ -24,6 +24,10 @@ Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_no_name", {});
   }
+  if (!form.sector) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.walk_in_no_sector", {});
+  }
   if (!a.email.empty() && !IsPlausibleEmail(a.email)) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_bad_email", {a.email});
@@ -37,7 +41,7 @@ Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
                              "error.walk_in_no_consent", {});
   }
   a.id = NewUuid();
-  a.sector = form.sector;
+  a.sector = *form.sector;
   a.source = Source::kWalkIn;
   a.consent = true;
   a.created_at = a.updated_at = now;

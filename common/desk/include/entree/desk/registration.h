@@ -8,6 +8,7 @@
 // - kiosk_config.h: the kiosk's settings file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,8 @@ struct WalkInForm {
   std::string given_name;
   std::string family_name;
   std::string organisation;
-  Sector sector = Sector::kOther;
-  std::string email;  // optional
+  std::optional<Sector> sector;  // chosen by the guest; none is an error
+  std::string email;             // optional
   bool consent = false;
 };
 
