@@ -18,14 +18,21 @@ class AttractScreen final : public Screen {
     Scene scene;
     int u = layout.Unit();
     int h = layout.height();
+    bool exit = ctx_.config().direction == Direction::kExit;
+    if (exit) {
+      // An exit door says so first, above the event's name, so nobody
+      // mistakes it for the way in.
+      scene.texts.push_back({layout.TitleBand(),
+                             std::string(tr().Get("kiosk.exit_title")), u * 8});
+    }
     scene.texts.push_back(
         {layout.Band(h * 18 / 100, h * 22 / 100), ctx_.event().name, u * 9});
     bool registers = ctx_.config().role != KioskRole::kDoor;
-    scene.texts.push_back(
-        {layout.Band(h * 42 / 100, h * 12 / 100),
-         std::string(
-             tr().Get(registers ? "kiosk.attract" : "kiosk.attract_door")),
-         u * 6});
+    const char* invitation = exit        ? "kiosk.attract_exit"
+                             : registers ? "kiosk.attract"
+                                         : "kiosk.attract_door";
+    scene.texts.push_back({layout.Band(h * 42 / 100, h * 12 / 100),
+                           std::string(tr().Get(invitation)), u * 6});
     const CameraScanner* camera = ctx_.camera();
     if (camera) {
       int w = layout.width();
@@ -105,10 +112,14 @@ class VerdictScreen final : public Screen {
     std::string since = outcome_.first_entry
                             ? FormatLocal(*outcome_.first_entry).substr(11, 5)
                             : std::string();
-    std::string opens =
-        ctx_.event().doors_open_at
-            ? FormatLocal(*ctx_.event().doors_open_at).substr(11, 5)
-            : std::string();
+    // When the doors open: the time, with the date when that is not today.
+    std::string opens;
+    if (ctx_.event().doors_open_at) {
+      std::string at = FormatLocal(*ctx_.event().doors_open_at);
+      bool today = at.substr(0, 10) == FormatLocal(ctx_.Now()).substr(0, 10);
+      opens =
+          today ? at.substr(11, 5) : at.substr(0, 10) + " " + at.substr(11, 5);
+    }
     std::string title = tr().Format(
         "verdict." + std::string(ToString(outcome_.verdict)),
         {name, outcome_.verdict == Verdict::kNotOpen ? opens : since});

@@ -39,8 +39,15 @@ struct KioskFixture {
                         const std::string& print_server = "",
                         const std::string& camera_frames = "",
                         const std::string& server = "",
-                        const std::string& export_dir = "") {
+                        const std::string& export_dir = "",
+                        Direction direction = Direction::kEntry,
+                        std::optional<Instant> doors_open = std::nullopt) {
     Store store = MakeEventStore(db, &keys);
+    if (doors_open) {
+      Event event = *store.GetEvent();
+      event.doors_open_at = doors_open;
+      REQUIRE(store.UpdateEvent(event).ok());
+    }
     marjolein = AddAttendee(store, "Marjolein", "de Gelder", Sector::kBusiness,
                             "Human Capital");
     AddAttendee(store, "Gerrit", "Bügel", Sector::kBusiness, "Smart Industry");
@@ -59,6 +66,7 @@ struct KioskFixture {
     config.camera_frames = camera_frames;
     config.server = server;
     config.export_dir = export_dir;
+    config.direction = direction;
     app = std::make_unique<KioskApp>(config, clock);
     app->Compose(layout);
   }

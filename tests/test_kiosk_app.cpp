@@ -188,8 +188,8 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
     for (const char* id : ids) f.Tap(std::string("key:") + id);
   };
   // A capital at the start of each word, an accent on the last letter.
-  keys({"c", "e", "accent", "l", "i", "n", "e", "space", "m", "a", "r",
-        "i", "e"});
+  keys({"c", "e", "accent", "l", "i", "n", "e", "space", "m", "a", "r", "i",
+        "e"});
   CHECK(f.HasText("C\xC3\xA9line Marie"));
   // The label stays above what was typed.
   CHECK(f.HasText("Voornaam"));
@@ -226,6 +226,28 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
   CHECK(found->front().given_name == "C\xC3\xA9line Marie");
   CHECK(found->front().family_name == "van Dam");
   CHECK(found->front().sector == Sector::kEducation);
+}
+
+TEST_CASE("the exit door says it is the exit, and refusals say what next",
+          "[kiosk]") {
+  KioskFixture exit(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
+  CHECK(exit.HasText("Uitgang"));
+  CHECK(exit.HasText("Gaat u weg? Scan uw badge bij het verlaten."));
+  KioskFixture entry(KioskRole::kDoor);
+  CHECK_FALSE(entry.HasText("Uitgang"));
+  // A code that cannot be read: try again first, then staff.
+  entry.Scan("E1NOTAREALCODE");
+  CHECK(entry.HasText("Probeer het nog eens"));
+
+  // Doors that open on another day say the day too; today only the time.
+  KioskFixture early(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                     At("2026-10-13T13:30:00Z"));
+  early.Scan(early.CodeFor(early.marjolein));
+  CHECK(early.HasText("Kom terug om 2026-10-13 15:30."));
+  KioskFixture later(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                     At("2026-10-12T18:30:00Z"));
+  later.Scan(later.CodeFor(later.marjolein));
+  CHECK(later.HasText("Kom terug om 20:30."));
 }
 
 TEST_CASE("the kiosk speaks Dutch and English", "[kiosk]") {
