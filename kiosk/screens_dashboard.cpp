@@ -68,12 +68,13 @@ class DashboardScreen final : public Screen {
     int h = layout.height();
     bool portrait = layout.Portrait();
     Scene scene = StaffScene(layout, tr().Get("kiosk.dashboard_title"), w / 2);
-    Rect numbers = portrait ? Rect{u * 4, u * 10, w - u * 8, h * 40 / 100}
-                            : Rect{u * 4, u * 10, w * 46 / 100, h - u * 23};
+    int top = layout.ContentTop();
+    Rect numbers = portrait ? Rect{u * 4, top, w - u * 8, h * 40 / 100}
+                            : Rect{u * 4, top, w * 46 / 100, h - top - u * 13};
     Rect chart =
         portrait
             ? Rect{u * 4, numbers.y + numbers.h + u, w - u * 8, h * 22 / 100}
-            : Rect{w / 2 + u * 2, u * 10, w / 2 - u * 6, h * 38 / 100};
+            : Rect{w / 2 + u * 2, top, w / 2 - u * 6, h * 38 / 100};
     Rect missing = portrait ? Rect{u * 4, chart.y + chart.h + u * 2, w - u * 8,
                                    h - (chart.y + chart.h + u * 2) - u * 13}
                             : Rect{chart.x, chart.y + chart.h + u * 2, chart.w,

@@ -129,7 +129,8 @@ class StaffScreen final : public Screen {
     int w = layout.width();
     Scene scene = StaffScene(layout, Title(), w / 2);
     // Live numbers, left column.
-    int line = u * 10;
+    int top = layout.ContentTop();
+    int line = top;
     int column = w * 45 / 100;
     // Each line gets the height its wrapped text needs, so that a long one
     // (a server's message) never runs into the next.
@@ -175,15 +176,15 @@ class StaffScreen final : public Screen {
       // the language buttons and each as tall as its text needs.
       int width = w / 2 - u * 4;
       int asked = u * 6 * WrappedLines(question_, u * 4, width);
-      int top = u * 13;
-      scene.texts.push_back({{right, top, width, asked},
+      int asked_top = top + u;
+      scene.texts.push_back({{right, asked_top, width, asked},
                              question_,
                              u * 4,
                              theme::kText,
                              Align::kLeft});
-      top += asked + u * 2;
+      int yes = asked_top + asked + u * 2;
       scene.buttons.push_back(
-          {{right, top, width, u * 9},
+          {{right, yes, width, u * 9},
            "confirm",
            std::string(tr().Get(mode_ == Mode::kConfirmUndo
                                     ? "kiosk.staff_yes_undo"
@@ -191,14 +192,14 @@ class StaffScreen final : public Screen {
            theme::kDanger,
            theme::kText,
            u * 4});
-      scene.buttons.push_back({{right, top + u * 11, width, u * 9},
+      scene.buttons.push_back({{right, yes + u * 11, width, u * 9},
                                "menu",
                                std::string(tr().Get("kiosk.cancel")),
                                theme::kKey,
                                theme::kText,
                                u * 4});
     } else if (mode_ != Mode::kMenu) {
-      scene.buttons.push_back({{right, u * 10, w / 2 - u * 4, u * 8},
+      scene.buttons.push_back({{right, top, w / 2 - u * 4, u * 8},
                                "field:query",
                                query_ + "|",
                                theme::kFieldFocused,
@@ -206,7 +207,7 @@ class StaffScreen final : public Screen {
                                u * 4});
       for (size_t i = 0; i < matches_.size(); ++i) {
         scene.buttons.push_back(
-            {{right, u * 19 + static_cast<int>(i) * u * 7, w / 2 - u * 4,
+            {{right, top + u * 9 + static_cast<int>(i) * u * 7, w / 2 - u * 4,
               u * 6},
              "match:" + std::to_string(i),
              matches_[i].FullName() + " \xC2\xB7 " + matches_[i].organisation,
@@ -221,11 +222,11 @@ class StaffScreen final : public Screen {
           "dashboard", "checkin", "undo", "reissue", "export", "lock", "quit"};
       if (failed_print_) actions.insert(actions.begin() + 4, "reprint");
       int count = static_cast<int>(actions.size());
-      int step = std::min(u * 11, (h - u * 12) / count);
+      int step = std::min(u * 11, (h - top - u * 2) / count);
       for (int i = 0; i < count; ++i) {
         const std::string& id = actions[i];
         scene.buttons.push_back(
-            {{right, u * 10 + i * step, w / 2 - u * 4, step - u * 2},
+            {{right, top + i * step, w / 2 - u * 4, step - u * 2},
              id,
              std::string(tr().Get("kiosk.staff_" + id)),
              id == "quit" ? theme::kDanger : theme::kKey,

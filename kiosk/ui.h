@@ -96,6 +96,9 @@ class Layout {
   Rect Band(int top, int height) const;
   // The title line at the top, clear of the language buttons.
   Rect TitleBand() const;
+  // Where a screen's content may start: below the title band and the
+  // language buttons, which have that area to themselves.
+  int ContentTop() const { return Unit() * 12; }
 
  private:
   int width_;

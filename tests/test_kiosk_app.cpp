@@ -518,6 +518,27 @@ uint32_t GroundUnder(const Scene& scene, const Rect& box) {
   return scene.background;
 }
 
+bool Overlap(const Rect& a, const Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&
+         b.y < a.y + a.h;
+}
+
+// The language buttons have their own area: nothing else is drawn there.
+void CheckLanguageAreaFree(const Scene& scene) {
+  for (const ButtonItem& lang : scene.buttons) {
+    if (lang.id.rfind("lang:", 0) != 0) continue;
+    for (const ButtonItem& b : scene.buttons) {
+      if (b.id.rfind("lang:", 0) == 0) continue;
+      INFO(b.id << " over " << lang.id);
+      CHECK_FALSE(Overlap(b.box, lang.box));
+    }
+    for (const TextItem& text : scene.texts) {
+      INFO("\"" << text.text << "\" over " << lang.id);
+      CHECK_FALSE(Overlap(text.box, lang.box));
+    }
+  }
+}
+
 // WCAG 2.1 AA in a drawn scene: buttons stand out 3:1 from the ground,
 // their labels 4.5:1 from the button, and every text 4.5:1 from what lies
 // under it.
@@ -537,13 +558,19 @@ void CheckContrast(const Scene& scene) {
 
 }  // namespace
 
-TEST_CASE("every screen a guest or staff sees meets WCAG AA contrast",
+TEST_CASE("every screen meets WCAG AA contrast and keeps the language "
+          "buttons' area free",
           "[kiosk][theme]") {
   KioskFixture f;
   auto check = [&](const std::string& screen) {
     INFO(screen);
     CHECK(f.app->ScreenName() == screen);
     CheckContrast(f.app->Compose(f.layout));
+    for (auto [w, h] : {std::pair{800, 480}, std::pair{1280, 720},
+                        std::pair{1080, 1920}, std::pair{3840, 2160}}) {
+      INFO(w << "x" << h);
+      CheckLanguageAreaFree(f.app->Compose(Layout(w, h)));
+    }
   };
   check("attract");
   f.Scan(f.CodeFor(f.marjolein));
