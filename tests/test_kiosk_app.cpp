@@ -558,9 +558,10 @@ void CheckContrast(const Scene& scene) {
 
 }  // namespace
 
-TEST_CASE("every screen meets WCAG AA contrast and keeps the language "
-          "buttons' area free",
-          "[kiosk][theme]") {
+TEST_CASE(
+    "every screen meets WCAG AA contrast and keeps the language "
+    "buttons' area free",
+    "[kiosk][theme]") {
   KioskFixture f;
   auto check = [&](const std::string& screen) {
     INFO(screen);
