@@ -51,10 +51,12 @@ Result<std::vector<ScriptStep>> ParseScript(const std::string& text) {
       for (const std::string& c : Characters(rest)) {
         t += gap;
         steps.push_back({ScriptStep::Kind::kChar, t, c});
+        steps.back().burst = verb == "scan";
       }
       if (verb == "scan") {
         t += gap;
         steps.push_back({ScriptStep::Kind::kKey, t, "enter"});
+        steps.back().burst = true;
       }
     } else if (verb == "key") {
       if (rest.empty()) return bad();

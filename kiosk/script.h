@@ -46,6 +46,10 @@ struct ScriptStep {
                        // kTouch: "down", "move" or "up"
   int x = 0, y = 0;
   int fingers = 1;  // kTouch: fingers side by side, 40 pixels apart
+  // Part of a `scan`: its characters and Enter go to the kiosk together
+  // once the first is due, as a scanner sends them within milliseconds
+  // however late the kiosk's frames come.
+  bool burst = false;
 };
 
 // Parses a script; kInvalidArgument names a bad line.

@@ -111,6 +111,13 @@ void ScriptDriver::RunDue(Uint32 now_ms, const KioskApp& app,
                           Renderer& renderer, const Scene& scene, int width,
                           int height, Timing& timing) {
   while (next_ < steps_.size() && now_ms - started_ >= steps_[next_].at_ms) {
+    // A scan's characters all go now, up to its Enter, which is handled
+    // below like any key.
+    while (steps_[next_].burst &&
+           steps_[next_].kind == ScriptStep::Kind::kChar &&
+           next_ + 1 < steps_.size() && steps_[next_ + 1].burst) {
+      PushScriptInput(steps_[next_++], scene, width, height);
+    }
     const ScriptStep& step = steps_[next_++];
     bool input = false;
     if (step.kind == ScriptStep::Kind::kShot) {
