@@ -26,23 +26,8 @@ double Contrast(uint32_t a, uint32_t b) {
 }
 
 uint32_t VerdictColour(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kWelcome:
-    case Verdict::kWelcomeBack:
-    case Verdict::kGoodbye:
-      return kVerdictGo;
-    case Verdict::kAlreadyInside:
-      return kVerdictAttention;
-    case Verdict::kRevoked:
-    case Verdict::kWrongEvent:
-    case Verdict::kInvalid:
-    case Verdict::kNotOpen:
-    case Verdict::kClosed:
-    case Verdict::kCancelled:
-    case Verdict::kUnpaid:
-      return kVerdictStop;
-  }
-  return kVerdictStop;
+  if (Admits(verdict)) return kVerdictGo;
+  return verdict == Verdict::kAlreadyInside ? kVerdictAttention : kVerdictStop;
 }
 
 uint32_t VerdictInk(Verdict verdict) {
