@@ -14,23 +14,9 @@ namespace entree::kiosk {
 namespace {
 
 Cue CueFor(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kWelcome:
-    case Verdict::kWelcomeBack:
-    case Verdict::kGoodbye:
-      return Cue::kWelcome;
-    case Verdict::kAlreadyInside:
-      return Cue::kAlreadyInside;
-    case Verdict::kRevoked:
-    case Verdict::kWrongEvent:
-    case Verdict::kInvalid:
-    case Verdict::kNotOpen:
-    case Verdict::kClosed:
-    case Verdict::kCancelled:
-    case Verdict::kUnpaid:
-      return Cue::kRefused;
-  }
-  return Cue::kRefused;
+  if (Admits(verdict)) return Cue::kWelcome;
+  return verdict == Verdict::kAlreadyInside ? Cue::kAlreadyInside
+                                            : Cue::kRefused;
 }
 
 // How often the outbox is counted, for the screen and to send new records.

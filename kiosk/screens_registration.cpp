@@ -294,6 +294,7 @@ class WalkInScreen final : public Screen {
     return word_start != shift_;
   }
 
+  static constexpr size_t kEmailField = 3;  // in values_, as in kFields
   std::array<std::string, 4> values_;
   size_t focus_ = 0;
   bool shift_ = false;            // the next letter's case turned around

@@ -30,8 +30,8 @@ constexpr uint32_t kAlternative = 0x7468C6;  // "not on the list"
 constexpr uint32_t kConsentGiven = 0x00875C;
 constexpr uint32_t kDelete = 0xB85656;  // the keyboard's backspace
 constexpr uint32_t kDanger = 0xBC5252;  // quitting the kiosk
-constexpr uint32_t kStaffKey = 0x64769C;
-constexpr uint32_t kStaffText = 0xFFFFFF;
+constexpr uint32_t kStaffKey = kKey;
+constexpr uint32_t kStaffText = kText;
 // Text fields: the focused one is white, the others darker by 3:1.
 constexpr uint32_t kFieldFocused = 0xFFFFFF;
 constexpr uint32_t kFieldIdle = 0x8593AC;
