@@ -289,8 +289,9 @@ class WalkInScreen final : public Screen {
   // the other way by Shift. "van Dam" takes a Shift before the v.
   bool NextIsCapital() const {
     const std::string& value = values_[focus_];
-    bool word_start = focus_ != 3 && (value.empty() || value.back() == ' ' ||
-                                      value.back() == '-');
+    bool word_start =
+        focus_ != kEmailField &&
+        (value.empty() || value.back() == ' ' || value.back() == '-');
     return word_start != shift_;
   }
 
