@@ -1,4 +1,4 @@
-// Scene drawing: filled boxes, rounded-free buttons, text, icons, QR.
+// Scene drawing: filled boxes, buttons, fitted text, icons, QR.
 #include "render.h"
 
 #include <array>
@@ -10,15 +10,13 @@
 namespace entree::kiosk {
 namespace {
 
-constexpr std::array<const char*, 3> kFontPaths = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-};
 // Rendered texts kept beyond those on screen: enough for the screens a
 // guest goes back and forth between, few enough to keep memory flat when
 // every verdict shows a new name.
-constexpr size_t kMaxCachedTexts = 24;
+constexpr size_t kMaxCachedLines = 24;
+// Fitted texts remembered: a few screens' worth. Fitting measures a text
+// many times, so it is done once per text and box.
+constexpr size_t kMaxCachedFits = 512;
 // The longest text drawn in one box, in bytes of UTF-8.
 constexpr size_t kMaxDrawnTextBytes = 1024;
 
@@ -32,58 +30,51 @@ SDL_Color ToColor(uint32_t rgb) {
 Renderer::Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
 
 Renderer::~Renderer() {
-  for (auto& [key, text] : texts_) SDL_DestroyTexture(text.texture);
+  for (auto& [key, line] : lines_) SDL_DestroyTexture(line.texture);
   SDL_DestroyTexture(image_texture_);
-  for (auto& [size, font] : fonts_) TTF_CloseFont(font);
 }
 
-TTF_Font* Renderer::Font(int size) {
-  auto found = fonts_.find(size);
-  if (found != fonts_.end()) return found->second;
-  TTF_Font* font = nullptr;
-  for (const char* path : kFontPaths) {
-    if ((font = TTF_OpenFont(path, size))) break;
-  }
-  if (!font && !warned_no_font_) {
-    std::cerr << "entree-kiosk: no font found; install fonts-dejavu-core\n";
-    warned_no_font_ = true;
-  }
-  fonts_[size] = font;
-  return font;
-}
-
-const Renderer::CachedText* Renderer::Text(const std::string& text, int size,
-                                           uint32_t colour, int wrap_width,
-                                           bool centred) {
-  TextKey key{text, size, colour, wrap_width, centred};
-  auto found = texts_.find(key);
-  if (found != texts_.end()) {
+const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
+                                           uint32_t colour, Weight weight) {
+  LineKey key{text, size, colour, weight};
+  auto found = lines_.find(key);
+  if (found != lines_.end()) {
     found->second.last_used = frame_;
     return &found->second;
   }
-  TTF_Font* font = Font(size);
-  if (!font) return nullptr;
-  if (texts_.size() >= kMaxCachedTexts) {
+  TTF_Font* font = fonts_.Font(size, weight);
+  if (!font || text.empty()) return nullptr;
+  if (lines_.size() >= kMaxCachedLines) {
     // Drop what was not drawn in this frame or the one before.
-    for (auto it = texts_.begin(); it != texts_.end();) {
+    for (auto it = lines_.begin(); it != lines_.end();) {
       if (it->second.last_used + 1 < frame_) {
         SDL_DestroyTexture(it->second.texture);
-        it = texts_.erase(it);
+        it = lines_.erase(it);
       } else {
         ++it;
       }
     }
   }
-  TTF_SetFontWrappedAlign(
-      font, centred ? TTF_WRAPPED_ALIGN_CENTER : TTF_WRAPPED_ALIGN_LEFT);
-  SDL_Surface* surface = TTF_RenderUTF8_Blended_Wrapped(
-      font, text.c_str(), ToColor(colour), static_cast<Uint32>(wrap_width));
+  SDL_Surface* surface =
+      TTF_RenderUTF8_Blended(font, text.c_str(), ToColor(colour));
   if (!surface) return nullptr;
   CachedText cached{SDL_CreateTextureFromSurface(renderer_, surface),
                     surface->w, surface->h, frame_};
   SDL_FreeSurface(surface);
   if (!cached.texture) return nullptr;
-  return &texts_.emplace(key, cached).first->second;
+  return &lines_.emplace(key, cached).first->second;
+}
+
+const FittedText& Renderer::Fit(const TextItem& item) {
+  FitKey key{item.text,  item.size,  item.weight,
+             item.box.w, item.box.h, item.overflow};
+  auto found = fits_.find(key);
+  if (found != fits_.end()) return found->second;
+  if (fits_.size() >= kMaxCachedFits) fits_.clear();
+  return fits_
+      .emplace(key, FitText(fonts_, item.text, item.box.w, item.box.h,
+                            item.size, item.weight, item.overflow))
+      .first->second;
 }
 
 void Renderer::Fill(const Rect& rect, uint32_t colour) {
@@ -96,18 +87,26 @@ void Renderer::Fill(const Rect& rect, uint32_t colour) {
 void Renderer::DrawText(const TextItem& item) {
   if (item.text.empty() || item.box.w <= 0) return;
   // No screen holds more than this; longer text (which the store refuses
-  // already) is cut before it reaches the font engine, whose wrapping
-  // grows with the square of the length.
-  const CachedText* text =
-      Text(item.text.size() > kMaxDrawnTextBytes
-               ? TruncateUtf8(item.text, kMaxDrawnTextBytes)
-               : item.text,
-           item.size, item.colour, item.box.w, item.align == Align::kCenter);
-  if (!text) return;
-  SDL_Rect where{item.box.x, item.box.y + (item.box.h - text->h) / 2, text->w,
-                 text->h};
-  if (item.align == Align::kCenter) where.x += (item.box.w - text->w) / 2;
-  SDL_RenderCopy(renderer_, text->texture, nullptr, &where);
+  // already) is cut before it is measured.
+  if (item.text.size() > kMaxDrawnTextBytes) {
+    TextItem cut = item;
+    cut.text = TruncateUtf8(item.text, kMaxDrawnTextBytes);
+    DrawText(cut);
+    return;
+  }
+  const FittedText& fit = Fit(item);
+  int skip = fonts_.LineSkip(fit.size, item.weight);
+  int y = item.box.y + (item.box.h - fit.height) / 2;
+  for (const std::string& text : fit.lines) {
+    const CachedText* line = Line(text, fit.size, item.colour, item.weight);
+    if (line) {
+      int x = item.box.x;
+      if (item.align == Align::kCenter) x += (item.box.w - line->w) / 2;
+      SDL_Rect where{x, y, line->w, line->h};
+      SDL_RenderCopy(renderer_, line->texture, nullptr, &where);
+    }
+    y += skip;
+  }
 }
 
 void Renderer::ThickLine(float x1, float y1, float x2, float y2, float width,
@@ -209,7 +208,7 @@ void Renderer::Draw(const Scene& scene) {
   for (const ButtonItem& button : scene.buttons) {
     Fill(button.box, button.fill);
     DrawText({button.box, button.label, button.text_size, button.text_colour,
-              Align::kCenter});
+              Align::kCenter, Weight::kBold});
   }
   for (const IconItem& icon : scene.icons) DrawIcon(icon);
   for (const TextItem& text : scene.texts) DrawText(text);

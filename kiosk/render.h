@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "fonts.h"
 #include "ui.h"
 
 namespace entree::kiosk {
@@ -33,11 +34,13 @@ class Renderer {
     int w = 0, h = 0;
     uint64_t last_used = 0;
   };
-  using TextKey = std::tuple<std::string, int, uint32_t, int, bool>;
+  using LineKey = std::tuple<std::string, int, uint32_t, Weight>;
+  using FitKey = std::tuple<std::string, int, Weight, int, int, Overflow>;
 
-  TTF_Font* Font(int size);
-  const CachedText* Text(const std::string& text, int size, uint32_t colour,
-                         int wrap_width, bool centred);
+  // One line of text as a texture, kept while it is drawn.
+  const CachedText* Line(const std::string& text, int size, uint32_t colour,
+                         Weight weight);
+  const FittedText& Fit(const TextItem& item);
   void DrawText(const TextItem& item);
   void DrawIcon(const IconItem& item);
   void DrawImage(const ImageItem& item);
@@ -46,10 +49,10 @@ class Renderer {
                  uint32_t colour);
 
   SDL_Renderer* renderer_;
-  std::map<int, TTF_Font*> fonts_;
-  std::map<TextKey, CachedText> texts_;
+  FontSet fonts_;
+  std::map<LineKey, CachedText> lines_;
+  std::map<FitKey, FittedText> fits_;
   uint64_t frame_ = 0;
-  bool warned_no_font_ = false;
   // The last image drawn, as a texture, kept until another is drawn.
   std::shared_ptr<const ArgbImage> image_;
   SDL_Texture* image_texture_ = nullptr;

@@ -123,9 +123,11 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
 // "Online · 0 waiting" in the bottom right corner when the kiosk syncs.
 void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
                   const Catalog& tr);
-// The camera's live view fitted into `box`, with the codes it sees
-// outlined; nothing without a camera.
-void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera);
+// The camera's live view fitted into `box` with an aiming frame in its
+// middle and the codes it sees outlined, and below it what to do; nothing
+// without a camera.
+void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
+                   const Catalog& tr);
 // The lines `text` takes when wrapped at `width` pixels in the bold font
 // at `size` (an estimate: the screens cannot measure text).
 int WrappedLines(const std::string& text, int size, int width);

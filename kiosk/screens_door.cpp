@@ -38,7 +38,7 @@ class AttractScreen final : public Screen {
       int w = layout.width();
       AddCameraView(scene,
                     {w * 60 / 100, h * 56 / 100, w * 36 / 100, h * 36 / 100},
-                    camera);
+                    camera, tr());
     }
     if (registers) {
       Rect button = layout.Band(h * 62 / 100, h * 14 / 100);

@@ -14,44 +14,54 @@ namespace {
 constexpr int kMaxMatches = 4;
 constexpr size_t kMinQueryLength = 3;
 constexpr size_t kMaxFieldLength = 60;
+// The walk-in form's text fields, in the order of WalkInScreen::values_.
+constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
+                                                "organisation", "email"};
 
 // A text field: a button that takes focus, showing its value. The label
 // stays visible: inside the empty field, and small above the text once
 // there is any (or the field has focus).
 void AddField(Scene& scene, const Rect& box, const std::string& id,
-              const std::string& label, const std::string& value, bool focused,
-              int font) {
-  scene.buttons.push_back({box, id, "",
-                           focused ? theme::kFieldFocused : theme::kFieldIdle,
-                           theme::kInk, font});
+              std::string label, const std::string& value, bool focused,
+              int font, const std::string& problem = "") {
+  uint32_t fill = focused ? theme::kFieldFocused : theme::kFieldIdle;
+  if (!problem.empty()) {
+    // What is wrong takes the label's place until the guest changes it.
+    fill = theme::kFieldProblem;
+    label = problem;
+  }
+  scene.buttons.push_back({box, id, "", fill, theme::kInk, font});
   int pad = font / 2;
-  if (value.empty() && !focused) {
-    // On one line, smaller when the field is narrow.
-    int size = font;
-    while (size > font / 2 && WrappedLines(label, size, box.w - 2 * pad) > 1) {
-      --size;
-    }
+  // Empty and waiting, or empty with a problem: the label (or the
+  // problem) fills the field.
+  if (value.empty() && (!focused || !problem.empty())) {
     scene.texts.push_back({{box.x + pad, box.y, box.w - 2 * pad, box.h},
                            label,
-                           size,
+                           font,
                            theme::kInk,
-                           Align::kLeft});
+                           Align::kLeft,
+                           Weight::kRegular});
     return;
   }
-  int small = font * 55 / 100;
+  // A problem above a value is a little larger than a label.
+  int small = font * (problem.empty() ? 55 : 65) / 100;
   scene.texts.push_back(
       {{box.x + pad, box.y + small / 4, box.w - 2 * pad, small * 5 / 4},
        label,
        small,
        theme::kInk,
-       Align::kLeft});
+       Align::kLeft,
+       Weight::kRegular});
+  // What is typed scrolls: its end, where typing goes on, stays in view.
   int top = box.y + small * 3 / 2;
   scene.texts.push_back(
       {{box.x + pad, top, box.w - 2 * pad, box.y + box.h - top},
        value + (focused ? "|" : ""),
        font * 85 / 100,
        theme::kInk,
-       Align::kLeft});
+       Align::kLeft,
+       Weight::kBold,
+       Overflow::kKeepEnd});
 }
 
 class FindInvitationScreen final : public Screen {
@@ -166,51 +176,52 @@ class WalkInScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    // What is missing takes the title's place, where nothing covers it,
-    // until the guest changes something.
-    if (problem_.empty()) {
+    // A problem with a field is told in the field; one with the sector or
+    // the consent takes the title's place and marks what it is about.
+    if (problem_at_ != kProblemSector && problem_at_ != kProblemConsent &&
+        problem_at_ != kProblemElsewhere) {
       scene.texts.push_back({layout.TitleBand(),
                              std::string(tr().Get("kiosk.walk_in_title")),
                              u * 5});
     } else {
-      Rect band = layout.TitleBand();
-      int size = u * 3;
-      while (size > u * 2 &&
-             WrappedLines(problem_, size, band.w) * size * 3 / 2 > band.h) {
-        --size;
-      }
-      scene.texts.push_back({band, problem_, size, theme::kWarningText});
+      scene.texts.push_back(
+          {layout.TitleBand(), problem_, u * 3, theme::kWarningText});
     }
-    constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
-                                                    "organisation", "email"};
     int field_w = (w - u * 10) / 2;
+    int fields_top = layout.ContentTop();
     for (size_t i = 0; i < kFields.size(); ++i) {
       Rect box{u * 4 + static_cast<int>(i % 2) * (field_w + u * 2),
-               u * 11 + static_cast<int>(i / 2) * u * 9, field_w, u * 8};
+               fields_top + static_cast<int>(i / 2) * u * 9, field_w, u * 8};
       AddField(scene, box, std::string("field:") + kFields[i],
                std::string(tr().Get(std::string("kiosk.field.") + kFields[i])),
-               values_[i], focus_ == i, u * 4);
+               values_[i], focus_ == i, u * 4,
+               problem_at_ == i ? problem_ : "");
     }
-    int sector_top = u * 30;
+    int sector_top = fields_top + u * 19;
     int sector_w = (w - u * 8) / 4;
     for (int s = 0; s < 4; ++s) {
       Sector sector = static_cast<Sector>(s);
       bool chosen = sector_ && sector == *sector_;
+      uint32_t fill = chosen ? theme::kChosen : theme::kKey;
+      if (problem_at_ == kProblemSector) fill = theme::kFieldProblem;
       scene.buttons.push_back(
           {{u * 4 + s * sector_w, sector_top, sector_w - u, u * 8},
            "sector:" + std::string(ToString(sector)),
            std::string(tr().Get("sector." + std::string(ToString(sector)))),
-           chosen ? theme::kChosen : theme::kKey,
-           chosen ? theme::kInk : theme::kText,
+           fill,
+           chosen || problem_at_ == kProblemSector ? theme::kInk : theme::kText,
            u * 3});
     }
-    scene.buttons.push_back({{u * 4, sector_top + u * 10, w - u * 8, u * 8},
-                             "consent",
-                             (consent_ ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
-                                 std::string(tr().Get("kiosk.consent")),
-                             consent_ ? theme::kConsentGiven : theme::kKey,
-                             theme::kText,
-                             u * 3});
+    scene.buttons.push_back(
+        {{u * 4, sector_top + u * 10, w - u * 8, u * 8},
+         "consent",
+         (consent_ ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
+             std::string(tr().Get("kiosk.consent")),
+         problem_at_ == kProblemConsent ? theme::kFieldProblem
+         : consent_                     ? theme::kConsentGiven
+                                        : theme::kKey,
+         problem_at_ == kProblemConsent ? theme::kInk : theme::kText,
+         u * 3});
     AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100},
                 KeyboardKind{true, true, NextIsCapital()});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
@@ -222,7 +233,6 @@ class WalkInScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
-    if (id != "next" && id != "back") problem_.clear();
     if (id == "key:shift") {
       shift_ = !shift_;
       return;
@@ -236,9 +246,9 @@ class WalkInScreen final : public Screen {
             NextIsCapital() ? static_cast<char>(id[4] - ('a' - 'A')) : id[4];
       }
       shift_ = false;
-      return;
+      return Changed(focus_);
     }
-    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) return;
+    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) return Changed(focus_);
     if (id.rfind("field:", 0) == 0) {
       constexpr std::array<std::string_view, 4> kIds = {
           "field:given_name", "field:family_name", "field:organisation",
@@ -248,8 +258,10 @@ class WalkInScreen final : public Screen {
       }
     } else if (id.rfind("sector:", 0) == 0) {
       sector_ = ParseSector(id.substr(7));
+      Changed(kProblemSector);
     } else if (id == "consent") {
       consent_ = !consent_;
+      Changed(kProblemConsent);
     } else if (id == "back") {
       ctx_.Pop();
     } else if (id == "next") {
@@ -257,10 +269,10 @@ class WalkInScreen final : public Screen {
     }
   }
   void OnTyped(const std::string& text) override {
-    problem_.clear();
     if (values_[focus_].size() + text.size() <= kMaxFieldLength) {
       values_[focus_] += text;
     }
+    Changed(focus_);
   }
   void OnKey(Key key) override {
     if (key == Key::kBackspace) OnButton("key:back");
@@ -279,9 +291,36 @@ class WalkInScreen final : public Screen {
         return ctx_.ShowFault(attendee.status().message());
       }
       problem_ = tr().Describe(attendee.status());
+      problem_at_ = ProblemPlace(attendee.status().text_key());
       return;
     }
     ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
+  }
+
+  // Where the problem with the message `key` is shown: a field's index,
+  // kProblemSector, kProblemConsent or kProblemElsewhere (the title).
+  size_t ProblemPlace(const std::string& key) const {
+    if (key == "error.walk_in_no_name") return 0;
+    if (key == "error.walk_in_bad_email") return kEmailField;
+    if (key == "error.walk_in_no_sector") return kProblemSector;
+    if (key == "error.walk_in_no_consent") return kProblemConsent;
+    if (key == "error.walk_in_too_long") {
+      size_t longest = 0;
+      for (size_t i = 1; i < values_.size(); ++i) {
+        if (values_[i].size() > values_[longest].size()) longest = i;
+      }
+      return longest;
+    }
+    return kProblemElsewhere;
+  }
+
+  // The guest changed `place`: a problem shown there is gone, and one
+  // shown in the title goes with any change.
+  void Changed(size_t place) {
+    if (problem_at_ == place || problem_at_ == kProblemElsewhere) {
+      problem_.clear();
+      problem_at_ = kNoProblem;
+    }
   }
 
   // Whether the on-screen keyboard's next letter is a capital: at the
@@ -302,6 +341,12 @@ class WalkInScreen final : public Screen {
   std::optional<Sector> sector_;  // none until the guest chooses
   bool consent_ = false;
   std::string problem_;
+  // Where problem_ is shown: an index of values_, or one of these.
+  static constexpr size_t kProblemSector = 4;
+  static constexpr size_t kProblemConsent = 5;
+  static constexpr size_t kProblemElsewhere = 6;
+  static constexpr size_t kNoProblem = 7;
+  size_t problem_at_ = kNoProblem;
 };
 
 // The guest's badge as it is printed, drawn by the same renderer, and how

@@ -196,18 +196,41 @@ bool ApplyKeyboardButton(const std::string& id, std::string& text,
   return true;
 }
 
-void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera) {
+void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
+                   const Catalog& tr) {
   if (camera == nullptr) return;
+  // The picture above, what to do with it below.
+  int says = box.h / 5;
+  Rect view_box{box.x, box.y, box.w, box.h - says};
+  scene.boxes.push_back({view_box, theme::kPanel});
+  scene.texts.push_back({{box.x, box.y + box.h - says, box.w, says},
+                         std::string(tr.Get("kiosk.camera_aim")),
+                         says * 2 / 5,
+                         theme::kText,
+                         Align::kCenter,
+                         Weight::kRegular});
   CameraView view = camera->view();
-  if (!view.preview || view.preview->width <= 0) return;
-  scene.image = ImageItem{box, view.preview};
+  bool live = view.preview && view.preview->width > 0;
   // The same fit as the renderer's: centred, proportions kept.
-  double scale = std::min(static_cast<double>(box.w) / view.preview->width,
-                          static_cast<double>(box.h) / view.preview->height);
-  int left =
-      box.x + (box.w - static_cast<int>(view.preview->width * scale)) / 2;
-  int top =
-      box.y + (box.h - static_cast<int>(view.preview->height * scale)) / 2;
+  double scale =
+      live ? std::min(static_cast<double>(view_box.w) / view.preview->width,
+                      static_cast<double>(view_box.h) / view.preview->height)
+           : 1.0;
+  int shown_w =
+      live ? static_cast<int>(view.preview->width * scale) : view_box.w;
+  int shown_h =
+      live ? static_cast<int>(view.preview->height * scale) : view_box.h;
+  int left = view_box.x + (view_box.w - shown_w) / 2;
+  int top = view_box.y + (view_box.h - shown_h) / 2;
+  // The aiming frame: a square in the middle of the picture.
+  int side = std::min(shown_w, shown_h) * 3 / 5;
+  int fx = left + (shown_w - side) / 2, fy = top + (shown_h - side) / 2;
+  scene.outlines.push_back(
+      {{PixelPoint{fx, fy}, PixelPoint{fx + side, fy},
+        PixelPoint{fx + side, fy + side}, PixelPoint{fx, fy + side}},
+       theme::kAimFrame});
+  if (!live) return;
+  scene.image = ImageItem{view_box, view.preview};
   for (const FoundCode& code : view.codes) {
     OutlineItem outline;
     for (size_t i = 0; i < code.corners.size(); ++i) {

@@ -40,7 +40,7 @@ class PinScreen final : public Screen {
     scene.texts.push_back(
         {layout.TitleBand(), std::string(tr().Get("kiosk.pin_title")), u * 5});
     scene.texts.push_back(
-        {layout.Band(u * 11, u * 8), PinDots(pin_.size()), u * 6});
+        {layout.Band(layout.ContentTop(), u * 7), PinDots(pin_.size()), u * 6});
     if (!message_.empty()) {
       scene.texts.push_back(
           {layout.Band(u * 19, u * 6), message_, u * 3, theme::kWarningText});
@@ -132,10 +132,20 @@ class StaffScreen final : public Screen {
     int top = layout.ContentTop();
     int line = top;
     int column = w * 45 / 100;
+    // The column ends above the keyboard, or the bottom buttons.
+    int bottom = mode_ == Mode::kCheckIn || mode_ == Mode::kReissue
+                     ? h * 58 / 100 - u
+                     : h - u * 12;
+    int left_out = 0;  // lines without room, counted in the last line
     // Each line gets the height its wrapped text needs, so that a long one
-    // (a server's message) never runs into the next.
+    // (a server's message) never runs into the next; lines that find no
+    // room below are counted instead.
     auto add_line = [&](const std::string& text, int size) {
       int height = size * 3 / 2 * WrappedLines(text, size, column);
+      if (line + height + size * 3 / 2 > bottom) {
+        ++left_out;
+        return;
+      }
       scene.texts.push_back({{u * 4, line, column, height},
                              text,
                              size,
@@ -149,6 +159,13 @@ class StaffScreen final : public Screen {
                                           std::to_string(stats_.total.inside),
                                           std::to_string(stats_.walk_ins)}),
         u * 3);
+    // What staff must act on comes before the numbers by group, so it
+    // always finds room.
+    for (const std::string& printer_line : device_lines_) {
+      add_line(printer_line, u * 3);
+    }
+    if (!message_.empty()) add_line(message_, u * 3);
+    line += u;
     for (const auto& [sector, tally] : stats_.by_sector) {
       add_line(tr().Format("kiosk.staff_group",
                            {std::string(tr().Get("sector." + sector)),
@@ -163,11 +180,15 @@ class StaffScreen final : public Screen {
                             std::to_string(tally.expected)}),
                u * 3);
     }
-    if (!device_lines_.empty()) line += u;
-    for (const std::string& printer_line : device_lines_) {
-      add_line(printer_line, u * 3);
+    if (left_out > 0) {
+      scene.texts.push_back(
+          {{u * 4, line, column, u * 9 / 2},
+           tr().Format("kiosk.staff_more_lines", {std::to_string(left_out)}),
+           u * 3,
+           theme::kMutedText,
+           Align::kLeft,
+           Weight::kRegular});
     }
-    if (!message_.empty()) add_line(message_, u * 3);
 
     // Search on the right when a search action is chosen.
     int right = w / 2;

@@ -35,6 +35,8 @@ constexpr uint32_t kStaffText = kText;
 // Text fields: the focused one is white, the others darker by 3:1.
 constexpr uint32_t kFieldFocused = 0xFFFFFF;
 constexpr uint32_t kFieldIdle = 0x8593AC;
+// A field, option or checkbox with something to fix; ink on it.
+constexpr uint32_t kFieldProblem = 0xF0A830;  // the attention verdict's
 // The dashboard.
 constexpr uint32_t kBarTrack = 0x2A3650;
 constexpr uint32_t kBarFill = 0x00A86B;
@@ -44,6 +46,8 @@ constexpr uint32_t kChartBars = 0x4C8DF6;
 constexpr uint32_t kChartLine = 0xFFB547;
 // Camera view: the outline around a code that was read.
 constexpr uint32_t kCodeOutline = 0x00C853;
+// Camera view: the square to hold the badge's code in.
+constexpr uint32_t kAimFrame = 0xFFFFFF;
 
 // Verdicts: green lets in, amber asks for attention, red refuses. Their
 // lightness differs (light amber, middle green, dark red), so they are

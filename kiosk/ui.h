@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entree/badges/badge_render.h"
+#include "text_fit.h"
 #include "theme.h"
 
 namespace entree::kiosk {
@@ -25,12 +26,15 @@ struct Rect {
 enum class Icon { kCheck, kCross, kAttention, kClock };
 enum class Align { kLeft, kCenter };
 
+// A text fitted into `box` (see FitText) and centred in it vertically.
 struct TextItem {
-  Rect box;  // the text is wrapped to the width and centred vertically
+  Rect box;
   std::string text;
-  int size = 20;  // pixel height of the font
+  int size = 20;  // pixel height of the font, before any shrinking
   uint32_t colour = theme::kText;
   Align align = Align::kCenter;
+  Weight weight = Weight::kBold;
+  Overflow overflow = Overflow::kWrap;
 };
 
 struct ButtonItem {

@@ -228,6 +228,49 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
   CHECK(found->front().sector == Sector::kEducation);
 }
 
+TEST_CASE("a walk-in problem is told in its field until the guest fixes it",
+          "[kiosk]") {
+  KioskFixture f;
+  f.Tap("register");
+  f.Tap("walk_in");
+  // The field with the problem: its label gives way to what is wrong.
+  auto field_says = [&](const std::string& id, const std::string& text) {
+    Scene scene = f.app->Compose(f.layout);
+    for (const ButtonItem& b : scene.buttons) {
+      if (b.id != id) continue;
+      for (const TextItem& t : scene.texts) {
+        bool inside = t.box.x >= b.box.x && t.box.y >= b.box.y &&
+                      t.box.x + t.box.w <= b.box.x + b.box.w &&
+                      t.box.y + t.box.h <= b.box.y + b.box.h;
+        if (inside && t.text == text) return b.fill == theme::kFieldProblem;
+      }
+    }
+    return false;
+  };
+  f.Tap("sector:government");
+  f.Tap("consent");
+  f.Tap("next");
+  CHECK(f.app->ScreenName() == "walk_in");
+  CHECK(field_says("field:given_name", "Vul alstublieft uw naam in."));
+  CHECK(f.HasText("Aanmelden"));  // the title stays
+  f.Tap("field:email");           // looking elsewhere does not fix it
+  CHECK(field_says("field:given_name", "Vul alstublieft uw naam in."));
+  f.Tap("field:given_name");
+  f.Type("Noor");
+  CHECK_FALSE(f.HasText("Vul alstublieft uw naam in."));
+  CHECK(f.HasText("Voornaam"));
+  CHECK_FALSE(field_says("field:given_name", "Vul alstublieft uw naam in."));
+
+  f.Tap("field:email");
+  f.Type("noor@");
+  f.Tap("next");
+  CHECK(field_says("field:email", "\"noor@\" is geen e-mailadres."));
+  f.Type("example.nl");
+  CHECK_FALSE(f.HasText("is geen e-mailadres"));
+  f.Tap("next");
+  CHECK(f.app->ScreenName() == "badge");
+}
+
 TEST_CASE("the exit door says it is the exit, and refusals say what next",
           "[kiosk]") {
   KioskFixture exit(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);

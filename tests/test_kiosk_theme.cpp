@@ -75,7 +75,8 @@ TEST_CASE("text a guest reads has 4.5:1 against its ground", "[kiosk][theme]") {
                  Pair{kText, kConsentGiven}, Pair{kText, kDelete},
                  Pair{kText, kDanger}, Pair{kStaffText, kStaffKey},
                  Pair{kInk, kChosen}, Pair{kInk, kFieldFocused},
-                 Pair{kInk, kFieldIdle}, Pair{kChartInk, kPanel}}) {
+                 Pair{kInk, kFieldIdle}, Pair{kInk, kFieldProblem},
+                 Pair{kChartInk, kPanel}, Pair{kText, kPanel}}) {
     INFO(std::hex << p.text << " on " << p.ground);
     CHECK(Contrast(p.text, p.ground) >= 4.5);
   }
@@ -90,9 +91,9 @@ TEST_CASE("text a guest reads has 4.5:1 against its ground", "[kiosk][theme]") {
 TEST_CASE("controls and focus stand out 3:1 from what surrounds them",
           "[kiosk][theme]") {
   using namespace theme;
-  for (uint32_t control :
-       {kKey, kPrimary, kAlternative, kConsentGiven, kDelete, kDanger,
-        kStaffKey, kChosen, kFieldIdle, kFieldFocused}) {
+  for (uint32_t control : {kKey, kPrimary, kAlternative, kConsentGiven, kDelete,
+                           kDanger, kStaffKey, kChosen, kFieldIdle,
+                           kFieldFocused, kFieldProblem, kAimFrame}) {
     INFO(std::hex << control);
     CHECK(Contrast(control, kBackground) >= 3.0);
     CHECK(Contrast(control, kPanel) >= 3.0);

@@ -1,0 +1,306 @@
+// Every screen in every state, at five screen sizes and in every language,
+// with ordinary and extreme data: checked from the scene that is drawn and
+// the fonts it is drawn in, never from pixels.
+#include <SDL_ttf.h>
+
+#include <catch2/catch.hpp>
+#include <functional>
+#include <thread>
+
+#include "entree/seating/seating_event.h"
+#include "fonts.h"
+#include "kiosk_fixture.h"
+#include "support.h"
+
+using namespace entree;
+using namespace entree::kiosk;
+using entree::testing::AddAttendee;
+using entree::testing::At;
+using entree::testing::KioskFixture;
+
+namespace {
+
+constexpr std::array<std::pair<int, int>, 5> kSizes = {
+    {{800, 480}, {1280, 720}, {1280, 800}, {1080, 1920}, {3840, 2160}}};
+
+const FontSet& Fonts() {
+  static const bool ready = TTF_Init() == 0;
+  REQUIRE(ready);
+  static const FontSet fonts;
+  return fonts;
+}
+
+bool Overlap(const Rect& a, const Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&
+         b.y < a.y + a.h;
+}
+
+bool Inside(const Rect& inner, const Rect& outer) {
+  return inner.x >= outer.x && inner.y >= outer.y &&
+         inner.x + inner.w <= outer.x + outer.w &&
+         inner.y + inner.h <= outer.y + outer.h;
+}
+
+std::string Describe(const Rect& r) {
+  return std::to_string(r.w) + "x" + std::to_string(r.h) + "+" +
+         std::to_string(r.x) + "+" + std::to_string(r.y);
+}
+
+// A text fits its box as it is drawn. Ordinary data fits whole, with no
+// word broken; extreme data may be cut short with "…", never spill.
+void CheckTextFits(const std::string& text, const Rect& box, int size,
+                   Weight weight, Overflow overflow, bool extreme) {
+  if (text.empty()) return;
+  INFO("\"" << text << "\" in " << Describe(box) << " at " << size);
+  FittedText fit = FitText(Fonts(), text, box.w, box.h, size, weight, overflow);
+  CHECK(fit.width <= box.w);
+  CHECK(fit.height <= box.h);
+  if (!extreme && overflow == Overflow::kWrap) {
+    CHECK_FALSE(fit.cut);
+    CHECK_FALSE(fit.word_broken);
+  }
+}
+
+// Nothing outside the screen, nothing drawn over anything else: buttons
+// apart, texts apart, a text either inside one button (a field's value)
+// or clear of all, icons and the image clear of texts and buttons.
+void CheckScene(const Scene& scene, int w, int h, bool extreme) {
+  Rect screen{0, 0, w, h};
+  const auto& buttons = scene.buttons;
+  const auto& texts = scene.texts;
+  for (size_t i = 0; i < buttons.size(); ++i) {
+    INFO("button " << buttons[i].id << " " << Describe(buttons[i].box));
+    CHECK(Inside(buttons[i].box, screen));
+    CheckTextFits(buttons[i].label, buttons[i].box, buttons[i].text_size,
+                  Weight::kBold, Overflow::kWrap, extreme);
+    for (size_t j = i + 1; j < buttons.size(); ++j) {
+      INFO("and button " << buttons[j].id << " " << Describe(buttons[j].box));
+      CHECK_FALSE(Overlap(buttons[i].box, buttons[j].box));
+    }
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    INFO("text \"" << texts[i].text << "\" " << Describe(texts[i].box));
+    CHECK(Inside(texts[i].box, screen));
+    CheckTextFits(texts[i].text, texts[i].box, texts[i].size, texts[i].weight,
+                  texts[i].overflow, extreme);
+    for (size_t j = i + 1; j < texts.size(); ++j) {
+      INFO("and text \"" << texts[j].text << "\" " << Describe(texts[j].box));
+      CHECK_FALSE(Overlap(texts[i].box, texts[j].box));
+    }
+    for (const ButtonItem& b : buttons) {
+      INFO("and button " << b.id << " " << Describe(b.box));
+      CHECK((Inside(texts[i].box, b.box) || !Overlap(texts[i].box, b.box)));
+    }
+  }
+  for (const IconItem& icon : scene.icons) {
+    INFO("icon " << Describe(icon.box));
+    CHECK(Inside(icon.box, screen));
+    for (const TextItem& t : texts) {
+      INFO("and text \"" << t.text << "\"");
+      CHECK_FALSE(Overlap(icon.box, t.box));
+    }
+    for (const ButtonItem& b : buttons) {
+      INFO("and button " << b.id);
+      CHECK_FALSE(Overlap(icon.box, b.box));
+    }
+  }
+  if (scene.image) {
+    INFO("image " << Describe(scene.image->box));
+    CHECK(Inside(scene.image->box, screen));
+    for (const TextItem& t : texts) {
+      INFO("and text \"" << t.text << "\"");
+      CHECK_FALSE(Overlap(scene.image->box, t.box));
+    }
+    for (const ButtonItem& b : buttons) {
+      INFO("and button " << b.id);
+      CHECK_FALSE(Overlap(scene.image->box, b.box));
+    }
+  }
+}
+
+// Composes what `f` shows at every size and checks each scene.
+struct FitChecker {
+  KioskFixture& f;
+  bool extreme;
+  int screens = 0;
+  void operator()(const std::string& state) {
+    INFO(state << (extreme ? " (extreme data)" : ""));
+    for (auto [w, h] : kSizes) {
+      INFO(w << "x" << h << " " << ToString(f.app->language()));
+      CheckScene(f.app->Compose(Layout(w, h)), w, h, extreme);
+    }
+    f.app->Compose(f.layout);
+    ++screens;
+  }
+};
+
+void AwaitAttract(KioskFixture& f) {
+  for (int i = 0; i < 200 && f.app->ScreenName() != "attract"; ++i) {
+    f.Advance(500);
+  }
+  REQUIRE(f.app->ScreenName() == "attract");
+}
+
+// The guest screens and staff mode, in the kiosk's language now, for
+// `guest`: each state checked by `check`.
+void Tour(KioskFixture& f, FitChecker& check, const Attendee& guest) {
+  check("attract");
+  std::string code = f.CodeFor(guest);
+  f.Scan(code);
+  check("welcome");
+  AwaitAttract(f);
+  f.Scan(code);
+  check("already inside");
+  AwaitAttract(f);
+  f.Scan("E1NOTAREALCODE");
+  check("invalid code");
+  AwaitAttract(f);
+
+  f.Tap("register");
+  check("find, empty");
+  f.Type(guest.given_name.substr(0, 4));
+  check("find, results");
+  f.Type("zzz");
+  check("find, nobody");
+  f.Tap("walk_in");
+  check("walk-in, empty");
+  f.Tap("next");
+  check("walk-in, problem");
+  f.Tap("field:given_name");
+  f.Type(guest.given_name);
+  f.Tap("field:family_name");
+  f.Type(guest.family_name);
+  f.Tap("field:organisation");
+  f.Type(guest.organisation);
+  f.Tap("field:email");
+  f.Type("a.very.long.address.of.someone@example-organisation.nl");
+  check("walk-in, filled");
+  f.Tap("consent");
+  f.Tap("sector:education");
+  f.Tap("next");
+  REQUIRE(f.app->ScreenName() == "badge");
+  check("badge");
+  f.Tap("done");
+  check("walk-in welcome");
+  AwaitAttract(f);
+
+  f.Tap("staff");
+  f.Tap("pin:1");
+  f.Tap("pin:2");
+  check("PIN, two digits");
+  f.Tap("pin:3");
+  f.Tap("pin:4");
+  f.Tap("pin:ok");
+  REQUIRE(f.app->ScreenName() == "staff");
+  check("staff");
+  f.Tap("checkin");
+  check("staff check-in, empty");
+  f.Type(guest.family_name.substr(0, 5));
+  check("staff check-in, results");
+  f.Tap("menu");
+  f.Tap("reissue");
+  f.Type(guest.family_name.substr(0, 5));
+  check("staff reissue, results");
+  f.Tap("menu");
+  f.Tap("undo");
+  check("staff undo question");
+  f.Tap("confirm");
+  check("staff undone");
+  f.Tap("quit");
+  check("staff quit question");
+  f.Tap("menu");
+  f.Tap("dashboard");
+  check("dashboard");
+  f.Tap("export");
+  check("export");
+}
+
+// Event, guest, organisation and tables as long as the world makes them,
+// and a plan of six rounds.
+Attendee MakeExtreme(KioskFixture& f) {
+  Store store = Store::Open(f.db).value();
+  Event event = *store.GetEvent();
+  event.name =
+      "Internationale Werkconferentie Grensoverschrijdende Samenwerking "
+      "Onderwijs en Arbeidsmarkt Eems-Dollardregio 2026";
+  event.venue = "Theater Hof van Coevorden, Haven 4, Coevorden";
+  REQUIRE(store.UpdateEvent(event).ok());
+  const std::array<const char*, 3> tables = {
+      "Grensoverschrijdend Vakmanschap",
+      "Leven Lang Ontwikkelen in de Techniek",
+      "Regionale Arbeidsmarktagenda Zuidoost-Drenthe"};
+  for (const char* table : tables) {
+    Attendee host = AddAttendee(store, "Anne-Wil", "Zwiers-Oosterhuis",
+                                Sector::kEducation, table);
+    host.role = Role::kHost;
+    REQUIRE(store.UpdateAttendee(host).ok());
+  }
+  Attendee guest =
+      AddAttendee(store, "Maria-Christina Henriëtte",
+                  "van den Bosch-Vanderbroeck", Sector::kBusiness, "");
+  guest.organisation =
+      "Samenwerkingsverband Regionale Arbeidsmarkt Drenthe en "
+      "Zuidoost-Groningen";
+  REQUIRE(store.UpdateAttendee(guest).ok());
+  PlanRequest request;
+  request.rounds = 6;
+  REQUIRE(PlanEventSeating(store, request).ok());
+  return guest;
+}
+
+}  // namespace
+
+TEST_CASE("every screen and state fits at five sizes in every language",
+          "[kiosk][fit]") {
+  bool extreme = GENERATE(false, true);
+  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  KioskFixture f;
+  Attendee guest = f.marjolein;
+  if (extreme) {
+    guest = MakeExtreme(f);
+    CHECK(guest.given_name.size() + guest.family_name.size() >= 40);
+  }
+  f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+  REQUIRE(f.app->language() == language);
+  FitChecker check{f, extreme};
+  Tour(f, check, guest);
+  CHECK(check.screens == 22);
+}
+
+TEST_CASE("the door's other states fit at five sizes in every language",
+          "[kiosk][fit]") {
+  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  SECTION("not open yet") {
+    KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                   At("2026-10-12T19:00:00Z"));
+    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    FitChecker check{f, false};
+    check("door attract");
+    f.Scan(f.CodeFor(f.marjolein));
+    check("not open yet");
+  }
+  SECTION("camera view") {
+    entree::testing::TempDir frames;
+    std::string picture = "P5\n320 240\n255\n" + std::string(320 * 240, '\x80');
+    entree::testing::WriteFile(frames.File("frame.pgm"), picture);
+    KioskFixture f(KioskRole::kBoth, "", "", frames.path());
+    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    for (int i = 0; i < 100 && !f.app->Compose(f.layout).image; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      f.Advance(50);
+    }
+    Scene scene = f.app->Compose(f.layout);
+    REQUIRE(scene.image.has_value());
+    CHECK(scene.outlines.size() == 1);  // the aiming frame
+    FitChecker check{f, false};
+    check("camera view");
+  }
+  SECTION("exit") {
+    KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
+    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    FitChecker check{f, false};
+    check("exit attract");
+    f.Scan(f.CodeFor(f.marjolein));
+    check("exit verdict");
+  }
+}
