@@ -1,7 +1,8 @@
 // Benchmark of the kiosk: the real entree-kiosk, headless, on an event of
-// N attendees, fed badge scans as a wedge scanner sends them. Prints
-// scan-to-verdict latency (last keystroke to the frame showing the
-// verdict), frame times, cold start to the first frame, and peak RSS.
+// N attendees, fed badge scans as a wedge scanner sends them, at 1280x720
+// and at 3840x2160. Prints scan-to-verdict latency (last keystroke to the
+// frame showing the verdict), frame times, cold start to the first frame,
+// and peak RSS.
 //
 // Usage: entree-bench-kiosk [--attendees N] [--scans N] [--dir DIR]
 #include <sys/wait.h>
@@ -32,6 +33,49 @@ int64_t WallNs() {
   return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
+// What one headless run of the kiosk measured.
+struct KioskRun {
+  std::map<std::string, std::vector<double>> samples;
+  double cold_start_ms = 0;
+  std::map<std::string, long> memory_kib;
+  size_t recorded = 0;
+};
+
+// Runs the kiosk at `size` ("WxH") on `db`, fed `script`.
+KioskRun RunAtSize(const std::string& kiosk, const std::string& db,
+                   const std::string& script, const std::string& size,
+                   const std::filesystem::path& dir) {
+  std::string timing = (dir / ("timing-" + size + ".txt")).string();
+  int64_t spawned = WallNs();
+  int rc = RunKioskHeadless({kiosk, "--db", db, "--kiosk", "bench", "--role",
+                             "door", "--windowed", "--size", size, "--script",
+                             script, "--timing", timing});
+  if (rc != 0) Die("the kiosk exited with " + std::to_string(rc));
+  KioskRun run;
+  std::ifstream in(timing);
+  std::string key;
+  double value = 0;
+  int64_t first_frame_ns = 0;
+  while (in >> key) {
+    if (key == "first_frame_ns") {
+      in >> first_frame_ns;
+    } else if (key.back() == ':') {
+      in >> run.memory_kib[key];
+    } else if (in >> value) {
+      run.samples[key].push_back(value);
+    }
+  }
+  run.cold_start_ms = static_cast<double>(first_frame_ns - spawned) / 1e6;
+  run.recorded = Store::Open(db)->ListCheckins()->size();
+  return run;
+}
+
+// Frame work (composing and drawing one frame) of the kiosk before its
+// texts were measured and fitted, p99 in ms, on the machine BENCHMARKS.md
+// names: the figure that fitting may not exceed by more than 20%.
+constexpr double kFrameWorkBeforeFitting720p = 1.66;
+constexpr double kFrameWorkBeforeFitting4k = 12.84;
+
 int Main(int argc, char** argv) {
   BenchOptions bench = ParseBenchOptions(
       argc, argv,
@@ -41,14 +85,14 @@ int Main(int argc, char** argv) {
   const int scans = bench.scans;
   const std::filesystem::path& dir = bench.dir;
   const std::string& kiosk = bench.kiosk;
-  std::string db = (dir / "event.db").string();
+  std::string made = (dir / "made.db").string();
 
   std::vector<std::string> codes;
   {
     Event named;
     named.name = "Benchmark conference";
     Instant now = SystemClock().Now();
-    GuestEvent e = MakeGuestEvent(db, named, attendees, now);
+    GuestEvent e = MakeGuestEvent(made, named, attendees, now);
     auto people = e.store.ListAttendees();
     BadgeIssuer issuer(e.store, e.event.id, e.keys.secret_key, "desk");
     // Guests spread over the whole list, not just its first rows.
@@ -69,64 +113,59 @@ int Main(int argc, char** argv) {
       out << "scan " << code << "\nwait 80\n";
     out << "wait 500\nquit\n";
   }
-  std::string timing = (dir / "timing.txt").string();
-  int64_t spawned = WallNs();
-  int rc = RunKioskHeadless({kiosk, "--db", db, "--kiosk", "bench", "--role",
-                             "door", "--windowed", "--size", "1280x720",
-                             "--script", script, "--timing", timing});
-  if (rc != 0) Die("the kiosk exited with " + std::to_string(rc));
-
-  std::map<std::string, std::vector<double>> samples;
-  std::ifstream in(timing);
-  std::string key;
-  double value = 0;
-  int64_t first_frame_ns = 0;
-  std::map<std::string, long> memory_kib;
-  while (in >> key) {
-    if (key == "first_frame_ns") {
-      in >> first_frame_ns;
-    } else if (key.back() == ':') {
-      in >> memory_kib[key];
-    } else if (in >> value) {
-      samples[key].push_back(value);
-    }
-  }
-  auto store = Store::Open(db);
-  size_t recorded = store->ListCheckins()->size();
 
   std::printf(
       "Entree kiosk benchmark: %d attendees, %d scans, headless "
-      "(SDL offscreen, software renderer), 1280x720\n\n",
+      "(SDL offscreen, software renderer)\n",
       attendees, scans);
-  std::printf("%-44s %10s %10s %8s\n", "figure", "p50 ms", "p99 ms", "count");
-  for (const char* name :
-       {"scan_to_verdict_ms", "frame_work_ms", "frame_interval_ms"}) {
-    const auto& s = samples[name];
-    std::printf("%-44s %10.2f %10.2f %8zu\n", name, Percentile(s, 0.5),
-                Percentile(s, 0.99), s.size());
-  }
-  std::printf("\ncold start to first frame: %.1f ms\n",
-              static_cast<double>(first_frame_ns - spawned) / 1e6);
-  std::printf(
-      "kiosk memory: peak RSS %.1f MiB; at exit %.1f MiB own (anonymous) "
-      "+ %.1f MiB of mapped shared libraries\n",
-      static_cast<double>(memory_kib["VmHWM:"]) / 1024,
-      static_cast<double>(memory_kib["RssAnon:"]) / 1024,
-      static_cast<double>(memory_kib["RssFile:"]) / 1024);
-  std::printf("check-ins recorded: %zu of %zu scans\n", recorded, codes.size());
+  bool all_recorded = true;
+  for (const char* size : {"1280x720", "3840x2160"}) {
+    // Each size on its own copy of the event, so every scan is a first one.
+    std::string db = (dir / (std::string("event-") + size + ".db")).string();
+    std::filesystem::copy_file(made, db);
+    KioskRun run = RunAtSize(kiosk, db, script, size, dir);
+    std::printf("\n%s\n%-44s %10s %10s %8s\n", size, "figure", "p50 ms",
+                "p99 ms", "count");
+    for (const char* name :
+         {"scan_to_verdict_ms", "frame_work_ms", "frame_interval_ms"}) {
+      const auto& s = run.samples[name];
+      std::printf("%-44s %10.2f %10.2f %8zu\n", name, Percentile(s, 0.5),
+                  Percentile(s, 0.99), s.size());
+    }
+    std::printf("cold start to first frame: %.1f ms\n", run.cold_start_ms);
+    std::printf(
+        "kiosk memory: peak RSS %.1f MiB; at exit %.1f MiB own (anonymous) "
+        "+ %.1f MiB of mapped shared libraries\n",
+        static_cast<double>(run.memory_kib["VmHWM:"]) / 1024,
+        static_cast<double>(run.memory_kib["RssAnon:"]) / 1024,
+        static_cast<double>(run.memory_kib["RssFile:"]) / 1024);
+    std::printf("check-ins recorded: %zu of %zu scans\n", run.recorded,
+                codes.size());
+    all_recorded = all_recorded && run.recorded == codes.size();
 
-  const auto& verdict = samples["scan_to_verdict_ms"];
-  TableRow("kiosk: wedge scan to verdict on screen, p50 / p99",
-           Fixed(Percentile(verdict, 0.5), 2, "/") + " " +
-               Fixed(Percentile(verdict, 0.99), 2, "ms"),
-           "one frame at 60 Hz: 16.7 ms");
-  TableRow("kiosk: cold start to first frame",
-           Fixed(static_cast<double>(first_frame_ns - spawned) / 1e6, 0, "ms"),
-           "");
-  TableRow("kiosk: peak RSS",
-           Fixed(static_cast<double>(memory_kib["VmHWM:"]) / 1024, 1, "MiB"),
-           "");
-  return recorded == codes.size() ? 0 : 1;
+    bool hd = std::string(size) == "1280x720";
+    const auto& verdict = run.samples["scan_to_verdict_ms"];
+    TableRow(std::string("kiosk ") + size +
+                 ": wedge scan to verdict on screen, p50 / p99",
+             Fixed(Percentile(verdict, 0.5), 2, "/") + " " +
+                 Fixed(Percentile(verdict, 0.99), 2, "ms"),
+             "one frame at 60 Hz: 16.7 ms");
+    const auto& work = run.samples["frame_work_ms"];
+    double before =
+        hd ? kFrameWorkBeforeFitting720p : kFrameWorkBeforeFitting4k;
+    TableRow(std::string("kiosk ") + size + ": frame work, p50 / p99",
+             Fixed(Percentile(work, 0.5), 2, "/") + " " +
+                 Fixed(Percentile(work, 0.99), 2, "ms"),
+             "p99 before fitted text " + Fixed(before, 2, "ms") +
+                 "; target within +20%: " + Fixed(before * 1.2, 2, "ms"));
+    TableRow(std::string("kiosk ") + size + ": cold start to first frame",
+             Fixed(run.cold_start_ms, 0, "ms"), "");
+    TableRow(
+        std::string("kiosk ") + size + ": peak RSS",
+        Fixed(static_cast<double>(run.memory_kib["VmHWM:"]) / 1024, 1, "MiB"),
+        "");
+  }
+  return all_recorded ? 0 : 1;
 }
 
 }  // namespace
