@@ -102,6 +102,7 @@ void Renderer::DrawText(const TextItem& item) {
     if (line) {
       int x = item.box.x;
       if (item.align == Align::kCenter) x += (item.box.w - line->w) / 2;
+      if (item.align == Align::kRight) x += item.box.w - line->w;
       SDL_Rect where{x, y, line->w, line->h};
       SDL_RenderCopy(renderer_, line->texture, nullptr, &where);
     }
@@ -160,6 +161,29 @@ void Renderer::DrawIcon(const IconItem& item) {
       }
       ThickLine(cx, cy, cx, cy - r * 0.7f, line * 0.8f, item.colour);
       ThickLine(cx, cy, cx + r * 0.5f, cy, line * 0.8f, item.colour);
+      break;
+    }
+    case Icon::kArrowLeft:
+    case Icon::kArrowRight:
+    case Icon::kArrowDown: {
+      // A shaft and a head, drawn pointing right and turned.
+      auto point = [&](float along, float across) {
+        switch (item.icon) {
+          case Icon::kArrowLeft:
+            return std::pair{x + s * (1 - along), y + s * across};
+          case Icon::kArrowDown:
+            return std::pair{x + s * across, y + s * along};
+          default:
+            return std::pair{x + s * along, y + s * across};
+        }
+      };
+      auto stroke = [&](std::pair<float, float> a, std::pair<float, float> b) {
+        ThickLine(a.first, a.second, b.first, b.second, line * 1.2f,
+                  item.colour);
+      };
+      stroke(point(0.12f, 0.5f), point(0.85f, 0.5f));
+      stroke(point(0.88f, 0.5f), point(0.55f, 0.2f));
+      stroke(point(0.88f, 0.5f), point(0.55f, 0.8f));
       break;
     }
   }

@@ -128,6 +128,10 @@ void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
 // without a camera.
 void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
                    const Catalog& tr);
+// An arrow pointing to `side` (where a scanner or printer stands) and
+// `text` beside it, in `row`.
+void AddPointer(Scene& scene, const Rect& row, Side side, std::string_view text,
+                int unit);
 // The lines `text` takes when wrapped at `width` pixels in the bold font
 // at `size` (an estimate: the screens cannot measure text).
 int WrappedLines(const std::string& text, int size, int width);

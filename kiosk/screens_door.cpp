@@ -48,6 +48,14 @@ class AttractScreen final : public Screen {
                                std::string(tr().Get("kiosk.register_button")),
                                theme::kPrimary, theme::kText, u * 5});
     }
+    if (std::optional<Side> side = ctx_.config().scanner_side) {
+      // "Scan your badge here", pointing at the scanner, in a row of its
+      // own below the button and clear of the camera's view.
+      int w = layout.width();
+      Rect row{u * 4, h * 78 / 100, (camera ? w * 56 / 100 : w) - u * 8,
+               h * 12 / 100};
+      AddPointer(scene, row, *side, tr().Get("kiosk.scan_here"), u);
+    }
     AddStaffButton(scene, layout, tr());
     AddLanguageButtons(scene, layout, ctx_.language());
     AddSyncState(scene, layout, ctx_, tr());

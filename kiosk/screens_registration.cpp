@@ -389,13 +389,24 @@ class BadgeScreen final : public Screen {
     int w = layout.width();
     scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.badge_title")), u * 5});
-    if (std::string_view news = PrintNews(); !news.empty()) {
-      bool trouble = printing_ == Printing::kFailed;
-      scene.texts.push_back({layout.Band(u * 10, u * 7), std::string(news),
-                             u * 3,
-                             trouble ? theme::kWarningText : theme::kText});
+    // The badge, and beside it (below it in portrait) how the printing
+    // goes and where the printer is.
+    int top = layout.ContentTop();
+    int bottom = h - u * 12;
+    Rect card{u * 4, top, w - u * 8, bottom - top};
+    Rect status{};
+    if (printing_ != Printing::kNone) {
+      if (layout.Portrait()) {
+        card.h = (bottom - top) * 60 / 100;
+        status = {u * 4, card.y + card.h + u * 2, w - u * 8,
+                  bottom - card.y - card.h - u * 2};
+      } else {
+        card.w = w * 55 / 100 - u * 4;
+        status = {card.x + card.w + u * 4, top, w - card.w - u * 12,
+                  bottom - top};
+      }
+      AddPrintStatus(scene, status, u);
     }
-    Rect card{u * 4, u * 18, w - u * 8, h - u * 32};
     if (face_) {
       scene.image = ImageItem{card, Preview(card)};
     } else {
@@ -444,6 +455,48 @@ class BadgeScreen final : public Screen {
     } else {
       print_id_ = **sent;
       printing_ = Printing::kUnderway;
+    }
+  }
+
+  // How the printing goes in `box`: a sign on top (dots that run while
+  // printing, a check mark, or an exclamation mark when the guest must go
+  // to staff), the news, and where the printer is.
+  void AddPrintStatus(Scene& scene, const Rect& box, int u) const {
+    int sign = std::min(box.h / 3, box.w / 3);
+    Rect sign_box{box.x + (box.w - sign) / 2, box.y, sign, sign};
+    if (printing_ == Printing::kUnderway) {
+      // Three dots, one lit in turn, a step every 400 ms.
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    ctx_.Now().time_since_epoch())
+                    .count();
+      int lit = static_cast<int>((ms / 400) % 3);
+      int dot = sign / 5;
+      for (int i = 0; i < 3; ++i) {
+        scene.boxes.push_back({{sign_box.x + i * dot * 2,
+                                sign_box.y + (sign - dot) / 2, dot, dot},
+                               i == lit ? theme::kText : theme::kKey});
+      }
+    } else {
+      bool trouble = printing_ == Printing::kFailed;
+      scene.icons.push_back({sign_box,
+                             trouble ? Icon::kAttention : Icon::kCheck,
+                             trouble ? theme::kWarningText : theme::kText});
+    }
+    int text_top = box.y + sign + u * 2;
+    int news_h = (box.y + box.h - text_top) * 55 / 100;
+    bool trouble = printing_ == Printing::kFailed;
+    scene.texts.push_back({{box.x, text_top, box.w, news_h},
+                           std::string(PrintNews()),
+                           u * 4,
+                           trouble ? theme::kWarningText : theme::kText});
+    std::optional<Side> side = ctx_.config().printer_side;
+    if (side && !trouble) {
+      Rect row{box.x, text_top + news_h + u, box.w,
+               box.y + box.h - text_top - news_h - u};
+      row.h = std::min(row.h, u * 10);
+      AddPointer(scene, row, *side,
+                 tr().Get("kiosk.printer_at." + std::string(ToString(*side))),
+                 u);
     }
   }
 

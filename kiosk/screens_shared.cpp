@@ -241,6 +241,44 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
   }
 }
 
+void AddPointer(Scene& scene, const Rect& row, Side side, std::string_view text,
+                int unit) {
+  Rect area = row;
+  if (side == Side::kBelow) {
+    // Centred, between two arrows pointing down.
+    area.w = std::min(row.w, unit * 80);
+    area.x = row.x + (row.w - area.w) / 2;
+  }
+  int side_px = std::min({area.h, area.w / 6, unit * 10});
+  int arrow_y = area.y + (area.h - side_px) / 2;
+  Rect first{area.x, arrow_y, side_px, side_px};
+  Rect last{area.x + area.w - side_px, arrow_y, side_px, side_px};
+  Rect words{area.x, area.y, area.w, area.h};
+  switch (side) {
+    case Side::kLeft:
+      scene.icons.push_back({first, Icon::kArrowLeft, theme::kWarningText});
+      words.x += side_px + unit;
+      words.w -= side_px + unit;
+      break;
+    case Side::kRight:
+      scene.icons.push_back({last, Icon::kArrowRight, theme::kWarningText});
+      words.w -= side_px + unit;
+      break;
+    case Side::kBelow:
+      scene.icons.push_back({first, Icon::kArrowDown, theme::kWarningText});
+      scene.icons.push_back({last, Icon::kArrowDown, theme::kWarningText});
+      words.x += side_px + unit;
+      words.w -= 2 * (side_px + unit);
+      break;
+  }
+  scene.texts.push_back({words, std::string(text),
+                         std::min(area.h * 2 / 5, unit * 5),
+                         theme::kWarningText,
+                         side == Side::kLeft    ? Align::kLeft
+                         : side == Side::kRight ? Align::kRight
+                                                : Align::kCenter});
+}
+
 void AddSyncState(Scene& scene, const Layout& layout, const KioskContext& ctx,
                   const Catalog& tr) {
   const SyncWorker* sync = ctx.sync();

@@ -23,8 +23,16 @@ struct Rect {
   }
 };
 
-enum class Icon { kCheck, kCross, kAttention, kClock };
-enum class Align { kLeft, kCenter };
+enum class Icon {
+  kCheck,
+  kCross,
+  kAttention,
+  kClock,
+  kArrowLeft,
+  kArrowRight,
+  kArrowDown,
+};
+enum class Align { kLeft, kCenter, kRight };
 
 // A text fitted into `box` (see FitText) and centred in it vertically.
 struct TextItem {

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -41,7 +42,8 @@ struct KioskFixture {
                         const std::string& server = "",
                         const std::string& export_dir = "",
                         Direction direction = Direction::kEntry,
-                        std::optional<Instant> doors_open = std::nullopt) {
+                        std::optional<Instant> doors_open = std::nullopt,
+                        std::function<void(KioskConfig&)> adjust = {}) {
     Store store = MakeEventStore(db, &keys);
     if (doors_open) {
       Event event = *store.GetEvent();
@@ -67,6 +69,7 @@ struct KioskFixture {
     config.server = server;
     config.export_dir = export_dir;
     config.direction = direction;
+    if (adjust) adjust(config);
     app = std::make_unique<KioskApp>(config, clock);
     app->Compose(layout);
   }

@@ -21,7 +21,9 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "print_server = /run/cups/cups.sock\n"
       "badge_layout = ql62\n"
       "print_wait = 20\n"
-      "idle_timeout = 45\n");
+      "idle_timeout = 45\n"
+      "scanner_position = right\n"
+      "printer_position = below\n");
   REQUIRE(config.ok());
   CHECK(config->database == "/var/lib/entree/event.db");
   CHECK(config->kiosk_id == "door-2");
@@ -34,13 +36,17 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->badge_layout == "ql62");
   CHECK(config->print_wait == std::chrono::seconds(20));
   CHECK(config->idle_timeout == std::chrono::seconds(45));
+  CHECK(config->scanner_side == Side::kRight);
+  CHECK(config->printer_side == Side::kBelow);
+  CHECK_FALSE(ParseKioskConfig("printer_position = none\n")->printer_side);
 }
 
 TEST_CASE("a settings file with a mistake names its line", "[config]") {
   for (const char* text :
        {"role = bouncer\n", "\n\nidle_timeout = 2\n", "colour = pink\n",
         "language = fr\n", "just words\n", "idle_timeout = 10s\n",
-        "badge_layout = a4-poster\n", "print_wait = 0\n"}) {
+        "badge_layout = a4-poster\n", "print_wait = 0\n",
+        "scanner_position = behind\n", "printer_position = \n"}) {
     INFO(text);
     auto config = ParseKioskConfig(text);
     REQUIRE_FALSE(config.ok());

@@ -267,6 +267,34 @@ TEST_CASE("every screen and state fits at five sizes in every language",
   CHECK(check.screens == 22);
 }
 
+TEST_CASE("the badge screen fits while printing, printed and failed",
+          "[kiosk][fit][printing]") {
+  entree::testing::PrintSandbox cups;
+  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  for (const char* queue : {"entree-pdf", "entree-nopaper"}) {
+    INFO(queue);
+    for (Side side : {Side::kLeft, Side::kRight, Side::kBelow}) {
+      KioskFixture f(KioskRole::kBoth, queue, cups.server(), "", "", "",
+                     Direction::kEntry, std::nullopt,
+                     [&](KioskConfig& c) { c.printer_side = side; });
+      f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+      f.OpenBadgeOfMarjolein();
+      REQUIRE(f.app->ScreenName() == "badge");
+      FitChecker check{f, false};
+      check("badge, printing");
+      std::string news =
+          std::string(queue) == "entree-pdf"
+              ? (language == Language::kDutch ? "Neem uw badge" : "Please take")
+              : (language == Language::kDutch
+                     ? "De printer heeft aandacht nodig"
+                     : "The printer needs attention");
+      f.AwaitPrintNews(news);
+      REQUIRE(f.HasText(news));
+      check("badge, printed or failed");
+    }
+  }
+}
+
 TEST_CASE("the door's other states fit at five sizes in every language",
           "[kiosk][fit]") {
   Language language = GENERATE(Language::kDutch, Language::kEnglish);
@@ -278,6 +306,25 @@ TEST_CASE("the door's other states fit at five sizes in every language",
     check("door attract");
     f.Scan(f.CodeFor(f.marjolein));
     check("not open yet");
+  }
+  SECTION("scanner cue, with and without a camera") {
+    for (Side side : {Side::kLeft, Side::kRight, Side::kBelow}) {
+      INFO(ToString(side));
+      for (bool camera : {false, true}) {
+        entree::testing::TempDir frames;
+        entree::testing::WriteFile(
+            frames.File("frame.pgm"),
+            "P5\n320 240\n255\n" + std::string(320 * 240, '\x80'));
+        KioskFixture f(KioskRole::kBoth, "", "", camera ? frames.path() : "",
+                       "", "", Direction::kEntry, std::nullopt,
+                       [&](KioskConfig& c) { c.scanner_side = side; });
+        f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+        CHECK(f.HasText(language == Language::kDutch ? "Scan hier uw badge"
+                                                     : "Scan your badge here"));
+        FitChecker check{f, false};
+        check(camera ? "scanner cue beside the camera" : "scanner cue");
+      }
+    }
   }
   SECTION("camera view") {
     entree::testing::TempDir frames;

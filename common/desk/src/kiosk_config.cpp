@@ -38,6 +38,25 @@ std::optional<KioskRole> ParseKioskRole(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view ToString(Side side) {
+  switch (side) {
+    case Side::kLeft:
+      return "left";
+    case Side::kRight:
+      return "right";
+    case Side::kBelow:
+      return "below";
+  }
+  return "below";
+}
+
+std::optional<Side> ParseSide(std::string_view text) {
+  for (Side side : {Side::kLeft, Side::kRight, Side::kBelow}) {
+    if (ToString(side) == text) return side;
+  }
+  return std::nullopt;
+}
+
 Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
   KioskConfig config = std::move(base);
   for (const KeyValueLine& kv : KeyValueLines(text)) {
@@ -95,6 +114,14 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       config.server = value;
     } else if (key == "export_dir") {
       config.export_dir = value;
+    } else if (key == "scanner_position" || key == "printer_position") {
+      std::optional<Side> side;
+      if (value != "none") {
+        side = ParseSide(value);
+        if (!side) return LineError(line_number, key, value);
+      }
+      (key == "scanner_position" ? config.scanner_side : config.printer_side) =
+          side;
     } else if (key == "camera_frames") {
       config.camera_frames = value;
     } else if (key == "camera_size") {

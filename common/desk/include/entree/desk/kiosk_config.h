@@ -22,6 +22,11 @@ enum class KioskRole {
 std::string_view ToString(KioskRole role);
 std::optional<KioskRole> ParseKioskRole(std::string_view text);
 
+// Where something stands, seen by the guest facing the screen.
+enum class Side { kLeft, kRight, kBelow };
+std::string_view ToString(Side side);
+std::optional<Side> ParseSide(std::string_view text);
+
 struct KioskConfig {
   std::string database;  // path of the event database
   std::string kiosk_id;  // empty: the host name
@@ -55,13 +60,18 @@ struct KioskConfig {
   // A directory staff may export to besides the USB sticks plugged in
   // (a network share, or a folder in tests); empty: sticks only.
   std::string export_dir;
+  // Where the badge scanner and the badge printer stand, so the screens
+  // can point there; nullopt: nowhere said.
+  std::optional<Side> scanner_side;
+  std::optional<Side> printer_side;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
-// camera_fps, scanner, server, export_dir. Fails with
+// camera_fps, scanner, server, export_dir, scanner_position and
+// printer_position (left, right, below or none). Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
