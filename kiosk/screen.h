@@ -110,7 +110,8 @@ std::unique_ptr<Screen> MakeExportScreen(KioskContext& ctx);
 // An empty staff-mode scene: its dark background and `title` top left,
 // `title_width` pixels wide.
 Scene StaffScene(const Layout& layout, std::string_view title, int title_width);
-// NL / EN buttons in the top right corner ("lang:nl", "lang:en").
+// NL / EN / DE buttons in the top right corner ("lang:nl", "lang:en",
+// "lang:de").
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current);
 // The discreet staff button in the bottom left corner ("staff").
 void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr);

@@ -184,8 +184,8 @@ class WalkInScreen final : public Screen {
                              std::string(tr().Get("kiosk.walk_in_title")),
                              u * 5});
     } else {
-      scene.texts.push_back(
-          {layout.TitleBand(), problem_, u * 3, theme::kWarningText});
+      scene.texts.push_back({layout.MessageBand(), problem_, u * 3,
+                             theme::kWarningText, Align::kLeft});
     }
     int field_w = (w - u * 10) / 2;
     int fields_top = layout.ContentTop();

@@ -12,12 +12,17 @@ void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
   int size = u * 9;
   int top = u * 2;
   int right = layout.width() - u * 2;
-  for (Language language : {Language::kEnglish, Language::kDutch}) {
+  // From the right: NL EN DE as read from the left.
+  for (auto it = kLanguages.rbegin(); it != kLanguages.rend(); ++it) {
+    Language language = *it;
     right -= size;
     bool active = language == current;
+    std::string code(ToString(language));
+    std::string label = code;
+    for (char& c : label) c = static_cast<char>(c - 'a' + 'A');
     scene.buttons.push_back({{right, top, size, size},
-                             "lang:" + std::string(ToString(language)),
-                             language == Language::kDutch ? "NL" : "EN",
+                             "lang:" + code,
+                             label,
                              active ? theme::kChosen : theme::kKey,
                              active ? theme::kInk : theme::kText,
                              u * 4});
@@ -40,6 +45,8 @@ Scene StaffScene(const Layout& layout, std::string_view title,
   Scene scene;
   scene.background = theme::kBackground;
   int u = layout.Unit();
+  // Clear of the language buttons' area.
+  title_width = std::min(title_width, layout.width() - u * 36);
   scene.texts.push_back({{u * 4, u * 2, title_width, u * 7},
                          std::string(title),
                          u * 4,

@@ -12,7 +12,7 @@ namespace entree::kiosk {
 void PrintUsage() {
   std::cout
       << "Usage: entree-kiosk [--config FILE] [--db PATH] [--kiosk ID]\n"
-         "         [--role door|registration|both] [--exit] [--lang nl|en]\n"
+         "         [--role door|registration|both] [--exit] [--lang nl|en|de]\n"
          "         [--pin-hash HASH] [--secret-key PATH] [--printer QUEUE]\n"
          "         [--print-server HOST|SOCKET] [--badge-layout NAME|FILE]\n"
          "         [--camera DEVICE] [--camera-frames PATH] [--server "

@@ -19,8 +19,13 @@ Rect Layout::Band(int top, int height) const {
 }
 
 Rect Layout::TitleBand() const {
-  int clear = Unit() * 24;  // the NL/EN buttons and a margin
+  int clear = Unit() * 34;  // the NL/EN/DE buttons and a margin
   return {clear, Unit() * 2, width_ - 2 * clear, Unit() * 10};
+}
+
+Rect Layout::MessageBand() const {
+  int margin = Unit() * 4;
+  return {margin, Unit() * 2, width_ - margin - Unit() * 34, Unit() * 10};
 }
 
 }  // namespace entree::kiosk

@@ -106,8 +106,11 @@ class Layout {
   // A full-width band from `top` to `top + height` (in pixels), with the
   // side margins taken off.
   Rect Band(int top, int height) const;
-  // The title line at the top, clear of the language buttons.
+  // The title line at the top, centred and clear of the language buttons.
   Rect TitleBand() const;
+  // The same line from the left margin up to the language buttons: for a
+  // message longer than a title, drawn from the left.
+  Rect MessageBand() const;
   // Where a screen's content may start: below the title band and the
   // language buttons, which have that area to themselves.
   int ContentTop() const { return Unit() * 12; }

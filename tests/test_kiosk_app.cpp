@@ -293,7 +293,7 @@ TEST_CASE("the exit door says it is the exit, and refusals say what next",
   CHECK(later.HasText("Kom terug om 20:30."));
 }
 
-TEST_CASE("the kiosk speaks Dutch and English", "[kiosk]") {
+TEST_CASE("the kiosk speaks Dutch, English and German", "[kiosk]") {
   KioskFixture f;
   CHECK(f.HasText("Scan uw badge"));
   f.Tap("lang:en");
@@ -302,6 +302,17 @@ TEST_CASE("the kiosk speaks Dutch and English", "[kiosk]") {
   CHECK(f.HasText("Find your invitation"));
   f.Tap("lang:nl");
   CHECK(f.HasText("Zoek uw uitnodiging"));
+  f.Tap("lang:de");
+  CHECK(f.HasText("Ihre Einladung suchen"));
+  f.Tap("back");
+  f.Scan(f.CodeFor(f.marjolein));
+  CHECK(f.HasText("Willkommen, Marjolein de Gelder!"));
+  // Left alone, the next guest sees the kiosk's own language again.
+  f.Advance(3100);
+  f.Tap("register");
+  f.Advance(31000);
+  CHECK(f.app->ScreenName() == "attract");
+  CHECK(f.HasText("Scan uw badge"));
 }
 
 TEST_CASE("left alone, the kiosk goes back to the start", "[kiosk]") {

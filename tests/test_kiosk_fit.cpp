@@ -253,14 +253,15 @@ Attendee MakeExtreme(KioskFixture& f) {
 TEST_CASE("every screen and state fits at five sizes in every language",
           "[kiosk][fit]") {
   bool extreme = GENERATE(false, true);
-  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  Language language =
+      GENERATE(Language::kDutch, Language::kEnglish, Language::kGerman);
   KioskFixture f;
   Attendee guest = f.marjolein;
   if (extreme) {
     guest = MakeExtreme(f);
     CHECK(guest.given_name.size() + guest.family_name.size() >= 40);
   }
-  f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+  f.Tap("lang:" + std::string(ToString(language)));
   REQUIRE(f.app->language() == language);
   FitChecker check{f, extreme};
   Tour(f, check, guest);
@@ -270,24 +271,22 @@ TEST_CASE("every screen and state fits at five sizes in every language",
 TEST_CASE("the badge screen fits while printing, printed and failed",
           "[kiosk][fit][printing]") {
   entree::testing::PrintSandbox cups;
-  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  Language language =
+      GENERATE(Language::kDutch, Language::kEnglish, Language::kGerman);
   for (const char* queue : {"entree-pdf", "entree-nopaper"}) {
     INFO(queue);
     for (Side side : {Side::kLeft, Side::kRight, Side::kBelow}) {
       KioskFixture f(KioskRole::kBoth, queue, cups.server(), "", "", "",
                      Direction::kEntry, std::nullopt,
                      [&](KioskConfig& c) { c.printer_side = side; });
-      f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+      f.Tap("lang:" + std::string(ToString(language)));
       f.OpenBadgeOfMarjolein();
       REQUIRE(f.app->ScreenName() == "badge");
       FitChecker check{f, false};
       check("badge, printing");
-      std::string news =
-          std::string(queue) == "entree-pdf"
-              ? (language == Language::kDutch ? "Neem uw badge" : "Please take")
-              : (language == Language::kDutch
-                     ? "De printer heeft aandacht nodig"
-                     : "The printer needs attention");
+      std::string news(Catalog::For(language).Get(
+          std::string(queue) == "entree-pdf" ? "kiosk.badge_printed"
+                                             : "kiosk.badge_print_failed"));
       f.AwaitPrintNews(news);
       REQUIRE(f.HasText(news));
       check("badge, printed or failed");
@@ -297,11 +296,12 @@ TEST_CASE("the badge screen fits while printing, printed and failed",
 
 TEST_CASE("the door's other states fit at five sizes in every language",
           "[kiosk][fit]") {
-  Language language = GENERATE(Language::kDutch, Language::kEnglish);
+  Language language =
+      GENERATE(Language::kDutch, Language::kEnglish, Language::kGerman);
   SECTION("not open yet") {
     KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
                    At("2026-10-12T19:00:00Z"));
-    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    f.Tap("lang:" + std::string(ToString(language)));
     FitChecker check{f, false};
     check("door attract");
     f.Scan(f.CodeFor(f.marjolein));
@@ -318,9 +318,9 @@ TEST_CASE("the door's other states fit at five sizes in every language",
         KioskFixture f(KioskRole::kBoth, "", "", camera ? frames.path() : "",
                        "", "", Direction::kEntry, std::nullopt,
                        [&](KioskConfig& c) { c.scanner_side = side; });
-        f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
-        CHECK(f.HasText(language == Language::kDutch ? "Scan hier uw badge"
-                                                     : "Scan your badge here"));
+        f.Tap("lang:" + std::string(ToString(language)));
+        CHECK(f.HasText(
+            std::string(Catalog::For(language).Get("kiosk.scan_here"))));
         FitChecker check{f, false};
         check(camera ? "scanner cue beside the camera" : "scanner cue");
       }
@@ -331,7 +331,7 @@ TEST_CASE("the door's other states fit at five sizes in every language",
     std::string picture = "P5\n320 240\n255\n" + std::string(320 * 240, '\x80');
     entree::testing::WriteFile(frames.File("frame.pgm"), picture);
     KioskFixture f(KioskRole::kBoth, "", "", frames.path());
-    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    f.Tap("lang:" + std::string(ToString(language)));
     for (int i = 0; i < 100 && !f.app->Compose(f.layout).image; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
       f.Advance(50);
@@ -344,7 +344,7 @@ TEST_CASE("the door's other states fit at five sizes in every language",
   }
   SECTION("exit") {
     KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
-    f.Tap(language == Language::kDutch ? "lang:nl" : "lang:en");
+    f.Tap("lang:" + std::string(ToString(language)));
     FitChecker check{f, false};
     check("exit attract");
     f.Scan(f.CodeFor(f.marjolein));

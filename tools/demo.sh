@@ -2,7 +2,7 @@
 # One command for a newcomer: installs what is missing, builds, prepares the
 # bundled World Café demo event and starts the kiosk on it.
 #
-#   tools/demo.sh            a window on the desktop (Tab switches NL/EN)
+#   tools/demo.sh            a window on the desktop
 #   ENTREE_FULLSCREEN=1 tools/demo.sh   full screen, as on a kiosk box
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

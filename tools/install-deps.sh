@@ -21,6 +21,7 @@ packages=(
   clang-format                                  # style check
   clang libclang-rt-14-dev                      # the sanitizer build and fuzzing (libFuzzer)
   lintian                                       # checks the .deb
+  gettext                                       # tests: msgfmt checks the translations
   valgrind                                      # tests: a kiosk session under memcheck
 )
 

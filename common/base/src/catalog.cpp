@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "embedded_catalogs.h"
+#include "entree/base/po_file.h"
 #include "entree/base/text.h"
 
 namespace entree {
@@ -15,6 +16,8 @@ std::string_view ToString(Language language) {
       return "nl";
     case Language::kEnglish:
       return "en";
+    case Language::kGerman:
+      return "de";
   }
   return "en";
 }
@@ -29,10 +32,14 @@ std::optional<Language> ParseLanguage(std::string_view text) {
     std::string folded = FoldForSearch(text);
     if (folded == "dutch" || folded == "nederlands") return Language::kDutch;
     if (folded == "english" || folded == "engels") return Language::kEnglish;
+    if (folded == "german" || folded == "deutsch" || folded == "duits") {
+      return Language::kGerman;
+    }
     return std::nullopt;
   }
-  if (lower == "nl") return Language::kDutch;
-  if (lower == "en") return Language::kEnglish;
+  for (Language language : kLanguages) {
+    if (lower == ToString(language)) return language;
+  }
   return std::nullopt;
 }
 
@@ -48,30 +55,47 @@ Language LanguageFromEnvironment(Language fallback) {
   return fallback;
 }
 
-const Catalog& Catalog::For(Language language) {
-  static const Catalog dutch =
-      Parse(Language::kDutch, EmbeddedCatalogText(Language::kDutch));
-  static const Catalog english =
-      Parse(Language::kEnglish, EmbeddedCatalogText(Language::kEnglish));
-  return language == Language::kDutch ? dutch : english;
+bool IsGuestText(std::string_view key) {
+  for (std::string_view prefix :
+       {"kiosk.", "verdict.", "sector.", "role.", "error.walk_in_",
+        "badge.table", "badge.rounds", "badge.round_item"}) {
+    if (key.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
 }
 
-Catalog Catalog::Parse(Language language, std::string_view text) {
+const Catalog& Catalog::For(Language language) {
+  static const Catalog english =
+      FromPo(Language::kEnglish, EmbeddedCatalogText(Language::kEnglish));
+  static const Catalog dutch =
+      FromPo(Language::kDutch, EmbeddedCatalogText(Language::kDutch), &english);
+  static const Catalog german = FromPo(
+      Language::kGerman, EmbeddedCatalogText(Language::kGerman), &english);
+  switch (language) {
+    case Language::kDutch:
+      return dutch;
+    case Language::kGerman:
+      return german;
+    case Language::kEnglish:
+      break;
+  }
+  return english;
+}
+
+Catalog Catalog::FromPo(Language language, std::string_view text,
+                        const Catalog* fallback) {
   Catalog catalog;
   catalog.language_ = language;
-  for (const KeyValueLine& line : KeyValueLines(text)) {
-    if (!line.has_equals) continue;
-    std::string value;
-    for (size_t i = 0; i < line.value.size(); ++i) {
-      if (line.value[i] == '\\' && i + 1 < line.value.size() &&
-          line.value[i + 1] == 'n') {
-        value.push_back('\n');
-        ++i;
-      } else {
-        value.push_back(line.value[i]);
-      }
+  for (PoEntry& entry : ParsePo(text)) {
+    if (entry.context.empty() || entry.fuzzy) continue;
+    std::string& chosen =
+        language == Language::kEnglish ? entry.id : entry.translation;
+    if (!chosen.empty()) catalog.entries_[entry.context] = std::move(chosen);
+  }
+  if (fallback) {
+    for (const auto& [key, value] : fallback->entries_) {
+      catalog.entries_.emplace(key, value);
     }
-    catalog.entries_[std::string(line.key)] = value;
   }
   return catalog;
 }

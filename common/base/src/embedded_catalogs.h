@@ -7,7 +7,8 @@
 
 namespace entree {
 
-// The raw text of assets/i18n/<language>.catalog.
+// The raw text of the PO file of `language` in assets/i18n (entree.pot
+// for English).
 std::string_view EmbeddedCatalogText(Language language);
 
 }  // namespace entree

@@ -1,6 +1,8 @@
-// Translations: every text a user sees, in Dutch and English.
+// Translations: every text a user sees, in Dutch and English, and every
+// text a guest sees in German too.
 #pragma once
 
+#include <array>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -12,18 +14,27 @@
 
 namespace entree {
 
-enum class Language { kDutch, kEnglish };
+enum class Language { kDutch, kEnglish, kGerman };
+// Every language, in the order the kiosk offers them.
+inline constexpr std::array<Language, 3> kLanguages = {
+    Language::kDutch, Language::kEnglish, Language::kGerman};
 
-// "nl" or "en".
+// "nl", "en" or "de".
 std::string_view ToString(Language language);
-// Reads "nl", "nl_NL.UTF-8", "en", "en_GB", "Dutch", ... nullopt otherwise.
+// Reads "nl", "nl_NL.UTF-8", "en", "en_GB", "de_DE", "Dutch", "Deutsch",
+// ... nullopt otherwise.
 std::optional<Language> ParseLanguage(std::string_view text);
 // The language of the environment: $ENTREE_LANG, else $LC_ALL, $LC_MESSAGES,
-// $LANG; `fallback` when none names Dutch or English.
+// $LANG; `fallback` when none names one of kLanguages.
 Language LanguageFromEnvironment(Language fallback);
+// Whether the text `key` is one a guest may see (kiosk screens, verdicts,
+// sectors, roles, badge words, the walk-in form's problems): such texts
+// exist in every language; others may show in English.
+bool IsGuestText(std::string_view key);
 
-// The texts of one language, from the catalogs in assets/i18n (built into
-// the library, so no file needs to be found at run time).
+// The texts of one language, from the PO files in assets/i18n (built into
+// the library, so no file needs to be found at run time): English from the
+// template entree.pot, the others from nl.po and de.po.
 class Catalog {
  public:
   // The catalog of `language`; lives for the whole program.
@@ -45,9 +56,11 @@ class Catalog {
   }
   Language language() const { return language_; }
 
-  // Parses catalog text: "key = value" lines, '#' comments, "\n" in a
-  // value for a line break.
-  static Catalog Parse(Language language, std::string_view text);
+  // The catalog of PO `text` (see po_file.h), keyed by msgctxt: for
+  // English each msgid, for other languages each msgstr that is neither
+  // empty nor fuzzy; a text missing there is taken from `fallback`.
+  static Catalog FromPo(Language language, std::string_view text,
+                        const Catalog* fallback = nullptr);
 
  private:
   Language language_ = Language::kEnglish;
