@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3                        # store (sqlite3: benchmark baseline)
   libsodium-dev libqrencode-dev                 # badge signatures and QR codes
   libcairo2-dev libpango1.0-dev libpng-dev      # badge rendering (PNG, PDF)
+  librsvg2-dev                                  # organisers' SVG logos
   libcups2-dev                                  # printing through CUPS
   cups cups-daemon cups-client cups-filters     # tests: a private CUPS scheduler
   printer-driver-cups-pdf ghostscript           # tests: a printer that writes PDFs

@@ -187,6 +187,22 @@ Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
   return static_cast<int>(value);
 }
 
+Result<std::optional<Instant>> TimeOption(const Context& ctx,
+                                          std::string_view name) {
+  auto text = ctx.args.Value(name);
+  if (!text) return std::optional<Instant>();
+  LocalTimeGap gap = LocalTimeGap::kNone;
+  auto parsed = ParseIsoTime(*text, &gap);
+  if (!parsed) {
+    std::string_view key = gap == LocalTimeGap::kSkipped ? "error.time_skipped"
+                           : gap == LocalTimeGap::kTwice ? "error.time_twice"
+                                                         : "error.bad_time";
+    return Status::InvalidArgument(
+        ctx.tr().Format(key, {"--" + std::string(name), *text}));
+  }
+  return std::optional<Instant>(*parsed);
+}
+
 Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});

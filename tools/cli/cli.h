@@ -104,6 +104,7 @@ const std::vector<Command>& Commands();
 // The commands, grouped by file.
 int RunInit(Context& ctx);
 int RunKeygen(Context& ctx);
+int RunEvent(Context& ctx);
 int RunImport(Context& ctx);
 int RunList(Context& ctx);
 int RunSearch(Context& ctx);
@@ -139,6 +140,10 @@ Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);
+// The time option --`name` (ISO 8601, local unless a zone is given);
+// nullopt when absent, kInvalidArgument on text that is not a time.
+Result<std::optional<Instant>> TimeOption(const Context& ctx,
+                                          std::string_view name);
 // Writes `data` to `path` atomically (temporary file, fsync, rename), or to
 // standard output for "-".
 Status WriteOutput(const std::string& path, std::string_view data,

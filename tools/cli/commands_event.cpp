@@ -15,23 +15,6 @@
 namespace entree::cli {
 namespace {
 
-// Reads an optional time option; fails with kInvalidArgument on bad text.
-Result<std::optional<Instant>> TimeOption(const Context& ctx,
-                                          std::string_view name) {
-  auto text = ctx.args.Value(name);
-  if (!text) return std::optional<Instant>();
-  LocalTimeGap gap = LocalTimeGap::kNone;
-  auto parsed = ParseIsoTime(*text, &gap);
-  if (!parsed) {
-    std::string_view key = gap == LocalTimeGap::kSkipped ? "error.time_skipped"
-                           : gap == LocalTimeGap::kTwice ? "error.time_twice"
-                                                         : "error.bad_time";
-    return Status::InvalidArgument(
-        ctx.tr().Format(key, {"--" + std::string(name), *text}));
-  }
-  return std::optional<Instant>(*parsed);
-}
-
 // Creates the event and its tables in one transaction.
 Status CreateEventIn(const std::string& path, const Event& event,
                      const std::vector<std::string>& tables) {

@@ -270,4 +270,28 @@ Status CheckFieldBounds(const Attendee& a) {
        std::to_string(oversized->limit)});
 }
 
+std::optional<uint32_t> ParseColour(std::string_view text) {
+  if (!text.empty() && text.front() == '#') text.remove_prefix(1);
+  if (text.size() != 6) return std::nullopt;
+  uint32_t colour = 0;
+  for (char c : text) {
+    int digit = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+    if (digit < 0) return std::nullopt;
+    colour = colour * 16 + static_cast<uint32_t>(digit);
+  }
+  return colour;
+}
+
+std::string ColourToString(uint32_t colour) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string text = "#";
+  for (int shift = 20; shift >= 0; shift -= 4) {
+    text.push_back(kHex[(colour >> shift) & 0xF]);
+  }
+  return text;
+}
+
 }  // namespace entree

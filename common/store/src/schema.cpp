@@ -191,6 +191,17 @@ ALTER TABLE attendee ADD COLUMN shop_code TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX attendee_by_shop_code ON attendee(shop_code)
   WHERE shop_code <> '';
 )sql",
+      // 8 -> 9: the event as guests see it. Who keeps the guests' data and
+      // for how many days after the event (the walk-in's privacy notice),
+      // the organiser's accent colour ('#RRGGBB' or '') and logo (a PNG or
+      // SVG file's bytes).
+      R"sql(
+ALTER TABLE event ADD COLUMN data_keeper TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN keep_days INTEGER NOT NULL DEFAULT 0
+  CHECK (keep_days >= 0 AND keep_days <= 3650);
+ALTER TABLE event ADD COLUMN accent TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN logo BLOB;
+)sql",
   };
   return migrations;
 }

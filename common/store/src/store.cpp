@@ -106,6 +106,9 @@ Statement& BindEventFields(Statement& stmt, const Event& event) {
   } else {
     stmt.BindNull(8);
   }
+  stmt.Bind(9, event.data_keeper)
+      .Bind(10, int64_t{event.keep_days})
+      .Bind(11, event.accent ? ColourToString(*event.accent) : std::string());
   return stmt;
 }
 
@@ -114,7 +117,7 @@ Statement& BindEventFields(Statement& stmt, const Event& event) {
 Result<Event> Store::GetEvent() {
   auto stmt = Cached(
       "SELECT id, name, venue, starts_at, ends_at, doors_open_at, locale, "
-      "public_key FROM event");
+      "public_key, data_keeper, keep_days, accent FROM event");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   ENTREE_ASSIGN_OR_RETURN(auto row, s.Step());
@@ -137,8 +140,40 @@ Result<Event> Store::GetEvent() {
     event.public_key.emplace();
     std::copy(key.begin(), key.end(), event.public_key->begin());
   }
+  event.data_keeper = s.ColumnText(8);
+  event.keep_days = static_cast<int>(s.ColumnInt(9));
+  event.accent = ParseColour(s.ColumnText(10));
   s.Reset();
   return event;
+}
+
+Result<std::string> Store::GetEventLogo() {
+  auto stmt = Cached("SELECT logo FROM event");
+  if (!stmt.ok()) return stmt.status();
+  Statement& s = **stmt;
+  ENTREE_ASSIGN_OR_RETURN(auto row, s.Step());
+  if (!row) {
+    return Status::Localized(StatusCode::kNotFound, "error.no_event",
+                             {db_.path()});
+  }
+  std::vector<uint8_t> bytes = s.ColumnBlob(0);
+  s.Reset();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+Status Store::SetEventLogo(std::string_view logo) {
+  auto stmt = Cached("UPDATE event SET logo = ?1");
+  if (!stmt.ok()) return stmt.status();
+  if (logo.empty()) {
+    (*stmt)->BindNull(1);
+  } else {
+    (*stmt)->Bind(
+        1, std::span<const uint8_t>(
+               reinterpret_cast<const uint8_t*>(logo.data()), logo.size()));
+  }
+  ENTREE_RETURN_IF_ERROR((*stmt)->Run());
+  if (db_.Changes() == 0) return Status::NotFound("no event to update");
+  return Status::Ok();
 }
 
 Status Store::CreateEvent(const Event& event) {
@@ -150,8 +185,8 @@ Status Store::CreateEvent(const Event& event) {
   if (!existing.status().IsNotFound()) return existing.status();
   auto stmt = Cached(
       "INSERT INTO event (singleton, id, name, venue, starts_at, ends_at, "
-      "doors_open_at, locale, public_key) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, "
-      "?7, ?8)");
+      "doors_open_at, locale, public_key, data_keeper, keep_days, accent) "
+      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   if (!stmt.ok()) return stmt.status();
   return BindEventFields(**stmt, event).Run();
 }
@@ -159,7 +194,8 @@ Status Store::CreateEvent(const Event& event) {
 Status Store::UpdateEvent(const Event& event) {
   auto stmt = Cached(
       "UPDATE event SET id = ?1, name = ?2, venue = ?3, starts_at = ?4, "
-      "ends_at = ?5, doors_open_at = ?6, locale = ?7, public_key = ?8");
+      "ends_at = ?5, doors_open_at = ?6, locale = ?7, public_key = ?8, "
+      "data_keeper = ?9, keep_days = ?10, accent = ?11");
   if (!stmt.ok()) return stmt.status();
   ENTREE_RETURN_IF_ERROR(BindEventFields(**stmt, event).Run());
   if (db_.Changes() == 0) return Status::NotFound("no event to update");

@@ -54,9 +54,20 @@ struct Event {
   std::optional<Instant> starts_at;
   std::optional<Instant> ends_at;        // after this the doors are closed
   std::optional<Instant> doors_open_at;  // before this entry is refused
-  std::string locale = "nl";             // "nl" or "en"
+  std::string locale = "nl";             // "nl", "en" or "de"
   std::optional<std::array<uint8_t, 32>> public_key;  // Ed25519
+  // Who keeps the guests' data, and how many days after the event it is
+  // deleted (0: not said): the walk-in's privacy notice.
+  std::string data_keeper;
+  int keep_days = 0;
+  // The organiser's colour (0xRRGGBB) for the kiosk's main buttons.
+  std::optional<uint32_t> accent;
 };
+
+// Reads "#RRGGBB" (or "RRGGBB"); nullopt for anything else.
+std::optional<uint32_t> ParseColour(std::string_view text);
+// "#RRGGBB".
+std::string ColourToString(uint32_t colour);
 
 struct Attendee {
   Uuid id{};

@@ -124,7 +124,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -158,6 +158,12 @@ class Store {
   Status CreateEvent(const Event& event);
   // Replaces the event's fields (not its id).
   Status UpdateEvent(const Event& event);
+  // The organiser's logo as its file's bytes (PNG or SVG); empty when
+  // none. Kept apart from GetEvent, which is read often.
+  Result<std::string> GetEventLogo();
+  // Sets the logo (the bytes of a PNG or SVG file), or removes it when
+  // `logo` is empty.
+  Status SetEventLogo(std::string_view logo);
 
   // --- tables ----------------------------------------------------------
   // Adds the table, or updates its capacity and theme when it exists.

@@ -1,0 +1,171 @@
+// entree event: shows the event, or changes how it is named, dated and
+// shown (logo, accent colour, privacy notice).
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <ostream>
+
+#include "cli.h"
+#include "entree/base/json.h"
+#include "entree/base/uuid.h"
+#include "entree/drawing/logo.h"
+
+namespace entree::cli {
+namespace {
+
+// The bytes of the logo file `path`: at most kMaxLogoBytes are read, so a
+// device or a huge file is refused without being read to its end.
+Result<std::string> ReadLogoFile(const Context& ctx, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",
+                             {path, std::strerror(errno)});
+  }
+  std::string bytes(kMaxLogoBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  // A logo must show: checked by drawing it small.
+  if (bytes.size() > kMaxLogoBytes || !RenderLogo(bytes, 64, 64).ok()) {
+    return Status::InvalidArgument(path + ": " +
+                                   std::string(ctx.tr().Get("error.bad_logo")));
+  }
+  return bytes;
+}
+
+std::string When(const std::optional<Instant>& t) {
+  return t ? FormatLocal(*t) : std::string();
+}
+
+void PrintEvent(const Context& ctx, const Event& event, size_t logo_bytes) {
+  if (ctx.json) {
+    JsonWriter json;
+    json.BeginObject()
+        .Field("event_id", ToString(event.id))
+        .Field("name", event.name)
+        .Field("venue", event.venue)
+        .Field("starts", When(event.starts_at))
+        .Field("ends", When(event.ends_at))
+        .Field("doors_open", When(event.doors_open_at))
+        .Field("locale", event.locale)
+        .Field("data_keeper", event.data_keeper)
+        .Field("keep_days", event.keep_days)
+        .Field("accent", event.accent ? ColourToString(*event.accent) : "")
+        .Field("logo_bytes", static_cast<int64_t>(logo_bytes))
+        .EndObject();
+    *ctx.out << json.str() << "\n";
+    return;
+  }
+  const Catalog& tr = ctx.tr();
+  auto line = [&](std::string_view key, const std::string& value) {
+    *ctx.out << tr.Get(key) << ": " << (value.empty() ? "-" : value) << "\n";
+  };
+  line("event.name", event.name);
+  line("event.venue", event.venue);
+  line("event.starts", When(event.starts_at));
+  line("event.ends", When(event.ends_at));
+  line("event.doors_open", When(event.doors_open_at));
+  line("event.locale", event.locale);
+  line("event.data_keeper", event.data_keeper);
+  line("event.keep_days",
+       event.keep_days > 0 ? std::to_string(event.keep_days) : "");
+  line("event.accent", event.accent ? ColourToString(*event.accent) : "");
+  line("event.logo", logo_bytes > 0 ? tr.Format("event.logo_bytes",
+                                                {std::to_string(logo_bytes)})
+                                    : "");
+}
+
+// Applies the options given to `event`; the logo's new bytes (or "" to
+// remove it) in `logo` when --logo is given.
+Status ApplyOptions(const Context& ctx, Event& event,
+                    std::optional<std::string>& logo) {
+  const Catalog& tr = ctx.tr();
+  if (auto name = ctx.args.Value("name")) {
+    if (name->empty()) {
+      return Status::InvalidArgument(
+          std::string(tr.Get("error.init_needs_name")));
+    }
+    event.name = *name;
+  }
+  if (auto venue = ctx.args.Value("venue")) event.venue = *venue;
+  if (auto locale = ctx.args.Value("locale")) {
+    auto language = ParseLanguage(*locale);
+    if (!language) {
+      return Status::InvalidArgument(
+          tr.Format("error.bad_language", {*locale}));
+    }
+    event.locale = std::string(ToString(*language));
+  }
+  for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
+                               std::pair{&event.ends_at, "ends"},
+                               std::pair{&event.doors_open_at, "doors-open"}}) {
+    ENTREE_ASSIGN_OR_RETURN(auto time, TimeOption(ctx, option));
+    if (time) *field = *time;
+  }
+  if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
+    return Status::InvalidArgument(
+        std::string(tr.Get("error.ends_before_start")));
+  }
+  if (event.doors_open_at && event.ends_at &&
+      *event.ends_at <= *event.doors_open_at) {
+    return Status::InvalidArgument(
+        std::string(tr.Get("error.ends_before_doors_open")));
+  }
+  if (auto keeper = ctx.args.Value("data-keeper")) {
+    event.data_keeper = *keeper;
+  }
+  ENTREE_ASSIGN_OR_RETURN(
+      event.keep_days, IntOption(ctx, "keep-days", event.keep_days, 0, 3650));
+  if (auto accent = ctx.args.Value("accent")) {
+    if (*accent == "none") {
+      event.accent.reset();
+    } else if (auto colour = ParseColour(*accent)) {
+      event.accent = colour;
+    } else {
+      return Status::InvalidArgument(tr.Format("error.bad_colour", {*accent}));
+    }
+  }
+  if (auto path = ctx.args.Value("logo")) {
+    if (*path == "none") {
+      logo = std::string();
+    } else {
+      ENTREE_ASSIGN_OR_RETURN(logo, ReadLogoFile(ctx, *path));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int RunEvent(Context& ctx) {
+  if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
+  auto store = ctx.OpenStore();
+  if (!store.ok()) return ctx.Fail(store.status());
+  auto event = store->GetEvent();
+  if (!event.ok()) return ctx.Fail(event.status());
+  bool changes = false;
+  for (const char* option :
+       {"name", "venue", "starts", "ends", "doors-open", "locale",
+        "data-keeper", "keep-days", "accent", "logo"}) {
+    changes = changes || ctx.args.Value(option).has_value();
+  }
+  if (changes) {
+    // Everything is checked before anything is written, and written in one
+    // transaction: a command that fails changes nothing.
+    std::optional<std::string> logo;
+    Status applied = ApplyOptions(ctx, *event, logo);
+    if (!applied.ok()) return ctx.Fail(applied);
+    auto tx = store->Begin();
+    if (!tx.ok()) return ctx.Fail(tx.status());
+    Status saved = store->UpdateEvent(*event);
+    if (saved.ok() && logo) saved = store->SetEventLogo(*logo);
+    if (saved.ok()) saved = tx->Commit();
+    if (!saved.ok()) return ctx.Fail(saved);
+  }
+  auto logo = store->GetEventLogo();
+  if (!logo.ok()) return ctx.Fail(logo.status());
+  PrintEvent(ctx, *event, logo->size());
+  return kExitOk;
+}
+
+}  // namespace entree::cli
