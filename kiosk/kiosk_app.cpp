@@ -69,6 +69,9 @@ std::string KioskApp::OpenEvent() {
     problem = "the event has no signing key (run entree keygen)";
   } else {
     event_ = *event;
+    // A logo that cannot be read leaves the start screen without one.
+    auto logo = opened->GetEventLogo();
+    logo_ = logo.ok() ? *logo : std::string();
     store_.emplace(std::move(opened).value());
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);

@@ -53,6 +53,7 @@ class KioskApp final : public KioskContext {
   Instant Now() const override { return clock_.Now(); }
   const KioskConfig& config() const override { return config_; }
   const Event& event() const override { return event_; }
+  std::string_view logo() const override { return logo_; }
   Store* store() override { return store_ ? &*store_ : nullptr; }
   Door* door() override;
   BadgeIssuer* issuer() override { return issuer_ ? &*issuer_ : nullptr; }
@@ -95,6 +96,7 @@ class KioskApp final : public KioskContext {
   const Clock& clock_;
   std::function<void()> wake_;
   Event event_;
+  std::string logo_;
   std::optional<Store> store_;
   std::optional<Door> door_;
   std::optional<BadgeIssuer> issuer_;

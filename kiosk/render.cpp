@@ -31,7 +31,8 @@ Renderer::Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
 
 Renderer::~Renderer() {
   for (auto& [key, line] : lines_) SDL_DestroyTexture(line.texture);
-  SDL_DestroyTexture(image_texture_);
+  SDL_DestroyTexture(image_.texture);
+  SDL_DestroyTexture(logo_.texture);
 }
 
 const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
@@ -189,28 +190,30 @@ void Renderer::DrawIcon(const IconItem& item) {
   }
 }
 
-void Renderer::DrawImage(const ImageItem& item) {
+void Renderer::DrawImage(const ImageItem& item, ImageSlot& slot) {
   if (!item.image || item.image->width <= 0) return;
-  if (item.image != image_) {
-    SDL_DestroyTexture(image_texture_);
-    image_ = item.image;
+  if (item.image != slot.image) {
+    SDL_DestroyTexture(slot.texture);
+    slot.image = item.image;
     // cairo's ARGB32 is SDL's ARGB8888: one native-endian word per pixel.
-    image_texture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
-                                       SDL_TEXTUREACCESS_STATIC, image_->width,
-                                       image_->height);
-    if (image_texture_) {
-      SDL_UpdateTexture(image_texture_, nullptr, image_->pixels.data(),
-                        image_->stride);
+    slot.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                     SDL_TEXTUREACCESS_STATIC,
+                                     slot.image->width, slot.image->height);
+    if (slot.texture) {
+      SDL_SetTextureBlendMode(slot.texture, SDL_BLENDMODE_BLEND);
+      SDL_UpdateTexture(slot.texture, nullptr, slot.image->pixels.data(),
+                        slot.image->stride);
     }
   }
-  if (!image_texture_) return;
-  double scale = std::min(static_cast<double>(item.box.w) / image_->width,
-                          static_cast<double>(item.box.h) / image_->height);
-  int w = static_cast<int>(image_->width * scale);
-  int h = static_cast<int>(image_->height * scale);
+  if (!slot.texture) return;
+  const ArgbImage& image = *slot.image;
+  double scale = std::min(static_cast<double>(item.box.w) / image.width,
+                          static_cast<double>(item.box.h) / image.height);
+  int w = static_cast<int>(image.width * scale);
+  int h = static_cast<int>(image.height * scale);
   SDL_Rect where{item.box.x + (item.box.w - w) / 2,
                  item.box.y + (item.box.h - h) / 2, w, h};
-  SDL_RenderCopy(renderer_, image_texture_, nullptr, &where);
+  SDL_RenderCopy(renderer_, slot.texture, nullptr, &where);
 }
 
 void Renderer::Draw(const Scene& scene) {
@@ -219,7 +222,8 @@ void Renderer::Draw(const Scene& scene) {
   SDL_SetRenderDrawColor(renderer_, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(renderer_);
   for (const BoxItem& box : scene.boxes) Fill(box.box, box.colour);
-  if (scene.image) DrawImage(*scene.image);
+  if (scene.image) DrawImage(*scene.image, image_);
+  if (scene.logo) DrawImage(*scene.logo, logo_);
   for (const OutlineItem& outline : scene.outlines) {
     for (size_t i = 0; i < outline.corners.size(); ++i) {
       const PixelPoint& from = outline.corners[i];

@@ -43,7 +43,12 @@ class Renderer {
   const FittedText& Fit(const TextItem& item);
   void DrawText(const TextItem& item);
   void DrawIcon(const IconItem& item);
-  void DrawImage(const ImageItem& item);
+  // An image's pixels as a texture, made again only when they change.
+  struct ImageSlot {
+    std::shared_ptr<const ArgbImage> image;
+    SDL_Texture* texture = nullptr;
+  };
+  void DrawImage(const ImageItem& item, ImageSlot& slot);
   void Fill(const Rect& rect, uint32_t colour);
   void ThickLine(float x1, float y1, float x2, float y2, float width,
                  uint32_t colour);
@@ -53,9 +58,8 @@ class Renderer {
   std::map<LineKey, CachedText> lines_;
   std::map<FitKey, FittedText> fits_;
   uint64_t frame_ = 0;
-  // The last image drawn, as a texture, kept until another is drawn.
-  std::shared_ptr<const ArgbImage> image_;
-  SDL_Texture* image_texture_ = nullptr;
+  ImageSlot image_;
+  ImageSlot logo_;
 };
 
 }  // namespace entree::kiosk

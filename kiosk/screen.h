@@ -29,6 +29,8 @@ class KioskContext {
   virtual Instant Now() const = 0;
   virtual const KioskConfig& config() const = 0;
   virtual const Event& event() const = 0;
+  // The organiser's logo, a PNG or SVG file's bytes; empty when none.
+  virtual std::string_view logo() const = 0;
   // Null when the database could not be opened.
   virtual Store* store() = 0;
   // Null on a kiosk that does not check people in.
@@ -81,6 +83,9 @@ class Screen {
 
  protected:
   const Catalog& tr() const { return Catalog::For(ctx_.language()); }
+  // The colour of the button a guest screen is for: the event's accent
+  // when it can be read, else the kiosk's own.
+  uint32_t Primary() const { return theme::PrimaryFor(ctx_.event().accent); }
   KioskContext& ctx_;
 };
 
@@ -105,6 +110,18 @@ std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeDashboardScreen(KioskContext& ctx);
 // Staff mode's export of the attendance files to a USB stick.
 std::unique_ptr<Screen> MakeExportScreen(KioskContext& ctx);
+
+// The organiser's logo drawn for a box, drawn again only when the box's
+// size changes; null when the logo cannot be drawn.
+class LogoImage {
+ public:
+  std::shared_ptr<const ArgbImage> At(std::string_view logo, int width,
+                                      int height);
+
+ private:
+  std::shared_ptr<const ArgbImage> image_;
+  int width_ = 0, height_ = 0;
+};
 
 // Shared pieces of screens.
 // An empty staff-mode scene: its dark background and `title` top left,

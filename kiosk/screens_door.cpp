@@ -25,8 +25,28 @@ class AttractScreen final : public Screen {
       scene.texts.push_back({layout.TitleBand(),
                              std::string(tr().Get("kiosk.exit_title")), u * 8});
     }
-    scene.texts.push_back(
-        {layout.Band(h * 18 / 100, h * 22 / 100), ctx_.event().name, u * 9});
+    // The organiser's logo top left, the event's name, and when and where.
+    if (!ctx_.logo().empty()) {
+      Rect box{u * 4, u * 2, u * 28, u * 10};
+      if (auto image = logo_.At(ctx_.logo(), box.w, box.h)) {
+        scene.logo = ImageItem{box, image};
+      }
+    }
+    // On the organiser's colour, when there is one, in the ink that reads
+    // best on it.
+    uint32_t name_ink = theme::kText;
+    if (std::optional<uint32_t> accent = ctx_.event().accent) {
+      scene.boxes.push_back(
+          {{0, h * 16 / 100, layout.width(), h * 19 / 100}, *accent});
+      name_ink = theme::InkOn(*accent);
+    }
+    scene.texts.push_back({layout.Band(h * 17 / 100, h * 17 / 100),
+                           ctx_.event().name, u * 9, name_ink});
+    if (std::string when = WhenAndWhere(); !when.empty()) {
+      scene.texts.push_back({layout.Band(h * 34 / 100, h * 7 / 100), when,
+                             u * 4, theme::kMutedText, Align::kCenter,
+                             Weight::kRegular});
+    }
     bool registers = ctx_.config().role != KioskRole::kDoor;
     const char* invitation = exit        ? "kiosk.attract_exit"
                              : registers ? "kiosk.attract"
@@ -46,7 +66,7 @@ class AttractScreen final : public Screen {
       button.w = camera ? button.w / 2 : button.w * 2 / 3;
       scene.buttons.push_back({button, "register",
                                std::string(tr().Get("kiosk.register_button")),
-                               theme::kPrimary, theme::kText, u * 5});
+                               Primary(), theme::kText, u * 5});
     }
     if (std::optional<Side> side = ctx_.config().scanner_side) {
       // "Scan your badge here", pointing at the scanner, in a row of its
@@ -66,6 +86,34 @@ class AttractScreen final : public Screen {
     if (id == "register") ctx_.Push(MakeFindInvitationScreen(ctx_));
     if (id == "staff") ctx_.Push(MakePinScreen(ctx_));
   }
+
+ private:
+  // "Monday 12 October 2026 · 18:30 · IQ BLVD, Coevorden": when the event
+  // starts (else when the doors open) and where, what is known of it.
+  std::string WhenAndWhere() const {
+    const Event& event = ctx_.event();
+    std::vector<std::string> parts;
+    std::optional<Instant> at =
+        event.starts_at ? event.starts_at : event.doors_open_at;
+    if (at) {
+      std::tm day = LocalCalendar(*at);
+      parts.push_back(tr().Format(
+          "kiosk.date",
+          {tr().Get("kiosk.weekday." + std::to_string(day.tm_wday)),
+           std::to_string(day.tm_mday),
+           tr().Get("kiosk.month." + std::to_string(day.tm_mon + 1)),
+           std::to_string(day.tm_year + 1900)}));
+      parts.push_back(FormatLocal(*at).substr(11, 5));
+    }
+    if (!event.venue.empty()) parts.push_back(event.venue);
+    std::string line;
+    for (const std::string& part : parts) {
+      line += (line.empty() ? "" : " \xC2\xB7 ") + part;
+    }
+    return line;
+  }
+
+  mutable LogoImage logo_;
 };
 
 Icon VerdictIcon(Verdict verdict) {

@@ -111,7 +111,7 @@ class FindInvitationScreen final : public Screen {
             row_h - u},
            "match:" + std::to_string(i),
            label,
-           theme::kPrimary,
+           Primary(),
            theme::kText,
            u * 3});
     }
@@ -227,7 +227,7 @@ class WalkInScreen final : public Screen {
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
-                    theme::kPrimary);
+                    Primary());
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -414,7 +414,7 @@ class BadgeScreen final : public Screen {
                              u * 3, theme::kWarningText});
     }
     AddBottomButton(scene, layout, Edge::kMiddle, "done",
-                    tr().Get("kiosk.badge_done"), theme::kPrimary, 40);
+                    tr().Get("kiosk.badge_done"), Primary(), 40);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }

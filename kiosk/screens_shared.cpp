@@ -2,10 +2,24 @@
 #include <array>
 #include <cmath>
 
+#include "entree/drawing/logo.h"
 #include "screen.h"
 #include "theme.h"
 
 namespace entree::kiosk {
+
+std::shared_ptr<const ArgbImage> LogoImage::At(std::string_view logo, int width,
+                                               int height) {
+  if (width != width_ || height != height_) {
+    width_ = width;
+    height_ = height;
+    auto drawn = RenderLogo(logo, width, height);
+    image_ = drawn.ok()
+                 ? std::make_shared<const ArgbImage>(std::move(drawn).value())
+                 : nullptr;
+  }
+  return image_;
+}
 
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
   int u = layout.Unit();

@@ -25,6 +25,19 @@ double Contrast(uint32_t a, uint32_t b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+uint32_t PrimaryFor(std::optional<uint32_t> accent) {
+  if (accent && Contrast(kText, *accent) >= 4.5 &&
+      Contrast(*accent, kBackground) >= 3.0 &&
+      Contrast(*accent, kPanel) >= 3.0) {
+    return *accent;
+  }
+  return kPrimary;
+}
+
+uint32_t InkOn(uint32_t ground) {
+  return Contrast(kText, ground) >= Contrast(kInk, ground) ? kText : kInk;
+}
+
 uint32_t VerdictColour(Verdict verdict) {
   if (Admits(verdict)) return kVerdictGo;
   return verdict == Verdict::kAlreadyInside ? kVerdictAttention : kVerdictStop;

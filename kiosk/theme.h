@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "entree/codes/checkin_rules.h"
 
@@ -58,6 +59,12 @@ constexpr uint32_t kVerdictStop = 0x7A0C1C;
 
 // WCAG 2.1's contrast ratio of two colours, from 1 (the same) to 21.
 double Contrast(uint32_t a, uint32_t b);
+
+// The colour of the buttons a screen is for: the organiser's accent when
+// white text on it and it on the ground keep AA contrast, else kPrimary.
+uint32_t PrimaryFor(std::optional<uint32_t> accent);
+// kText or kInk, whichever reads better on `ground`.
+uint32_t InkOn(uint32_t ground);
 
 // The ground of a verdict's screen.
 uint32_t VerdictColour(Verdict verdict);

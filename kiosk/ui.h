@@ -78,14 +78,15 @@ struct OutlineItem {
   uint32_t colour = theme::kCodeOutline;
 };
 
-// One frame's content, drawn in this order: boxes, image, outlines,
+// One frame's content, drawn in this order: boxes, image, logo, outlines,
 // buttons, icons, texts.
 struct Scene {
   uint32_t background = theme::kPanel;
   std::vector<BoxItem> boxes;
   std::vector<ButtonItem> buttons;
   std::vector<IconItem> icons;
-  std::optional<ImageItem> image;
+  std::optional<ImageItem> image;  // a badge, a chart, the camera's view
+  std::optional<ImageItem> logo;   // the organiser's
   std::vector<OutlineItem> outlines;
   std::vector<TextItem> texts;
 

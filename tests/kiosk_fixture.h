@@ -33,6 +33,7 @@ struct KioskFixture {
   Attendee marjolein;
   std::unique_ptr<KioskApp> app;
   Layout layout{1280, 720};
+  KioskConfig config;
   uint32_t ms = 10000;
 
   explicit KioskFixture(KioskRole role = KioskRole::kBoth,
@@ -56,7 +57,6 @@ struct KioskFixture {
     REQUIRE(
         WriteSecretKeyFile(db + ".key", store.GetEvent()->id, keys.secret_key)
             .ok());
-    KioskConfig config;
     config.database = db;
     config.kiosk_id = "k1";
     config.role = role;
@@ -74,6 +74,13 @@ struct KioskFixture {
     app->Compose(layout);
   }
 
+  // Starts the kiosk again on the same settings, as after a reboot: it
+  // reads the event anew.
+  void Restart() {
+    app.reset();
+    app = std::make_unique<KioskApp>(config, clock);
+    app->Compose(layout);
+  }
   std::string CodeFor(const Attendee& a) {
     auto store = Store::Open(db);
     BadgeIssuer issuer(*store, store->GetEvent()->id, keys.secret_key, "k0");

@@ -104,17 +104,22 @@ void CheckScene(const Scene& scene, int w, int h, bool extreme) {
       CHECK_FALSE(Overlap(icon.box, b.box));
     }
   }
-  if (scene.image) {
-    INFO("image " << Describe(scene.image->box));
-    CHECK(Inside(scene.image->box, screen));
+  for (const auto* image : {&scene.image, &scene.logo}) {
+    if (!*image) continue;
+    const Rect& box = (*image)->box;
+    INFO((image == &scene.logo ? "logo " : "image ") << Describe(box));
+    CHECK(Inside(box, screen));
     for (const TextItem& t : texts) {
       INFO("and text \"" << t.text << "\"");
-      CHECK_FALSE(Overlap(scene.image->box, t.box));
+      CHECK_FALSE(Overlap(box, t.box));
     }
     for (const ButtonItem& b : buttons) {
       INFO("and button " << b.id);
-      CHECK_FALSE(Overlap(scene.image->box, b.box));
+      CHECK_FALSE(Overlap(box, b.box));
     }
+  }
+  if (scene.image && scene.logo) {
+    CHECK_FALSE(Overlap(scene.image->box, scene.logo->box));
   }
 }
 
@@ -224,7 +229,15 @@ Attendee MakeExtreme(KioskFixture& f) {
       "Internationale Werkconferentie Grensoverschrijdende Samenwerking "
       "Onderwijs en Arbeidsmarkt Eems-Dollardregio 2026";
   event.venue = "Theater Hof van Coevorden, Haven 4, Coevorden";
+  event.accent = 0x8A1538;
   REQUIRE(store.UpdateEvent(event).ok());
+  // A logo far wider than high.
+  REQUIRE(store
+              .SetEventLogo(
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                  "viewBox=\"0 0 400 40\"><rect width=\"400\" height=\"40\" "
+                  "fill=\"#8A1538\"/></svg>")
+              .ok());
   const std::array<const char*, 3> tables = {
       "Grensoverschrijdend Vakmanschap",
       "Leven Lang Ontwikkelen in de Techniek",
@@ -263,6 +276,27 @@ TEST_CASE("every screen and state fits at five sizes in every language",
   }
   f.Tap("lang:" + std::string(ToString(language)));
   REQUIRE(f.app->language() == language);
+  if (extreme) {
+    // The event's own look: its logo on the start screen, its colour on
+    // the buttons guests use.
+    f.Restart();
+    f.Tap("lang:" + std::string(ToString(language)));
+    Scene start = f.app->Compose(f.layout);
+    CHECK(start.logo.has_value());
+    CHECK(f.HasText("Theater Hof van Coevorden"));
+    CHECK(f.HasText("Monday 12 October 2026") ==
+          (language == Language::kEnglish));
+    CHECK(f.HasText("Montag, 12. Oktober 2026") ==
+          (language == Language::kGerman));
+    // The name on the organiser's colour, readable.
+    REQUIRE_FALSE(start.boxes.empty());
+    CHECK(start.boxes.front().colour == 0x8A1538u);
+    for (const TextItem& t : start.texts) {
+      if (t.text.rfind("Internationale", 0) == 0) {
+        CHECK(theme::Contrast(t.colour, 0x8A1538) >= 4.5);
+      }
+    }
+  }
   FitChecker check{f, extreme};
   Tour(f, check, guest);
   CHECK(check.screens == 22);

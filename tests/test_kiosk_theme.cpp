@@ -131,3 +131,20 @@ TEST_CASE(
 }
 
 }  // namespace entree::kiosk
+
+TEST_CASE("an organiser's colour is used where it can be read",
+          "[kiosk][theme]") {
+  using namespace entree::kiosk::theme;
+  // A violet as readable as the kiosk's own blue: used for the buttons.
+  CHECK(PrimaryFor(0x7468C6) == 0x7468C6u);
+  // Too dark to stand out from the ground, too light for white text: the
+  // kiosk's own blue instead.
+  CHECK(PrimaryFor(0x8A1538) == kPrimary);
+  CHECK(PrimaryFor(0xFFE14D) == kPrimary);
+  CHECK(PrimaryFor(std::nullopt) == kPrimary);
+  // Text on a band of that colour takes the ink that reads.
+  for (uint32_t accent : {0x8A1538u, 0xFFE14Du, 0xE4002Bu, 0x00A86Bu}) {
+    INFO(std::hex << accent);
+    CHECK(Contrast(InkOn(accent), accent) >= 4.5);
+  }
+}
