@@ -100,6 +100,10 @@ std::unique_ptr<Screen> MakeFaultScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx);
 // Register on the spot.
 std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
+// The walk-in's details to check, what is kept of them and why, and the
+// consent; then the badge.
+std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
+                                              WalkInForm form);
 // The guest's badge with its QR code, ready for printing.
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
                                         bool reissue);

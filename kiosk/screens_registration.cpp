@@ -176,10 +176,9 @@ class WalkInScreen final : public Screen {
     int u = layout.Unit();
     int h = layout.height();
     int w = layout.width();
-    // A problem with a field is told in the field; one with the sector or
-    // the consent takes the title's place and marks what it is about.
-    if (problem_at_ != kProblemSector && problem_at_ != kProblemConsent &&
-        problem_at_ != kProblemElsewhere) {
+    // A problem with a field is told in the field; one with the sector
+    // takes the title's place and marks the sectors.
+    if (problem_at_ != kProblemSector && problem_at_ != kProblemElsewhere) {
       scene.texts.push_back({layout.TitleBand(),
                              std::string(tr().Get("kiosk.walk_in_title")),
                              u * 5});
@@ -212,16 +211,6 @@ class WalkInScreen final : public Screen {
            chosen || problem_at_ == kProblemSector ? theme::kInk : theme::kText,
            u * 3});
     }
-    scene.buttons.push_back(
-        {{u * 4, sector_top + u * 10, w - u * 8, u * 8},
-         "consent",
-         (consent_ ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
-             std::string(tr().Get("kiosk.consent")),
-         problem_at_ == kProblemConsent ? theme::kFieldProblem
-         : consent_                     ? theme::kConsentGiven
-                                        : theme::kKey,
-         problem_at_ == kProblemConsent ? theme::kInk : theme::kText,
-         u * 3});
     AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100},
                 KeyboardKind{true, true, NextIsCapital()});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
@@ -259,9 +248,6 @@ class WalkInScreen final : public Screen {
     } else if (id.rfind("sector:", 0) == 0) {
       sector_ = ParseSector(id.substr(7));
       Changed(kProblemSector);
-    } else if (id == "consent") {
-      consent_ = !consent_;
-      Changed(kProblemConsent);
     } else if (id == "back") {
       ctx_.Pop();
     } else if (id == "next") {
@@ -283,27 +269,25 @@ class WalkInScreen final : public Screen {
  private:
   void Submit() {
     if (!ctx_.store()) return ctx_.ShowFault("no database");
+    // Consent is asked on the next screen, beside what is kept and why.
     WalkInForm form{values_[0], values_[1], values_[2],
-                    sector_,    values_[3], consent_};
-    auto attendee = RegisterWalkIn(*ctx_.store(), form, ctx_.Now());
-    if (!attendee.ok()) {
-      if (attendee.status().code() != StatusCode::kInvalidArgument) {
-        return ctx_.ShowFault(attendee.status().message());
-      }
-      problem_ = tr().Describe(attendee.status());
-      problem_at_ = ProblemPlace(attendee.status().text_key());
+                    sector_,    values_[3], true};
+    auto checked = CheckWalkIn(form);
+    if (!checked.ok()) {
+      problem_ = tr().Describe(checked.status());
+      problem_at_ = ProblemPlace(checked.status().text_key());
       return;
     }
-    ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
+    form.consent = false;
+    ctx_.Push(MakeWalkInCheckScreen(ctx_, std::move(form)));
   }
 
   // Where the problem with the message `key` is shown: a field's index,
-  // kProblemSector, kProblemConsent or kProblemElsewhere (the title).
+  // kProblemSector or kProblemElsewhere (the title).
   size_t ProblemPlace(const std::string& key) const {
     if (key == "error.walk_in_no_name") return 0;
     if (key == "error.walk_in_bad_email") return kEmailField;
     if (key == "error.walk_in_no_sector") return kProblemSector;
-    if (key == "error.walk_in_no_consent") return kProblemConsent;
     if (key == "error.walk_in_too_long") {
       size_t longest = 0;
       for (size_t i = 1; i < values_.size(); ++i) {
@@ -339,13 +323,11 @@ class WalkInScreen final : public Screen {
   size_t focus_ = 0;
   bool shift_ = false;            // the next letter's case turned around
   std::optional<Sector> sector_;  // none until the guest chooses
-  bool consent_ = false;
   std::string problem_;
   // Where problem_ is shown: an index of values_, or one of these.
   static constexpr size_t kProblemSector = 4;
-  static constexpr size_t kProblemConsent = 5;
-  static constexpr size_t kProblemElsewhere = 6;
-  static constexpr size_t kNoProblem = 7;
+  static constexpr size_t kProblemElsewhere = 5;
+  static constexpr size_t kNoProblem = 6;
   size_t problem_at_ = kNoProblem;
 };
 

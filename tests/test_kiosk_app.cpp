@@ -94,9 +94,10 @@ TEST_CASE("the welcome screen says the table of every World Café round",
   f.Type("Noor");
   f.Tap("field:family_name");
   f.Type("van Dam");
-  f.Tap("consent");
   f.Tap("sector:government");
   f.Tap("next");
+  f.Tap("consent");
+  f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   f.Tap("done");
   REQUIRE(f.app->ScreenName() == "verdict");
@@ -168,10 +169,23 @@ TEST_CASE("a walk-in registers, gets a badge and is let in", "[kiosk]") {
   CHECK(f.HasText("Kies alstublieft waar u werkt"));
   f.Tap("sector:government");
   f.Tap("next");
-  CHECK(f.app->ScreenName() == "walk_in");  // no consent yet
+  // The details to check, and who keeps them, why and how long, beside
+  // the consent.
+  REQUIRE(f.app->ScreenName() == "walk_in_check");
+  CHECK(f.HasText("Noor van Dam"));
+  CHECK(f.HasText("Overheid"));
+  CHECK(f.HasText("De organisator bewaart deze gegevens om uw badge te maken"));
+  f.Tap("make_badge");
+  CHECK(f.app->ScreenName() == "walk_in_check");  // no consent yet
   CHECK(f.HasText("toestemming"));
-  f.Tap("consent");
+  CHECK(f.Stats().walk_ins == 0);
+  // A mistake seen here is changed on the form, which kept everything.
+  f.Tap("back");
+  REQUIRE(f.app->ScreenName() == "walk_in");
+  CHECK(f.HasText("van Dam"));
   f.Tap("next");
+  f.Tap("consent");
+  f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   f.Tap("done");
   CHECK(f.app->ScreenName() == "verdict");
@@ -209,7 +223,6 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
 
   // No sector is chosen for the guest: asked for, and the question goes
   // once they choose.
-  f.Tap("consent");
   f.Tap("field:email");
   keys({"back", "back", "back", "back"});
   f.Tap("next");
@@ -219,6 +232,8 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
   CHECK_FALSE(f.HasText("Kies alstublieft waar u werkt"));
   CHECK(f.HasText("Aanmelden"));
   f.Tap("next");
+  f.Tap("consent");
+  f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   auto found = Store::Open(f.db)->SearchAttendees("celine", 5);
   REQUIRE(found.ok());
@@ -248,7 +263,6 @@ TEST_CASE("a walk-in problem is told in its field until the guest fixes it",
     return false;
   };
   f.Tap("sector:government");
-  f.Tap("consent");
   f.Tap("next");
   CHECK(f.app->ScreenName() == "walk_in");
   CHECK(field_says("field:given_name", "Vul alstublieft uw naam in."));
@@ -268,7 +282,8 @@ TEST_CASE("a walk-in problem is told in its field until the guest fixes it",
   f.Type("example.nl");
   CHECK_FALSE(f.HasText("is geen e-mailadres"));
   f.Tap("next");
-  CHECK(f.app->ScreenName() == "badge");
+  CHECK(f.app->ScreenName() == "walk_in_check");
+  CHECK(f.HasText("noor@example.nl"));
 }
 
 TEST_CASE("the exit door says it is the exit, and refusals say what next",

@@ -143,13 +143,19 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       "press field:family_name\n"
       "type van Dam\n"
       "press sector:education\n"
-      "press consent\n"
       "wait 100\n"
       "expect walk_in\n"
       "shot " +
       Shot("07-walk-in.bmp") +
       "\n"
       "press next\n"
+      "wait 100\n"
+      "expect walk_in_check\n"
+      "press consent\n"
+      "shot " +
+      Shot("07b-walk-in-check.bmp") +
+      "\n"
+      "press make_badge\n"
       "wait 500\n"
       "expect badge\n"
       "press done\n"

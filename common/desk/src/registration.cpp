@@ -8,8 +8,7 @@
 
 namespace entree {
 
-Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
-                                Instant now) {
+Result<Attendee> CheckWalkIn(const WalkInForm& form) {
   Attendee a;
   auto clean = [](std::string_view typed) {
     std::string text(typed);
@@ -40,10 +39,16 @@ Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_no_consent", {});
   }
-  a.id = NewUuid();
   a.sector = *form.sector;
   a.source = Source::kWalkIn;
   a.consent = true;
+  return a;
+}
+
+Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
+                                Instant now) {
+  ENTREE_ASSIGN_OR_RETURN(Attendee a, CheckWalkIn(form));
+  a.id = NewUuid();
   a.created_at = a.updated_at = now;
   ENTREE_RETURN_IF_ERROR(store.InsertAttendee(a));
   return a;

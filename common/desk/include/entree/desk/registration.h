@@ -28,10 +28,15 @@ struct WalkInForm {
   bool consent = false;
 };
 
-// Adds the walk-in as an attendee (source walk-in). Fails with
-// kInvalidArgument and a catalog text when the form has no name, an email
-// that is not one, or no consent to store the data; the store is unchanged
-// then.
+// The attendee the form describes, cleaned (control characters out, spaces
+// trimmed), without id or times: what the guest is asked to check. Fails
+// with kInvalidArgument and a catalog text when the form has no name, no
+// sector, an email that is not one, a field too long to print, or no
+// consent to store the data (checked last).
+Result<Attendee> CheckWalkIn(const WalkInForm& form);
+
+// Adds the walk-in as an attendee (source walk-in), as CheckWalkIn would
+// have it; fails as CheckWalkIn does, and the store is unchanged then.
 Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
                                 Instant now);
 

@@ -1,0 +1,141 @@
+// The walk-in's last step before the badge: their details to check, what
+// is kept of them, by whom, why and for how long, and their consent.
+#include "screen.h"
+#include "theme.h"
+
+namespace entree::kiosk {
+namespace {
+
+class WalkInCheckScreen final : public Screen {
+ public:
+  WalkInCheckScreen(KioskContext& ctx, WalkInForm form)
+      : Screen(ctx), form_(std::move(form)) {}
+  std::string Name() const override { return "walk_in_check"; }
+
+  Scene Compose(const Layout& layout) const override {
+    Scene scene;
+    int u = layout.Unit();
+    int w = layout.width();
+    int h = layout.height();
+    scene.texts.push_back({layout.TitleBand(),
+                           std::string(tr().Get("kiosk.check_title")), u * 5});
+    // What the badge and the list will say, one line each.
+    int top = layout.ContentTop();
+    int bottom = h - u * 12;
+    int consent_h = u * 9;
+    int room = bottom - top - consent_h - u * 2;
+    int details_h = room * 55 / 100;
+    std::vector<std::pair<std::string, std::string>> lines = {
+        {"kiosk.check_name",
+         Trimmed(form_.given_name + " " + form_.family_name)},
+        {"kiosk.field.organisation", form_.organisation},
+        {"kiosk.check_sector",
+         form_.sector ? std::string(tr().Get(
+                            "sector." + std::string(ToString(*form_.sector))))
+                      : std::string()},
+        {"kiosk.check_email", form_.email}};
+    int line_h = details_h / static_cast<int>(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      int y = top + static_cast<int>(i) * line_h;
+      int label_w = (w - u * 8) * 30 / 100;
+      scene.texts.push_back({{u * 4, y, label_w - u, line_h},
+                             std::string(tr().Get(lines[i].first)),
+                             u * 4,
+                             theme::kMutedText,
+                             Align::kLeft,
+                             Weight::kRegular});
+      scene.texts.push_back({{u * 4 + label_w, y, w - u * 8 - label_w, line_h},
+                             lines[i].second.empty()
+                                 ? std::string("\xE2\x80\x94")
+                                 : lines[i].second,
+                             u * 5,
+                             theme::kText,
+                             Align::kLeft});
+    }
+    // Who keeps it, why and how long, beside the consent.
+    int notice_top = top + details_h + u;
+    scene.texts.push_back({{u * 4, notice_top, w - u * 8, room - details_h - u},
+                           PrivacyNotice(),
+                           u * 3,
+                           theme::kText,
+                           Align::kLeft,
+                           Weight::kRegular});
+    bool asked = !problem_.empty();
+    scene.buttons.push_back(
+        {{u * 4, bottom - consent_h, w - u * 8, consent_h},
+         "consent",
+         (form_.consent ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
+             std::string(asked ? problem_ : tr().Get("kiosk.consent")),
+         asked           ? theme::kFieldProblem
+         : form_.consent ? theme::kConsentGiven
+                         : theme::kKey,
+         asked ? theme::kInk : theme::kText,
+         u * 3});
+    AddBottomButton(scene, layout, Edge::kLeft, "back",
+                    tr().Get("kiosk.check_change"), theme::kKey);
+    AddBottomButton(scene, layout, Edge::kRight, "make_badge",
+                    tr().Get("kiosk.check_make_badge"), Primary(), 36);
+    AddLanguageButtons(scene, layout, ctx_.language());
+    return scene;
+  }
+
+  void OnButton(const std::string& id) override {
+    if (id == "consent") {
+      form_.consent = !form_.consent;
+      problem_.clear();
+    } else if (id == "back") {
+      ctx_.Pop();
+    } else if (id == "make_badge") {
+      Register();
+    }
+  }
+  void OnKey(Key key) override {
+    if (key == Key::kEnter) Register();
+  }
+
+ private:
+  static std::string Trimmed(std::string text) {
+    while (!text.empty() && text.front() == ' ') text.erase(text.begin());
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+  }
+
+  // "<keeper> keeps these details to make your badge and to know who came,
+  // passes them to no one, and deletes them <n> days after the event."
+  std::string PrivacyNotice() const {
+    const Event& event = ctx_.event();
+    std::string keeper = event.data_keeper.empty()
+                             ? std::string(tr().Get("kiosk.privacy_organiser"))
+                             : event.data_keeper;
+    if (event.keep_days > 0) {
+      return tr().Format("kiosk.privacy_days",
+                         {keeper, std::to_string(event.keep_days)});
+    }
+    return tr().Format("kiosk.privacy", {keeper});
+  }
+
+  void Register() {
+    if (!ctx_.store()) return ctx_.ShowFault("no database");
+    auto attendee = RegisterWalkIn(*ctx_.store(), form_, ctx_.Now());
+    if (!attendee.ok()) {
+      if (attendee.status().code() != StatusCode::kInvalidArgument) {
+        return ctx_.ShowFault(attendee.status().message());
+      }
+      problem_ = tr().Describe(attendee.status());
+      return;
+    }
+    ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
+  }
+
+  WalkInForm form_;
+  std::string problem_;  // why the badge was not made; shown on the consent
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
+                                              WalkInForm form) {
+  return std::make_unique<WalkInCheckScreen>(ctx, std::move(form));
+}
+
+}  // namespace entree::kiosk
