@@ -353,3 +353,39 @@ TEST_CASE("a sheet that cannot be written leaves nothing behind",
         StatusCode::kInvalidArgument);
   CHECK_FALSE(std::filesystem::exists(bench.dir.File("empty.pdf")));
 }
+
+TEST_CASE("every preset carries the organiser's logo, its code still read",
+          "[badge_render][logo]") {
+  BadgeBench bench;
+  // A green square: a colour no badge has otherwise.
+  REQUIRE(bench.store
+              .SetEventLogo("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                            "viewBox=\"0 0 10 10\"><rect width=\"10\" "
+                            "height=\"10\" fill=\"#00FF00\"/></svg>")
+              .ok());
+  Attendee guest = bench.Guest("Marjolein", "de Gelder");
+  BadgeFace face = bench.Face(guest);
+  REQUIRE(face.logo);
+  for (const std::string& name : BadgeLayoutNames()) {
+    INFO(name);
+    BadgeLayout layout = LoadBadgeLayout(name).value();
+    auto image = RenderBadgeImage(layout, face, layout.dpi);
+    REQUIRE(image.ok());
+    // Where the event's name began, the logo is (centred in a box up to
+    // three times as wide as the name's box is high).
+    double dots_per_mm = layout.dpi / 25.4;
+    double logo_w =
+        std::min(layout.event.box.width * 0.3, layout.event.box.height * 3);
+    int x = static_cast<int>((layout.event.box.x + logo_w * 0.5) * dots_per_mm);
+    int y = static_cast<int>(
+        (layout.event.box.y + layout.event.box.height * 0.5) * dots_per_mm);
+    uint32_t argb = 0;
+    std::memcpy(&argb, image->pixels.data() + y * image->stride + x * 4, 4);
+    CHECK((argb & 0xFFFFFF) == 0x00FF00u);
+    auto png = RenderBadgePng(layout, face);
+    REQUIRE(png.ok());
+    std::string path = bench.dir.File(name + "-logo.png");
+    testing::WriteFile(path, *png);
+    bench.CheckDecoded(testing::DecodeQrCodes(path), face, guest);
+  }
+}

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "entree/drawing/logo.h"
 #include "entree/drawing/pango_text.h"
 
 namespace entree {
@@ -143,7 +144,25 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
     cairo_fill(cr);
   }
   ContextPtr context = MakeTextContext(cr, kMmPerInch);
-  DrawTextField(cr, context.get(), layout.event, face.event_name);
+  TextField event = layout.event;
+  if (face.logo) {
+    // Without a place of its own, the logo goes at the start of the
+    // event's name, as wide as three times its height at most.
+    bool own_place = layout.logo.width > 0 && layout.logo.height > 0;
+    MmBox box =
+        own_place ? layout.logo
+                  : MmBox{event.box.x, event.box.y,
+                          std::min(event.box.width * 0.3, event.box.height * 3),
+                          event.box.height};
+    bool drawn =
+        (own_place || event.enabled) &&
+        DrawLogo(cr, *face.logo, box.x, box.y, box.width, box.height).ok();
+    if (drawn && !own_place) {
+      event.box.x += box.width + 1;
+      event.box.width -= box.width + 1;
+    }
+  }
+  DrawTextField(cr, context.get(), event, face.event_name);
   DrawTextField(cr, context.get(), layout.sector, face.sector_word);
   DrawTextField(cr, context.get(), layout.name, face.full_name);
   DrawTextField(cr, context.get(), layout.organisation, face.organisation);

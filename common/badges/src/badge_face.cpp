@@ -34,6 +34,10 @@ Result<BadgeFace> MakeBadgeFace(Store& store, const Attendee& attendee,
   face.sector = attendee.sector;
   face.sector_word = tr.Get("sector." + std::string(ToString(attendee.sector)));
   face.code = std::move(code);
+  ENTREE_ASSIGN_OR_RETURN(std::string logo, store.GetEventLogo());
+  if (!logo.empty()) {
+    face.logo = std::make_shared<const std::string>(std::move(logo));
+  }
   ENTREE_ASSIGN_OR_RETURN(auto seats, SeatLinesOf(store, attendee));
   if (!seats.empty() && !seats.front().hosting) {
     std::string rounds;

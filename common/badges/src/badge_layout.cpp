@@ -146,10 +146,11 @@ bool ApplyKey(BadgeLayout& layout, std::string_view key,
     layout.media = value;
     return !value.empty();
   }
-  if (key == "band") {
+  if (key == "band" || key == "logo") {
     auto box = Numbers(value, 4);
     if (!box) return false;
-    layout.band = {(*box)[0], (*box)[1], (*box)[2], (*box)[3]};
+    (key == "band" ? layout.band : layout.logo) = {(*box)[0], (*box)[1],
+                                                   (*box)[2], (*box)[3]};
     return true;
   }
   if (key == "qr") {
@@ -203,6 +204,7 @@ Result<BadgeLayout> ParseBadgeLayout(std::string_view text,
   if (!layout.name.enabled) return LayoutError(name, 0, "name");
   if (!InsidePage(layout.qr, layout)) return LayoutError(name, 0, "qr");
   if (!InsidePage(layout.band, layout)) return LayoutError(name, 0, "band");
+  if (!InsidePage(layout.logo, layout)) return LayoutError(name, 0, "logo");
   for (const char* field_name :
        {"event", "name", "organisation", "sector", "table"}) {
     const TextField* field = FieldNamed(layout, field_name);

@@ -1,6 +1,7 @@
 // What one guest's badge says, gathered from the store.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "entree/base/catalog.h"
@@ -21,6 +22,8 @@ struct BadgeFace {
   // "Rondes: 1 Smart Industry · 2 Human Capital · 3 Marketing".
   std::string table_line;
   std::string code;  // what the QR holds (a badge code)
+  // The organiser's logo (a PNG or SVG file's bytes); null when none.
+  std::shared_ptr<const std::string> logo;
 };
 
 // The face of `attendee`'s badge holding `code`: the event's name, their

@@ -50,6 +50,9 @@ struct BadgeLayout {
   // size when the file gives none.
   std::string media;
   MmBox band;  // the sector colour band; empty when width or height is 0
+  // Where the organiser's logo goes; when empty, at the start of the
+  // event's name, whose box then begins after it.
+  MmBox logo;
   // Band colours by sector, indexed by Sector.
   std::array<Colour, 4> sector_colours{};
   TextField event;         // the event's name
@@ -63,7 +66,8 @@ struct BadgeLayout {
 };
 
 // Reads a layout file: "key = value" lines and '#' comments. Lengths are in
-// millimetres. Keys: title, page (W H), dpi, media, band (X Y W H),
+// millimetres. Keys: title, page (W H), dpi, media, band (X Y W H), logo
+// (X Y W H),
 // colour.SECTOR (#rrggbb), qr (X Y SIZE), and for each of event, name,
 // organisation, sector, table: FIELD (X Y W H), FIELD.font, FIELD.size
 // (MAX MIN points), FIELD.lines, FIELD.align (left|center|right),
