@@ -76,20 +76,21 @@ class FindInvitationScreen final : public Screen {
     scene.texts.push_back(
         {layout.TitleBand(), std::string(tr().Get("kiosk.find_title")), u * 6});
     // The matches beside the field in landscape, below it in portrait.
-    Rect field = layout.Band(u * 14, u * 10);
+    Rect field = layout.Band(layout.ContentTop(), u * 10);
     Rect results = field;
     if (layout.Portrait()) {
       results.y = field.y + field.h + u * 2;
       results.h = h * 46 / 100 - results.y;
     } else {
-      field.w = field.w * 2 / 3;
-      results = {field.x + field.w + u * 2, u * 14,
+      field.w = field.w / 2;
+      results = {field.x + field.w + u * 2, layout.ContentTop(),
                  layout.width() - field.x - field.w - u * 6,
-                 h * 45 / 100 - u * 14};
+                 h * 46 / 100 - layout.ContentTop()};
     }
     AddField(scene, field, "field:query",
              std::string(tr().Get("kiosk.find_hint")), query_, true, u * 5);
-    int row_h = results.h / (kMaxMatches + 1);
+    // Each match a full button: the name large, the organisation below.
+    int row_h = results.h / kMaxMatches;
     if (query_.size() < kMinQueryLength) {
       scene.texts.push_back(
           {results, std::string(tr().Get("kiosk.find_hint")), u * 3});
@@ -105,7 +106,7 @@ class FindInvitationScreen final : public Screen {
     for (size_t i = 0; i < matches_.size() && !too_many_; ++i) {
       const Attendee& a = matches_[i];
       std::string label = a.FullName();
-      if (!a.organisation.empty()) label += " \xC2\xB7 " + a.organisation;
+      if (!a.organisation.empty()) label += "\n" + a.organisation;
       scene.buttons.push_back(
           {{results.x, results.y + static_cast<int>(i) * row_h, results.w,
             row_h - u},
@@ -113,7 +114,7 @@ class FindInvitationScreen final : public Screen {
            label,
            Primary(),
            theme::kText,
-           u * 3});
+           std::min(u * 4, (row_h - u) * 2 / 5)});
     }
     Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
     AddKeyboard(scene, keyboard, KeyboardKind{});
