@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "entree/base/text.h"
+#include "vector_art.h"
 
 namespace entree::kiosk {
 namespace {
@@ -17,6 +18,8 @@ constexpr size_t kMaxCachedLines = 24;
 // Fitted texts remembered: a few screens' worth. Fitting measures a text
 // many times, so it is done once per text and box.
 constexpr size_t kMaxCachedFits = 512;
+// Icons and button shapes kept beyond those on screen.
+constexpr size_t kMaxCachedArt = 64;
 // The longest text drawn in one box, in bytes of UTF-8.
 constexpr size_t kMaxDrawnTextBytes = 1024;
 
@@ -31,6 +34,7 @@ Renderer::Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
 
 Renderer::~Renderer() {
   for (auto& [key, line] : lines_) SDL_DestroyTexture(line.texture);
+  for (auto& [key, art] : art_) SDL_DestroyTexture(art.texture);
   SDL_DestroyTexture(image_.texture);
   SDL_DestroyTexture(logo_.texture);
 }
@@ -126,68 +130,53 @@ void Renderer::ThickLine(float x1, float y1, float x2, float y2, float width,
   SDL_RenderGeometry(renderer_, nullptr, v, 4, indices, 6);
 }
 
-void Renderer::DrawIcon(const IconItem& item) {
-  float x = static_cast<float>(item.box.x), y = static_cast<float>(item.box.y);
-  float s = static_cast<float>(std::min(item.box.w, item.box.h));
-  x += (static_cast<float>(item.box.w) - s) / 2;
-  float line = s / 9;
-  switch (item.icon) {
-    case Icon::kCheck:
-      ThickLine(x + s * 0.15f, y + s * 0.55f, x + s * 0.4f, y + s * 0.8f, line,
-                item.colour);
-      ThickLine(x + s * 0.4f, y + s * 0.8f, x + s * 0.88f, y + s * 0.2f, line,
-                item.colour);
-      break;
-    case Icon::kCross:
-      ThickLine(x + s * 0.2f, y + s * 0.2f, x + s * 0.8f, y + s * 0.8f, line,
-                item.colour);
-      ThickLine(x + s * 0.8f, y + s * 0.2f, x + s * 0.2f, y + s * 0.8f, line,
-                item.colour);
-      break;
-    case Icon::kAttention:
-      ThickLine(x + s * 0.5f, y + s * 0.1f, x + s * 0.5f, y + s * 0.65f, line,
-                item.colour);
-      ThickLine(x + s * 0.5f, y + s * 0.78f, x + s * 0.5f, y + s * 0.9f, line,
-                item.colour);
-      break;
-    case Icon::kClock: {
-      constexpr int kSegments = 32;
-      float cx = x + s / 2, cy = y + s / 2, r = s * 0.42f;
-      for (int i = 0; i < kSegments; ++i) {
-        float a1 = 2 * 3.14159265f * static_cast<float>(i) / kSegments;
-        float a2 = 2 * 3.14159265f * static_cast<float>(i + 1) / kSegments;
-        ThickLine(cx + r * std::cos(a1), cy + r * std::sin(a1),
-                  cx + r * std::cos(a2), cy + r * std::sin(a2), line * 0.7f,
-                  item.colour);
+const Renderer::CachedText* Renderer::Art(const ArtKey& key) {
+  auto found = art_.find(key);
+  if (found != art_.end()) {
+    found->second.last_used = frame_;
+    return &found->second;
+  }
+  if (art_.size() >= kMaxCachedArt) {
+    for (auto it = art_.begin(); it != art_.end();) {
+      if (it->second.last_used + 1 < frame_) {
+        SDL_DestroyTexture(it->second.texture);
+        it = art_.erase(it);
+      } else {
+        ++it;
       }
-      ThickLine(cx, cy, cx, cy - r * 0.7f, line * 0.8f, item.colour);
-      ThickLine(cx, cy, cx + r * 0.5f, cy, line * 0.8f, item.colour);
-      break;
-    }
-    case Icon::kArrowLeft:
-    case Icon::kArrowRight:
-    case Icon::kArrowDown: {
-      // A shaft and a head, drawn pointing right and turned.
-      auto point = [&](float along, float across) {
-        switch (item.icon) {
-          case Icon::kArrowLeft:
-            return std::pair{x + s * (1 - along), y + s * across};
-          case Icon::kArrowDown:
-            return std::pair{x + s * across, y + s * along};
-          default:
-            return std::pair{x + s * along, y + s * across};
-        }
-      };
-      auto stroke = [&](std::pair<float, float> a, std::pair<float, float> b) {
-        ThickLine(a.first, a.second, b.first, b.second, line * 1.2f,
-                  item.colour);
-      };
-      stroke(point(0.12f, 0.5f), point(0.85f, 0.5f));
-      stroke(point(0.88f, 0.5f), point(0.55f, 0.2f));
-      stroke(point(0.88f, 0.5f), point(0.55f, 0.8f));
-      break;
     }
   }
+  auto [shape, w, h, colour] = key;
+  ArgbImage image = shape < 0
+                        ? DrawRoundedBox(w, h, std::min(w, h) / 6, colour)
+                        : DrawIconArt(static_cast<Icon>(shape), w, colour);
+  SDL_Texture* texture =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                        SDL_TEXTUREACCESS_STATIC, image.width, image.height);
+  if (!texture) return nullptr;
+  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+  SDL_UpdateTexture(texture, nullptr, image.pixels.data(), image.stride);
+  return &art_.emplace(key,
+                       CachedText{texture, image.width, image.height, frame_})
+              .first->second;
+}
+
+void Renderer::DrawButtonBox(const Rect& box, uint32_t colour) {
+  if (box.w <= 0 || box.h <= 0) return;
+  const CachedText* art = Art({-1, box.w, box.h, colour});
+  if (!art) return Fill(box, colour);
+  SDL_Rect where{box.x, box.y, art->w, art->h};
+  SDL_RenderCopy(renderer_, art->texture, nullptr, &where);
+}
+
+void Renderer::DrawIcon(const IconItem& item) {
+  int side = std::min(item.box.w, item.box.h);
+  if (side <= 0) return;
+  const CachedText* art =
+      Art({static_cast<int>(item.icon), side, side, item.colour});
+  if (!art) return;
+  SDL_Rect where{item.box.x + (item.box.w - side) / 2, item.box.y, side, side};
+  SDL_RenderCopy(renderer_, art->texture, nullptr, &where);
 }
 
 void Renderer::DrawImage(const ImageItem& item, ImageSlot& slot) {
@@ -234,7 +223,7 @@ void Renderer::Draw(const Scene& scene) {
     }
   }
   for (const ButtonItem& button : scene.buttons) {
-    Fill(button.box, button.fill);
+    DrawButtonBox(button.box, button.fill);
     DrawText({button.box, button.label, button.text_size, button.text_colour,
               Align::kCenter, Weight::kBold});
   }

@@ -41,6 +41,11 @@ class Renderer {
   const CachedText* Line(const std::string& text, int size, uint32_t colour,
                          Weight weight);
   const FittedText& Fit(const TextItem& item);
+  // An icon (shape >= 0, an Icon) or a rounded box (shape -1) drawn by
+  // vector_art.h as a texture, kept while it is drawn.
+  using ArtKey = std::tuple<int, int, int, uint32_t>;  // shape, w, h, colour
+  const CachedText* Art(const ArtKey& key);
+  void DrawButtonBox(const Rect& box, uint32_t colour);
   void DrawText(const TextItem& item);
   void DrawIcon(const IconItem& item);
   // An image's pixels as a texture, made again only when they change.
@@ -57,6 +62,7 @@ class Renderer {
   FontSet fonts_;
   std::map<LineKey, CachedText> lines_;
   std::map<FitKey, FittedText> fits_;
+  std::map<ArtKey, CachedText> art_;
   uint64_t frame_ = 0;
   ImageSlot image_;
   ImageSlot logo_;
