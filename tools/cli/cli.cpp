@@ -203,6 +203,34 @@ Result<std::optional<Instant>> TimeOption(const Context& ctx,
   return std::optional<Instant>(*parsed);
 }
 
+Status ReadLocaleAndTimes(const Context& ctx, Event& event) {
+  const Catalog& tr = ctx.tr();
+  if (auto locale = ctx.args.Value("locale")) {
+    auto language = ParseLanguage(*locale);
+    if (!language) {
+      return Status::InvalidArgument(
+          tr.Format("error.bad_language", {*locale}));
+    }
+    event.locale = std::string(ToString(*language));
+  }
+  for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
+                               std::pair{&event.ends_at, "ends"},
+                               std::pair{&event.doors_open_at, "doors-open"}}) {
+    ENTREE_ASSIGN_OR_RETURN(auto time, TimeOption(ctx, option));
+    if (time) *field = *time;
+  }
+  if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
+    return Status::InvalidArgument(
+        std::string(tr.Get("error.ends_before_start")));
+  }
+  if (event.doors_open_at && event.ends_at &&
+      *event.ends_at <= *event.doors_open_at) {
+    return Status::InvalidArgument(
+        std::string(tr.Get("error.ends_before_doors_open")));
+  }
+  return Status::Ok();
+}
+
 Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});

@@ -144,6 +144,10 @@ Result<std::string> ReadInput(const std::string& path);
 // nullopt when absent, kInvalidArgument on text that is not a time.
 Result<std::optional<Instant>> TimeOption(const Context& ctx,
                                           std::string_view name);
+// Sets `event`'s locale and times from --locale, --starts, --ends and
+// --doors-open where given, and checks that the event ends after it starts
+// and after its doors open; kInvalidArgument names what is wrong.
+Status ReadLocaleAndTimes(const Context& ctx, Event& event);
 // Writes `data` to `path` atomically (temporary file, fsync, rename), or to
 // standard output for "-".
 Status WriteOutput(const std::string& path, std::string_view data,

@@ -41,29 +41,8 @@ int RunInit(Context& ctx) {
   event.name = *name;
   event.venue = ctx.args.Value("venue").value_or("");
   event.locale = "nl";
-  if (auto locale = ctx.args.Value("locale")) {
-    auto language = ParseLanguage(*locale);
-    if (!language) {
-      return ctx.Fail(Status::InvalidArgument(
-          ctx.tr().Format("error.bad_language", {*locale})));
-    }
-    event.locale = std::string(ToString(*language));
-  }
-  for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
-                               std::pair{&event.ends_at, "ends"},
-                               std::pair{&event.doors_open_at, "doors-open"}}) {
-    auto time = TimeOption(ctx, option);
-    if (!time.ok()) return ctx.Fail(time.status());
-    *field = *time;
-  }
-  if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
-    return ctx.Fail(
-        Status::InvalidArgument(ctx.tr().Get("error.ends_before_start")));
-  }
-  if (event.doors_open_at && event.ends_at &&
-      *event.ends_at <= *event.doors_open_at) {
-    return ctx.Fail(
-        Status::InvalidArgument(ctx.tr().Get("error.ends_before_doors_open")));
+  if (Status read = ReadLocaleAndTimes(ctx, event); !read.ok()) {
+    return ctx.Fail(read);
   }
 
   std::filesystem::path db_path(ctx.db_path);

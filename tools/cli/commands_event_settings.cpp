@@ -88,29 +88,7 @@ Status ApplyOptions(const Context& ctx, Event& event,
     event.name = *name;
   }
   if (auto venue = ctx.args.Value("venue")) event.venue = *venue;
-  if (auto locale = ctx.args.Value("locale")) {
-    auto language = ParseLanguage(*locale);
-    if (!language) {
-      return Status::InvalidArgument(
-          tr.Format("error.bad_language", {*locale}));
-    }
-    event.locale = std::string(ToString(*language));
-  }
-  for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
-                               std::pair{&event.ends_at, "ends"},
-                               std::pair{&event.doors_open_at, "doors-open"}}) {
-    ENTREE_ASSIGN_OR_RETURN(auto time, TimeOption(ctx, option));
-    if (time) *field = *time;
-  }
-  if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {
-    return Status::InvalidArgument(
-        std::string(tr.Get("error.ends_before_start")));
-  }
-  if (event.doors_open_at && event.ends_at &&
-      *event.ends_at <= *event.doors_open_at) {
-    return Status::InvalidArgument(
-        std::string(tr.Get("error.ends_before_doors_open")));
-  }
+  ENTREE_RETURN_IF_ERROR(ReadLocaleAndTimes(ctx, event));
   if (auto keeper = ctx.args.Value("data-keeper")) {
     event.data_keeper = *keeper;
   }
