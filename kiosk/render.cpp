@@ -23,6 +23,20 @@ constexpr size_t kMaxCachedArt = 64;
 // The longest text drawn in one box, in bytes of UTF-8.
 constexpr size_t kMaxDrawnTextBytes = 1024;
 
+// Drops the textures of `cache` not drawn in frame `frame` or the one
+// before.
+template <typename Cache>
+void DropUnused(Cache& cache, uint64_t frame) {
+  for (auto it = cache.begin(); it != cache.end();) {
+    if (it->second.last_used + 1 < frame) {
+      SDL_DestroyTexture(it->second.texture);
+      it = cache.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 SDL_Color ToColor(uint32_t rgb) {
   return {static_cast<Uint8>(rgb >> 16), static_cast<Uint8>(rgb >> 8),
           static_cast<Uint8>(rgb), 255};
@@ -49,17 +63,7 @@ const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
   }
   TTF_Font* font = fonts_.Font(size, weight);
   if (!font || text.empty()) return nullptr;
-  if (lines_.size() >= kMaxCachedLines) {
-    // Drop what was not drawn in this frame or the one before.
-    for (auto it = lines_.begin(); it != lines_.end();) {
-      if (it->second.last_used + 1 < frame_) {
-        SDL_DestroyTexture(it->second.texture);
-        it = lines_.erase(it);
-      } else {
-        ++it;
-      }
-    }
-  }
+  if (lines_.size() >= kMaxCachedLines) DropUnused(lines_, frame_);
   SDL_Surface* surface =
       TTF_RenderUTF8_Blended(font, text.c_str(), ToColor(colour));
   if (!surface) return nullptr;
@@ -136,16 +140,7 @@ const Renderer::CachedText* Renderer::Art(const ArtKey& key) {
     found->second.last_used = frame_;
     return &found->second;
   }
-  if (art_.size() >= kMaxCachedArt) {
-    for (auto it = art_.begin(); it != art_.end();) {
-      if (it->second.last_used + 1 < frame_) {
-        SDL_DestroyTexture(it->second.texture);
-        it = art_.erase(it);
-      } else {
-        ++it;
-      }
-    }
-  }
+  if (art_.size() >= kMaxCachedArt) DropUnused(art_, frame_);
   auto [shape, w, h, colour] = key;
   ArgbImage image = shape < 0
                         ? DrawRoundedBox(w, h, std::min(w, h) / 6, colour)

@@ -100,10 +100,11 @@ std::unique_ptr<Screen> MakeFaultScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx);
 // Register on the spot.
 std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
-// The walk-in's details to check, what is kept of them and why, and the
-// consent; then the badge.
+// The walk-in's details to check (`shown`: the form as CheckWalkIn
+// cleaned it), what is kept of them and why, and the consent; then the
+// badge.
 std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
-                                              WalkInForm form);
+                                              WalkInForm form, Attendee shown);
 // The guest's badge with its QR code, ready for printing.
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
                                         bool reissue);

@@ -280,7 +280,7 @@ class WalkInScreen final : public Screen {
       return;
     }
     form.consent = false;
-    ctx_.Push(MakeWalkInCheckScreen(ctx_, std::move(form)));
+    ctx_.Push(MakeWalkInCheckScreen(ctx_, std::move(form), *checked));
   }
 
   // Where the problem with the message `key` is shown: a field's index,

@@ -8,8 +8,8 @@ namespace {
 
 class WalkInCheckScreen final : public Screen {
  public:
-  WalkInCheckScreen(KioskContext& ctx, WalkInForm form)
-      : Screen(ctx), form_(std::move(form)) {}
+  WalkInCheckScreen(KioskContext& ctx, WalkInForm form, Attendee shown)
+      : Screen(ctx), form_(std::move(form)), shown_(std::move(shown)) {}
   std::string Name() const override { return "walk_in_check"; }
 
   Scene Compose(const Layout& layout) const override {
@@ -26,14 +26,12 @@ class WalkInCheckScreen final : public Screen {
     int room = bottom - top - consent_h - u * 2;
     int details_h = room * 55 / 100;
     std::vector<std::pair<std::string, std::string>> lines = {
-        {"kiosk.check_name",
-         Trimmed(form_.given_name + " " + form_.family_name)},
-        {"kiosk.field.organisation", form_.organisation},
+        {"kiosk.check_name", shown_.FullName()},
+        {"kiosk.field.organisation", shown_.organisation},
         {"kiosk.check_sector",
-         form_.sector ? std::string(tr().Get(
-                            "sector." + std::string(ToString(*form_.sector))))
-                      : std::string()},
-        {"kiosk.check_email", form_.email}};
+         std::string(
+             tr().Get("sector." + std::string(ToString(shown_.sector))))},
+        {"kiosk.check_email", shown_.email}};
     int line_h = details_h / static_cast<int>(lines.size());
     for (size_t i = 0; i < lines.size(); ++i) {
       int y = top + static_cast<int>(i) * line_h;
@@ -94,12 +92,6 @@ class WalkInCheckScreen final : public Screen {
   }
 
  private:
-  static std::string Trimmed(std::string text) {
-    while (!text.empty() && text.front() == ' ') text.erase(text.begin());
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    return text;
-  }
-
   // "<keeper> keeps these details to make your badge and to know who came,
   // passes them to no one, and deletes them <n> days after the event."
   std::string PrivacyNotice() const {
@@ -128,14 +120,16 @@ class WalkInCheckScreen final : public Screen {
   }
 
   WalkInForm form_;
+  Attendee shown_;       // the form as CheckWalkIn cleaned it: what is printed
   std::string problem_;  // why the badge was not made; shown on the consent
 };
 
 }  // namespace
 
 std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
-                                              WalkInForm form) {
-  return std::make_unique<WalkInCheckScreen>(ctx, std::move(form));
+                                              WalkInForm form, Attendee shown) {
+  return std::make_unique<WalkInCheckScreen>(ctx, std::move(form),
+                                             std::move(shown));
 }
 
 }  // namespace entree::kiosk

@@ -1,6 +1,8 @@
 // Reading PO files line by line.
 #include "entree/base/po_file.h"
 
+#include "entree/base/text.h"
+
 namespace entree {
 namespace {
 
@@ -19,16 +21,6 @@ std::string Unquote(std::string_view line) {
     }
   }
   return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 }  // namespace
