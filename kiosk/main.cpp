@@ -41,8 +41,8 @@ std::optional<std::vector<ScriptStep>> LoadScript(const std::string& path) {
 
 // Draws frames until a stop signal, staff's quit or the script's end.
 int RunFrames(const ShellOptions& options, KioskApp& app,
-              SDL_Renderer* sdl_renderer, std::vector<ScriptStep> script,
-              Timing& timing) {
+              SDL_Renderer* sdl_renderer, double inches,
+              std::vector<ScriptStep> script, Timing& timing) {
   Renderer renderer(sdl_renderer);
   Audio audio;
   VerdictLog verdict_log(options.verdict_log);
@@ -70,7 +70,9 @@ int RunFrames(const ShellOptions& options, KioskApp& app,
 
     SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
     Uint64 frame_start = SDL_GetPerformanceCounter();
-    Scene scene = app.Compose(Layout(w, h));
+    Layout layout(w, h, inches);
+    layout.set_metrics(&renderer.fonts());
+    Scene scene = app.Compose(layout);
     renderer.Draw(scene);
     driver.RunDue(now, app, renderer, scene, w, h, timing);
     renderer.Present();
@@ -106,7 +108,10 @@ int Run(const ShellOptions& options, Timing& timing) {
   auto window =
       KioskWindow::Open(options.windowed, options.width, options.height);
   if (!window) return 1;
-  return RunFrames(options, app, window->renderer(), std::move(*script),
+  // The organiser's word for the panel's size beats the driver's, which is
+  // often a made-up 96 dpi.
+  double inches = options.config.screen_inches.value_or(window->PanelInches());
+  return RunFrames(options, app, window->renderer(), inches, std::move(*script),
                    timing);
 }
 

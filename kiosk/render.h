@@ -24,6 +24,8 @@ class Renderer {
   Renderer& operator=(const Renderer&) = delete;
 
   void Draw(const Scene& scene);
+  // The fonts scenes are drawn in, for measuring texts.
+  const FontSet& fonts() const { return fonts_; }
   void Present() { SDL_RenderPresent(renderer_); }
   // Saves the frame last drawn (before Present) as BMP; false on failure.
   bool SaveScreenshot(const std::string& path);

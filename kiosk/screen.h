@@ -155,9 +155,6 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
 // `text` beside it, in `row`.
 void AddPointer(Scene& scene, const Rect& row, Side side, std::string_view text,
                 int unit);
-// The lines `text` takes when wrapped at `width` pixels in the bold font
-// at `size` (an estimate: the screens cannot measure text).
-int WrappedLines(const std::string& text, int size, int width);
 // What an on-screen keyboard offers beyond its letters: a row of digits; for
 // typing names a Shift key ("key:shift") and an accent key ("key:accent") that
 // turns the last letter into its accented forms in turn; and whether the
@@ -167,6 +164,9 @@ struct KeyboardKind {
   bool for_names = false;
   bool capitals = true;
 };
+// The least height an on-screen keyboard of `kind` needs for keys a finger
+// can hit.
+int KeyboardHeight(const Layout& layout, KeyboardKind kind);
 // An on-screen keyboard in `area`: buttons "key:<text>" (letters in lower
 // case), "key:space", "key:back", and those `kind` adds.
 void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind);

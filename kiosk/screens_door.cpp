@@ -48,12 +48,14 @@ class AttractScreen final : public Screen {
                              Weight::kRegular});
     }
     bool registers = ctx_.config().role != KioskRole::kDoor;
+    const CameraScanner* camera = ctx_.camera();
     const char* invitation = exit        ? "kiosk.attract_exit"
                              : registers ? "kiosk.attract"
                                          : "kiosk.attract_door";
-    scene.texts.push_back({layout.Band(h * 42 / 100, h * 12 / 100),
-                           std::string(tr().Get(invitation)), u * 6});
-    const CameraScanner* camera = ctx_.camera();
+    scene.texts.push_back(
+        {layout.Band(h * 42 / 100, (camera ? 13 : 19) * h / 100),
+         std::string(tr().Get(invitation)),
+         std::max(u * 6, layout.CapMm(Layout::kGuestLineCapMm))});
     if (camera) {
       int w = layout.width();
       AddCameraView(scene,
@@ -72,8 +74,10 @@ class AttractScreen final : public Screen {
       // "Scan your badge here", pointing at the scanner, in a row of its
       // own below the button and clear of the camera's view.
       int w = layout.width();
-      Rect row{u * 4, h * 78 / 100, (camera ? w * 56 / 100 : w) - u * 8,
-               h * 12 / 100};
+      int top = h * 78 / 100;
+      int staff_top = h - u * 3 - layout.Control(8);  // the staff button's
+      Rect row{u * 4, top, (camera ? w * 56 / 100 : w) - u * 8,
+               std::min(h * 12 / 100, staff_top - top)};
       AddPointer(scene, row, *side, tr().Get("kiosk.scan_here"), u);
     }
     AddStaffButton(scene, layout, tr());
@@ -157,11 +161,6 @@ class VerdictScreen final : public Screen {
     scene.background = theme::VerdictColour(outcome_.verdict);
     int u = layout.Unit();
     int h = layout.height();
-    int icon = h * 26 / 100;
-    scene.icons.push_back(
-        {{(layout.width() - icon) / 2, h * 6 / 100, icon, icon},
-         VerdictIcon(outcome_.verdict),
-         theme::kText});
     std::string name = outcome_.attendee
                            ? outcome_.attendee->FullName()
                            : std::string(tr().Get("verdict.unknown_guest"));
@@ -179,21 +178,49 @@ class VerdictScreen final : public Screen {
     std::string title = tr().Format(
         "verdict." + std::string(ToString(outcome_.verdict)),
         {name, outcome_.verdict == Verdict::kNotOpen ? opens : since});
-    scene.texts.push_back(
-        {layout.Band(h * 36 / 100, h * 26 / 100), title, u * 8});
-    bool welcome = outcome_.verdict == Verdict::kWelcome ||
-                   outcome_.verdict == Verdict::kWelcomeBack;
-    if (!outcome_.seats.empty()) {
-      AddSeatLines(scene, layout);
-    } else if (welcome && outcome_.attendee &&
-               !outcome_.attendee->table.empty()) {
-      std::string where =
-          host_.empty()
-              ? tr().Format("kiosk.your_table", {outcome_.attendee->table})
-              : tr().Format("kiosk.your_table_host",
-                            {outcome_.attendee->table, host_});
+    // Below the icon, each text as tall as its lines need: the guest's
+    // name readable from 2 m, the lines after it at a guest line's size.
+    bool named = outcome_.attendee && Admits(outcome_.verdict);
+    named = named || outcome_.verdict == Verdict::kAlreadyInside;
+    int line_size = std::max(u * 5, layout.CapMm(Layout::kGuestLineCapMm));
+    int title_size =
+        std::max(u * 8, named ? layout.CapMm(Layout::kNameCapMm) : line_size);
+    std::vector<std::pair<std::string, int>> texts = {{title, title_size}};
+    for (const std::string& line : SeatLines()) {
+      texts.push_back({line, line_size});
+    }
+    // Narrow margins: "Willkommen," at a name's size just fits a 10-inch
+    // panel in portrait.
+    int width = layout.width() - u * 2;
+    int margin = u * 3;
+    int most_room = h - margin * 3 - h * 8 / 100;  // below the smallest icon
+    std::vector<int> heights;
+    int text_h = 0;
+    // Many rounds and a long name on a small screen: all a little smaller
+    // until they fit.
+    for (int step = 0; step < 8; ++step) {
+      heights.clear();
+      text_h = 0;
+      for (const auto& [text, size] : texts) {
+        heights.push_back(size * 6 / 5 * layout.LinesOf(text, size, width));
+        text_h += heights.back();
+      }
+      if (text_h <= most_room) break;
+      for (auto& text : texts) text.second = text.second * 9 / 10;
+    }
+    int icon = std::clamp(h - text_h - margin * 3, h * 8 / 100, h * 26 / 100);
+    scene.icons.push_back({{(layout.width() - icon) / 2, margin, icon, icon},
+                           VerdictIcon(outcome_.verdict),
+                           theme::kText});
+    // All that is left below the icon is shared as the texts need it: a
+    // text given more room than it needs stays at its size.
+    int top = margin * 2 + icon;
+    int room = h - margin - top;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      int height = heights[i] * room / std::max(1, text_h);
       scene.texts.push_back(
-          {layout.Band(h * 64 / 100, h * 16 / 100), where, u * 6});
+          {{u, top, width, height}, texts[i].first, texts[i].second});
+      top += height;
     }
     // Dark ink on the light amber, white on green and red.
     uint32_t ink = theme::VerdictInk(outcome_.verdict);
@@ -205,23 +232,25 @@ class VerdictScreen final : public Screen {
     return scene;
   }
 
-  // "Round 1: Smart Industry, host Robin Burghard", a line per round, in
-  // the lower part of the screen.
-  void AddSeatLines(Scene& scene, const Layout& layout) const {
+  // What a guest let in is told of where to sit: "Round 1: Smart Industry,
+  // host Robin Burghard", a line per round; or their table.
+  std::vector<std::string> SeatLines() const {
     std::vector<std::string> lines;
     for (const SeatLine& seat : outcome_.seats) {
       lines.push_back(SeatText(seat, tr()));
       if (seat.hosting) break;  // the same table every round
     }
-    int h = layout.height();
-    int count = static_cast<int>(lines.size());
-    int line_height = std::min(h * 9 / 100, h * 32 / 100 / count);
-    int size = std::min(layout.Unit() * 5, line_height * 45 / 100);
-    for (int i = 0; i < count; ++i) {
-      scene.texts.push_back(
-          {layout.Band(h * 62 / 100 + i * line_height, line_height), lines[i],
-           size});
+    bool welcome = outcome_.verdict == Verdict::kWelcome ||
+                   outcome_.verdict == Verdict::kWelcomeBack;
+    if (lines.empty() && welcome && outcome_.attendee &&
+        !outcome_.attendee->table.empty()) {
+      lines.push_back(
+          host_.empty()
+              ? tr().Format("kiosk.your_table", {outcome_.attendee->table})
+              : tr().Format("kiosk.your_table_host",
+                            {outcome_.attendee->table, host_}));
     }
+    return lines;
   }
 
   void Step(Instant now) override {

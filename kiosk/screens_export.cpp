@@ -22,9 +22,8 @@ class ExportScreen final : public Screen {
   Scene Compose(const Layout& layout) const override {
     int u = layout.Unit();
     int w = layout.width();
-    Scene scene =
-        StaffScene(layout, tr().Get("kiosk.export_title"), w - u * 30);
-    int y = u * 11;
+    Scene scene = StaffScene(layout, tr().Get("kiosk.export_title"), w);
+    int y = layout.ContentTop();
     auto line = [&](const std::string& text, uint32_t colour, int size) {
       scene.texts.push_back({{u * 4, y, w - u * 8, size * 3 / 2},
                              text,
@@ -49,13 +48,14 @@ class ExportScreen final : public Screen {
         line(std::string(tr().Get("kiosk.export_choose")), theme::kMutedText,
              u * 3);
         for (size_t i = 0; i < targets_.size() && i < 4; ++i) {
-          scene.buttons.push_back({{u * 4, y + u, w - u * 8, u * 8},
+          int target_h = layout.Control(8);
+          scene.buttons.push_back({{u * 4, y + u, w - u * 8, target_h},
                                    "target:" + std::to_string(i),
                                    targets_[i],
                                    theme::kPrimary,
                                    theme::kText,
-                                   u * 3});
-          y += u * 10;
+                                   std::min(u * 3, target_h * 2 / 5)});
+          y += target_h + u * 2;
         }
       }
     }

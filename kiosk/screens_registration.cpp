@@ -75,35 +75,41 @@ class FindInvitationScreen final : public Screen {
     int h = layout.height();
     scene.texts.push_back(
         {layout.TitleBand(), std::string(tr().Get("kiosk.find_title")), u * 6});
-    // The matches beside the field in landscape, below it in portrait.
-    Rect field = layout.Band(layout.ContentTop(), u * 10);
+    // The keyboard above the bottom row; the matches beside the field in
+    // landscape, below it in portrait, as many as fit above the keyboard.
+    int keyboard_h =
+        std::max(KeyboardHeight(layout, KeyboardKind{}), h * 40 / 100);
+    Rect keyboard{u * 4, layout.BottomRowTop() - u * 2 - keyboard_h,
+                  layout.width() - u * 8, keyboard_h};
+    Rect field = layout.Band(layout.ContentTop(), layout.Control(10));
     Rect results = field;
     if (layout.Portrait()) {
       results.y = field.y + field.h + u * 2;
-      results.h = h * 46 / 100 - results.y;
     } else {
       field.w = field.w / 2;
-      results = {field.x + field.w + u * 2, layout.ContentTop(),
-                 layout.width() - field.x - field.w - u * 6,
-                 h * 46 / 100 - layout.ContentTop()};
+      results.x = field.x + field.w + u * 2;
+      results.w = layout.width() - field.x - field.w - u * 6;
     }
+    results.h = keyboard.y - u * 2 - results.y;
     AddField(scene, field, "field:query",
-             std::string(tr().Get("kiosk.find_hint")), query_, true, u * 5);
+             std::string(tr().Get("kiosk.find_hint")), query_, true,
+             field.h / 2);
     // Each match a full button: the name large, the organisation below.
-    int row_h = results.h / kMaxMatches;
+    int shown = std::clamp(results.h / (layout.Target() + u), 1, kMaxMatches);
+    int row_h = std::min(results.h / shown, u * 16);
+    bool too_many = too_many_ || static_cast<int>(matches_.size()) > shown;
     if (query_.size() < kMinQueryLength) {
       scene.texts.push_back(
           {results, std::string(tr().Get("kiosk.find_hint")), u * 3});
-    } else if (too_many_) {
+    } else if (too_many) {
       scene.texts.push_back(
-          {results,
-           tr().Format("kiosk.find_more", {std::to_string(kMaxMatches)}),
+          {results, tr().Format("kiosk.find_more", {std::to_string(shown)}),
            u * 3});
     } else if (matches_.empty()) {
       scene.texts.push_back(
           {results, std::string(tr().Get("kiosk.find_none")), u * 3});
     }
-    for (size_t i = 0; i < matches_.size() && !too_many_; ++i) {
+    for (size_t i = 0; i < matches_.size() && !too_many; ++i) {
       const Attendee& a = matches_[i];
       std::string label = a.FullName();
       if (!a.organisation.empty()) label += "\n" + a.organisation;
@@ -116,7 +122,6 @@ class FindInvitationScreen final : public Screen {
            theme::kText,
            std::min(u * 4, (row_h - u) * 2 / 5)});
     }
-    Rect keyboard{u * 4, h * 48 / 100, layout.width() - u * 8, h * 40 / 100};
     AddKeyboard(scene, keyboard, KeyboardKind{});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
@@ -187,17 +192,38 @@ class WalkInScreen final : public Screen {
       scene.texts.push_back({layout.MessageBand(), problem_, u * 3,
                              theme::kWarningText, Align::kLeft});
     }
+    KeyboardKind keys{true, true, NextIsCapital()};
+    if (layout.Compact() && typing_) {
+      // A small panel types into one field at a time, the keyboard below
+      // it, and goes back to the form with OK.
+      Rect box = layout.Band(layout.ContentTop(), layout.Control(8));
+      AddField(
+          scene, box, std::string("field:") + kFields[focus_],
+          std::string(tr().Get(std::string("kiosk.field.") + kFields[focus_])),
+          values_[focus_], true, box.h / 2,
+          problem_at_ == focus_ ? problem_ : "");
+      int top = box.y + box.h + u * 2;
+      AddKeyboard(scene,
+                  {u * 4, top, w - u * 8, layout.BottomRowTop() - u - top},
+                  keys);
+      AddBottomButton(scene, layout, Edge::kRight, "typed",
+                      tr().Get("kiosk.ok"), Primary());
+      AddLanguageButtons(scene, layout, ctx_.language());
+      return scene;
+    }
     int field_w = (w - u * 10) / 2;
+    int field_h = layout.Control(8);
     int fields_top = layout.ContentTop();
     for (size_t i = 0; i < kFields.size(); ++i) {
       Rect box{u * 4 + static_cast<int>(i % 2) * (field_w + u * 2),
-               fields_top + static_cast<int>(i / 2) * u * 9, field_w, u * 8};
+               fields_top + static_cast<int>(i / 2) * (field_h + u), field_w,
+               field_h};
       AddField(scene, box, std::string("field:") + kFields[i],
                std::string(tr().Get(std::string("kiosk.field.") + kFields[i])),
-               values_[i], focus_ == i, u * 4,
+               values_[i], focus_ == i, field_h / 2,
                problem_at_ == i ? problem_ : "");
     }
-    int sector_top = fields_top + u * 19;
+    int sector_top = fields_top + 2 * (field_h + u) + u;
     int sector_w = (w - u * 8) / 4;
     for (int s = 0; s < 4; ++s) {
       Sector sector = static_cast<Sector>(s);
@@ -205,15 +231,22 @@ class WalkInScreen final : public Screen {
       uint32_t fill = chosen ? theme::kChosen : theme::kKey;
       if (problem_at_ == kProblemSector) fill = theme::kFieldProblem;
       scene.buttons.push_back(
-          {{u * 4 + s * sector_w, sector_top, sector_w - u, u * 8},
+          {{u * 4 + s * sector_w, sector_top, sector_w - u, field_h},
            "sector:" + std::string(ToString(sector)),
            std::string(tr().Get("sector." + std::string(ToString(sector)))),
            fill,
            chosen || problem_at_ == kProblemSector ? theme::kInk : theme::kText,
-           u * 3});
+           field_h * 3 / 8});
     }
-    AddKeyboard(scene, {u * 4, h * 50 / 100, w - u * 8, h * 38 / 100},
-                KeyboardKind{true, true, NextIsCapital()});
+    if (!layout.Compact()) {
+      // The keyboard right below the form, as tall as its keys need or
+      // more on a tall screen.
+      int top = sector_top + field_h + u * 3;
+      int height =
+          std::min(layout.BottomRowTop() - u * 2 - top,
+                   std::max(KeyboardHeight(layout, keys), h * 38 / 100));
+      AddKeyboard(scene, {u * 4, top, w - u * 8, height}, keys);
+    }
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
@@ -246,6 +279,9 @@ class WalkInScreen final : public Screen {
       for (size_t i = 0; i < kIds.size(); ++i) {
         if (id == kIds[i]) focus_ = i;
       }
+      typing_ = true;
+    } else if (id == "typed") {
+      typing_ = false;
     } else if (id.rfind("sector:", 0) == 0) {
       sector_ = ParseSector(id.substr(7));
       Changed(kProblemSector);
@@ -322,7 +358,8 @@ class WalkInScreen final : public Screen {
   static constexpr size_t kEmailField = 3;  // in values_, as in kFields
   std::array<std::string, 4> values_;
   size_t focus_ = 0;
-  bool shift_ = false;            // the next letter's case turned around
+  bool typing_ = false;  // a field was tapped: a small panel shows its keys
+  bool shift_ = false;   // the next letter's case turned around
   std::optional<Sector> sector_;  // none until the guest chooses
   std::string problem_;
   // Where problem_ is shown: an index of values_, or one of these.
@@ -368,14 +405,13 @@ class BadgeScreen final : public Screen {
   Scene Compose(const Layout& layout) const override {
     Scene scene;
     int u = layout.Unit();
-    int h = layout.height();
     int w = layout.width();
     scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.badge_title")), u * 5});
     // The badge, and beside it (below it in portrait) how the printing
     // goes and where the printer is.
     int top = layout.ContentTop();
-    int bottom = h - u * 12;
+    int bottom = layout.BottomRowTop() - u;
     Rect card{u * 4, top, w - u * 8, bottom - top};
     Rect status{};
     if (printing_ != Printing::kNone) {

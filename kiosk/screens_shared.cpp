@@ -23,7 +23,7 @@ std::shared_ptr<const ArgbImage> LogoImage::At(std::string_view logo, int width,
 
 void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
   int u = layout.Unit();
-  int size = u * 9;
+  int size = layout.Control(9);
   int top = u * 2;
   int right = layout.width() - u * 2;
   // From the right: NL EN DE as read from the left.
@@ -39,19 +39,21 @@ void AddLanguageButtons(Scene& scene, const Layout& layout, Language current) {
                              label,
                              active ? theme::kChosen : theme::kKey,
                              active ? theme::kInk : theme::kText,
-                             u * 4});
+                             size * 4 / 9});
     right -= u;
   }
 }
 
 void AddStaffButton(Scene& scene, const Layout& layout, const Catalog& tr) {
   int u = layout.Unit();
-  scene.buttons.push_back({{u * 2, layout.height() - u * 10, u * 22, u * 8},
-                           "staff",
-                           std::string(tr.Get("kiosk.staff_button")),
-                           theme::kStaffKey,
-                           theme::kStaffText,
-                           u * 3});
+  int height = layout.Control(8);
+  scene.buttons.push_back(
+      {{u * 2, layout.height() - u * 2 - height, height * 11 / 4, height},
+       "staff",
+       std::string(tr.Get("kiosk.staff_button")),
+       theme::kStaffKey,
+       theme::kStaffText,
+       height * 3 / 8});
 }
 
 Scene StaffScene(const Layout& layout, std::string_view title,
@@ -60,8 +62,9 @@ Scene StaffScene(const Layout& layout, std::string_view title,
   scene.background = theme::kBackground;
   int u = layout.Unit();
   // Clear of the language buttons' area.
-  title_width = std::min(title_width, layout.width() - u * 36);
-  scene.texts.push_back({{u * 4, u * 2, title_width, u * 7},
+  title_width =
+      std::min(title_width, layout.width() - u * 6 - layout.LanguageArea());
+  scene.texts.push_back({{u * 4, u * 2, title_width, layout.Control(7)},
                          std::string(title),
                          u * 4,
                          theme::kText,
@@ -77,31 +80,31 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
   int x = u * 4;
   if (edge == Edge::kRight) x = layout.width() - u * 4 - width;
   if (edge == Edge::kMiddle) x = (layout.width() - width) / 2;
-  scene.buttons.push_back({{x, layout.height() - u * 11, width, u * 9},
+  int height = layout.Control(9);
+  scene.buttons.push_back({{x, layout.BottomRowTop(), width, height},
                            id,
                            std::string(label),
                            fill,
                            theme::kText,
-                           u * 4});
+                           height * 4 / 9});
 }
 
-// The lines `text` takes when wrapped at `width` pixels in the bold font
-// at `size`, as the screen cannot measure: glyphs about 0.58 of the size
-// wide on average, and an eighth more for breaking between words once the
-// text wraps at all.
-int WrappedLines(const std::string& text, int size, int width) {
-  size_t glyphs = 0;
-  for (unsigned char c : text) glyphs += (c & 0xC0) != 0x80;
-  double lines = static_cast<double>(glyphs) * 0.58 * size / std::max(1, width);
-  if (lines <= 1) return 1;
-  return static_cast<int>(std::ceil(lines * 1.125));
+namespace {
+
+int KeyboardRows(KeyboardKind kind) { return kind.digits ? 5 : 4; }
+
+}  // namespace
+
+int KeyboardHeight(const Layout& layout, KeyboardKind kind) {
+  // A key's row is a quarter more than a touch target: the gaps around it.
+  return KeyboardRows(kind) * (layout.Target() * 5 + 3) / 4;
 }
 
 void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind) {
   std::vector<std::string_view> rows = {"qwertyuiop", "asdfghjkl'",
                                         "zxcvbnm-@."};
   if (kind.digits) rows.insert(rows.begin(), "1234567890");
-  int row_count = static_cast<int>(rows.size()) + 1;
+  int row_count = KeyboardRows(kind);
   int key_h = area.h / row_count;
   int key_w = area.w / 10;
   int gap = std::max(2, std::min(key_w, key_h) / 12);

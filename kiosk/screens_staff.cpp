@@ -133,15 +133,17 @@ class StaffScreen final : public Screen {
     int line = top;
     int column = w * 45 / 100;
     // The column ends above the keyboard, or the bottom buttons.
-    int bottom = mode_ == Mode::kCheckIn || mode_ == Mode::kReissue
-                     ? h * 58 / 100 - u
-                     : h - u * 12;
+    bool searching = mode_ == Mode::kCheckIn || mode_ == Mode::kReissue;
+    int keyboard_h =
+        std::max(KeyboardHeight(layout, KeyboardKind{}), h * 30 / 100);
+    int keyboard_top = layout.BottomRowTop() - u * 2 - keyboard_h;
+    int bottom = searching ? keyboard_top - u : layout.BottomRowTop() - u;
     int left_out = 0;  // lines without room, counted in the last line
     // Each line gets the height its wrapped text needs, so that a long one
     // (a server's message) never runs into the next; lines that find no
     // room below are counted instead.
     auto add_line = [&](const std::string& text, int size) {
-      int height = size * 3 / 2 * WrappedLines(text, size, column);
+      int height = size * 3 / 2 * layout.LinesOf(text, size, column);
       if (line + height + size * 3 / 2 > bottom) {
         ++left_out;
         return;
@@ -196,7 +198,7 @@ class StaffScreen final : public Screen {
       // The question, then the action named again and a way back, below
       // the language buttons and each as tall as its text needs.
       int width = w / 2 - u * 4;
-      int asked = u * 6 * WrappedLines(question_, u * 4, width);
+      int asked = u * 6 * layout.LinesOf(question_, u * 4, width);
       int asked_top = top + u;
       scene.texts.push_back({{right, asked_top, width, asked},
                              question_,
@@ -204,58 +206,75 @@ class StaffScreen final : public Screen {
                              theme::kText,
                              Align::kLeft});
       int yes = asked_top + asked + u * 2;
+      int button_h = layout.Control(9);
       scene.buttons.push_back(
-          {{right, yes, width, u * 9},
+          {{right, yes, width, button_h},
            "confirm",
            std::string(tr().Get(mode_ == Mode::kConfirmUndo
                                     ? "kiosk.staff_yes_undo"
                                     : "kiosk.staff_yes_quit")),
            theme::kDanger,
            theme::kText,
-           u * 4});
-      scene.buttons.push_back({{right, yes + u * 11, width, u * 9},
+           button_h * 4 / 9});
+      scene.buttons.push_back({{right, yes + button_h + u * 2, width, button_h},
                                "menu",
                                std::string(tr().Get("kiosk.cancel")),
                                theme::kKey,
                                theme::kText,
-                               u * 4});
-    } else if (mode_ != Mode::kMenu) {
-      scene.buttons.push_back({{right, top, w / 2 - u * 4, u * 8},
+                               button_h * 4 / 9});
+    } else if (searching) {
+      int field_h = layout.Control(8);
+      scene.buttons.push_back({{right, top, w / 2 - u * 4, field_h},
                                "field:query",
                                query_ + "|",
                                theme::kFieldFocused,
                                theme::kInk,
-                               u * 4});
-      for (size_t i = 0; i < matches_.size(); ++i) {
+                               field_h / 2});
+      // The matches that fit between the field and the keyboard.
+      int match_h = layout.Control(6);
+      int match_top = top + field_h + u;
+      for (size_t i = 0;
+           i < matches_.size() && match_top + match_h <= keyboard_top - u;
+           ++i, match_top += match_h + u) {
         scene.buttons.push_back(
-            {{right, top + u * 9 + static_cast<int>(i) * u * 7, w / 2 - u * 4,
-              u * 6},
+            {{right, match_top, w / 2 - u * 4, match_h},
              "match:" + std::to_string(i),
              matches_[i].FullName() + " \xC2\xB7 " + matches_[i].organisation,
              theme::kPrimary,
              theme::kText,
-             u * 3});
+             match_h / 2});
       }
-      AddKeyboard(scene, {u * 4, h * 58 / 100, w - u * 8, h * 30 / 100},
+      AddKeyboard(scene, {u * 4, keyboard_top, w - u * 8, keyboard_h},
                   KeyboardKind{});
     } else {
       std::vector<std::string> actions = {
           "dashboard", "checkin", "undo", "reissue", "export", "lock", "quit"};
       if (failed_print_) actions.insert(actions.begin() + 4, "reprint");
+      // One column, or two when one would make the buttons too small to
+      // touch.
       int count = static_cast<int>(actions.size());
-      int step = std::min(u * 11, (h - top - u * 2) / count);
+      int columns = 1;
+      int most = std::max(u * 11, layout.Target() + u * 2);
+      int step = std::min(most, (h - top - u * 2) / count);
+      if (step - u * 2 < layout.Target()) {
+        columns = 2;
+        step = std::min(most, (h - top - u * 2) / ((count + 1) / 2));
+      }
+      int column_w = (w / 2 - u * 4 - (columns - 1) * u * 2) / columns;
       for (int i = 0; i < count; ++i) {
         const std::string& id = actions[i];
-        scene.buttons.push_back(
-            {{right, top + i * step, w / 2 - u * 4, step - u * 2},
-             id,
-             std::string(tr().Get("kiosk.staff_" + id)),
-             id == "quit" ? theme::kDanger : theme::kKey,
-             theme::kText,
-             u * 4});
+        int row = columns == 1 ? i : i / 2;
+        int x = right + (columns == 1 ? 0 : (i % 2) * (column_w + u * 2));
+        int button_h = step - u * 2;
+        scene.buttons.push_back({{x, top + row * step, column_w, button_h},
+                                 id,
+                                 std::string(tr().Get("kiosk.staff_" + id)),
+                                 id == "quit" ? theme::kDanger : theme::kKey,
+                                 theme::kText,
+                                 std::min(u * 4, button_h * 4 / 9)});
       }
     }
-    if (mode_ == Mode::kCheckIn || mode_ == Mode::kReissue) {
+    if (searching) {
       AddBottomButton(scene, layout, Edge::kLeft, "menu",
                       tr().Get("kiosk.back"), theme::kKey);
     }

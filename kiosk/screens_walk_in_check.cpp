@@ -16,13 +16,12 @@ class WalkInCheckScreen final : public Screen {
     Scene scene;
     int u = layout.Unit();
     int w = layout.width();
-    int h = layout.height();
     scene.texts.push_back({layout.TitleBand(),
                            std::string(tr().Get("kiosk.check_title")), u * 5});
     // What the badge and the list will say, one line each.
     int top = layout.ContentTop();
-    int bottom = h - u * 12;
-    int consent_h = u * 9;
+    int bottom = layout.BottomRowTop() - u;
+    int consent_h = layout.Control(9);
     int room = bottom - top - consent_h - u * 2;
     int details_h = room * 55 / 100;
     std::vector<std::pair<std::string, std::string>> lines = {
@@ -68,7 +67,7 @@ class WalkInCheckScreen final : public Screen {
          : form_.consent ? theme::kConsentGiven
                          : theme::kKey,
          asked ? theme::kInk : theme::kText,
-         u * 3});
+         std::min(u * 3, consent_h * 2 / 5)});
     AddBottomButton(scene, layout, Edge::kLeft, "back",
                     tr().Get("kiosk.check_change"), theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "make_badge",

@@ -95,15 +95,52 @@ struct Scene {
 };
 
 // Sizes relative to the screen, so one layout serves 800x480 to 4K in
-// landscape and portrait.
+// landscape and portrait, with floors in millimetres for what a guest must
+// read from 2 m and touch: the layout knows the panel's diagonal.
 class Layout {
  public:
-  Layout(int width, int height) : width_(width), height_(height) {}
+  // The panel assumed when its size is unknown: the smallest the full
+  // layout is made for, so a larger panel only gains.
+  static constexpr double kAssumedInches = 10.1;
+  // Panels whose shorter side is below this many millimetres (a 7-inch
+  // panel) get the compact layout.
+  static constexpr double kCompactBelowMm = 100;
+  // DejaVu Sans' capitals stand this share of its pixel size high.
+  static constexpr double kCapShare = 0.73;
+  // Smallest sizes in millimetres: capitals of the guest's name, of lines
+  // a guest must read (table, rounds, what to do), and a touch target's
+  // shorter side.
+  static constexpr double kNameCapMm = 12;
+  static constexpr double kGuestLineCapMm = 6;
+  static constexpr double kTargetMm = 9;
+
+  // A screen `width` x `height` pixels on a panel `inches` across its
+  // diagonal; 0: unknown (kAssumedInches).
+  Layout(int width, int height, double inches = 0);
   int width() const { return width_; }
   int height() const { return height_; }
   // One percent of the shorter side: the unit of sizes and margins.
   int Unit() const { return std::max(1, std::min(width_, height_) / 100); }
   bool Portrait() const { return height_ > width_; }
+  double PixelsPerMm() const { return pixels_per_mm_; }
+  // `mm` millimetres on this panel, in pixels (rounded up).
+  int Mm(double mm) const;
+  // The pixel size of text whose capitals stand `mm` high on this panel.
+  int CapMm(double mm) const;
+  // The shorter side a touch target needs: kTargetMm, at least.
+  int Target() const { return Mm(kTargetMm); }
+  // The height of a control `units` high, raised to a touch target's.
+  int Control(int units) const { return std::max(Unit() * units, Target()); }
+  // The top of the row of buttons along the bottom edge (back, next).
+  int BottomRowTop() const { return height_ - Unit() * 2 - Control(9); }
+  // A small panel: fewer things on a screen, each large enough to touch.
+  bool Compact() const;
+  // The fonts texts are drawn in, for screens that size boxes by their
+  // text; without them (null), widths are estimated.
+  void set_metrics(const TextMetrics* metrics) { metrics_ = metrics; }
+  // The lines `text` takes at pixel `size` wrapped at `width` pixels.
+  int LinesOf(const std::string& text, int size, int width,
+              Weight weight = Weight::kBold) const;
   // A full-width band from `top` to `top + height` (in pixels), with the
   // side margins taken off.
   Rect Band(int top, int height) const;
@@ -112,13 +149,20 @@ class Layout {
   // The same line from the left margin up to the language buttons: for a
   // message longer than a title, drawn from the left.
   Rect MessageBand() const;
+  // The width the NL/EN/DE buttons take from the right edge, margin
+  // included.
+  int LanguageArea() const;
   // Where a screen's content may start: below the title band and the
   // language buttons, which have that area to themselves.
-  int ContentTop() const { return Unit() * 12; }
+  int ContentTop() const {
+    return std::max(Unit() * 12, Target() + Unit() * 3);
+  }
 
  private:
   int width_;
   int height_;
+  double pixels_per_mm_;
+  const TextMetrics* metrics_ = nullptr;
 };
 
 // Input in the kiosk's terms, translated from SDL in one place.

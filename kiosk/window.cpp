@@ -1,6 +1,7 @@
 // The kiosk's one window and its renderer.
 #include "window.h"
 
+#include <cmath>
 #include <iostream>
 
 namespace entree::kiosk {
@@ -36,6 +37,20 @@ std::unique_ptr<KioskWindow> KioskWindow::Open(bool windowed, int width,
   SDL_DisableScreenSaver();
   SDL_StartTextInput();
   return std::unique_ptr<KioskWindow>(new KioskWindow(window, renderer));
+}
+
+double KioskWindow::PanelInches() const {
+  int display = SDL_GetWindowDisplayIndex(window_);
+  float diagonal_dpi = 0;
+  SDL_DisplayMode mode{};
+  if (display < 0 ||
+      SDL_GetDisplayDPI(display, &diagonal_dpi, nullptr, nullptr) != 0 ||
+      SDL_GetCurrentDisplayMode(display, &mode) != 0 || diagonal_dpi <= 0) {
+    return 0;
+  }
+  double inches = std::hypot(mode.w, mode.h) / diagonal_dpi;
+  // From a watch to a wall: anything else is a driver's guess.
+  return inches >= 3 && inches <= 120 ? inches : 0;
 }
 
 KioskWindow::~KioskWindow() {

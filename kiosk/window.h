@@ -19,6 +19,9 @@ class KioskWindow {
   KioskWindow& operator=(const KioskWindow&) = delete;
 
   SDL_Renderer* renderer() const { return renderer_; }
+  // The diagonal in inches of the display the window is on, as the video
+  // driver reports it; 0 when it reports nothing believable.
+  double PanelInches() const;
 
  private:
   KioskWindow(SDL_Window* window, SDL_Renderer* renderer)

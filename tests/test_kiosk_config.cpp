@@ -23,7 +23,8 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "print_wait = 20\n"
       "idle_timeout = 45\n"
       "scanner_position = right\n"
-      "printer_position = below\n");
+      "printer_position = below\n"
+      "screen_inches = 10.1\n");
   REQUIRE(config.ok());
   CHECK(config->database == "/var/lib/entree/event.db");
   CHECK(config->kiosk_id == "door-2");
@@ -38,7 +39,9 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->idle_timeout == std::chrono::seconds(45));
   CHECK(config->scanner_side == Side::kRight);
   CHECK(config->printer_side == Side::kBelow);
+  CHECK(config->screen_inches == Approx(10.1));
   CHECK_FALSE(ParseKioskConfig("printer_position = none\n")->printer_side);
+  CHECK_FALSE(ParseKioskConfig("")->screen_inches);
 }
 
 TEST_CASE("a settings file with a mistake names its line", "[config]") {
@@ -46,7 +49,9 @@ TEST_CASE("a settings file with a mistake names its line", "[config]") {
        {"role = bouncer\n", "\n\nidle_timeout = 2\n", "colour = pink\n",
         "language = fr\n", "just words\n", "idle_timeout = 10s\n",
         "badge_layout = a4-poster\n", "print_wait = 0\n",
-        "scanner_position = behind\n", "printer_position = \n"}) {
+        "scanner_position = behind\n", "printer_position = \n",
+        "screen_inches = 2\n", "screen_inches = 10 inch\n",
+        "screen_inches = nan\n", "screen_inches = 1e400\n"}) {
     INFO(text);
     auto config = ParseKioskConfig(text);
     REQUIRE_FALSE(config.ok());

@@ -122,6 +122,15 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       }
       (key == "scanner_position" ? config.scanner_side : config.printer_side) =
           side;
+    } else if (key == "screen_inches") {
+      double inches = 0;
+      auto [ptr, error] =
+          std::from_chars(value.data(), value.data() + value.size(), inches);
+      if (error != std::errc() || ptr != value.data() + value.size() ||
+          !(inches >= 3 && inches <= 120)) {
+        return LineError(line_number, key, value);
+      }
+      config.screen_inches = inches;
     } else if (key == "camera_frames") {
       config.camera_frames = value;
     } else if (key == "camera_size") {

@@ -64,6 +64,10 @@ struct KioskConfig {
   // can point there; nullopt: nowhere said.
   std::optional<Side> scanner_side;
   std::optional<Side> printer_side;
+  // The screen's diagonal in inches, 3 to 120, so the kiosk can size text
+  // and buttons in millimetres; nullopt: as the display reports it, else a
+  // 10.1-inch panel is assumed.
+  std::optional<double> screen_inches;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
@@ -71,7 +75,7 @@ struct KioskConfig {
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
 // camera_fps, scanner, server, export_dir, scanner_position and
-// printer_position (left, right, below or none). Fails with
+// printer_position (left, right, below or none) and screen_inches. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
