@@ -8,6 +8,7 @@
 #include <functional>
 #include <thread>
 
+#include "entree/seating/seating_event.h"
 #include "fonts.h"
 #include "kiosk_fixture.h"
 #include "kiosk_tour.h"
@@ -291,4 +292,40 @@ TEST_CASE("the door's other states fit at five sizes in every language",
     f.Scan(f.CodeFor(f.marjolein));
     check("exit verdict");
   }
+}
+
+TEST_CASE("every verdict and the fault screen fit at five sizes",
+          "[kiosk][fit]") {
+  Language language =
+      GENERATE(Language::kDutch, Language::kEnglish, Language::kGerman);
+  KioskFixture f;
+  Attendee guest = MakeExtreme(f);
+  f.Tap("lang:" + std::string(ToString(language)));
+  Store store = Store::Open(f.db).value();
+  auto seats = SeatLinesOf(store, guest);
+  REQUIRE(seats.ok());
+  REQUIRE(seats->size() == 6);
+  for (Verdict verdict :
+       {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kGoodbye,
+        Verdict::kAlreadyInside, Verdict::kRevoked, Verdict::kWrongEvent,
+        Verdict::kInvalid, Verdict::kNotOpen, Verdict::kClosed,
+        Verdict::kCancelled, Verdict::kUnpaid}) {
+    ScanOutcome outcome;
+    outcome.verdict = verdict;
+    outcome.attendee = guest;
+    outcome.first_entry = At("2026-10-12T16:45:00Z");
+    if (Admits(verdict) || verdict == Verdict::kAlreadyInside) {
+      outcome.seats = *seats;
+    }
+    f.app->ShowVerdict(outcome);
+    f.Advance(1);
+    REQUIRE(f.app->ScreenName() == "verdict");
+    FitChecker check{f, true};
+    check("verdict " + std::string(ToString(verdict)));
+  }
+  f.app->ShowFault("a test's fault");
+  f.Advance(1);
+  REQUIRE(f.app->ScreenName() == "fault");
+  FitChecker check{f, false};
+  check("fault");
 }
