@@ -37,6 +37,29 @@ void DropUnused(Cache& cache, uint64_t frame) {
   }
 }
 
+bool Overlap(const Rect& a, const Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&
+         b.y < a.y + a.h;
+}
+
+// Whether `box` shows only the scene's background: nothing else is drawn
+// under or over it.
+bool OnBackground(const Rect& box, const Scene& scene) {
+  for (const BoxItem& b : scene.boxes) {
+    if (Overlap(box, b.box)) return false;
+  }
+  for (const ButtonItem& b : scene.buttons) {
+    if (Overlap(box, b.box)) return false;
+  }
+  for (const IconItem& i : scene.icons) {
+    if (Overlap(box, i.box)) return false;
+  }
+  for (const auto* image : {&scene.image, &scene.logo}) {
+    if (*image && Overlap(box, (*image)->box)) return false;
+  }
+  return scene.outlines.empty();
+}
+
 SDL_Color ToColor(uint32_t rgb) {
   return {static_cast<Uint8>(rgb >> 16), static_cast<Uint8>(rgb >> 8),
           static_cast<Uint8>(rgb), 255};
@@ -54,8 +77,9 @@ Renderer::~Renderer() {
 }
 
 const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
-                                           uint32_t colour, Weight weight) {
-  LineKey key{text, size, colour, weight};
+                                           uint32_t colour, Weight weight,
+                                           uint32_t ground) {
+  LineKey key{text, size, colour, weight, ground};
   auto found = lines_.find(key);
   if (found != lines_.end()) {
     found->second.last_used = frame_;
@@ -65,12 +89,18 @@ const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
   if (!font || text.empty()) return nullptr;
   if (lines_.size() >= kMaxCachedLines) DropUnused(lines_, frame_);
   SDL_Surface* surface =
-      TTF_RenderUTF8_Blended(font, text.c_str(), ToColor(colour));
+      ground == kNoGround
+          ? TTF_RenderUTF8_Blended(font, text.c_str(), ToColor(colour))
+          : TTF_RenderUTF8_Shaded(font, text.c_str(), ToColor(colour),
+                                  ToColor(ground));
   if (!surface) return nullptr;
   CachedText cached{SDL_CreateTextureFromSurface(renderer_, surface),
                     surface->w, surface->h, frame_};
   SDL_FreeSurface(surface);
   if (!cached.texture) return nullptr;
+  if (ground != kNoGround) {
+    SDL_SetTextureBlendMode(cached.texture, SDL_BLENDMODE_NONE);
+  }
   return &lines_.emplace(key, cached).first->second;
 }
 
@@ -93,21 +123,22 @@ void Renderer::Fill(const Rect& rect, uint32_t colour) {
   SDL_RenderFillRect(renderer_, &r);
 }
 
-void Renderer::DrawText(const TextItem& item) {
+void Renderer::DrawText(const TextItem& item, uint32_t ground) {
   if (item.text.empty() || item.box.w <= 0) return;
   // No screen holds more than this; longer text (which the store refuses
   // already) is cut before it is measured.
   if (item.text.size() > kMaxDrawnTextBytes) {
     TextItem cut = item;
     cut.text = TruncateUtf8(item.text, kMaxDrawnTextBytes);
-    DrawText(cut);
+    DrawText(cut, ground);
     return;
   }
   const FittedText& fit = Fit(item);
   int skip = fonts_.LineSkip(fit.size, item.weight);
   int y = item.box.y + (item.box.h - fit.height) / 2;
   for (const std::string& text : fit.lines) {
-    const CachedText* line = Line(text, fit.size, item.colour, item.weight);
+    const CachedText* line =
+        Line(text, fit.size, item.colour, item.weight, ground);
     if (line) {
       int x = item.box.x;
       if (item.align == Align::kCenter) x += (item.box.w - line->w) / 2;
@@ -223,7 +254,10 @@ void Renderer::Draw(const Scene& scene) {
               Align::kCenter, Weight::kBold});
   }
   for (const IconItem& icon : scene.icons) DrawIcon(icon);
-  for (const TextItem& text : scene.texts) DrawText(text);
+  for (const TextItem& text : scene.texts) {
+    DrawText(text,
+             OnBackground(text.box, scene) ? scene.background : kNoGround);
+  }
 }
 
 bool Renderer::SaveScreenshot(const std::string& path) {

@@ -36,19 +36,24 @@ class Renderer {
     int w = 0, h = 0;
     uint64_t last_used = 0;
   };
-  using LineKey = std::tuple<std::string, int, uint32_t, Weight>;
+  // Text, size, colour, weight and the ground it is drawn on (kNoGround:
+  // blended over whatever is there).
+  using LineKey = std::tuple<std::string, int, uint32_t, Weight, uint32_t>;
+  static constexpr uint32_t kNoGround = 0xFFFFFFFF;
   using FitKey = std::tuple<std::string, int, Weight, int, int, Overflow>;
 
   // One line of text as a texture, kept while it is drawn.
+  // On a known plain `ground` the line is made opaque, which is cheaper to
+  // make and to copy each frame than a blended one.
   const CachedText* Line(const std::string& text, int size, uint32_t colour,
-                         Weight weight);
+                         Weight weight, uint32_t ground);
   const FittedText& Fit(const TextItem& item);
   // An icon (shape >= 0, an Icon) or a rounded box (shape -1) drawn by
   // vector_art.h as a texture, kept while it is drawn.
   using ArtKey = std::tuple<int, int, int, uint32_t>;  // shape, w, h, colour
   const CachedText* Art(const ArtKey& key);
   void DrawButtonBox(const Rect& box, uint32_t colour);
-  void DrawText(const TextItem& item);
+  void DrawText(const TextItem& item, uint32_t ground = kNoGround);
   void DrawIcon(const IconItem& item);
   // An image's pixels as a texture, made again only when they change.
   struct ImageSlot {

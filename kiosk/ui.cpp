@@ -17,8 +17,10 @@ std::optional<std::string> Scene::ButtonAt(int x, int y) const {
 
 Layout::Layout(int width, int height, double inches)
     : width_(width), height_(height) {
-  if (inches <= 0) inches = kAssumedInches;
-  pixels_per_mm_ = std::hypot(width, height) / (inches * 25.4);
+  double diagonal = std::hypot(width, height);
+  if (inches <= 0)
+    inches = std::max(kAssumedInches, diagonal / kAssumedMostPpi);
+  pixels_per_mm_ = diagonal / (inches * 25.4);
 }
 
 int Layout::Mm(double mm) const {

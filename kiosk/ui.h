@@ -100,8 +100,11 @@ struct Scene {
 class Layout {
  public:
   // The panel assumed when its size is unknown: the smallest the full
-  // layout is made for, so a larger panel only gains.
+  // layout is made for, so a larger panel only gains; but no denser than
+  // kAssumedMostPpi pixels an inch (a 10.1-inch 1280x800 has 149), so 4K
+  // is taken for the large screen it is, not a 10-inch one.
   static constexpr double kAssumedInches = 10.1;
+  static constexpr double kAssumedMostPpi = 150;
   // Panels whose shorter side is below this many millimetres (a 7-inch
   // panel) get the compact layout.
   static constexpr double kCompactBelowMm = 100;
@@ -115,7 +118,7 @@ class Layout {
   static constexpr double kTargetMm = 9;
 
   // A screen `width` x `height` pixels on a panel `inches` across its
-  // diagonal; 0: unknown (kAssumedInches).
+  // diagonal; 0: unknown (see kAssumedInches).
   Layout(int width, int height, double inches = 0);
   int width() const { return width_; }
   int height() const { return height_; }

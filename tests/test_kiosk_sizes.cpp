@@ -89,8 +89,11 @@ TEST_CASE("a panel's size gives millimetres and the compact layout",
   CHECK_FALSE(tablet.Compact());
   CHECK(Layout(800, 480, 7).Compact());
   CHECK_FALSE(Layout(1080, 1920, 10.1).Compact());
-  // Unknown: a 10.1-inch panel is assumed.
+  // Unknown: a 10.1-inch panel is assumed, but at most 150 pixels an
+  // inch: 4K is a large screen.
   CHECK(Layout(1280, 800).PixelsPerMm() == tablet.PixelsPerMm());
+  CHECK(Layout(1080, 1920).PixelsPerMm() == Approx(150 / 25.4));
+  CHECK(Layout(3840, 2160).PixelsPerMm() == Approx(150 / 25.4));
   // A 2 m wide screen is never compact and needs few pixels a millimetre.
   CHECK(Layout(3840, 2160, 86).PixelsPerMm() == Approx(2.02).epsilon(0.01));
 }

@@ -66,7 +66,7 @@ struct KioskConfig {
   std::optional<Side> printer_side;
   // The screen's diagonal in inches, 3 to 120, so the kiosk can size text
   // and buttons in millimetres; nullopt: as the display reports it, else a
-  // 10.1-inch panel is assumed.
+  // 10.1-inch panel is assumed (larger where that is over 150 ppi).
   std::optional<double> screen_inches;
 };
 
