@@ -189,9 +189,12 @@ class VerdictScreen final : public Screen {
     for (const std::string& line : SeatLines()) {
       texts.push_back({line, line_size});
     }
-    // Narrow margins: "Willkommen," at a name's size just fits a 10-inch
-    // panel in portrait.
-    int width = layout.width() - u * 2;
+    // The title in narrow margins ("Willkommen," at a name's size just fits
+    // a 10-inch panel in portrait), the lines below it in the usual ones.
+    auto band = [&](size_t i, int top, int height) {
+      return i == 0 ? Rect{u, top, layout.width() - u * 2, height}
+                    : layout.Band(top, height);
+    };
     int margin = u * 3;
     int most_room = h - margin * 3 - h * 8 / 100;  // below the smallest icon
     std::vector<int> heights;
@@ -201,8 +204,10 @@ class VerdictScreen final : public Screen {
     for (int step = 0; step < 8; ++step) {
       heights.clear();
       text_h = 0;
-      for (const auto& [text, size] : texts) {
-        heights.push_back(size * 6 / 5 * layout.LinesOf(text, size, width));
+      for (size_t i = 0; i < texts.size(); ++i) {
+        const auto& [text, size] = texts[i];
+        heights.push_back(size * 6 / 5 *
+                          layout.LinesOf(text, size, band(i, 0, 0).w));
         text_h += heights.back();
       }
       if (text_h <= most_room) break;
@@ -219,7 +224,7 @@ class VerdictScreen final : public Screen {
     for (size_t i = 0; i < texts.size(); ++i) {
       int height = heights[i] * room / std::max(1, text_h);
       scene.texts.push_back(
-          {{u, top, width, height}, texts[i].first, texts[i].second});
+          {band(i, top, height), texts[i].first, texts[i].second});
       top += height;
     }
     // Dark ink on the light amber, white on green and red.
