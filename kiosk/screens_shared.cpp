@@ -246,12 +246,12 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
       live ? static_cast<int>(view.preview->height * scale) : view_box.h;
   int left = view_box.x + (view_box.w - shown_w) / 2;
   int top = view_box.y + (view_box.h - shown_h) / 2;
-  // The aiming frame: a square in the middle of the picture.
+  // The aiming frame: the corners of a square in the middle of the
+  // picture.
   int side = std::min(shown_w, shown_h) * 3 / 5;
-  int fx = left + (shown_w - side) / 2, fy = top + (shown_h - side) / 2;
-  scene.outlines.push_back(
-      {{PixelPoint{fx, fy}, PixelPoint{fx + side, fy},
-        PixelPoint{fx + side, fy + side}, PixelPoint{fx, fy + side}},
+  scene.icons.push_back(
+      {{left + (shown_w - side) / 2, top + (shown_h - side) / 2, side, side},
+       Icon::kAimFrame,
        theme::kAimFrame});
   if (!live) return;
   scene.image = ImageItem{view_box, view.preview};

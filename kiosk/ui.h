@@ -31,6 +31,7 @@ enum class Icon {
   kArrowLeft,
   kArrowRight,
   kArrowDown,
+  kAimFrame,  // four corners of a square: hold the code inside
 };
 enum class Align { kLeft, kCenter, kRight };
 

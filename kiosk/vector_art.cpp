@@ -89,6 +89,19 @@ void IconPath(cairo_t* cr, Icon icon, double s) {
       Stroke(cr, line * 1.2);
       break;
     }
+    case Icon::kAimFrame: {
+      // A corner in each of the square's corners, a quarter of its side.
+      double in = line * 0.6, arm = s / 4;
+      for (int corner = 0; corner < 4; ++corner) {
+        double x = corner % 2 ? s - in : in, y = corner / 2 ? s - in : in;
+        double dx = corner % 2 ? -arm : arm, dy = corner / 2 ? -arm : arm;
+        cairo_move_to(cr, x + dx, y);
+        cairo_line_to(cr, x, y);
+        cairo_line_to(cr, x, y + dy);
+      }
+      Stroke(cr, line * 0.9);
+      break;
+    }
   }
 }
 
