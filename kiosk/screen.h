@@ -155,6 +155,13 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
 // `text` beside it, in `row`.
 void AddPointer(Scene& scene, const Rect& row, Side side, std::string_view text,
                 int unit);
+// A warning staff must act on, as an amber band across `area` from its top:
+// an exclamation mark, `text`, and at the band's end the button `action`
+// labelled `label` (none when `action` is empty). Returns the band's
+// height, or 0 (and adds nothing) when it does not fit in `area`.
+int AddWarningBand(Scene& scene, const Layout& layout, const Rect& area,
+                   const std::string& text, const std::string& action,
+                   std::string_view label);
 // What an on-screen keyboard offers beyond its letters: a row of digits; for
 // typing names a Shift key ("key:shift") and an accent key ("key:accent") that
 // turns the last letter into its accented forms in turn; and whether the

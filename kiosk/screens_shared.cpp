@@ -89,6 +89,45 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                            height * 4 / 9});
 }
 
+int AddWarningBand(Scene& scene, const Layout& layout, const Rect& area,
+                   const std::string& text, const std::string& action,
+                   std::string_view label) {
+  int u = layout.Unit();
+  int size = u * 3;
+  int icon = u * 4;
+  int button_w =
+      action.empty() ? 0 : std::max(area.w * 3 / 10, layout.Target());
+  int text_x = area.x + u * 2 + icon + u * 2;
+  int text_w =
+      area.x + area.w - u * 2 - button_w - (button_w ? u * 2 : 0) - text_x;
+  int text_h = size * 6 / 5 * layout.LinesOf(text, size, text_w);
+  int height = std::max(layout.Target() + u * 2, text_h + u * 2);
+  if (text_w <= 0 || height > area.h) return 0;
+  scene.boxes.push_back(
+      {{area.x, area.y, area.w, height}, theme::kFieldProblem});
+  scene.icons.push_back(
+      {{area.x + u * 2, area.y + (height - icon) / 2, icon, icon},
+       Icon::kAttention,
+       theme::kInk});
+  scene.texts.push_back({{text_x, area.y + u, text_w, height - u * 2},
+                         text,
+                         size,
+                         theme::kInk,
+                         Align::kLeft});
+  if (!action.empty()) {
+    int button_h = std::min(height - u * 2, layout.Control(8));
+    scene.buttons.push_back(
+        {{area.x + area.w - u - button_w, area.y + (height - button_h) / 2,
+          button_w, button_h},
+         action,
+         std::string(label),
+         theme::kPanel,
+         theme::kText,
+         size});
+  }
+  return height;
+}
+
 namespace {
 
 int KeyboardRows(KeyboardKind kind) { return kind.digits ? 5 : 4; }

@@ -155,14 +155,24 @@ class StaffScreen final : public Screen {
                              Align::kLeft});
       line += height;
     };
+    // What staff must act on comes first, each beside its action.
+    for (const Warning& warning : warnings_) {
+      int used = AddWarningBand(
+          scene, layout, {u * 4, line, column, bottom - line}, warning.text,
+          warning.action,
+          warning.action.empty() ? std::string_view()
+                                 : tr().Get("kiosk.staff_" + warning.action));
+      if (used == 0) ++left_out;
+      line += used + (used ? u : 0);
+    }
     add_line(
         tr().Format("kiosk.staff_total", {std::to_string(stats_.total.arrived),
                                           std::to_string(stats_.total.expected),
                                           std::to_string(stats_.total.inside),
                                           std::to_string(stats_.walk_ins)}),
         u * 3);
-    // What staff must act on comes before the numbers by group, so it
-    // always finds room.
+    // The devices' state comes before the numbers by group, so it always
+    // finds room.
     for (const std::string& printer_line : device_lines_) {
       add_line(printer_line, u * 3);
     }
@@ -249,7 +259,6 @@ class StaffScreen final : public Screen {
     } else {
       std::vector<std::string> actions = {
           "dashboard", "checkin", "undo", "reissue", "export", "lock", "quit"};
-      if (failed_print_) actions.insert(actions.begin() + 4, "reprint");
       // One column, or two when one would make the buttons too small to
       // touch.
       int count = static_cast<int>(actions.size());
@@ -364,28 +373,39 @@ class StaffScreen final : public Screen {
     message_.clear();
   }
   // The sync's, the camera's and the printer's state and the last badge
-  // sent to the printer; a failed one can be printed again.
+  // sent to the printer: lines that inform, and warnings with the action
+  // that answers them (a failed badge can be printed again; when offline,
+  // the attendance can go by USB stick).
   void LookAround() {
     device_lines_.clear();
+    warnings_.clear();
     failed_print_.reset();
     if (const SyncWorker* sync = ctx_.sync()) {
       SyncStatus status = sync->status();
       std::string last = status.last_sync
                              ? FormatLocal(*status.last_sync).substr(11, 8)
                              : std::string("-");
-      device_lines_.push_back(
-          status.state == SyncState::kOnline
-              ? tr().Format("kiosk.sync_state_online", {last})
-              : tr().Format("kiosk.sync_state_offline",
-                            {last, std::to_string(ctx_.sync_waiting())}));
-      if (status.state == SyncState::kOffline && !status.detail.empty()) {
-        std::string detail = status.detail;  // a server's lines, as one
-        StripControlCharacters(detail);
-        device_lines_.push_back(std::string(Trim(detail)));
+      if (status.state == SyncState::kOffline) {
+        std::string text =
+            tr().Format("kiosk.sync_state_offline",
+                        {last, std::to_string(ctx_.sync_waiting())});
+        if (!status.detail.empty()) {
+          std::string detail = status.detail;  // a server's lines, as one
+          StripControlCharacters(detail);
+          text += " " + std::string(Trim(detail));
+        }
+        warnings_.push_back({text, "export"});
+      } else {
+        device_lines_.push_back(
+            status.state == SyncState::kOnline
+                ? tr().Format("kiosk.sync_state_online", {last})
+                : tr().Format("kiosk.sync_state_offline",
+                              {last, std::to_string(ctx_.sync_waiting())}));
       }
       if (status.set_aside > 0) {
-        device_lines_.push_back(tr().Format(
-            "kiosk.sync_set_aside", {std::to_string(status.set_aside)}));
+        warnings_.push_back({tr().Format("kiosk.sync_set_aside",
+                                         {std::to_string(status.set_aside)}),
+                             ""});
       }
       for (const KioskSeen& kiosk : status.kiosks) {
         device_lines_.push_back(tr().Format(
@@ -395,39 +415,57 @@ class StaffScreen final : public Screen {
       }
     }
     if (conflicts_ > 0) {
-      device_lines_.push_back(
-          tr().Format("kiosk.staff_conflicts",
-                      {std::to_string(conflicts_), last_conflict_name_}));
+      warnings_.push_back(
+          {tr().Format("kiosk.staff_conflicts",
+                       {std::to_string(conflicts_), last_conflict_name_}),
+           ""});
     }
     if (const CameraScanner* camera = ctx_.camera()) {
       CameraStatus status = camera->status();
       char fps[16];
       std::snprintf(fps, sizeof fps, "%.0f", status.fps);
-      device_lines_.push_back(
+      std::string text =
           tr().Format("kiosk.camera_" + std::string(ToString(status.state)),
-                      {camera->source_name(), fps}));
+                      {camera->source_name(), fps});
+      if (status.state == CameraState::kAbsent) {
+        warnings_.push_back({text, ""});
+      } else {
+        device_lines_.push_back(text);
+      }
     }
     PrintDesk* printer = ctx_.printer();
     if (!printer) return;
     QueueState state = printer->queue_state();
-    device_lines_.push_back(
-        state.health == PrintOutcome::kCompleted
-            ? tr().Format("kiosk.printer_ready", {printer->queue()})
-            : tr().Format(
-                  "print.outcome." + std::string(ToString(state.health)),
-                  {printer->queue()}));
+    bool healthy = state.health == PrintOutcome::kCompleted;
+    std::string health =
+        healthy ? tr().Format("kiosk.printer_ready", {printer->queue()})
+                : tr().Format(
+                      "print.outcome." + std::string(ToString(state.health)),
+                      {printer->queue()});
     auto log = ctx_.store()->PrintLog(1);
-    if (!log.ok() || log->empty()) return;
-    const PrintRecord& last = log->front();
-    auto who = ctx_.store()->GetAttendee(last.attendee_id);
-    device_lines_.push_back(tr().Format(
-        "kiosk.printer_last",
-        {who.ok() ? who->FullName() : std::string("?"),
-         tr().Format("print.outcome." + last.outcome, {last.printer})}));
-    auto outcome = ParsePrintOutcome(last.outcome);
-    if (outcome && !Printed(*outcome) && *outcome != PrintOutcome::kSent) {
-      failed_print_ = last;
+    std::string last_line;
+    if (log.ok() && !log->empty()) {
+      const PrintRecord& last = log->front();
+      auto who = ctx_.store()->GetAttendee(last.attendee_id);
+      last_line = tr().Format(
+          "kiosk.printer_last",
+          {who.ok() ? who->FullName() : std::string("?"),
+           tr().Format("print.outcome." + last.outcome, {last.printer})});
+      auto outcome = ParsePrintOutcome(last.outcome);
+      if (outcome && !Printed(*outcome) && *outcome != PrintOutcome::kSent) {
+        failed_print_ = last;
+      }
     }
+    if (healthy && !failed_print_) {
+      device_lines_.push_back(health);
+      if (!last_line.empty()) device_lines_.push_back(last_line);
+      return;
+    }
+    // The printer's trouble and the badge it did not print, beside
+    // "print again".
+    std::string text = healthy ? last_line : health;
+    if (!healthy && failed_print_) text += " " + last_line;
+    warnings_.push_back({text, failed_print_ ? "reprint" : ""});
   }
   void Reprint() {
     PrintDesk* printer = ctx_.printer();
@@ -521,6 +559,12 @@ class StaffScreen final : public Screen {
   std::string message_;
   Statistics stats_;
   std::vector<std::string> device_lines_;
+  // What staff must act on, and the action's button id ("" for none).
+  struct Warning {
+    std::string text;
+    std::string action;
+  };
+  std::vector<Warning> warnings_;
   size_t conflicts_ = 0;  // guests let in at two doors while offline
   std::string last_conflict_name_;
   std::optional<PrintRecord> failed_print_;

@@ -232,6 +232,28 @@ TEST_CASE("the badge screen fits while printing, printed and failed",
       f.AwaitPrintNews(news);
       REQUIRE(f.HasText(news));
       check("badge, printed or failed");
+      if (std::string(queue) != "entree-nopaper" || side != Side::kLeft) {
+        continue;
+      }
+      // Staff see the printer's trouble on an amber band, with "print
+      // again" at its end.
+      f.Tap("done");
+      f.Advance(3100);
+      f.EnterStaffMode();
+      bool banner = false;
+      for (int tries = 0; tries < 100 && !banner; ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        f.Advance(1100);
+        Scene staff = f.app->Compose(f.layout);
+        for (const ButtonItem& b : staff.buttons) {
+          for (const BoxItem& band : staff.boxes) {
+            banner = banner || (b.id == "reprint" && Inside(b.box, band.box) &&
+                                band.colour == theme::kFieldProblem);
+          }
+        }
+      }
+      CHECK(banner);
+      check("staff, printer warning");
     }
   }
 }
