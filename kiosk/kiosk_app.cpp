@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "camera_v4l2.h"
 #include "entree/base/atomic_file.h"
+#include "entree/drawing/logo.h"
 #include "entree/scan/file_frame_source.h"
 
 namespace entree::kiosk {
@@ -29,6 +31,21 @@ constexpr std::chrono::seconds kFaultRetryEvery{2};
 
 void Log(const std::string& line) {
   std::cerr << "entree-kiosk: " << line << "\n";
+}
+
+// The bytes of the logo file `path` when it is a PNG or SVG that can be
+// drawn; at most kMaxLogoBytes + 1 bytes are read, so a device or a huge
+// file is refused at once.
+std::optional<std::string> ReadLogo(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(kMaxLogoBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  if (bytes.empty() || bytes.size() > kMaxLogoBytes || !SniffLogo(bytes) ||
+      !RenderLogo(bytes, 64, 64).ok()) {
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 }  // namespace
@@ -72,6 +89,7 @@ std::string KioskApp::OpenEvent() {
     // A logo that cannot be read leaves the start screen without one.
     auto logo = opened->GetEventLogo();
     logo_ = logo.ok() ? *logo : std::string();
+    UseOwnLook();
     store_.emplace(std::move(opened).value());
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
@@ -120,6 +138,18 @@ void KioskApp::RetryAfterFault(Instant now) {
 }
 
 KioskApp::~KioskApp() = default;
+
+void KioskApp::UseOwnLook() {
+  if (config_.accent) event_.accent = config_.accent;
+  if (config_.logo.empty()) return;
+  if (std::optional<std::string> logo = ReadLogo(config_.logo)) {
+    logo_ = std::move(*logo);
+  } else {
+    Log("the logo " + config_.logo +
+        " is not a PNG or SVG of at most 1 MB that can be drawn; the "
+        "event's is shown");
+  }
+}
 
 void KioskApp::StartCamera() {
   if (!config_.camera_frames.empty()) {

@@ -90,6 +90,9 @@ class KioskApp final : public KioskContext {
   void StartPrinter();
   // Starts the camera when the settings name one (or frame files).
   void StartCamera();
+  // The logo and accent colour of kiosk.conf over the event's; a logo file
+  // that cannot be used is logged and the event's kept.
+  void UseOwnLook();
   Screen& Top() { return *stack_.back(); }
 
   KioskConfig config_;

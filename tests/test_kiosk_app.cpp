@@ -766,3 +766,40 @@ TEST_CASE("a kiosk started while the server is down works and says so",
   pg.Start();
   CHECK(await_text("Online · 0 wachten om verstuurd te worden"));
 }
+
+TEST_CASE(
+    "kiosk.conf's logo and accent show over the event's; a bad logo "
+    "file does not",
+    "[kiosk][branding]") {
+  TempDir files;
+  std::string svg = files.File("logo.svg");
+  entree::testing::WriteFile(
+      svg,
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 40\">"
+      "<rect width=\"100\" height=\"40\" fill=\"#0A5C36\"/></svg>");
+  std::string text = files.File("notes.txt");
+  entree::testing::WriteFile(text, "not a picture");
+  KioskFixture f(KioskRole::kBoth, "", "", "", "", "", Direction::kEntry,
+                 std::nullopt, [&](KioskConfig& c) {
+                   c.logo = svg;
+                   c.accent = 0x0A5C36;
+                 });
+  Scene start = f.app->Compose(f.layout);
+  CHECK(start.logo.has_value());
+  REQUIRE_FALSE(start.boxes.empty());
+  CHECK(start.boxes.front().colour == 0x0A5C36u);
+  CHECK(f.app->event().accent == 0x0A5C36u);
+  // The database still has no logo and no accent of its own.
+  CHECK(Store::Open(f.db)->GetEventLogo()->empty());
+  CHECK_FALSE(Store::Open(f.db)->GetEvent()->accent);
+
+  for (const std::string& bad :
+       {text, std::string("/dev/zero"), f.db, files.File("missing.png")}) {
+    INFO(bad);
+    f.config.logo = bad;
+    f.config.accent.reset();
+    f.Restart();
+    CHECK_FALSE(f.app->Compose(f.layout).logo.has_value());
+    CHECK(f.app->ScreenName() == "attract");
+  }
+}

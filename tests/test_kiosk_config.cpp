@@ -24,7 +24,9 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "idle_timeout = 45\n"
       "scanner_position = right\n"
       "printer_position = below\n"
-      "screen_inches = 10.1\n");
+      "screen_inches = 10.1\n"
+      "logo = /etc/entree/logo.svg\n"
+      "accent = #0A5C36\n");
   REQUIRE(config.ok());
   CHECK(config->database == "/var/lib/entree/event.db");
   CHECK(config->kiosk_id == "door-2");
@@ -40,6 +42,8 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->scanner_side == Side::kRight);
   CHECK(config->printer_side == Side::kBelow);
   CHECK(config->screen_inches == Approx(10.1));
+  CHECK(config->logo == "/etc/entree/logo.svg");
+  CHECK(config->accent == 0x0A5C36u);
   CHECK_FALSE(ParseKioskConfig("printer_position = none\n")->printer_side);
   CHECK_FALSE(ParseKioskConfig("")->screen_inches);
 }
@@ -51,7 +55,8 @@ TEST_CASE("a settings file with a mistake names its line", "[config]") {
         "badge_layout = a4-poster\n", "print_wait = 0\n",
         "scanner_position = behind\n", "printer_position = \n",
         "screen_inches = 2\n", "screen_inches = 10 inch\n",
-        "screen_inches = nan\n", "screen_inches = 1e400\n"}) {
+        "screen_inches = nan\n", "screen_inches = 1e400\n", "accent = red\n",
+        "accent = #0A5C3\n", "logo = \n"}) {
     INFO(text);
     auto config = ParseKioskConfig(text);
     REQUIRE_FALSE(config.ok());

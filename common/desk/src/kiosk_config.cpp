@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "entree/badges/badge_layout.h"
+#include "entree/base/model.h"
 #include "entree/base/text.h"
 
 namespace entree {
@@ -122,6 +123,13 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       }
       (key == "scanner_position" ? config.scanner_side : config.printer_side) =
           side;
+    } else if (key == "logo") {
+      if (value.empty()) return LineError(line_number, key, value);
+      config.logo = value;
+    } else if (key == "accent") {
+      std::optional<uint32_t> colour = ParseColour(value);
+      if (!colour) return LineError(line_number, key, value);
+      config.accent = colour;
     } else if (key == "screen_inches") {
       double inches = 0;
       auto [ptr, error] =

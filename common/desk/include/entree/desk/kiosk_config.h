@@ -68,6 +68,11 @@ struct KioskConfig {
   // and buttons in millimetres; nullopt: as the display reports it, else a
   // 10.1-inch panel is assumed (larger where that is over 150 ppi).
   std::optional<double> screen_inches;
+  // This kiosk's own look, over the event's (see `entree event`): a PNG or
+  // SVG logo file and an accent colour ("#RRGGBB"); empty and nullopt: the
+  // event's.
+  std::string logo;
+  std::optional<uint32_t> accent;
 };
 
 // Reads settings text on top of `base`: blank lines and '#' comments are
@@ -75,7 +80,8 @@ struct KioskConfig {
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
 // camera_fps, scanner, server, export_dir, scanner_position and
-// printer_position (left, right, below or none) and screen_inches. Fails with
+// printer_position (left, right, below or none), screen_inches, logo and
+// accent. Fails with
 // kInvalidArgument naming the line for an unknown key, a line without '='
 // or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
