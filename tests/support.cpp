@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "entree/base/uuid.h"
 #include "entree/codes/badge_token.h"
@@ -135,6 +137,27 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   std::string in_path = io.File("in"), out_path = io.File("out"),
               err_path = io.File("err");
   WriteFile(in_path, input);
+  // Everything the child needs is made before the fork: other threads of
+  // the test may hold the allocator's lock at that moment, so the child
+  // must not allocate before it execs.
+  std::vector<char*> args;
+  for (const std::string& arg : argv) {
+    args.push_back(const_cast<char*>(arg.c_str()));
+  }
+  args.push_back(nullptr);
+  std::vector<char*> environment;
+  for (char** variable = environ; *variable; ++variable) {
+    std::string_view name(*variable, std::strcspn(*variable, "="));
+    bool replaced = false;
+    for (const std::string& assignment : env) {
+      replaced = replaced || assignment.substr(0, assignment.find('=')) == name;
+    }
+    if (!replaced) environment.push_back(*variable);
+  }
+  for (const std::string& assignment : env) {
+    environment.push_back(const_cast<char*>(assignment.c_str()));
+  }
+  environment.push_back(nullptr);
   pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
@@ -144,15 +167,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    for (const std::string& assignment : env) {
-      ::putenv(const_cast<char*>(assignment.c_str()));
-    }
-    std::vector<char*> args;
-    for (const std::string& arg : argv) {
-      args.push_back(const_cast<char*>(arg.c_str()));
-    }
-    args.push_back(nullptr);
-    ::execv(args[0], args.data());
+    ::execve(args[0], args.data(), environment.data());
     ::_exit(127);
   }
   int status = 0;
