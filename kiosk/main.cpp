@@ -17,6 +17,7 @@
 #include "instruments.h"
 #include "kiosk_app.h"
 #include "render.h"
+#include "screen.h"
 #include "script_driver.h"
 #include "sdl_input.h"
 #include "shell_options.h"
@@ -39,6 +40,23 @@ std::optional<std::vector<ScriptStep>> LoadScript(const std::string& path) {
   return *parsed;
 }
 
+// A verdict is new with every scan and holds the largest texts a guest
+// sees: their fonts are made ready before the first frame, so that no scan
+// waits for them.
+void WarmVerdictFonts(KioskApp& app, Renderer& renderer, const Layout& layout) {
+  ScanOutcome sample;
+  sample.verdict = Verdict::kWelcome;
+  Attendee guest;
+  guest.given_name = "Marjolein";
+  guest.family_name = "de Gelder";
+  sample.attendee = guest;
+  for (int round = 1; round <= 3; ++round) {
+    sample.seats.push_back(
+        {round, "Human Capital", "Human Capital", {"Robin Burghard"}, false});
+  }
+  renderer.Warm(MakeVerdictScreen(app, sample)->Compose(layout));
+}
+
 // Draws frames until a stop signal, staff's quit or the script's end.
 int RunFrames(const ShellOptions& options, KioskApp& app,
               SDL_Renderer* sdl_renderer, double inches,
@@ -50,6 +68,13 @@ int RunFrames(const ShellOptions& options, KioskApp& app,
   uint64_t verdicts_seen = app.verdicts_shown();
   Uint64 last_present = 0;
   std::set<SDL_FingerID> fingers;  // on the touchscreen now
+  {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(sdl_renderer, &w, &h);
+    Layout layout(w, h, inches);
+    layout.set_metrics(&renderer.fonts());
+    WarmVerdictFonts(app, renderer, layout);
+  }
   while (!g_stop && !driver.quit() && !app.quit_requested()) {
     // Wait for input at most until the next frame is due (60 Hz); input is
     // drawn at once.

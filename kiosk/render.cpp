@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <iostream>
+#include <set>
 
 #include "entree/base/text.h"
 #include "vector_art.h"
@@ -258,6 +259,14 @@ void Renderer::Draw(const Scene& scene) {
     DrawText(text,
              OnBackground(text.box, scene) ? scene.background : kNoGround);
   }
+}
+
+void Renderer::Warm(const Scene& scene) {
+  std::set<std::pair<int, Weight>> sizes;
+  for (const TextItem& text : scene.texts) {
+    for (int size : ShrinkSteps(text.size)) sizes.insert({size, text.weight});
+  }
+  for (const auto& [size, weight] : sizes) fonts_.Warm(size, weight);
 }
 
 bool Renderer::SaveScreenshot(const std::string& path) {

@@ -24,6 +24,9 @@ class Renderer {
   Renderer& operator=(const Renderer&) = delete;
 
   void Draw(const Scene& scene);
+  // Makes the fonts of `scene`'s texts ready at every size their fitting
+  // may take, without drawing: for scenes that must appear at once.
+  void Warm(const Scene& scene);
   // The fonts scenes are drawn in, for measuring texts.
   const FontSet& fonts() const { return fonts_; }
   void Present() { SDL_RenderPresent(renderer_); }

@@ -139,6 +139,18 @@ FittedText KeepEnd(const Measure& m, std::string_view text, int width) {
 
 }  // namespace
 
+std::vector<int> ShrinkSteps(int size) {
+  size = std::max(1, size);
+  int smallest =
+      std::max(1, static_cast<int>(std::lround(size * kSmallestShare)));
+  std::vector<int> steps;
+  for (int s = size; s >= smallest;
+       s = std::min(s - 1, static_cast<int>(s * 0.92))) {
+    steps.push_back(s);
+  }
+  return steps;
+}
+
 FittedText FitText(const TextMetrics& metrics, std::string_view text,
                    int box_width, int box_height, int size, Weight weight,
                    Overflow overflow) {
@@ -149,8 +161,7 @@ FittedText FitText(const TextMetrics& metrics, std::string_view text,
   int smallest =
       std::max(1, static_cast<int>(std::lround(size * kSmallestShare)));
   FittedText fit;
-  for (int s = size; s >= smallest;
-       s = std::min(s - 1, static_cast<int>(s * 0.92))) {
+  for (int s : ShrinkSteps(size)) {
     Measure m{metrics, s, weight};
     bool broken = false;
     auto lines = Wrap(m, text, box_width, false, broken);

@@ -35,6 +35,10 @@ enum class Overflow {
 // A text is never drawn smaller than this share of the size it asks for.
 inline constexpr double kSmallestShare = 0.6;
 
+// The sizes FitText tries for a text asked at `size` before it breaks
+// words at the smallest, kSmallestShare of it; largest first.
+std::vector<int> ShrinkSteps(int size);
+
 struct FittedText {
   int size = 0;  // the pixel size drawn
   std::vector<std::string> lines;
