@@ -211,19 +211,25 @@ class WalkInScreen final : public Screen {
       AddLanguageButtons(scene, layout, ctx_.language());
       return scene;
     }
-    int field_w = (w - u * 10) / 2;
-    int field_h = layout.Control(8);
+    // Two fields a row; in portrait one a row, taller, the keyboard kept
+    // at the bottom where thumbs are.
+    bool tall = layout.Portrait();
+    int columns = tall ? 1 : 2;
+    int field_w = (w - u * 8 - (columns - 1) * u * 2) / columns;
+    int field_h = std::max(layout.Control(8), tall ? h * 6 / 100 : 0);
     int fields_top = layout.ContentTop();
     for (size_t i = 0; i < kFields.size(); ++i) {
-      Rect box{u * 4 + static_cast<int>(i % 2) * (field_w + u * 2),
-               fields_top + static_cast<int>(i / 2) * (field_h + u), field_w,
-               field_h};
+      int column = static_cast<int>(i) % columns;
+      int row = static_cast<int>(i) / columns;
+      Rect box{u * 4 + column * (field_w + u * 2),
+               fields_top + row * (field_h + u), field_w, field_h};
       AddField(scene, box, std::string("field:") + kFields[i],
                std::string(tr().Get(std::string("kiosk.field.") + kFields[i])),
-               values_[i], focus_ == i, field_h / 2,
+               values_[i], focus_ == i, std::min(field_h / 2, u * 5),
                problem_at_ == i ? problem_ : "");
     }
-    int sector_top = fields_top + 2 * (field_h + u) + u;
+    int rows = static_cast<int>(kFields.size()) / columns;
+    int sector_top = fields_top + rows * (field_h + u) + u;
     int sector_w = (w - u * 8) / 4;
     for (int s = 0; s < 4; ++s) {
       Sector sector = static_cast<Sector>(s);
@@ -236,15 +242,16 @@ class WalkInScreen final : public Screen {
            std::string(tr().Get("sector." + std::string(ToString(sector)))),
            fill,
            chosen || problem_at_ == kProblemSector ? theme::kInk : theme::kText,
-           field_h * 3 / 8});
+           std::min(field_h * 3 / 8, u * 4)});
     }
     if (!layout.Compact()) {
-      // The keyboard right below the form, as tall as its keys need or
-      // more on a tall screen.
+      // Below the form, as tall as its keys need or more on a tall screen;
+      // in portrait down against the bottom row.
       int top = sector_top + field_h + u * 3;
+      int room = layout.BottomRowTop() - u * 2 - top;
       int height =
-          std::min(layout.BottomRowTop() - u * 2 - top,
-                   std::max(KeyboardHeight(layout, keys), h * 38 / 100));
+          std::min(room, std::max(KeyboardHeight(layout, keys), h * 38 / 100));
+      if (tall) top += room - height;
       AddKeyboard(scene, {u * 4, top, w - u * 8, height}, keys);
     }
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
