@@ -25,7 +25,7 @@ run() {
   "$@"
 }
 run "$bench"/entree-bench-store --attendees 100000 --scans 2000 --dir "$data/store"
-run "$bench"/entree-bench-kiosk --attendees 100000 --scans 100 --dir "$data/kiosk"
+run "$bench"/entree-bench-kiosk --attendees 100000 --scans 300 --dir "$data/kiosk"
 run "$bench"/entree-bench-badges --attendees 1000 --scans 100 --prints 20 \
   --dir "$data/badges"
 run "$bench"/entree-bench-camera --scans 100 --guests 20 --dir "$data/camera"

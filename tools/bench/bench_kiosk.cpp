@@ -79,7 +79,7 @@ constexpr double kFrameWorkBeforeFitting4k = 12.84;
 int Main(int argc, char** argv) {
   BenchOptions bench = ParseBenchOptions(
       argc, argv,
-      {100000, 100, std::filesystem::current_path() / "bench-kiosk-data",
+      {100000, 300, std::filesystem::current_path() / "bench-kiosk-data",
        ENTREE_KIOSK_PATH});
   const int attendees = bench.attendees;
   const int scans = bench.scans;
