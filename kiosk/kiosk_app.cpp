@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "camera_v4l2.h"
@@ -34,18 +33,13 @@ void Log(const std::string& line) {
 }
 
 // The bytes of the logo file `path` when it is a PNG or SVG that can be
-// drawn; at most kMaxLogoBytes + 1 bytes are read, so a device or a huge
-// file is refused at once.
+// drawn (see ReadLogoFile for what is read).
 std::optional<std::string> ReadLogo(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(kMaxLogoBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-  if (bytes.empty() || bytes.size() > kMaxLogoBytes || !SniffLogo(bytes) ||
-      !RenderLogo(bytes, 64, 64).ok()) {
+  Result<std::string> bytes = ReadLogoFile(path);
+  if (!bytes.ok() || !SniffLogo(*bytes) || !RenderLogo(*bytes, 64, 64).ok()) {
     return std::nullopt;
   }
-  return bytes;
+  return std::move(bytes).value();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The organiser's logo and `entree event`: what an event shows guests is
 // set from the command line, checked first, and written all or nothing.
 #include <cairo.h>
+#include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <cstring>
@@ -107,10 +108,15 @@ TEST_CASE("entree event shows and changes the event, all or nothing",
     CHECK(store.GetEventLogo().value() == kSvgLogo);
   }
 
+  // A FIFO nobody writes to is refused at once, not waited on.
+  std::string fifo = dir.File("logo.fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   // One bad option, and nothing of the others is written.
   for (std::vector<std::string> bad :
        {std::vector<std::string>{"--venue", "Elsewhere", "--logo", db},
         {"--venue", "Elsewhere", "--logo", "/dev/zero"},
+        {"--venue", "Elsewhere", "--logo", fifo},
+        {"--venue", "Elsewhere", "--logo", dir.path()},
         {"--venue", "Elsewhere", "--accent", "red"},
         {"--venue", "Elsewhere", "--keep-days", "-1"},
         {"--venue", "Elsewhere", "--starts", "2026-10-12T20:00", "--ends",

@@ -1,4 +1,6 @@
 // The kiosk's screens and input routing, driven without a window.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <thread>
@@ -793,8 +795,12 @@ TEST_CASE(
   CHECK(Store::Open(f.db)->GetEventLogo()->empty());
   CHECK_FALSE(Store::Open(f.db)->GetEvent()->accent);
 
+  // A FIFO nobody writes to is passed over at once, not waited on.
+  std::string fifo = files.File("logo.fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   for (const std::string& bad :
-       {text, std::string("/dev/zero"), f.db, files.File("missing.png")}) {
+       {text, std::string("/dev/zero"), f.db, files.File("missing.png"), fifo,
+        files.path()}) {
     INFO(bad);
     f.config.logo = bad;
     f.config.accent.reset();

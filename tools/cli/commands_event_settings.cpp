@@ -2,7 +2,6 @@
 // shown (logo, accent colour, privacy notice).
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <ostream>
 
@@ -14,19 +13,17 @@
 namespace entree::cli {
 namespace {
 
-// The bytes of the logo file `path`: at most kMaxLogoBytes are read, so a
-// device or a huge file is refused without being read to its end.
-Result<std::string> ReadLogoFile(const Context& ctx, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+// The bytes of the logo file `path`, checked to be a PNG or SVG that can
+// be drawn (see entree::ReadLogoFile for what is read).
+Result<std::string> ReadLogo(const Context& ctx, const std::string& path) {
+  Result<std::string> read = ReadLogoFile(path);
+  if (!read.ok() && read.status().code() == StatusCode::kIo) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",
-                             {path, std::strerror(errno)});
+                             {path, read.status().message()});
   }
-  std::string bytes(kMaxLogoBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(in.gcount()));
+  std::string bytes = read.ok() ? std::move(read).value() : std::string();
   // A logo must show: checked by drawing it small.
-  if (bytes.size() > kMaxLogoBytes || !RenderLogo(bytes, 64, 64).ok()) {
+  if (!read.ok() || !RenderLogo(bytes, 64, 64).ok()) {
     return Status::InvalidArgument(path + ": " +
                                    std::string(ctx.tr().Get("error.bad_logo")));
   }
@@ -107,7 +104,7 @@ Status ApplyOptions(const Context& ctx, Event& event,
     if (*path == "none") {
       logo = std::string();
     } else {
-      ENTREE_ASSIGN_OR_RETURN(logo, ReadLogoFile(ctx, *path));
+      ENTREE_ASSIGN_OR_RETURN(logo, ReadLogo(ctx, *path));
     }
   }
   return Status::Ok();

@@ -1,10 +1,15 @@
 // Logos: PNG through cairo, SVG through librsvg.
 #include "entree/drawing/logo.h"
 
+#include <fcntl.h>
 #include <librsvg/rsvg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -170,6 +175,31 @@ Result<ArgbImage> RenderLogo(std::string_view bytes, int max_width,
       CairoStatus(cairo_surface_status(surface.get()), "logo"));
   cairo_surface_flush(surface.get());
   return CopyPixels(surface.get());
+}
+
+Result<std::string> ReadLogoFile(const std::string& path) {
+  // Opened without waiting, so a FIFO with no writer does not block.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return Status::Io(std::strerror(errno));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + " is not a regular file");
+  }
+  std::string bytes(kMaxLogoBytes + 1, '\0');
+  size_t got = 0;
+  while (got < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (got > kMaxLogoBytes) {
+    return Status::InvalidArgument(path + " is larger than 1 MB");
+  }
+  bytes.resize(got);
+  return bytes;
 }
 
 }  // namespace entree

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "entree/base/picture.h"
@@ -22,6 +23,13 @@ inline constexpr int kMaxLogoPixels = 4096;
 // What `bytes` hold, by how they begin (an SVG may start with an XML
 // declaration, a comment or a byte order mark); nullopt for anything else.
 std::optional<LogoFormat> SniffLogo(std::string_view bytes);
+
+// The bytes of the logo file `path`, read only from a regular file and
+// never more than kMaxLogoBytes + 1 of them, so that a FIFO, a device or a
+// huge file neither blocks nor fills memory. kIo (the system's reason) when
+// it cannot be opened; kInvalidArgument when it is not a regular file or
+// is larger than kMaxLogoBytes. Whether the bytes are a logo is not checked.
+Result<std::string> ReadLogoFile(const std::string& path);
 
 // Draws the logo as large as fits the box (x, y, w, h) in `cr`'s units,
 // centred, keeping its proportions. kInvalidArgument when `bytes` are not
