@@ -5,9 +5,14 @@
 #include <functional>
 #include <string>
 
+#include "fonts.h"
 #include "kiosk_fixture.h"
 
 namespace entree::testing {
+
+// The kiosk's own fonts, opened once (SDL_ttf without a window), for tests
+// that measure what is drawn.
+const kiosk::FontSet& KioskFonts();
 
 // Steps the kiosk on until the start screen shows again.
 void AwaitAttract(KioskFixture& f);

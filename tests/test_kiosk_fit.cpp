@@ -37,12 +37,7 @@ constexpr std::array<Size, 5> kSizes = {{{800, 480, 7},
                                          {1080, 1920, 0},
                                          {3840, 2160, 0}}};
 
-const FontSet& Fonts() {
-  static const bool ready = TTF_Init() == 0;
-  REQUIRE(ready);
-  static const FontSet fonts;
-  return fonts;
-}
+const FontSet& Fonts() { return entree::testing::KioskFonts(); }
 
 bool Overlap(const Rect& a, const Rect& b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&

@@ -32,12 +32,7 @@ constexpr std::array<Panel, 5> kPanels = {{{800, 480, 7},
                                            {1080, 1920, 10.1},
                                            {3840, 2160, 27}}};
 
-const FontSet& Fonts() {
-  static const bool ready = TTF_Init() == 0;
-  REQUIRE(ready);
-  static const FontSet fonts;
-  return fonts;
-}
+const FontSet& Fonts() { return entree::testing::KioskFonts(); }
 
 // How high the capitals of `text` stand as drawn, in millimetres.
 double CapMm(const TextItem& text, const Layout& layout) {

@@ -17,6 +17,21 @@ Status LineError(int line, std::string_view key, std::string_view value) {
       {std::to_string(line), std::string(key), std::string(value)});
 }
 
+// The whole of `value` as a number from `low` to `high`; nullopt for
+// anything else (trailing text, NaN, out of range).
+template <typename Number>
+std::optional<Number> NumberIn(std::string_view value, Number low,
+                               Number high) {
+  Number number{};
+  auto [ptr, error] =
+      std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || ptr != value.data() + value.size() ||
+      !(number >= low && number <= high)) {
+    return std::nullopt;
+  }
+  return number;
+}
+
 }  // namespace
 
 std::string_view ToString(KioskRole role) {
@@ -98,15 +113,10 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       }
       config.badge_layout = value;
     } else if (key == "idle_timeout" || key == "print_wait") {
-      int seconds = 0;
-      auto [ptr, error] =
-          std::from_chars(value.data(), value.data() + value.size(), seconds);
-      if (error != std::errc() || ptr != value.data() + value.size() ||
-          seconds < 5 || seconds > 3600) {
-        return LineError(line_number, key, value);
-      }
+      std::optional<int> seconds = NumberIn(value, 5, 3600);
+      if (!seconds) return LineError(line_number, key, value);
       (key == "idle_timeout" ? config.idle_timeout : config.print_wait) =
-          std::chrono::seconds(seconds);
+          std::chrono::seconds(*seconds);
     } else if (key == "camera") {
       config.camera = value;
     } else if (key == "scanner") {
@@ -131,14 +141,8 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       if (!colour) return LineError(line_number, key, value);
       config.accent = colour;
     } else if (key == "screen_inches") {
-      double inches = 0;
-      auto [ptr, error] =
-          std::from_chars(value.data(), value.data() + value.size(), inches);
-      if (error != std::errc() || ptr != value.data() + value.size() ||
-          !(inches >= 3 && inches <= 120)) {
-        return LineError(line_number, key, value);
-      }
-      config.screen_inches = inches;
+      config.screen_inches = NumberIn(value, 3.0, 120.0);
+      if (!config.screen_inches) return LineError(line_number, key, value);
     } else if (key == "camera_frames") {
       config.camera_frames = value;
     } else if (key == "camera_size") {
@@ -151,14 +155,9 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       config.camera_width = width;
       config.camera_height = height;
     } else if (key == "camera_fps") {
-      double fps = 0;
-      auto [ptr, error] =
-          std::from_chars(value.data(), value.data() + value.size(), fps);
-      if (error != std::errc() || ptr != value.data() + value.size() ||
-          fps < 1 || fps > 120) {
-        return LineError(line_number, key, value);
-      }
-      config.camera_fps = fps;
+      std::optional<double> fps = NumberIn(value, 1.0, 120.0);
+      if (!fps) return LineError(line_number, key, value);
+      config.camera_fps = *fps;
     } else {
       return LineError(line_number, key, value);
     }
