@@ -20,7 +20,8 @@ double Millis(Uint64 from, Uint64 to) {
 }
 
 void Timing::CountFrame(Uint64 frame_start, Uint64 presented,
-                        Uint64 last_present, bool new_verdict, KioskApp& app) {
+                        Uint64 last_present, bool new_verdict, bool new_seats,
+                        KioskApp& app) {
   if (first_frame_ns == 0) {
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
@@ -31,9 +32,16 @@ void Timing::CountFrame(Uint64 frame_start, Uint64 presented,
   if (last_present != 0) {
     frame_interval_ms.push_back(Millis(last_present, presented));
   }
+  if (new_seats && seating_enter != 0) {
+    scan_to_seats_ms.push_back(Millis(seating_enter, presented));
+    seating_enter = 0;
+  }
   if (!new_verdict) return;
   if (last_enter != 0) {
     scan_to_verdict_ms.push_back(Millis(last_enter, presented));
+    if (app.last_verdict() && app.last_verdict()->seating_pending) {
+      seating_enter = last_enter;
+    }
     last_enter = 0;
   }
   if (auto captured = app.TakeCameraCapture()) {
@@ -60,6 +68,7 @@ void Timing::Write(const std::string& path) const {
   }
   for (double ms : scan_to_verdict_ms)
     out << "scan_to_verdict_ms " << ms << "\n";
+  for (double ms : scan_to_seats_ms) out << "scan_to_seats_ms " << ms << "\n";
   for (double ms : camera_to_verdict_ms) {
     out << "camera_to_verdict_ms " << ms << "\n";
   }

@@ -25,15 +25,20 @@ struct Timing {
   // From the capture of the camera frame that first showed a code to the
   // frame on screen with its verdict.
   std::vector<double> camera_to_verdict_ms;
+  // From a walk-in's scan to the frame that adds their tables to the
+  // verdict (the verdict itself showed at once, in scan_to_verdict_ms).
+  std::vector<double> scan_to_seats_ms;
   std::vector<double> frame_work_ms;
   std::vector<double> frame_interval_ms;
-  Uint64 last_enter = 0;  // performance counter at the last scripted Enter
+  Uint64 last_enter = 0;     // performance counter at the last scripted Enter
+  Uint64 seating_enter = 0;  // the Enter of the walk-in being seated
 
   // Counts one presented frame: its work from `frame_start` to `presented`,
   // the interval since `last_present` (0 for the first frame), and, when
-  // the frame shows a new verdict, the time since the scan that led to it.
+  // the frame shows a new verdict, the time since the scan that led to it;
+  // when it shows a walk-in's tables (`new_seats`), the time since theirs.
   void CountFrame(Uint64 frame_start, Uint64 presented, Uint64 last_present,
-                  bool new_verdict, KioskApp& app);
+                  bool new_verdict, bool new_seats, KioskApp& app);
   // Writes the measurements and the process's memory figures to `path`.
   void Write(const std::string& path) const;
 };

@@ -87,6 +87,10 @@ std::string KioskApp::OpenEvent() {
     store_.emplace(std::move(opened).value());
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
+    if (config_.role != KioskRole::kRegistration) {
+      door_->set_defer_walk_in_seating(true);
+      seater_ = std::make_unique<WalkInSeater>(config_.database, wake_);
+    }
     StartCamera();
     if (!config_.scanner.empty()) {
       scanner_ = std::make_unique<SerialScanner>(config_.scanner, wake_);
@@ -231,7 +235,20 @@ void KioskApp::OnScan(const std::string& code) {
   if (outcome->verdict == Verdict::kInvalid) {
     Log("unreadable code (" + std::string(ToString(outcome->token)) + ")");
   }
+  if (outcome->seating_pending && seater_) {
+    seater_->Seat(*outcome->attendee, clock_.Now());
+  }
   ShowVerdict(*outcome);
+}
+
+void KioskApp::CollectSeated() {
+  if (!seater_) return;
+  for (const WalkInSeater::Seated& seated : seater_->TakeSeated()) {
+    if (!seated.status.ok()) {
+      Log("a walk-in could not be seated: " + seated.status.message());
+    }
+    if (Top().OnSeated(seated)) ++seats_shown_;
+  }
 }
 
 void KioskApp::Deliver(const std::vector<ScanBurst::Output>& outputs) {
@@ -316,6 +333,7 @@ void KioskApp::Step(uint32_t ms) {
       print_desk_->RefreshState();
     }
   }
+  CollectSeated();
   RetryAfterFault(now);
   Top().Step(now);
   if (stack_.size() > 1 && now - last_input_ >= config_.idle_timeout &&

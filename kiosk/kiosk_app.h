@@ -40,6 +40,10 @@ class KioskApp final : public KioskContext {
   std::string ScreenName() const;
   // How many verdicts have been put on screen so far.
   uint64_t verdicts_shown() const { return verdicts_shown_; }
+  // How many walk-ins' tables were added to their verdict after it showed.
+  uint64_t seats_shown() const { return seats_shown_; }
+  // Walk-ins let in whose tables are still being found.
+  size_t seating_busy() const { return seater_ ? seater_->busy() : 0; }
   // The verdict shown last; nullopt before the first.
   const std::optional<ScanOutcome>& last_verdict() const {
     return last_verdict_;
@@ -84,6 +88,9 @@ class KioskApp final : public KioskContext {
   // fault screen goes and the start screen is back.
   void RetryAfterFault(Instant now);
   void OnScan(const std::string& code);
+  // Shows the walk-ins seated since the last step on the verdict still
+  // showing them.
+  void CollectSeated();
   void Deliver(const std::vector<ScanBurst::Output>& outputs);
   void ApplyPending();
   // Starts the print desk when the settings name a printer.
@@ -102,6 +109,7 @@ class KioskApp final : public KioskContext {
   std::string logo_;
   std::optional<Store> store_;
   std::optional<Door> door_;
+  std::unique_ptr<WalkInSeater> seater_;
   std::optional<BadgeIssuer> issuer_;
   std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
   std::unique_ptr<CameraScanner> camera_;
@@ -121,6 +129,7 @@ class KioskApp final : public KioskContext {
   Cue cue_ = Cue::kNone;
   bool quit_ = false;
   uint64_t verdicts_shown_ = 0;
+  uint64_t seats_shown_ = 0;
   Instant last_input_{};
   Instant fault_checked_{};
 };

@@ -66,6 +66,7 @@ int RunFrames(const ShellOptions& options, KioskApp& app,
   VerdictLog verdict_log(options.verdict_log);
   ScriptDriver driver(std::move(script), SDL_GetTicks());
   uint64_t verdicts_seen = app.verdicts_shown();
+  uint64_t seats_seen = app.seats_shown();
   Uint64 last_present = 0;
   std::set<SDL_FingerID> fingers;  // on the touchscreen now
   {
@@ -103,13 +104,16 @@ int RunFrames(const ShellOptions& options, KioskApp& app,
     renderer.Present();
     Uint64 presented = SDL_GetPerformanceCounter();
     bool new_verdict = app.verdicts_shown() != verdicts_seen;
+    bool new_seats = app.seats_shown() != seats_seen;
     if (!options.timing.empty()) {
-      timing.CountFrame(frame_start, presented, last_present, new_verdict, app);
+      timing.CountFrame(frame_start, presented, last_present, new_verdict,
+                        new_seats, app);
     }
     if (new_verdict && app.last_verdict()) {
       verdict_log.Append(*app.last_verdict());
     }
     verdicts_seen = app.verdicts_shown();
+    seats_seen = app.seats_shown();
     last_present = presented;
   }
   return driver.exit_code();

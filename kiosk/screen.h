@@ -12,6 +12,7 @@
 #include "entree/desk/print_desk.h"
 #include "entree/desk/registration.h"
 #include "entree/door/door.h"
+#include "entree/door/walk_in_seater.h"
 #include "entree/scan/camera.h"
 #include "entree/store/store.h"
 #include "entree/sync/sync_worker.h"
@@ -77,6 +78,13 @@ class Screen {
   virtual void OnTyped(const std::string& text) { (void)text; }
   virtual void OnKey(Key key) { (void)key; }
   virtual void Step(Instant now) { (void)now; }
+  // A walk-in let in a moment ago has been seated (Door::ScanOutcome's
+  // seating_pending): the verdict still showing them adds their tables and
+  // returns true.
+  virtual bool OnSeated(const WalkInSeater::Seated& seated) {
+    (void)seated;
+    return false;
+  }
   // Staff screens are locked (popped) when the kiosk is left alone; guest
   // screens simply go back to the start.
   virtual bool IsStaffScreen() const { return false; }

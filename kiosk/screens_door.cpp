@@ -8,6 +8,8 @@ namespace {
 constexpr std::chrono::milliseconds kVerdictShownFor{3000};
 // Longer for each World Café round to read (a new scan replaces it at once).
 constexpr std::chrono::milliseconds kVerdictShownPerSeat{1500};
+// How much longer a verdict waits for a walk-in's tables being found.
+constexpr std::chrono::milliseconds kSeatsAwaitedFor{5000};
 
 class AttractScreen final : public Screen {
  public:
@@ -245,6 +247,9 @@ class VerdictScreen final : public Screen {
       lines.push_back(SeatText(seat, tr()));
       if (seat.hosting) break;  // the same table every round
     }
+    if (outcome_.seating_pending) {
+      lines.push_back(std::string(tr().Get("kiosk.seat_finding")));
+    }
     bool welcome = outcome_.verdict == Verdict::kWelcome ||
                    outcome_.verdict == Verdict::kWelcomeBack;
     if (lines.empty() && welcome && outcome_.attendee &&
@@ -259,10 +264,26 @@ class VerdictScreen final : public Screen {
   }
 
   void Step(Instant now) override {
-    if (now >= until_ && !closed_) {
+    // A walk-in whose tables are being found keeps the screen a little
+    // longer, to read them.
+    bool waiting = outcome_.seating_pending && now < until_ + kSeatsAwaitedFor;
+    if (now >= until_ && !waiting && !closed_) {
       closed_ = true;
       ctx_.Pop();
     }
+  }
+
+  bool OnSeated(const WalkInSeater::Seated& seated) override {
+    if (!outcome_.seating_pending || !outcome_.attendee ||
+        outcome_.attendee->id != seated.attendee_id || closed_) {
+      return false;
+    }
+    outcome_.seating_pending = false;
+    outcome_.seats = seated.seats;
+    until_ = std::max(until_,
+                      ctx_.Now() + kVerdictShownPerSeat *
+                                       static_cast<int>(outcome_.seats.size()));
+    return true;
   }
 
  private:

@@ -112,6 +112,53 @@ TEST_CASE("the welcome screen says the table of every World Café round",
   CHECK(seats[0].table != seats[1].table);
 }
 
+TEST_CASE("a walk-in is let in at once and told their tables when found",
+          "[kiosk]") {
+  KioskFixture f;
+  Attendee walk_in;
+  {
+    Store store = Store::Open(f.db).value();
+    for (const char* table : {"Human Capital", "Smart Industry"}) {
+      Attendee host =
+          AddAttendee(store, "Host", table, Sector::kEducation, table);
+      host.role = Role::kHost;
+      REQUIRE(store.UpdateAttendee(host).ok());
+    }
+    PlanRequest request;
+    request.rounds = 2;
+    REQUIRE(PlanEventSeating(store, request).ok());
+    // Registered at another desk after the plan was made: no seats yet.
+    WalkInForm form{"Noor", "van Dam", "", Sector::kGovernment, "", true};
+    walk_in = RegisterWalkIn(store, form, f.clock.Now()).value();
+  }
+  f.Scan(f.CodeFor(walk_in));
+  REQUIRE(f.app->ScreenName() == "verdict");
+  REQUIRE(f.app->last_verdict());
+  CHECK(f.app->last_verdict()->recorded);
+  // The verdict does not wait: it shows while the tables are found (they
+  // reach the screen at a step of the kiosk, none has run since the scan).
+  CHECK(f.app->last_verdict()->seating_pending);
+  CHECK(f.HasText("Uw tafels worden gezocht"));
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (f.app->seats_shown() == 0 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    f.Advance(5);
+  }
+  REQUIRE(f.app->seats_shown() == 1);
+  REQUIRE(f.app->ScreenName() == "verdict");
+  CHECK(f.HasText("Ronde 1: "));
+  CHECK(f.HasText("Ronde 2: "));
+  CHECK_FALSE(f.HasText("Uw tafels worden gezocht"));
+  Store store = Store::Open(f.db).value();
+  auto seats = store.SeatsOf(walk_in.id).value();
+  REQUIRE(seats.size() == 2);
+  CHECK(seats[0].told_at.has_value());
+  // The tables stay on screen long enough to read.
+  f.Advance(2900);
+  CHECK(f.app->ScreenName() == "verdict");
+}
+
 TEST_CASE("a scan while typing in a field never lands in the field",
           "[kiosk]") {
   KioskFixture f;

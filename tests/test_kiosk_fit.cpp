@@ -347,6 +347,18 @@ TEST_CASE("every verdict and the fault screen fit at five sizes",
     FitChecker check{f, true};
     check("verdict " + std::string(ToString(verdict)));
   }
+  // A walk-in let in while their tables are being found.
+  ScanOutcome finding;
+  finding.verdict = Verdict::kWelcome;
+  finding.attendee = guest;
+  finding.seating_pending = true;
+  f.app->ShowVerdict(finding);
+  f.Advance(1);
+  REQUIRE(f.app->ScreenName() == "verdict");
+  {
+    FitChecker check{f, true};
+    check("verdict finding tables");
+  }
   f.app->ShowFault("a test's fault");
   f.Advance(1);
   REQUIRE(f.app->ScreenName() == "fault");

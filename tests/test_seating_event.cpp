@@ -1,16 +1,19 @@
 // The event's seating plan on a real database: planning, telling guests at
 // the door and on the badge, walk-ins and no-shows, and `entree seating`.
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "entree/badges/badge_render.h"
 #include "entree/base/uuid.h"
 #include "entree/desk/registration.h"
 #include "entree/door/door.h"
+#include "entree/door/walk_in_seater.h"
 #include "entree/seating/seating_event.h"
 #include "support.h"
 
@@ -156,6 +159,124 @@ TEST_CASE("the door tells guests their tables, and walk-ins get one") {
   CHECK(cafe.SeatsByGuest().size() == 33);
   auto overview = GatherSeating(cafe.e.store).value();
   CHECK(overview.unseated == 3);
+}
+
+// The seater's results once `count` walk-ins are done, waiting at most
+// 60 s.
+std::vector<WalkInSeater::Seated> AwaitSeated(WalkInSeater& seater,
+                                              size_t count) {
+  std::vector<WalkInSeater::Seated> all;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (all.size() < count && std::chrono::steady_clock::now() < deadline) {
+    for (auto& seated : seater.TakeSeated()) all.push_back(std::move(seated));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return all;
+}
+
+TEST_CASE("a door that defers seating lets a walk-in in at once") {
+  Cafe cafe(30, 12);
+  cafe.Plan(3);
+  Door door = cafe.MakeDoor();
+  door.set_defer_walk_in_seating(true);
+
+  // An invited guest's seats are planned already: told at once, as before.
+  ScanOutcome invited = cafe.Scan(door, cafe.guests[0]);
+  CHECK_FALSE(invited.seating_pending);
+  CHECK(invited.seats.size() == 3);
+  CHECK(cafe.e.store.SeatsOf(cafe.guests[0].id)->front().told_at);
+
+  WalkInForm form{"Noor", "van Dam", "", Sector::kGovernment, "", true};
+  Attendee walk_in =
+      RegisterWalkIn(cafe.e.store, form, cafe.clock.Now()).value();
+  ScanOutcome outcome = cafe.Scan(door, walk_in);
+  CHECK(outcome.verdict == Verdict::kWelcome);
+  CHECK(outcome.recorded);  // let in and on disk before any planning
+  CHECK(outcome.seating_pending);
+  CHECK(outcome.seats.empty());
+  CHECK(cafe.e.store.SeatsOf(walk_in.id)->empty());
+
+  std::atomic<int> woken = 0;
+  WalkInSeater seater(cafe.e.dir.File("event.db"), [&woken] { ++woken; });
+  seater.Seat(*outcome.attendee, cafe.clock.Now());
+  auto seated = AwaitSeated(seater, 1);
+  REQUIRE(seated.size() == 1);
+  CHECK(seated[0].status.ok());
+  CHECK(seated[0].attendee_id == walk_in.id);
+  REQUIRE(seated[0].seats.size() == 3);
+  CHECK(woken == 1);
+  CHECK(seater.busy() == 0);
+  auto seats = cafe.e.store.SeatsOf(walk_in.id).value();
+  REQUIRE(seats.size() == 3);
+  CHECK(seats[0].told_at == cafe.clock.Now());
+  CHECK(seats[2].table == seated[0].seats[2].table);
+  // Scanned again, they are inside with the tables they were told.
+  cafe.clock.Advance(std::chrono::minutes(2));
+  ScanOutcome again = cafe.Scan(door, walk_in);
+  CHECK(again.verdict == Verdict::kAlreadyInside);
+  CHECK_FALSE(again.seating_pending);
+  REQUIRE(again.seats.size() == 3);
+  CHECK(again.seats[1].table == seats[1].table);
+}
+
+TEST_CASE("walk-ins seated beside a busy door move no one told meanwhile") {
+  // The seater plans on its own connection while the door tells arriving
+  // guests their seats on another: a plan made before a guest was told
+  // must not be saved over them.
+  Cafe cafe(240, 90);
+  cafe.Plan(3);
+  Door door = cafe.MakeDoor();
+  door.set_defer_walk_in_seating(true);
+  WalkInSeater seater(cafe.e.dir.File("event.db"));
+  std::vector<Attendee> walk_ins;
+  for (int w = 0; w < 8; ++w) {
+    WalkInForm form{"Walk", "In " + std::to_string(w), "", kSectors[w % 3], "",
+                    true};
+    walk_ins.push_back(
+        RegisterWalkIn(cafe.e.store, form, cafe.clock.Now()).value());
+    ScanOutcome outcome = cafe.Scan(door, walk_ins.back());
+    REQUIRE(outcome.seating_pending);
+    seater.Seat(walk_ins.back(), cafe.clock.Now());
+  }
+  // Invited guests stream in while the walk-ins are planned.
+  std::map<std::string, std::vector<std::string>> told;
+  for (size_t g = 0; g < cafe.guests.size() && seater.busy() > 0; ++g) {
+    ScanOutcome in = cafe.Scan(door, cafe.guests[g]);
+    REQUIRE(in.seats.size() == 3);
+    for (const SeatLine& line : in.seats) {
+      told[ToString(cafe.guests[g].id)].push_back(line.table);
+    }
+  }
+  auto seated = AwaitSeated(seater, walk_ins.size());
+  REQUIRE(seated.size() == walk_ins.size());
+  for (const auto& one : seated) {
+    CHECK(one.status.ok());
+    CHECK(one.seats.size() == 3);
+  }
+  INFO(told.size() << " guests told while the walk-ins were planned");
+  CHECK(told.size() > 0);
+  auto seats = cafe.SeatsByGuest();
+  for (const auto& [id, tables] : told) CHECK(seats.at(id) == tables);
+  for (const auto& [cell, people] : cafe.Occupancy()) CHECK(people <= 90);
+}
+
+TEST_CASE("a plan made before a guest was told is not saved") {
+  Cafe cafe(12);
+  cafe.Plan(2);
+  auto before = cafe.SeatsByGuest();
+  int64_t told_seen = 0;  // none told when this plan was made
+  REQUIRE(
+      cafe.e.store.MarkSeatsTold(cafe.guests[0].id, cafe.clock.Now()).value());
+  std::vector<Seat> other = {{cafe.guests[1].id, 1, kTables[0], {}},
+                             {cafe.guests[1].id, 2, kTables[1], {}}};
+  auto saved = cafe.e.store.SaveSeatingPlan(2, other, false, told_seen);
+  REQUIRE(saved.ok());
+  CHECK_FALSE(*saved);
+  CHECK(cafe.SeatsByGuest() == before);  // nothing written
+  saved = cafe.e.store.SaveSeatingPlan(2, other, false, int64_t{2});
+  REQUIRE(saved.ok());
+  CHECK(*saved);
+  CHECK(cafe.SeatsByGuest().size() == 2);  // the told guest and the new plan
 }
 
 TEST_CASE("re-planning after walk-ins moves no one already told") {

@@ -109,6 +109,13 @@ void Door::AddSeats(ScanOutcome& outcome, bool dry_run, Instant now) {
   if (!let_in && outcome.verdict != Verdict::kAlreadyInside) return;
   // The guest is in; a seating problem must not turn that into a fault
   // screen, so a failure here only leaves the seats out.
+  if (let_in && !dry_run && defer_seating_) {
+    auto planning = NeedsSeatPlanning(store_, *outcome.attendee);
+    if (planning.ok() && *planning) {
+      outcome.seating_pending = true;
+      return;
+    }
+  }
   auto seats = let_in && !dry_run ? TellSeats(store_, *outcome.attendee, now)
                                   : SeatLinesOf(store_, *outcome.attendee);
   if (seats.ok()) outcome.seats = std::move(seats).value();

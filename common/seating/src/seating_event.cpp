@@ -18,7 +18,8 @@ struct EventProblem {
   SeatingProblem problem;
   std::vector<SeatingTable> tables;
   std::vector<Attendee> guests;
-  int told = 0;
+  int told = 0;            // guests told
+  int64_t told_seats = 0;  // told seat rows in the file when it was read
 };
 
 struct BuildRequest {
@@ -53,6 +54,7 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
   for (Seat& seat : seats) {
     std::string id = ToString(seat.attendee_id);
     planned.insert(id);
+    if (seat.told_at) ++out.told_seats;
     if (seat.told_at && !request.reset) told[id].push_back(seat);
   }
   auto attendance = store.Attendance();
@@ -98,35 +100,48 @@ Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
                              "error.seating_rounds",
                              {std::to_string(kMaxRounds)});
   }
-  auto event =
-      BuildProblem(store, {request.rounds, request.present_only, request.reset,
-                           arriving, arriving.has_value()});
-  if (!event.ok()) return event.status();
-  const SeatingProblem& problem = event->problem;
-  SeatingPlan plan =
-      PlanSeating(problem, {request.seed, request.steps_per_seat});
+  // A guest told while the plan was made (at this door, or another
+  // process on the file) may not be moved by it: made again then.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    auto event =
+        BuildProblem(store, {request.rounds, request.present_only,
+                             request.reset, arriving, arriving.has_value()});
+    if (!event.ok()) return event.status();
+    const SeatingProblem& problem = event->problem;
+    SeatingPlan plan =
+        PlanSeating(problem, {request.seed, request.steps_per_seat});
 
-  PlanSummary summary;
-  summary.rounds = request.rounds;
-  summary.tables = static_cast<int>(problem.tables.size());
-  summary.guests = static_cast<int>(problem.guests.size());
-  summary.told = event->told;
-  summary.quality = MeasureSeating(problem, plan);
-  summary.lower_bound =
-      RepeatPairLowerBound(problem, summary.guests - summary.quality.unseated);
+    PlanSummary summary;
+    summary.rounds = request.rounds;
+    summary.tables = static_cast<int>(problem.tables.size());
+    summary.guests = static_cast<int>(problem.guests.size());
+    summary.told = event->told;
+    summary.quality = MeasureSeating(problem, plan);
+    summary.lower_bound = RepeatPairLowerBound(
+        problem, summary.guests - summary.quality.unseated);
 
-  std::vector<Seat> seats;
-  for (size_t g = 0; g < problem.guests.size(); ++g) {
-    if (!problem.guests[g].told.empty()) continue;
-    for (int r = 0; r < request.rounds; ++r) {
-      int t = plan.table[g][r];
-      if (t == kUnseated) break;
-      seats.push_back({event->guests[g].id, r + 1, event->tables[t].name, {}});
+    std::vector<Seat> seats;
+    for (size_t g = 0; g < problem.guests.size(); ++g) {
+      if (!problem.guests[g].told.empty()) continue;
+      for (int r = 0; r < request.rounds; ++r) {
+        int t = plan.table[g][r];
+        if (t == kUnseated) break;
+        seats.push_back(
+            {event->guests[g].id, r + 1, event->tables[t].name, {}});
+      }
+    }
+    std::optional<int64_t> told_seen;
+    if (!request.reset) told_seen = event->told_seats;
+    ENTREE_ASSIGN_OR_RETURN(
+        bool saved,
+        store.SaveSeatingPlan(request.rounds, seats, request.reset, told_seen));
+    if (saved) return summary;
+    if (attempt == kAttempts) {
+      return Status::Database(
+          "guests were told their seats faster than a plan could be made");
     }
   }
-  ENTREE_RETURN_IF_ERROR(
-      store.SaveSeatingPlan(request.rounds, seats, request.reset));
-  return summary;
 }
 
 // Table titles and hosts, looked up once per table.
@@ -208,6 +223,14 @@ Result<std::vector<SeatLine>> SeatLinesOf(Store& store,
     lines.push_back(std::move(line).value());
   }
   return lines;
+}
+
+Result<bool> NeedsSeatPlanning(Store& store, const Attendee& attendee) {
+  if (attendee.role != Role::kGuest) return false;
+  ENTREE_ASSIGN_OR_RETURN(int rounds, store.SeatingRounds());
+  if (rounds == 0) return false;
+  ENTREE_ASSIGN_OR_RETURN(auto seats, store.SeatsOf(attendee.id));
+  return static_cast<int>(seats.size()) != rounds;
 }
 
 Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,

@@ -42,9 +42,19 @@ Result<std::vector<Seat>> Store::SeatsOf(const Uuid& attendee_id) {
   return CollectRows<Seat>(**stmt, ReadSeat);
 }
 
-Status Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
-                              bool forget_told) {
+Result<bool> Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
+                                    bool forget_told,
+                                    std::optional<int64_t> told_seen) {
   ENTREE_ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db_));
+  if (told_seen) {
+    auto count = Cached("SELECT count(*) FROM seat WHERE told_at IS NOT NULL");
+    if (!count.ok()) return count.status();
+    auto row = (*count)->Step();
+    if (!row.ok()) return row.status();
+    int64_t told = (*count)->ColumnInt(0);
+    (*count)->Reset();
+    if (told != *told_seen) return false;
+  }
   auto set_rounds = Cached("UPDATE event SET rounds = ?1");
   if (!set_rounds.ok()) return set_rounds.status();
   ENTREE_RETURN_IF_ERROR((*set_rounds)->Bind(1, int64_t{rounds}).Run());
@@ -61,7 +71,8 @@ Status Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
                                .Bind(3, seat.table)
                                .Run());
   }
-  return transaction.Commit();
+  ENTREE_RETURN_IF_ERROR(transaction.Commit());
+  return true;
 }
 
 Result<bool> Store::MarkSeatsTold(const Uuid& attendee_id, Instant now) {

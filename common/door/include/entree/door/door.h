@@ -5,7 +5,7 @@
 // pure rules (codes/checkin_rules.h, DecideScan) for a verdict, and records the
 // check-in under one write lock, so one badge is let in once whatever runs
 // at the same time. A guest's seats are told on the way in when there is a
-// World Café plan.
+// World Café plan; walk_in_seater.h seats walk-ins beside a kiosk's screen.
 #pragma once
 
 #include <optional>
@@ -30,6 +30,10 @@ struct ScanOutcome {
   // Where a guest let in sits in each World Café round (told to them now);
   // also for a guest already inside. Empty without a seating plan.
   std::vector<SeatLine> seats;
+  // A walk-in let in whose seats are still to be planned: with
+  // Door::set_defer_walk_in_seating, the caller seats them (WalkInSeater)
+  // and `seats` is empty until then.
+  bool seating_pending = false;
 };
 
 // Door settings as the event defines them: doors-open time, end time.
@@ -53,6 +57,11 @@ class Door {
   // unknown attendee.
   Result<ScanOutcome> CheckInByHand(const Uuid& attendee_id);
 
+  // Seating a walk-in plans the tables again, up to a second with
+  // hundreds of guests. Deferred, Scan does not wait for it: a walk-in's
+  // outcome says seating_pending instead, and the scan is as quick as any.
+  void set_defer_walk_in_seating(bool defer) { defer_seating_ = defer; }
+
   const DoorSettings& settings() const { return settings_; }
   const std::string& kiosk_id() const { return kiosk_id_; }
 
@@ -68,6 +77,7 @@ class Door {
   Event event_;
   DoorSettings settings_;
   std::string kiosk_id_;
+  bool defer_seating_ = false;
 };
 
 }  // namespace entree

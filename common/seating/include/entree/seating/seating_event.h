@@ -69,6 +69,12 @@ Result<PlanSummary> PlanEventSeating(Store& store, const PlanRequest& request);
 Result<std::vector<SeatLine>> TellSeats(Store& store, const Attendee& attendee,
                                         Instant now);
 
+// Whether TellSeats would plan to seat the attendee (a guest of an event
+// with a plan who has no seat yet: a walk-in, or one the plan left out).
+// Planning takes up to a second with hundreds of guests, so a door asks
+// this first and seats such a guest off its screen's thread (WalkInSeater).
+Result<bool> NeedsSeatPlanning(Store& store, const Attendee& attendee);
+
 // Host names as guests read them: "Jan Jansen & Els de Vries".
 std::string JoinHosts(const std::vector<std::string>& hosts);
 

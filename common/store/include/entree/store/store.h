@@ -184,9 +184,13 @@ class Store {
   // In one transaction: sets the number of rounds, forgets every seat not
   // yet told (with `forget_told`, every seat) and writes `untold`, which
   // must not hold a kept told guest's seat: that fails with kDatabase and
-  // changes nothing.
-  Status SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
-                         bool forget_told);
+  // changes nothing. With `told_seen`, the plan was made when the file held
+  // that many told seats: if it holds another number now (a guest was told
+  // meanwhile, by another thread or process), nothing is written and the
+  // result is false, so the plan can be made again.
+  Result<bool> SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
+                               bool forget_told,
+                               std::optional<int64_t> told_seen = {});
   // Marks the attendee's seats as told at `now`; seats told earlier keep
   // their time. Returns whether any seat was newly told.
   Result<bool> MarkSeatsTold(const Uuid& attendee_id, Instant now);
