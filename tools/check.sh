@@ -34,7 +34,7 @@ tools/fuzz.sh --seconds 10
 echo "== benchmark smoke runs"
 build/ci/tools/bench/entree-bench-store --attendees 5000 --scans 200 \
   --dir build/ci/bench-data
-build/ci/tools/bench/entree-bench-kiosk --attendees 5000 --scans 10 \
+build/ci/tools/bench/entree-bench-kiosk --attendees 5000 --scans 10 --walk-ins 3 \
   --dir build/ci/bench-kiosk-data
 build/ci/tools/bench/entree-bench-badges --attendees 200 --scans 10 \
   --prints 3 --dir build/ci/bench-badges-data
