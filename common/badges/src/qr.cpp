@@ -1,11 +1,20 @@
-// QR encoding through libqrencode, and a plain PGM rendering.
+// QR encoding through libqrencode, and plain PGM and PNG renderings.
 #include "entree/badges/qr.h"
 
 #include <qrencode.h>
 
+#include <cstdint>
 #include <memory>
 
+#include "entree/drawing/png_writer.h"
+
 namespace entree {
+namespace {
+
+// Light modules around the symbol, as the standard asks.
+constexpr int kQuietZone = 4;
+
+}  // namespace
 
 Result<QrSymbol> EncodeQr(std::string_view text) {
   std::string owned(text);
@@ -26,7 +35,6 @@ Result<QrSymbol> EncodeQr(std::string_view text) {
 }
 
 std::string QrToPgm(const QrSymbol& symbol, int pixels_per_module) {
-  constexpr int kQuietZone = 4;
   int side = (symbol.size + 2 * kQuietZone) * pixels_per_module;
   std::string image =
       "P5\n" + std::to_string(side) + " " + std::to_string(side) + "\n255\n";
@@ -45,6 +53,19 @@ std::string QrToPgm(const QrSymbol& symbol, int pixels_per_module) {
     }
   }
   return image;
+}
+
+Result<std::string> QrToPng(const QrSymbol& symbol, int pixels_per_module) {
+  std::string grey = QrToPgm(symbol, pixels_per_module);
+  int side = (symbol.size + 2 * kQuietZone) * pixels_per_module;
+  size_t header = grey.size() - static_cast<size_t>(side) * side;
+  std::vector<uint32_t> argb(static_cast<size_t>(side) * side);
+  for (size_t i = 0; i < argb.size(); ++i) {
+    uint32_t v = static_cast<uint8_t>(grey[header + i]);
+    argb[i] = 0xff000000u | v << 16 | v << 8 | v;
+  }
+  return EncodePng(reinterpret_cast<const uint8_t*>(argb.data()), side, side,
+                   side * 4, 300);
 }
 
 }  // namespace entree

@@ -26,5 +26,7 @@ Result<QrSymbol> EncodeQr(std::string_view text);
 // The symbol as a binary PGM image with a 4-module quiet zone and
 // `pixels_per_module` pixels per module; any image tool or decoder reads it.
 std::string QrToPgm(const QrSymbol& symbol, int pixels_per_module);
+// The same as a PNG file (phones and image viewers show it; printable).
+Result<std::string> QrToPng(const QrSymbol& symbol, int pixels_per_module);
 
 }  // namespace entree
