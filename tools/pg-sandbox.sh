@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # A private PostgreSQL server for sync tests, benchmarks and trying sync
-# without a server: its own data directory and socket in DIR, listening on
-# no TCP port, with an empty database "entree". PostgreSQL refuses to run
-# as root, so under root the server runs as the "postgres" user.
+# without a server: its own data directory and socket in DIR, with an empty
+# database "entree" owned by the login "entree", which logs in through the
+# socket without a password. Every other login (a device's) needs its
+# password. PostgreSQL refuses to run as root, so under root the server
+# runs as the "postgres" user.
 #
-#   tools/pg-sandbox.sh start DIR   prints the connection string
+# With PORT it also listens on 127.0.0.1:PORT, over TLS when DIR/tls holds
+# server.crt and server.key (the tests make their own certificate
+# authority).
+#
+#   tools/pg-sandbox.sh start DIR [PORT]   prints the connection string
 #   tools/pg-sandbox.sh stop DIR
 #   tools/pg-sandbox.sh kill DIR    as a crash would
 set -euo pipefail
@@ -34,14 +40,34 @@ case $command in
   start)
     mkdir -p "$dir"
     [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+    port=${3:-}
     if [[ ! -f $dir/data/PG_VERSION ]]; then
       as_owner "$bin/initdb" -D "$dir/data" -A trust -U entree \
         --no-sync -E UTF8 >"$dir/initdb.log" 2>&1
+      as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
+local all entree trust
+local all all scram-sha-256
+host all all 127.0.0.1/32 scram-sha-256
+HBA
+    fi
+    options="-k $dir -c fsync=on"
+    if [[ -n $port ]]; then
+      options+=" -c listen_addresses=127.0.0.1 -p $port"
+      if [[ -f $dir/tls/server.crt ]]; then
+        [[ $(id -u) -eq 0 ]] && chown -R postgres: "$dir/tls"
+        chmod 600 "$dir/tls/server.key"
+        options+=" -c ssl=on -c ssl_cert_file=$dir/tls/server.crt"
+        options+=" -c ssl_key_file=$dir/tls/server.key"
+      fi
+    else
+      options+=" -c listen_addresses=''"
     fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-c listen_addresses='' -k $dir -c fsync=on" start >/dev/null
-    as_owner "$bin/createdb" -h "$dir" -U entree entree 2>/dev/null || true
-    echo "host=$dir dbname=entree user=entree"
+      -o "$options" start >/dev/null
+    socket_port=${port:+ -p $port}
+    as_owner "$bin/createdb" -h "$dir"$socket_port -U entree entree \
+      2>/dev/null || true
+    echo "host=$dir${port:+ port=$port} dbname=entree user=entree"
     ;;
   stop)
     if [[ -f $dir/data/postmaster.pid ]]; then

@@ -90,6 +90,9 @@ struct Context {
 
 // The kiosk id the CLI writes badges, check-ins and print jobs as.
 inline constexpr std::string_view kCliKioskId = "cli";
+// The kiosk id of this command: --kiosk, else the device's name when the
+// database joined as a device (entree device join), else kCliKioskId.
+std::string KioskIdOf(const Context& ctx);
 
 // One subcommand.
 struct Command {
@@ -122,6 +125,7 @@ int RunDecode(Context& ctx);
 int RunServer(Context& ctx);
 int RunSync(Context& ctx);
 int RunConflicts(Context& ctx);
+int RunDevice(Context& ctx);
 int RunReport(Context& ctx);
 int RunPurge(Context& ctx);
 int RunPerson(Context& ctx);

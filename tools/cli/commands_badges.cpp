@@ -50,9 +50,7 @@ struct NamedBadge {
 };
 
 BadgeIssuer IssuerFor(const Context& ctx, BadgeWork& work) {
-  return BadgeIssuer(
-      work.store, work.event.id, work.key,
-      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId)));
+  return BadgeIssuer(work.store, work.event.id, work.key, KioskIdOf(ctx));
 }
 
 // The attendee's badge and its face, planned: a new badge (the first, or
@@ -237,7 +235,7 @@ int RunPrint(Context& ctx) {
   record.id = NewUuid();
   record.attendee_id = attendee->id;
   record.badge_serial = badge->issued.badge.serial;
-  record.kiosk_id = ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+  record.kiosk_id = KioskIdOf(ctx);
   record.printer = *queue;
   record.layout = work->layout.id;
   record.asked = true;

@@ -76,7 +76,7 @@ int Scan(Context& ctx, bool record) {
   Direction direction =
       ctx.args.Flag("exit") ? Direction::kExit : Direction::kEntry;
   Door door(*store, clock, *event, DoorSettingsFor(*event, direction),
-            ctx.args.Value("kiosk").value_or(std::string(kCliKioskId)));
+            KioskIdOf(ctx));
   auto outcome = door.Scan(*code, /*dry_run=*/!record);
   if (!outcome.ok()) return ctx.Fail(outcome.status());
 
@@ -144,8 +144,7 @@ int RunToken(Context& ctx) {
   if (!key.ok()) return ctx.Fail(key.status());
   auto attendee = store->ResolveAttendee(ctx.args.positional.front());
   if (!attendee.ok()) return ctx.Fail(attendee.status());
-  std::string kiosk =
-      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+  std::string kiosk = KioskIdOf(ctx);
 
   // A new badge is recorded once its QR file (if asked for) is written: a
   // failed output revokes nothing.

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "entree/base/json.h"
 #include "entree/base/uuid.h"
+#include "entree/sync/devices.h"
 #include "entree/sync/sync_schema.h"
 #include "entree/sync/sync_server.h"
 
@@ -23,6 +24,13 @@ std::optional<std::string> ServerOf(const Context& ctx) {
 
 }  // namespace
 
+std::string KioskIdOf(const Context& ctx) {
+  if (auto kiosk = ctx.args.Value("kiosk")) return *kiosk;
+  auto device = ReadDeviceLogin(ctx.db_path);
+  if (device.ok() && *device) return (*device)->name;
+  return std::string(kCliKioskId);
+}
+
 int RunServer(Context& ctx) {
   auto server = ServerOf(ctx);
   if (ctx.args.positional != std::vector<std::string>{"init"} || !server) {
@@ -36,13 +44,17 @@ int RunServer(Context& ctx) {
 
 int RunSync(Context& ctx) {
   auto server = ServerOf(ctx);
+  // A database that joined as a device syncs with its own login, under
+  // its own name.
+  auto device = ReadDeviceLogin(ctx.db_path);
+  if (!device.ok()) return ctx.Fail(device.status());
+  if (!server && *device) server = (*device)->conninfo;
   if (!ctx.args.positional.empty() || !server) {
     return ctx.UsageError(ctx.tr().Get("error.sync_needs_server"));
   }
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
-  std::string kiosk =
-      ctx.args.Value("kiosk").value_or(std::string(kCliKioskId));
+  std::string kiosk = KioskIdOf(ctx);
   auto report = SyncOnce(*store, *server, kiosk, ctx.clock->Now());
   if (!report.ok()) return ctx.Fail(report.status());
   if (ctx.json) {

@@ -236,6 +236,14 @@ const std::vector<Command>& Commands() {
       {"server", {{"server", true}}, RunServer},
       {"sync", {{"server", true}, {"kiosk", true}}, RunSync},
       {"conflicts", {}, RunConflicts},
+      {"device",
+       {{"server", true},
+        {"role", true},
+        {"valid", true},
+        {"address", true},
+        {"o", true},
+        {"output", true}},
+       RunDevice},
   };
   return commands;
 }

@@ -77,6 +77,158 @@ ALTER TABLE kiosks ADD COLUMN device text NOT NULL DEFAULT '';
 ALTER TABLE attendees ADD COLUMN ticket text NOT NULL DEFAULT 'valid';
 ALTER TABLE attendees ADD COLUMN shop_code text NOT NULL DEFAULT '';
 )sql",
+      // 3 -> 4: devices. Each kiosk box logs in as its own PostgreSQL role,
+      // made by `entree device add` with a one-time setup code as its first
+      // password; row-level security lets it see only its own event, and
+      // write check-ins (and, registering, guests and badges) only under
+      // its own name. A door's role cannot read emails or external ids.
+      R"sql(
+CREATE TABLE events (
+  event_id text PRIMARY KEY,
+  name text NOT NULL,
+  venue text NOT NULL,
+  starts_at bigint,
+  ends_at bigint,
+  doors_open_at bigint,
+  locale text NOT NULL,
+  public_key text NOT NULL,
+  data_keeper text NOT NULL,
+  keep_days integer NOT NULL,
+  accent text NOT NULL,
+  logo text NOT NULL,
+  purged_at timestamptz
+);
+CREATE TABLE devices (
+  event_id text NOT NULL REFERENCES events,
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('door', 'registration', 'both')),
+  login text NOT NULL UNIQUE,
+  expires_at timestamptz NOT NULL,
+  sealed_key text NOT NULL,
+  added_at timestamptz NOT NULL DEFAULT now(),
+  joined_at timestamptz,
+  revoked_at timestamptz,
+  last_contact timestamptz,
+  waiting integer NOT NULL DEFAULT 0,
+  purge_confirmed_at timestamptz,
+  PRIMARY KEY (event_id, name)
+);
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'entree_device') THEN
+    CREATE ROLE entree_device NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles
+                 WHERE rolname = 'entree_registration') THEN
+    CREATE ROLE entree_registration NOLOGIN IN ROLE entree_device;
+  END IF;
+END $$;
+
+-- The device logged in (session_user: these run as their owner), while it
+-- is not revoked.
+CREATE FUNCTION entree_device_event() RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT event_id FROM devices
+  WHERE login = session_user AND revoked_at IS NULL $$;
+CREATE FUNCTION entree_device_name() RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT name FROM devices
+  WHERE login = session_user AND revoked_at IS NULL $$;
+-- What a device may always ask, revoked or not: who it is and whether it
+-- is shut out or its event purged.
+CREATE FUNCTION entree_device_state(OUT event_id text, OUT name text,
+    OUT role text, OUT revoked boolean, OUT purged boolean)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT d.event_id, d.name, d.role, d.revoked_at IS NOT NULL,
+         e.purged_at IS NOT NULL
+  FROM devices d JOIN events e USING (event_id)
+  WHERE d.login = session_user $$;
+-- The setup code is spent: the device's password becomes its own.
+CREATE FUNCTION entree_join(secret text) RETURNS text
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  joining devices;
+BEGIN
+  SELECT * INTO joining FROM devices WHERE login = session_user FOR UPDATE;
+  IF NOT FOUND OR joining.revoked_at IS NOT NULL THEN
+    RAISE EXCEPTION 'entree:device_revoked';
+  END IF;
+  IF joining.joined_at IS NOT NULL THEN
+    RAISE EXCEPTION 'entree:setup_code_used';
+  END IF;
+  IF joining.expires_at < now() THEN
+    RAISE EXCEPTION 'entree:setup_code_expired';
+  END IF;
+  UPDATE devices SET joined_at = now(), last_contact = now()
+  WHERE login = session_user;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L VALID UNTIL %L', session_user,
+                 secret, 'infinity');
+  RETURN joining.sealed_key;
+END $$;
+CREATE FUNCTION entree_contact(waiting integer) RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  UPDATE devices SET last_contact = now(), waiting = entree_contact.waiting
+  WHERE login = session_user AND revoked_at IS NULL $$;
+CREATE FUNCTION entree_confirm_purge() RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  UPDATE devices SET purge_confirmed_at = now(), last_contact = now()
+  WHERE login = session_user $$;
+REVOKE ALL ON FUNCTION entree_device_event(), entree_device_name(),
+  entree_device_state(), entree_join(text), entree_contact(integer),
+  entree_confirm_purge() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_device_event(), entree_device_name(),
+  entree_device_state(), entree_join(text), entree_contact(integer),
+  entree_confirm_purge() TO entree_device;
+
+REVOKE ALL ON attendees, badges, checkins, kiosks, events, devices,
+  entree_schema FROM PUBLIC;
+GRANT USAGE ON SEQUENCE entree_change_seq TO entree_device;
+GRANT SELECT (event_id, id, seq, given_name, family_name, organisation,
+  sector, role, table_name, source, consent, created_at, updated_at, ticket,
+  shop_code) ON attendees TO entree_device;
+GRANT SELECT, INSERT, UPDATE ON attendees TO entree_registration;
+GRANT SELECT ON badges TO entree_device;
+GRANT INSERT ON badges TO entree_registration;
+GRANT SELECT, INSERT ON checkins TO entree_device;
+GRANT SELECT, INSERT, UPDATE ON kiosks TO entree_device;
+GRANT SELECT ON events TO entree_device;
+
+-- The functions in policies are wrapped in SELECT: evaluated once per
+-- statement, not once per row.
+ALTER TABLE attendees ENABLE ROW LEVEL SECURITY;
+ALTER TABLE badges ENABLE ROW LEVEL SECURITY;
+ALTER TABLE checkins ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kiosks ENABLE ROW LEVEL SECURITY;
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_event ON attendees FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY registering ON attendees FOR INSERT TO entree_registration
+  WITH CHECK (event_id = (SELECT entree_device_event()));
+CREATE POLICY correcting ON attendees FOR UPDATE TO entree_registration
+  USING (event_id = (SELECT entree_device_event()))
+  WITH CHECK (event_id = (SELECT entree_device_event()));
+CREATE POLICY own_event ON badges FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY issuing ON badges FOR INSERT TO entree_registration
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name()));
+CREATE POLICY own_event ON checkins FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY admitting ON checkins FOR INSERT TO entree_device
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name()));
+CREATE POLICY own_event ON kiosks FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY own_name ON kiosks FOR INSERT TO entree_device
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name()));
+CREATE POLICY own_row ON kiosks FOR UPDATE TO entree_device
+  USING (event_id = (SELECT entree_device_event()) AND kiosk_id = (SELECT entree_device_name()))
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name()));
+CREATE POLICY own_event ON events FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+)sql",
   };
   return migrations;
 }

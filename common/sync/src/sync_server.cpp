@@ -163,7 +163,16 @@ Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
                                                        : checkin.status();
 }
 
-Result<int> Push(PgServer& server, Store& store, const std::string& event) {
+// What the login may do on the server: a device's own login (DeviceLogin)
+// or the owner's, who may do everything.
+struct Rights {
+  bool device = false;    // a device's login: entree_device_state() knows it
+  bool register_ = true;  // may write guests and badges
+  bool emails = true;     // may read emails and external ids
+};
+
+Result<int> Push(PgServer& server, Store& store, const std::string& event,
+                 const Rights& rights) {
   constexpr int kBatch = 2000;
   int pushed = 0;
   while (true) {
@@ -171,6 +180,9 @@ Result<int> Push(PgServer& server, Store& store, const std::string& event) {
     if (entries.empty()) return pushed;
     Batch batch;
     for (const OutboxEntry& entry : entries) {
+      // A door neither registers guests nor makes badges; a change to one
+      // here (none is expected) is not the door's to send.
+      if (!rights.register_ && entry.kind != "checkin") continue;
       Status loaded = Load(store, entry, batch);
       if (!loaded.ok()) return loaded;
     }
@@ -207,20 +219,26 @@ struct Pulled {
   std::vector<Refused> refused;  // rows that did not decode
 };
 
-Result<Pulled> Pull(PgServer& server, const std::string& event,
-                    int64_t cursor) {
+Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
+                    const Rights& rights) {
   Pulled pulled;
   pulled.cursor = cursor;
   std::string after = std::to_string(cursor);
   Status status = server.Exec("BEGIN");
   if (status.ok()) status = server.Exec(kShareEvent, {event});
   if (!status.ok()) return status;
+  // A door's login may not read emails and external ids: it asks for
+  // empty ones, and its file never holds them.
   auto attendees = server.Run(
-      "SELECT seq, id, external_id, given_name, family_name, organisation, "
-      "sector, email, role, table_name, source, consent, created_at, "
-      "updated_at, ticket, shop_code FROM attendees WHERE event_id = $1 AND "
-      "seq > $2 "
-      "ORDER BY seq",
+      rights.emails
+          ? "SELECT seq, id, external_id, given_name, family_name, "
+            "organisation, sector, email, role, table_name, source, consent, "
+            "created_at, updated_at, ticket, shop_code FROM attendees WHERE "
+            "event_id = $1 AND seq > $2 ORDER BY seq"
+          : "SELECT seq, id, '', given_name, family_name, organisation, "
+            "sector, '', role, table_name, source, consent, created_at, "
+            "updated_at, ticket, shop_code FROM attendees WHERE event_id = $1 "
+            "AND seq > $2 ORDER BY seq",
       {event, after});
   if (!attendees.ok()) return attendees.status();
   auto badges = server.Run(
@@ -387,19 +405,58 @@ Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
 // The session's connection: a PgServer and the event it syncs.
 class SyncConnection {
  public:
-  SyncConnection(PgServer connected, std::string event_id)
-      : server(std::move(connected)), event(std::move(event_id)) {}
+  SyncConnection(PgServer connected, std::string event_id, Rights granted)
+      : server(std::move(connected)),
+        event(std::move(event_id)),
+        rights(granted) {}
   PgServer server;
   std::string event;
+  Rights rights;
 };
+
+namespace {
+
+// What the login may do, asked of the server (a server set up before
+// devices knows only its owner's login).
+Result<Rights> RightsOf(PgServer& server) {
+  ENTREE_ASSIGN_OR_RETURN(
+      auto rows,
+      server.Run("SELECT CASE WHEN to_regclass('devices') IS NULL THEN false "
+                 "ELSE NOT has_table_privilege('devices', 'SELECT') END, "
+                 "has_table_privilege('attendees', 'INSERT'), "
+                 "has_column_privilege('attendees', 'email', 'SELECT')"));
+  Rights rights;
+  rights.device = Text(rows.get(), 0, 0) == "t";
+  rights.register_ = Text(rows.get(), 0, 1) == "t";
+  rights.emails = Text(rows.get(), 0, 2) == "t";
+  return rights;
+}
+
+// A device's standing: kKey when it was revoked (its records stay here and
+// are not sent), or when the login is not a device of `event`.
+Status CheckDevice(PgServer& server, const std::string& event) {
+  ENTREE_ASSIGN_OR_RETURN(
+      auto rows,
+      server.Run("SELECT event_id, revoked FROM entree_device_state()"));
+  if (PQntuples(rows.get()) != 1 || Text(rows.get(), 0, 1) == "t") {
+    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
+  }
+  if (Text(rows.get(), 0, 0) != event) {
+    return Status::Localized(StatusCode::kKey, "error.device_other_event", {});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<SyncSession> SyncSession::Open(const std::string& conninfo,
                                       const EventId& event) {
   ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(conninfo));
   Status listening = server.Exec("LISTEN entree_changes");
   if (!listening.ok()) return listening;
-  return SyncSession(
-      std::make_unique<SyncConnection>(std::move(server), ToString(event)));
+  ENTREE_ASSIGN_OR_RETURN(Rights rights, RightsOf(server));
+  return SyncSession(std::make_unique<SyncConnection>(std::move(server),
+                                                      ToString(event), rights));
 }
 
 SyncSession::SyncSession(std::unique_ptr<SyncConnection> connection)
@@ -412,26 +469,33 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
                                      Instant now) {
   PgServer& server = connection_->server;
   const std::string& event_id = connection_->event;
+  const Rights& rights = connection_->rights;
   Status enabled = store.EnableOutbox();
   if (!enabled.ok()) return enabled;
-  // A kiosk id is one kiosk's: the first file to sync under it keeps it,
-  // so two boxes given one name (a cloned host name) cannot hide each
-  // other's admissions.
-  auto device = store.DeviceId();
-  if (!device.ok()) return device.status();
-  auto claimed = server.Run(
-      "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting, device) "
-      "VALUES ($1, $2, now(), 0, $3) ON CONFLICT (event_id, kiosk_id) DO "
-      "UPDATE SET device = CASE WHEN kiosks.device = '' THEN EXCLUDED.device "
-      "ELSE kiosks.device END RETURNING device",
-      {event_id, std::string(kiosk_id), *device});
-  if (!claimed.ok()) return claimed.status();
-  if (Text(claimed->get(), 0, 0) != *device) {
-    return Status::Localized(StatusCode::kAlreadyExists, "error.kiosk_id_taken",
-                             {std::string(kiosk_id)});
+  if (rights.device) {
+    // Its own login: the server knows its name, and lets it write under
+    // no other.
+    ENTREE_RETURN_IF_ERROR(CheckDevice(server, event_id));
+  } else {
+    // A kiosk id is one kiosk's: the first file to sync under it keeps it,
+    // so two boxes given one name (a cloned host name) cannot hide each
+    // other's admissions.
+    auto device = store.DeviceId();
+    if (!device.ok()) return device.status();
+    auto claimed = server.Run(
+        "INSERT INTO kiosks (event_id, kiosk_id, last_sync_at, waiting, "
+        "device) VALUES ($1, $2, now(), 0, $3) ON CONFLICT (event_id, "
+        "kiosk_id) DO UPDATE SET device = CASE WHEN kiosks.device = '' THEN "
+        "EXCLUDED.device ELSE kiosks.device END RETURNING device",
+        {event_id, std::string(kiosk_id), *device});
+    if (!claimed.ok()) return claimed.status();
+    if (Text(claimed->get(), 0, 0) != *device) {
+      return Status::Localized(StatusCode::kAlreadyExists,
+                               "error.kiosk_id_taken", {std::string(kiosk_id)});
+    }
   }
   SyncReport report;
-  Result<int> pushed = Push(server, store, event_id);
+  Result<int> pushed = Push(server, store, event_id, rights);
   if (!pushed.ok()) return pushed.status();
   report.pushed = *pushed;
   if (report.pushed > 0) {
@@ -441,7 +505,7 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   }
   Result<int64_t> cursor = store.SyncCursor();
   if (!cursor.ok()) return cursor.status();
-  Result<Pulled> pulled = Pull(server, event_id, *cursor);
+  Result<Pulled> pulled = Pull(server, event_id, *cursor, rights);
   if (!pulled.ok()) return pulled.status();
   Result<int> set_aside = Apply(store, *pulled, now);
   if (!set_aside.ok()) return set_aside.status();
@@ -460,6 +524,11 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
       "SET last_sync_at = now(), waiting = EXCLUDED.waiting",
       {event_id, std::string(kiosk_id), std::to_string(report.waiting)});
   if (!seen.ok()) return seen;
+  if (rights.device) {
+    // For the organiser's list of devices.
+    ENTREE_RETURN_IF_ERROR(server.Exec("SELECT entree_contact($1::integer)",
+                                       {std::to_string(report.waiting)}));
+  }
   return report;
 }
 

@@ -14,6 +14,8 @@ std::string_view ToString(SyncState state) {
       return "online";
     case SyncState::kOffline:
       return "offline";
+    case SyncState::kRevoked:
+      return "revoked";
   }
   return "starting";
 }
@@ -101,6 +103,7 @@ void SyncWorker::Work() {
     }
     auto outbox = store->OutboxSize();
     int64_t waiting = outbox.ok() ? *outbox : 0;
+    bool revoked = false;
     auto aside = store->SetAsideCount();
     {
       std::lock_guard lock(mutex_);
@@ -113,12 +116,14 @@ void SyncWorker::Work() {
         ++status_.rounds;
         if (!kiosks.empty()) status_.kiosks = std::move(kiosks);
       } else {
-        status_.state = SyncState::kOffline;
+        revoked = problem.text_key() == "error.device_revoked";
+        status_.state = revoked ? SyncState::kRevoked : SyncState::kOffline;
         status_.detail = problem.message();
       }
     }
     if (!problem.ok()) {
-      Rest(backoff);
+      // A revoked device asks again now and then, sending nothing.
+      Rest(revoked ? kMaxBackoff : backoff);
       backoff = std::min(backoff * 2, kMaxBackoff);
       continue;
     }

@@ -17,7 +17,9 @@
 
 namespace entree {
 
-enum class SyncState { kStarting, kOnline, kOffline };
+// kRevoked: the organiser removed this device (entree device revoke); it
+// works on offline and sends nothing more.
+enum class SyncState { kStarting, kOnline, kOffline, kRevoked };
 std::string_view ToString(SyncState state);
 
 struct SyncStatus {

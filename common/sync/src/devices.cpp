@@ -1,0 +1,208 @@
+// Devices on the organiser's side: publishing the event, adding a device
+// with its setup code, listing and revoking devices.
+#include "entree/sync/devices.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "device_codes.h"
+#include "entree/base/base32.h"
+#include "entree/base/sodium_ready.h"
+#include "entree/base/uuid.h"
+#include "sync_connection.h"
+
+namespace entree {
+namespace {
+
+std::string OptionalMillis(const std::optional<Instant>& at) {
+  return at ? std::to_string(ToMillis(*at)) : std::string();
+}
+
+// Puts the event's settings, public key and logo on the server, for the
+// devices that join it.
+Status PublishEvent(PgServer& server, Store& store) {
+  ENTREE_ASSIGN_OR_RETURN(Event event, store.GetEvent());
+  if (!event.public_key) {
+    return Status::Localized(StatusCode::kKey, "error.device_event_unsigned",
+                             {});
+  }
+  ENTREE_ASSIGN_OR_RETURN(std::string logo, store.GetEventLogo());
+  return server.Exec(
+      "INSERT INTO events (event_id, name, venue, starts_at, ends_at, "
+      "doors_open_at, locale, public_key, data_keeper, keep_days, accent, "
+      "logo) VALUES ($1, $2, $3, NULLIF($4, '')::bigint, "
+      "NULLIF($5, '')::bigint, NULLIF($6, '')::bigint, $7, $8, $9, "
+      "$10::integer, $11, $12) ON CONFLICT (event_id) DO UPDATE SET "
+      "name = EXCLUDED.name, venue = EXCLUDED.venue, "
+      "starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, "
+      "doors_open_at = EXCLUDED.doors_open_at, locale = EXCLUDED.locale, "
+      "public_key = EXCLUDED.public_key, "
+      "data_keeper = EXCLUDED.data_keeper, keep_days = EXCLUDED.keep_days, "
+      "accent = EXCLUDED.accent, logo = EXCLUDED.logo",
+      {ToString(event.id), event.name, event.venue,
+       OptionalMillis(event.starts_at), OptionalMillis(event.ends_at),
+       OptionalMillis(event.doors_open_at), event.locale,
+       HexOf(*event.public_key), event.data_keeper,
+       std::to_string(event.keep_days),
+       event.accent ? ColourToString(*event.accent) : std::string(),
+       Base64Of(logo)});
+}
+
+bool GoodDeviceName(std::string_view name) {
+  return !name.empty() && name.size() <= 40 &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                  c == '_' || c == '.';
+         });
+}
+
+std::optional<Instant> OptionalInstant(PGresult* rows, int row, int column) {
+  if (PQgetisnull(rows, row, column)) return std::nullopt;
+  return FromMillis(Number(rows, row, column));
+}
+
+}  // namespace
+
+std::string_view ToString(DeviceRole role) {
+  switch (role) {
+    case DeviceRole::kDoor:
+      return "door";
+    case DeviceRole::kRegistration:
+      return "registration";
+    case DeviceRole::kBoth:
+      return "both";
+  }
+  return "door";
+}
+
+std::optional<DeviceRole> ParseDeviceRole(std::string_view text) {
+  for (DeviceRole role :
+       {DeviceRole::kDoor, DeviceRole::kRegistration, DeviceRole::kBoth}) {
+    if (text == ToString(role)) return role;
+  }
+  return std::nullopt;
+}
+
+Result<SetupCode> AddDevice(Store& store, const std::string& admin,
+                            const DeviceRequest& request, Instant now) {
+  if (!GoodDeviceName(request.name)) {
+    return Status::Localized(StatusCode::kInvalidArgument, "error.device_name",
+                             {request.name});
+  }
+  if (request.valid_for < std::chrono::minutes(1) ||
+      request.valid_for > std::chrono::days(30)) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.device_valid_for", {});
+  }
+  bool makes_badges = request.role != DeviceRole::kDoor;
+  if (makes_badges && !request.secret_key) {
+    return Status::Localized(StatusCode::kKey, "error.device_needs_key", {});
+  }
+  ENTREE_ASSIGN_OR_RETURN(Event event, store.GetEvent());
+  SetupCode setup;
+  if (request.address.empty()) {
+    ENTREE_ASSIGN_OR_RETURN(setup.address, AddressOf(admin));
+  } else {
+    setup.address = request.address;
+  }
+  DeviceSecret secret = NewDeviceSecret();
+  setup.code = secret.code;
+  setup.qr_text = "ENTREE-SETUP " + setup.code + " " + setup.address;
+  setup.expires_at = now + request.valid_for;
+  std::string sealed =
+      makes_badges ? SealKey(*request.secret_key, secret.password) : "";
+
+  ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(admin));
+  Status status = server.Exec("BEGIN");
+  if (status.ok()) status = PublishEvent(server, store);
+  if (status.ok()) {
+    auto taken =
+        server.Run("SELECT 1 FROM devices WHERE event_id = $1 AND name = $2",
+                   {ToString(event.id), request.name});
+    if (!taken.ok()) {
+      status = taken.status();
+    } else if (PQntuples(taken->get()) > 0) {
+      status = Status::Localized(StatusCode::kAlreadyExists,
+                                 "error.device_exists", {request.name});
+    }
+  }
+  std::string expires = FormatIsoUtc(setup.expires_at);
+  if (status.ok()) {
+    // The login, its first password and its group, quoted by the server.
+    auto statement = server.Run(
+        "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L VALID UNTIL %L "
+        "IN ROLE %I', $1::text, $2::text, $3::text, $4::text)",
+        {secret.login, secret.password, expires,
+         makes_badges ? "entree_registration" : "entree_device"});
+    status = statement.ok() ? server.Exec(PQgetvalue(statement->get(), 0, 0))
+                            : statement.status();
+  }
+  if (status.ok()) {
+    status = server.Exec(
+        "INSERT INTO devices (event_id, name, role, login, expires_at, "
+        "sealed_key) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)",
+        {ToString(event.id), request.name, std::string(ToString(request.role)),
+         secret.login, expires, sealed});
+  }
+  if (status.ok()) status = server.Exec("COMMIT");
+  if (!status.ok()) {
+    (void)server.Exec("ROLLBACK");
+    return status;
+  }
+  return setup;
+}
+
+Result<std::vector<DeviceSeen>> ListDevices(const std::string& admin,
+                                            const EventId& event) {
+  ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(admin));
+  auto ms = [](const char* column) {
+    return std::string("(extract(epoch FROM ") + column + ") * 1000)::bigint";
+  };
+  std::string sql = "SELECT name, role, " + ms("added_at") + ", " +
+                    ms("expires_at") + ", " + ms("joined_at") + ", " +
+                    ms("revoked_at") + ", " + ms("last_contact") +
+                    ", waiting, " + ms("purge_confirmed_at") +
+                    " FROM devices WHERE event_id = $1 ORDER BY name";
+  ENTREE_ASSIGN_OR_RETURN(auto rows,
+                          server.Run(sql.c_str(), {ToString(event)}));
+  std::vector<DeviceSeen> devices;
+  PGresult* r = rows.get();
+  for (int i = 0; i < PQntuples(r); ++i) {
+    DeviceSeen seen;
+    seen.name = Text(r, i, 0);
+    seen.role = ParseDeviceRole(Text(r, i, 1)).value_or(DeviceRole::kDoor);
+    seen.added_at = FromMillis(Number(r, i, 2));
+    seen.expires_at = FromMillis(Number(r, i, 3));
+    seen.joined_at = OptionalInstant(r, i, 4);
+    seen.revoked_at = OptionalInstant(r, i, 5);
+    seen.last_contact = OptionalInstant(r, i, 6);
+    seen.waiting = Number(r, i, 7);
+    seen.purge_confirmed_at = OptionalInstant(r, i, 8);
+    devices.push_back(std::move(seen));
+  }
+  return devices;
+}
+
+Status RevokeDevice(const std::string& admin, const EventId& event,
+                    std::string_view name) {
+  ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(admin));
+  ENTREE_ASSIGN_OR_RETURN(
+      auto rows,
+      server.Run("UPDATE devices SET revoked_at = coalesce(revoked_at, now()) "
+                 "WHERE event_id = $1 AND name = $2 RETURNING login",
+                 {ToString(event), std::string(name)}));
+  if (PQntuples(rows.get()) == 0) {
+    return Status::Localized(StatusCode::kNotFound, "error.device_unknown",
+                             {std::string(name)});
+  }
+  // Its sessions end now; a new one sees nothing of the event (the
+  // policies ask entree_device_event(), which a revoked login fails).
+  return server.Exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+      "WHERE usename = $1",
+      {Text(rows.get(), 0, 0)});
+}
+
+}  // namespace entree

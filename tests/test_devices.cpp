@@ -1,0 +1,415 @@
+// Devices joining an event on a real PostgreSQL server with a setup code,
+// each under its own login: what a door may hold, read and write, codes
+// used or expired, revoked devices, and one event's device against
+// another event.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "entree/base/uuid.h"
+#include "entree/desk/registration.h"
+#include "entree/door/door.h"
+#include "entree/sync/devices.h"
+#include "entree/sync/sync_schema.h"
+#include "entree/sync/sync_server.h"
+#include "support.h"
+
+namespace entree {
+namespace {
+
+using testing::PgSandbox;
+using testing::RunProcess;
+
+// The organiser's event with guests who have emails and external ids, on
+// the server.
+struct OrganiserEvent : testing::SignedEvent {
+  std::vector<Attendee> guests;
+  std::string admin;
+  explicit OrganiserEvent(const std::string& conninfo, int count = 12)
+      : admin(conninfo) {
+    for (int i = 0; i < count; ++i) {
+      Attendee a =
+          testing::AddAttendee(store, "Gast", "Nummer " + std::to_string(i));
+      a.email = "gast" + std::to_string(i) + "@secret-mail.example";
+      a.external_id = "EXT-SECRET-" + std::to_string(i);
+      REQUIRE(store.UpdateAttendee(a).ok());
+      guests.push_back(a);
+    }
+    REQUIRE(InitSyncServer(admin).ok());
+    REQUIRE(SyncOnce(store, admin, "organiser", Now()).ok());
+  }
+  Instant Now() const { return SystemClock().Now(); }
+  // When the doors check guests in: inside the event's opening hours.
+  static Instant DoorTime() { return testing::At("2026-10-12T17:00:00Z"); }
+  SetupCode Add(const std::string& name, DeviceRole role,
+                std::chrono::seconds valid = std::chrono::hours(24),
+                std::optional<Instant> at = std::nullopt) {
+    DeviceRequest request;
+    request.name = name;
+    request.role = role;
+    request.valid_for = valid;
+    if (role != DeviceRole::kDoor) request.secret_key = keys.secret_key;
+    auto setup = AddDevice(store, admin, request, at.value_or(Now()));
+    REQUIRE(setup.ok());
+    return *setup;
+  }
+  std::string Code(const Attendee& a) {
+    return issuer.BadgeFor(a.id, false, DoorTime())->code;
+  }
+};
+
+// Everything in the files of the database at `path` (with its write-ahead
+// log), as bytes.
+std::string FileBytes(const std::string& path) {
+  std::string all;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(path + suffix, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    all += bytes.str();
+  }
+  return all;
+}
+
+// psql as `conninfo`: its exit code and what it printed.
+testing::ProcessResult Sql(const std::string& conninfo,
+                           const std::string& sql) {
+  return RunProcess({"/usr/bin/psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                     "-d", conninfo, "-c", sql});
+}
+
+}  // namespace
+
+TEST_CASE("a door joins with its setup code and never holds an email",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo());
+  SetupCode setup = org.Add("door-1", DeviceRole::kDoor);
+  CHECK(setup.code.size() == 29);
+  CHECK(setup.qr_text == "ENTREE-SETUP " + setup.code + " " + setup.address);
+  CHECK(setup.address.find("user") == std::string::npos);
+
+  std::string db = org.dir.File("door.db");
+  auto joined = JoinEvent(setup.address, setup.code, db, org.Now());
+  REQUIRE(joined.ok());
+  CHECK(joined->name == "door-1");
+  CHECK(joined->role == DeviceRole::kDoor);
+  CHECK(std::filesystem::status(db).permissions() ==
+        (std::filesystem::perms::owner_read |
+         std::filesystem::perms::owner_write));
+  CHECK_FALSE(std::filesystem::exists(db + ".key"));  // a door makes none
+  auto login = ReadDeviceLogin(db);
+  REQUIRE(login.ok());
+  REQUIRE(login->has_value());
+  CHECK((*login)->conninfo.find("entree_") != std::string::npos);
+
+  {
+    Store door_store = Store::Open(db).value();
+    Event event = door_store.GetEvent().value();
+    CHECK(event.id == org.event.id);
+    CHECK(event.public_key == org.event.public_key);
+    auto guests = door_store.ListAttendees().value();
+    CHECK(guests.size() == org.guests.size());
+    for (const Attendee& a : guests) {
+      CHECK(a.email.empty());
+      CHECK(a.external_id.empty());
+    }
+    // It lets a guest in, and sends the check-in under its own name.
+    FixedClock clock(OrganiserEvent::DoorTime());
+    Door door(door_store, clock, event,
+              DoorSettingsFor(event, Direction::kEntry), "door-1");
+    CHECK(door.Scan(org.Code(org.guests[3]))->verdict == Verdict::kWelcome);
+    auto synced =
+        SyncOnce(door_store, (*login)->conninfo, "door-1", clock.Now());
+    REQUIRE(synced.ok());
+    CHECK(synced->pushed == 1);
+  }
+  // The file's bytes: names yes, no email or external id anywhere.
+  std::string bytes = FileBytes(db);
+  CHECK(bytes.find("Nummer 3") != std::string::npos);
+  CHECK(bytes.find("secret-mail") == std::string::npos);
+  CHECK(bytes.find("EXT-SECRET") == std::string::npos);
+  CHECK(FileBytes(org.dir.File("event.db")).find("secret-mail") !=
+        std::string::npos);  // the organiser's file does hold them
+
+  // The code worked once.
+  auto again =
+      JoinEvent(setup.address, setup.code, org.dir.File("b.db"), org.Now());
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.status().code() == StatusCode::kKey);
+  CHECK_FALSE(std::filesystem::exists(org.dir.File("b.db")));
+
+  // As that login, by hand: no emails, no check-in under another name.
+  const std::string& as_door = (*login)->conninfo;
+  auto email = Sql(as_door, "SELECT email FROM attendees");
+  CHECK(email.exit_code != 0);
+  CHECK(email.err.find("permission denied") != std::string::npos);
+  auto names = Sql(as_door, "SELECT count(*) FROM attendees");
+  CHECK(names.out == std::to_string(org.guests.size()) + "\n");
+  auto other_name =
+      Sql(as_door, "INSERT INTO checkins VALUES ('" + ToString(org.event.id) +
+                       "', 'x', '" + ToString(org.guests[0].id) +
+                       "', 1, 'door-2', 'entry', 0, 'welcome', NULL, 1)");
+  CHECK(other_name.exit_code != 0);
+  CHECK(other_name.err.find("row-level security") != std::string::npos);
+  CHECK(Sql(as_door, "UPDATE attendees SET given_name = 'X'").exit_code != 0);
+  CHECK(Sql(as_door, "SELECT * FROM devices").exit_code != 0);
+  CHECK(Sql(as_door, "DELETE FROM checkins").exit_code != 0);
+  // The organiser's view of the device.
+  auto devices = ListDevices(org.admin, org.event.id).value();
+  REQUIRE(devices.size() == 1);
+  CHECK(devices[0].joined_at.has_value());
+  CHECK(devices[0].last_contact.has_value());
+  CHECK_FALSE(devices[0].revoked_at.has_value());
+}
+
+TEST_CASE("a mistyped, expired or unknown setup code is refused",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 2);
+  // Made two hours ago, valid for one.
+  SetupCode expired =
+      org.Add("door-late", DeviceRole::kDoor, std::chrono::hours(1),
+              org.Now() - std::chrono::hours(2));
+  auto late =
+      JoinEvent(expired.address, expired.code, org.dir.File("a.db"), org.Now());
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.status().code() == StatusCode::kKey);
+
+  SetupCode good = org.Add("door-1", DeviceRole::kDoor);
+  std::string wrong = good.code;
+  wrong[wrong.size() - 1] = wrong.back() == 'A' ? 'B' : 'A';
+  auto typo = JoinEvent(good.address, wrong, org.dir.File("b.db"), org.Now());
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.status().code() == StatusCode::kKey);
+  auto nonsense =
+      JoinEvent(good.address, "hello", org.dir.File("c.db"), org.Now());
+  CHECK(nonsense.status().code() == StatusCode::kInvalidArgument);
+  // An existing file is never joined into, and stays as it was.
+  std::string fingerprint =
+      testing::DatabaseFingerprint(org.dir.File("event.db"));
+  auto over =
+      JoinEvent(good.address, good.code, org.dir.File("event.db"), org.Now());
+  CHECK(over.status().code() == StatusCode::kAlreadyExists);
+  CHECK(testing::DatabaseFingerprint(org.dir.File("event.db")) == fingerprint);
+  for (const char* name : {"a.db", "b.db", "c.db"}) {
+    CHECK_FALSE(std::filesystem::exists(org.dir.File(name)));
+  }
+  // The good code still works after all that.
+  CHECK(
+      JoinEvent(good.address, good.code, org.dir.File("d.db"), org.Now()).ok());
+  // Names and doubles the organiser gets wrong.
+  DeviceRequest bad;
+  bad.name = "door 1; DROP TABLE";
+  CHECK(AddDevice(org.store, org.admin, bad, org.Now()).status().code() ==
+        StatusCode::kInvalidArgument);
+  DeviceRequest twice;
+  twice.name = "door-1";
+  CHECK(AddDevice(org.store, org.admin, twice, org.Now()).status().code() ==
+        StatusCode::kAlreadyExists);
+  DeviceRequest keyless;
+  keyless.name = "desk-1";
+  keyless.role = DeviceRole::kRegistration;
+  CHECK(AddDevice(org.store, org.admin, keyless, org.Now()).status().code() ==
+        StatusCode::kKey);
+}
+
+TEST_CASE("a revoked device is shut out while the others carry on",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 6);
+  std::vector<std::string> dbs;
+  std::vector<DeviceLogin> logins;
+  for (const char* name : {"door-1", "door-2"}) {
+    SetupCode setup = org.Add(name, DeviceRole::kDoor);
+    dbs.push_back(org.dir.File(std::string(name) + ".db"));
+    logins.push_back(
+        JoinEvent(setup.address, setup.code, dbs.back(), org.Now()).value());
+  }
+  REQUIRE(RevokeDevice(org.admin, org.event.id, "door-1").ok());
+  CHECK(RevokeDevice(org.admin, org.event.id, "door-9").code() ==
+        StatusCode::kNotFound);
+
+  Store one = Store::Open(dbs[0]).value();
+  Store two = Store::Open(dbs[1]).value();
+  FixedClock clock(OrganiserEvent::DoorTime());
+  Event event = one.GetEvent().value();
+  Door door_one(one, clock, event, DoorSettingsFor(event, Direction::kEntry),
+                "door-1");
+  Door door_two(two, clock, event, DoorSettingsFor(event, Direction::kEntry),
+                "door-2");
+  // The revoked door still lets guests in on what it has...
+  CHECK(door_one.Scan(org.Code(org.guests[0]))->verdict == Verdict::kWelcome);
+  CHECK(door_two.Scan(org.Code(org.guests[1]))->verdict == Verdict::kWelcome);
+  // ...but the server takes nothing from it, and says why.
+  auto refused = SyncOnce(one, logins[0].conninfo, "door-1", clock.Now());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().text_key() == "error.device_revoked");
+  CHECK(one.OutboxSize().value() == 1);  // kept here, not sent
+  auto carried_on = SyncOnce(two, logins[1].conninfo, "door-2", clock.Now());
+  REQUIRE(carried_on.ok());
+  CHECK(carried_on->pushed == 1);
+  // By hand, its login reads and writes nothing of the event.
+  CHECK(Sql(logins[0].conninfo, "SELECT count(*) FROM attendees").out == "0\n");
+  CHECK(Sql(logins[0].conninfo,
+            "INSERT INTO checkins VALUES ('" + ToString(event.id) +
+                "', 'y', 'z', 1, 'door-1', 'entry', 0, 'welcome', NULL, 1)")
+            .exit_code != 0);
+  auto devices = ListDevices(org.admin, org.event.id).value();
+  REQUIRE(devices.size() == 2);
+  CHECK(devices[0].revoked_at.has_value());
+  CHECK_FALSE(devices[1].revoked_at.has_value());
+}
+
+TEST_CASE("a device of one event cannot read or write another event",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent a(pg.conninfo(), 4);
+  OrganiserEvent b(pg.conninfo(), 5);
+  SetupCode setup = a.Add("door-1", DeviceRole::kDoor);
+  std::string db = a.dir.File("door.db");
+  DeviceLogin login = JoinEvent(setup.address, setup.code, db, a.Now()).value();
+  std::string event_b = ToString(b.event.id);
+  for (const char* table :
+       {"attendees", "badges", "checkins", "kiosks", "events"}) {
+    INFO(table);
+    auto seen =
+        Sql(login.conninfo, std::string("SELECT count(*) FROM ") + table +
+                                " WHERE event_id = '" + event_b + "'");
+    CHECK(seen.exit_code == 0);
+    CHECK(seen.out == "0\n");
+  }
+  CHECK(Sql(login.conninfo, "INSERT INTO checkins VALUES ('" + event_b +
+                                "', 'x', '" + ToString(b.guests[0].id) +
+                                "', 1, 'door-1', 'entry', 0, 'welcome', "
+                                "NULL, 1)")
+            .exit_code != 0);
+  CHECK(Sql(login.conninfo, "INSERT INTO kiosks VALUES ('" + event_b +
+                                "', 'door-1', now(), 0, '')")
+            .exit_code != 0);
+  REQUIRE(Sql(login.conninfo, "UPDATE kiosks SET waiting = 99").exit_code == 0);
+  CHECK(Sql(a.admin,
+            "SELECT count(*) FROM kiosks WHERE waiting = 99 AND "
+            "event_id = '" +
+                event_b + "'")
+            .out == "0\n");
+  // Its own file holds event A's guests only.
+  Store door = Store::Open(db).value();
+  CHECK(door.ListAttendees()->size() == 4);
+  // A registering device of A may add guests to A, not to B.
+  SetupCode desk = a.Add("desk-1", DeviceRole::kRegistration);
+  DeviceLogin desk_login =
+      JoinEvent(desk.address, desk.code, a.dir.File("desk.db"), a.Now())
+          .value();
+  CHECK(Sql(desk_login.conninfo,
+            "INSERT INTO attendees (event_id, id, seq, external_id, "
+            "given_name, family_name, organisation, sector, email, role, "
+            "table_name, source, consent, created_at, updated_at) VALUES ('" +
+                event_b +
+                "', 'x', 1, '', 'A', 'B', '', 'other', '', 'guest', '', "
+                "'walk_in', true, 0, 0)")
+            .exit_code != 0);
+}
+
+TEST_CASE("a registration desk joins with the key, and its badges open doors",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 3);
+  SetupCode desk_code = org.Add("desk-1", DeviceRole::kRegistration);
+  SetupCode door_code = org.Add("door-1", DeviceRole::kDoor);
+  std::string desk_db = org.dir.File("desk.db");
+  std::string door_db = org.dir.File("door.db");
+  DeviceLogin desk =
+      JoinEvent(desk_code.address, desk_code.code, desk_db, org.Now()).value();
+  DeviceLogin door_login =
+      JoinEvent(door_code.address, door_code.code, door_db, org.Now()).value();
+  CHECK(desk.role == DeviceRole::kRegistration);
+  Store desk_store = Store::Open(desk_db).value();
+  // Registration holds what it needs: emails too.
+  CHECK(desk_store.GetAttendee(org.guests[1].id)->email == org.guests[1].email);
+  Event event = desk_store.GetEvent().value();
+  auto key = ReadSecretKeyFile(desk_db + ".key", event.id, event.public_key);
+  REQUIRE(key.ok());
+  CHECK(*key == org.keys.secret_key);
+
+  // A walk-in registered at the desk is let in at the door.
+  WalkInForm form{"Noor",
+                  "van Dam",
+                  "Gemeente Coevorden",
+                  Sector::kGovernment,
+                  "noor@example.org",
+                  true};
+  Attendee noor =
+      RegisterWalkIn(desk_store, form, OrganiserEvent::DoorTime()).value();
+  BadgeIssuer issuer(desk_store, event.id, *key, "desk-1");
+  std::string code =
+      issuer.BadgeFor(noor.id, false, OrganiserEvent::DoorTime())->code;
+  REQUIRE(SyncOnce(desk_store, desk.conninfo, "desk-1", org.Now()).ok());
+  Store door_store = Store::Open(door_db).value();
+  REQUIRE(SyncOnce(door_store, door_login.conninfo, "door-1", org.Now()).ok());
+  FixedClock clock(OrganiserEvent::DoorTime());
+  Door door(door_store, clock, event, DoorSettingsFor(event, Direction::kEntry),
+            "door-1");
+  auto outcome = door.Scan(code).value();
+  CHECK(outcome.verdict == Verdict::kWelcome);
+  REQUIRE(outcome.attendee);
+  CHECK(outcome.attendee->email.empty());  // the door never got it
+  CHECK(FileBytes(door_db).find("noor@example.org") == std::string::npos);
+}
+
+TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
+  PgSandbox pg;
+  testing::Cli organiser;
+  organiser.Prepare(/*always_open=*/true);
+  REQUIRE(
+      organiser.Run({"server", "init", "--server", pg.conninfo()}).exit_code ==
+      0);
+  std::string png = organiser.dir.File("door-1-setup.png");
+  auto added = organiser.Run({"device", "add", "door-1", "--role", "door",
+                              "--server", pg.conninfo(), "-o", png, "--json"});
+  INFO(added.err);
+  REQUIRE(added.exit_code == 0);
+  // The QR code, read by an independent decoder, is the text to join with.
+  auto decoded = RunProcess({"/usr/bin/zbarimg", "-q", "--raw", png});
+  REQUIRE(decoded.exit_code == 0);
+  std::string qr_text = decoded.out.substr(0, decoded.out.find('\n'));
+  CHECK(qr_text.starts_with("ENTREE-SETUP "));
+  CHECK(added.out.find(qr_text.substr(13, 29)) != std::string::npos);
+
+  testing::TempDir box;
+  std::string door_db = box.File("door.db");
+  auto joined = RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en",
+                            "device", "join", qr_text});
+  INFO(joined.err);
+  REQUIRE(joined.exit_code == 0);
+  CHECK(joined.out.find("Joined as door-1") != std::string::npos);
+  // The door checks in under its own name and syncs with its own login.
+  std::string code = organiser.Token("WC-010");
+  auto checkin = RunProcess(
+      {ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "checkin", code});
+  CHECK(checkin.exit_code == 0);
+  auto synced =
+      RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "sync"});
+  INFO(synced.err);
+  CHECK(synced.exit_code == 0);
+  auto listed = organiser.Run({"device", "list", "--server", pg.conninfo()});
+  CHECK(listed.out.find("door-1  door  joined") != std::string::npos);
+  auto again = RunProcess({ENTREE_CLI_PATH, "--db", box.File("other.db"),
+                           "--lang", "en", "device", "join", qr_text});
+  CHECK(again.exit_code == 6);
+  CHECK(again.err.find("refused the setup code") != std::string::npos);
+  CHECK(organiser.Run({"device", "revoke", "door-1", "--server", pg.conninfo()})
+            .exit_code == 0);
+  auto shut_out =
+      RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "sync"});
+  CHECK(shut_out.exit_code == 6);
+  CHECK(shut_out.err.find("removed this device") != std::string::npos);
+  CHECK(organiser
+            .Run({"device", "add", "door-2", "--role", "guard", "--server",
+                  pg.conninfo()})
+            .exit_code == 2);
+  CHECK(organiser.Run({"device", "list"}).exit_code == 2);  // no server
+}
+
+}  // namespace entree
