@@ -10,6 +10,7 @@
 #include "entree/base/atomic_file.h"
 #include "entree/drawing/logo.h"
 #include "entree/scan/file_frame_source.h"
+#include "entree/sync/devices.h"
 
 namespace entree::kiosk {
 namespace {
@@ -84,6 +85,7 @@ std::string KioskApp::OpenEvent() {
     auto logo = opened->GetEventLogo();
     logo_ = logo.ok() ? *logo : std::string();
     UseOwnLook();
+    UseDeviceLogin();
     store_.emplace(std::move(opened).value());
     door_.emplace(*store_, clock_, event_,
                   DoorSettingsFor(event_, config_.direction), config_.kiosk_id);
@@ -146,6 +148,16 @@ void KioskApp::UseOwnLook() {
     Log("the logo " + config_.logo +
         " is not a PNG or SVG of at most 1 MB that can be drawn; the "
         "event's is shown");
+  }
+}
+
+void KioskApp::UseDeviceLogin() {
+  auto device = ReadDeviceLogin(config_.database);
+  if (!device.ok()) {
+    Log("the device login: " + device.status().message());
+  } else if (*device) {
+    config_.server = (*device)->conninfo;
+    config_.kiosk_id = (*device)->name;
   }
 }
 

@@ -100,6 +100,9 @@ class KioskApp final : public KioskContext {
   // The logo and accent colour of kiosk.conf over the event's; a logo file
   // that cannot be used is logged and the event's kept.
   void UseOwnLook();
+  // A box that joined the event as a device (entree device join) syncs
+  // with its own login and under its own name, whatever kiosk.conf says.
+  void UseDeviceLogin();
   Screen& Top() { return *stack_.back(); }
 
   KioskConfig config_;

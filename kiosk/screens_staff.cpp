@@ -385,7 +385,10 @@ class StaffScreen final : public Screen {
       std::string last = status.last_sync
                              ? FormatLocal(*status.last_sync).substr(11, 8)
                              : std::string("-");
-      if (status.state == SyncState::kOffline) {
+      if (status.state == SyncState::kRevoked) {
+        warnings_.push_back(
+            {std::string(tr().Get("error.device_revoked")), "export"});
+      } else if (status.state == SyncState::kOffline) {
         std::string text =
             tr().Format("kiosk.sync_state_offline",
                         {last, std::to_string(ctx_.sync_waiting())});

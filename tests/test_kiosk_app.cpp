@@ -8,6 +8,7 @@
 #include "entree/codes/staff_pin.h"
 #include "entree/desk/registration.h"
 #include "entree/seating/seating_event.h"
+#include "entree/sync/devices.h"
 #include "entree/sync/sync_schema.h"
 #include "entree/sync/sync_server.h"
 #include "kiosk_app.h"
@@ -855,4 +856,60 @@ TEST_CASE(
     CHECK_FALSE(f.app->Compose(f.layout).logo.has_value());
     CHECK(f.app->ScreenName() == "attract");
   }
+}
+
+TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
+          "[kiosk][sync][devices]") {
+  entree::testing::PgSandbox pg;
+  entree::testing::SignedEvent org;
+  Attendee guest = AddAttendee(org.store, "Frank", "van Dijk");
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Instant now = SystemClock().Now();
+  REQUIRE(SyncOnce(org.store, pg.conninfo(), "organiser", now).ok());
+  DeviceRequest request;
+  request.name = "door-7";
+  auto setup = AddDevice(org.store, pg.conninfo(), request, now);
+  REQUIRE(setup.ok());
+  std::string door_db = org.dir.File("door.db");
+  REQUIRE(JoinEvent(setup->address, setup->code, door_db, now).ok());
+
+  // kiosk.conf names no server and another kiosk id: the device's login
+  // and name win.
+  KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                 std::nullopt, [&](KioskConfig& config) {
+                   config.database = door_db;
+                   config.kiosk_id = "k1";
+                 });
+  std::string code = org.issuer.BadgeFor(guest.id, false, f.clock.Now())->code;
+  f.Scan(code);
+  CHECK(f.HasText("Welkom, Frank van Dijk!"));
+  auto on_server = [&] {
+    auto psql = entree::testing::RunProcess(
+        {"/usr/bin/psql", "-X", "-A", "-t", "-d", pg.conninfo(), "-c",
+         "SELECT count(*) FROM checkins WHERE kiosk_id = "
+         "'door-7'"});
+    return psql.out;
+  };
+  for (int i = 0; i < 100 && on_server() != "1\n"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+  }
+  CHECK(on_server() == "1\n");
+
+  REQUIRE(RevokeDevice(pg.conninfo(), org.event.id, "door-7").ok());
+  f.Advance(3100);
+  f.EnterStaffMode();
+  REQUIRE(f.app->ScreenName() == "staff");
+  bool shown = false;
+  for (int i = 0; i < 200 && !shown; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+    shown = f.HasText("uit het evenement verwijderd");
+  }
+  CHECK(shown);
+  // It still lets guests in on what it has.
+  f.Tap("lock");
+  f.Advance(100);
+  f.Scan(code);
+  CHECK(f.HasText("Frank van Dijk"));
 }
