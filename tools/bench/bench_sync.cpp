@@ -1,10 +1,11 @@
 // Benchmark of sync through PostgreSQL (a private server from
 // tools/pg-sandbox.sh): the lag from a scan at one kiosk to it being known
 // at another, the time for 5 kiosks with 10,000 offline check-ins each to
-// converge, and 5 kiosks scanning continuously with their sync workers.
+// converge, 5 kiosks scanning continuously with their sync workers, and an
+// empty box paired to ready (entree device join) with 10,000 guests.
 //
 // Usage: entree-bench-sync [--attendees N] [--scans N] [--seconds S]
-//                          [--offline N] [--dir DIR]
+//                          [--offline N] [--pair-guests N] [--dir DIR]
 // --scans: scans for the lag (100); --offline: check-ins per kiosk made
 // offline (10000); --seconds: how long 5 kiosks scan continuously (60).
 #include <atomic>
@@ -20,6 +21,7 @@
 #include "entree/base/uuid.h"
 #include "entree/desk/registration.h"
 #include "entree/door/door.h"
+#include "entree/sync/devices.h"
 #include "entree/sync/sync_schema.h"
 #include "entree/sync/sync_server.h"
 #include "entree/sync/sync_worker.h"
@@ -241,6 +243,40 @@ void Continuous(const EventFiles& files, const std::string& conninfo,
            "");
 }
 
+// An empty box joined as a door and as a registration desk to an event of
+// `guests` guests: from the setup code to a database ready to scan.
+void Pair(const std::filesystem::path& dir, const std::string& conninfo,
+          int guests) {
+  Event named;
+  named.name = "Conference";
+  Instant now = SystemClock().Now();
+  GuestEvent e = MakeGuestEvent(dir / "organiser.db", named, guests, now);
+  if (!SyncOnce(e.store, conninfo, "organiser", now).ok()) {
+    Die("the organiser's sync failed");
+  }
+  for (DeviceRole role : {DeviceRole::kDoor, DeviceRole::kRegistration}) {
+    DeviceRequest request;
+    request.name = std::string(ToString(role)) + "-1";
+    request.role = role;
+    request.secret_key = e.keys.secret_key;
+    auto setup = AddDevice(e.store, conninfo, request, now);
+    if (!setup.ok()) Die(setup.status().message());
+    std::string db = (dir / (request.name + ".db")).string();
+    auto start = Stopwatch::now();
+    auto joined = JoinEvent(setup->address, setup->code, db, now);
+    double seconds = MillisSince(start) / 1000;
+    if (!joined.ok()) Die(joined.status().message());
+    size_t held = Store::Open(db)->ListAttendees()->size();
+    std::printf("pair an empty %s with %d guests: %.2f s, %zu guests held\n",
+                request.name.c_str(), guests, seconds, held);
+    TableRow("sync: an empty " + std::string(ToString(role)) +
+                 " device paired to ready (entree device join), " +
+                 std::to_string(guests) + " guests",
+             Fixed(seconds, 2, "s"), "target: under 10 s");
+    if (held != static_cast<size_t>(guests)) Die("guests missing");
+  }
+}
+
 }  // namespace
 }  // namespace entree::bench
 
@@ -270,6 +306,12 @@ int main(int argc, char** argv) {
     EventFiles files(options.dir / "continuous", options.attendees);
     Server server(options.dir / "continuous" / "pg");
     Continuous(files, server.conninfo, seconds);
+  }
+  {
+    std::filesystem::create_directories(options.dir / "pair");
+    Server server(options.dir / "pair" / "pg");
+    Pair(options.dir / "pair", server.conninfo,
+         FlagValue(argc, argv, "--pair-guests", 10000));
   }
   return 0;
 }
