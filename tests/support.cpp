@@ -307,12 +307,25 @@ PgSandbox::PgSandbox() {
   Start();
 }
 
+PgSandbox::PgSandbox(int port, const std::string& tls_cert,
+                     const std::string& tls_key)
+    : port_(port) {
+  ::chmod(dir_.path().c_str(), 0755);
+  if (!tls_cert.empty()) {
+    std::filesystem::create_directories(dir_.File("pg/tls"));
+    std::filesystem::copy_file(tls_cert, dir_.File("pg/tls/server.crt"));
+    std::filesystem::copy_file(tls_key, dir_.File("pg/tls/server.key"));
+  }
+  Start();
+}
+
 PgSandbox::~PgSandbox() { Stop(); }
 
 void PgSandbox::Start() {
-  ProcessResult started =
-      RunProcess({"/bin/bash", ENTREE_TOOLS_DIR "/pg-sandbox.sh", "start",
-                  dir_.File("pg")});
+  std::vector<std::string> command = {
+      "/bin/bash", ENTREE_TOOLS_DIR "/pg-sandbox.sh", "start", dir_.File("pg")};
+  if (port_ != 0) command.push_back(std::to_string(port_));
+  ProcessResult started = RunProcess(command);
   INFO(started.err);
   REQUIRE(started.exit_code == 0);
   conninfo_ = started.out.substr(0, started.out.find('\n'));

@@ -159,6 +159,9 @@ namespace entree::testing {
 class PgSandbox {
  public:
   PgSandbox();
+  // Also listening on 127.0.0.1:`port`, over TLS only with the certificate
+  // and key files `tls_cert` and `tls_key` when given.
+  PgSandbox(int port, const std::string& tls_cert, const std::string& tls_key);
   ~PgSandbox();
   PgSandbox(const PgSandbox&) = delete;
   PgSandbox& operator=(const PgSandbox&) = delete;
@@ -172,6 +175,7 @@ class PgSandbox {
  private:
   TempDir dir_;
   std::string conninfo_;
+  int port_ = 0;
 };
 
 }  // namespace entree::testing

@@ -2,10 +2,13 @@
 // each under its own login: what a door may hold, read and write, codes
 // used or expired, revoked devices, and one event's device against
 // another event.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "entree/base/uuid.h"
 #include "entree/desk/registration.h"
@@ -196,9 +199,22 @@ TEST_CASE("a mistyped, expired or unknown setup code is refused",
   for (const char* name : {"a.db", "b.db", "c.db"}) {
     CHECK_FALSE(std::filesystem::exists(org.dir.File(name)));
   }
-  // The good code still works after all that.
-  CHECK(
-      JoinEvent(good.address, good.code, org.dir.File("d.db"), org.Now()).ok());
+  // The good code still works after all that. Joined at once with another
+  // code into the same path, one of the two wins, never both.
+  SetupCode rival = org.Add("door-2", DeviceRole::kDoor);
+  std::optional<Result<DeviceLogin>> second;
+  std::thread racer([&] {
+    second =
+        JoinEvent(rival.address, rival.code, org.dir.File("d.db"), org.Now());
+  });
+  auto first =
+      JoinEvent(good.address, good.code, org.dir.File("d.db"), org.Now());
+  racer.join();
+  REQUIRE(second);
+  CHECK(first.ok() != second->ok());
+  auto kept = ReadDeviceLogin(org.dir.File("d.db")).value();
+  REQUIRE(kept.has_value());
+  CHECK(kept->name == (first.ok() ? "door-1" : "door-2"));
   // Names and doubles the organiser gets wrong.
   DeviceRequest bad;
   bad.name = "door 1; DROP TABLE";
@@ -256,6 +272,12 @@ TEST_CASE("a revoked device is shut out while the others carry on",
             "INSERT INTO checkins VALUES ('" + ToString(event.id) +
                 "', 'y', 'z', 1, 'door-1', 'entry', 0, 'welcome', NULL, 1)")
             .exit_code != 0);
+  // It may log in once at a time, to hear that it was removed.
+  std::string role =
+      logins[0].conninfo.substr(logins[0].conninfo.find("entree_"), 15);
+  CHECK(Sql(org.admin,
+            "SELECT rolconnlimit FROM pg_roles WHERE rolname = '" + role + "'")
+            .out == "1\n");
   auto devices = ListDevices(org.admin, org.event.id).value();
   REQUIRE(devices.size() == 2);
   CHECK(devices[0].revoked_at.has_value());
@@ -294,6 +316,28 @@ TEST_CASE("a device of one event cannot read or write another event",
             "event_id = '" +
                 event_b + "'")
             .out == "0\n");
+  // A temporary table of its own cannot stand in for the server's list of
+  // devices, and a change number it writes is not taken.
+  auto trick = Sql(login.conninfo,
+                   "CREATE TEMP TABLE devices (event_id text, name text, "
+                   "role text, login text, revoked_at timestamptz); INSERT "
+                   "INTO pg_temp.devices VALUES ('" +
+                       event_b +
+                       "', 'door-1', 'door', session_user, NULL); SELECT "
+                       "entree_device_event(), (SELECT count(*) FROM "
+                       "attendees WHERE event_id = '" +
+                       event_b + "')");
+  CHECK(trick.out.ends_with("\n" + ToString(a.event.id) + "|0\n"));
+  REQUIRE(Sql(login.conninfo, "INSERT INTO checkins VALUES ('" +
+                                  ToString(a.event.id) + "', 'forged', '" +
+                                  ToString(a.guests[0].id) +
+                                  "', 1, 'door-1', 'entry', 0, 'welcome', "
+                                  "NULL, 9000000000000000000)")
+              .exit_code == 0);
+  CHECK(Sql(a.admin,
+            "SELECT seq < 1000000 FROM checkins WHERE id = "
+            "'forged'")
+            .out == "t\n");
   // Its own file holds event A's guests only.
   Store door = Store::Open(db).value();
   CHECK(door.ListAttendees()->size() == 4);
@@ -410,6 +454,83 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
                   pg.conninfo()})
             .exit_code == 2);
   CHECK(organiser.Run({"device", "list"}).exit_code == 2);  // no server
+}
+
+}  // namespace entree
+
+namespace entree {
+namespace {
+
+// A certificate authority of the test's own, and a server certificate it
+// signed for localhost and 127.0.0.1.
+struct TestAuthority {
+  testing::TempDir dir;
+  std::string ca = dir.File("ca.crt");
+  explicit TestAuthority(bool sign_server) {
+    auto openssl = [](std::vector<std::string> args) {
+      args.insert(args.begin(), "/usr/bin/openssl");
+      auto run = RunProcess(args);
+      INFO(run.err);
+      REQUIRE(run.exit_code == 0);
+    };
+    openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=Entree test authority", "-keyout",
+             dir.File("ca.key"), "-out", ca});
+    if (!sign_server) return;
+    openssl({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+             "-keyout", dir.File("server.key"), "-out",
+             dir.File("server.csr")});
+    std::ofstream(dir.File("san.ext"))
+        << "subjectAltName=DNS:localhost,IP:127.0.0.1\n";
+    openssl({"x509", "-req", "-in", dir.File("server.csr"), "-CA", ca, "-CAkey",
+             dir.File("ca.key"), "-CAcreateserial", "-days", "2", "-extfile",
+             dir.File("san.ext"), "-out", dir.File("server.crt")});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("devices reach the server over TLS and refuse a wrong certificate",
+          "[sync][devices]") {
+  TestAuthority authority(/*sign_server=*/true);
+  TestAuthority stranger(/*sign_server=*/false);
+  int port = 20000 + static_cast<int>(::getpid() % 20000);
+  PgSandbox pg(port, authority.dir.File("server.crt"),
+               authority.dir.File("server.key"));
+  OrganiserEvent org(pg.conninfo(), 5);
+  auto address = [&](const std::string& root) {
+    return "host=localhost port=" + std::to_string(port) +
+           " dbname=entree sslmode=verify-full sslrootcert=" + root;
+  };
+  DeviceRequest request;
+  request.name = "door-1";
+  request.address = address(stranger.ca);
+  SetupCode setup = AddDevice(org.store, org.admin, request, org.Now()).value();
+  CHECK(setup.qr_text.find("sslmode=verify-full") != std::string::npos);
+
+  // A server whose certificate the device's authority did not sign is not
+  // believed: nothing is sent to it, nothing is written, the code is kept.
+  auto refused =
+      JoinEvent(setup.address, setup.code, org.dir.File("a.db"), org.Now());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == StatusCode::kIo);
+  CHECK(refused.status().message().find("certificate verify failed") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(org.dir.File("a.db")));
+  // Without TLS the server lets no device in over the network.
+  auto plain = JoinEvent("host=127.0.0.1 port=" + std::to_string(port) +
+                             " dbname=entree sslmode=disable",
+                         setup.code, org.dir.File("b.db"), org.Now());
+  CHECK_FALSE(plain.ok());
+  // The right authority: joined, and synced over TLS.
+  auto joined = JoinEvent(address(authority.ca), setup.code,
+                          org.dir.File("c.db"), org.Now());
+  INFO(joined.status().message());
+  REQUIRE(joined.ok());
+  CHECK(joined->conninfo.find("sslmode=verify-full") != std::string::npos);
+  Store door = Store::Open(org.dir.File("c.db")).value();
+  CHECK(door.ListAttendees()->size() == 5);
+  CHECK(SyncOnce(door, joined->conninfo, "door-1", org.Now()).ok());
 }
 
 }  // namespace entree

@@ -44,11 +44,12 @@ case $command in
     if [[ ! -f $dir/data/PG_VERSION ]]; then
       as_owner "$bin/initdb" -D "$dir/data" -A trust -U entree \
         --no-sync -E UTF8 >"$dir/initdb.log" 2>&1
-      as_owner tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
-local all entree trust
-local all all scram-sha-256
-host all all 127.0.0.1/32 scram-sha-256
-HBA
+      # Over TCP only TLS when the server has a certificate.
+      tcp=host
+      [[ -f $dir/tls/server.crt ]] && tcp=hostssl
+      printf '%s\n' "local all entree trust" "local all all scram-sha-256" \
+        "$tcp all all 127.0.0.1/32 scram-sha-256" |
+        as_owner tee "$dir/data/pg_hba.conf" >/dev/null
     fi
     options="-k $dir -c fsync=on"
     if [[ -n $port ]]; then

@@ -198,11 +198,17 @@ Status RevokeDevice(const std::string& admin, const EventId& event,
                              {std::string(name)});
   }
   // Its sessions end now; a new one sees nothing of the event (the
-  // policies ask entree_device_event(), which a revoked login fails).
+  // policies ask entree_device_event(), which a revoked login fails). It
+  // may still log in, one session at a time, to hear that it was removed.
+  std::string login = Text(rows.get(), 0, 0);
+  auto limit = server.Run(
+      "SELECT format('ALTER ROLE %I CONNECTION LIMIT 1', $1::text)", {login});
+  if (!limit.ok()) return limit.status();
+  ENTREE_RETURN_IF_ERROR(server.Exec(PQgetvalue(limit->get(), 0, 0)));
   return server.Exec(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
       "WHERE usename = $1",
-      {Text(rows.get(), 0, 0)});
+      {login});
 }
 
 }  // namespace entree

@@ -1,7 +1,6 @@
 // Devices on their own side: reading a setup code, joining the event into
 // a new database, and the device's login kept beside it.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -200,9 +199,16 @@ Result<DeviceLogin> JoinEvent(const std::string& address, std::string_view code,
   ENTREE_ASSIGN_OR_RETURN(std::string logo, LogoFromServer(*server));
 
   // Everything is fetched into a file of its own, put in place only once
-  // the code is spent.
+  // the code is spent. Made exclusively (and for its owner alone: it holds
+  // guests' names), so two joins into one path cannot both go on.
   std::string temp = database + ".joining";
-  RemoveDatabaseFiles(temp);
+  int claim =
+      ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (claim < 0) {
+    return Status::Localized(StatusCode::kAlreadyExists,
+                             "error.join_database_exists", {temp});
+  }
+  ::close(claim);
   Status status = [&]() -> Status {
     ENTREE_ASSIGN_OR_RETURN(Store store, Store::Open(temp));
     ENTREE_RETURN_IF_ERROR(store.CreateEvent(event));
@@ -237,17 +243,12 @@ Result<DeviceLogin> JoinEvent(const std::string& address, std::string_view code,
     }
   }
   if (status.ok()) status = WriteLogin(DeviceLoginPath(database), login);
-  // Names of guests: for this device's owner alone, like the login.
-  if (status.ok() && ::chmod(temp.c_str(), 0600) != 0) {
-    status = Status::Io("cannot protect " + temp);
-  }
-  if (status.ok() && std::rename(temp.c_str(), database.c_str()) != 0) {
+  // Put in place without replacing a file that appeared meanwhile.
+  if (status.ok() && ::link(temp.c_str(), database.c_str()) != 0) {
     status = Status::Io("cannot move the new database to " + database);
   }
-  if (!status.ok()) {
-    RemoveDatabaseFiles(temp);
-    return status;
-  }
+  RemoveDatabaseFiles(temp);
+  if (!status.ok()) return status;
   return login;
 }
 

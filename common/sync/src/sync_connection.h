@@ -58,9 +58,9 @@ class PgServer {
     }
     return Status::Database("sync server: " + why);
   }
-  // Waits up to `timeout` for a notice on entree_changes about `event`
-  // from another session; true when one came.
-  Result<bool> AwaitNotice(const std::string& event,
+  // Waits up to `timeout` for a notice on the event's channel
+  // (ChannelName) from another session; true when one came.
+  Result<bool> AwaitNotice(const std::string& channel,
                            std::chrono::milliseconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
@@ -70,8 +70,7 @@ class PgServer {
       }
       bool ours = false;
       while (PGnotify* notice = PQnotifies(conn_.get())) {
-        std::string_view about = notice->extra;
-        ours |= about.starts_with(event + " ");
+        ours |= channel == notice->relname;
         PQfreemem(notice);
       }
       if (ours) return true;
@@ -103,6 +102,12 @@ class PgServer {
   explicit PgServer(Connection conn) : conn_(std::move(conn)) {}
   Connection conn_;
 };
+
+// The channel kiosks of `event` (its id, hex) are told of each other's
+// pushes on; the notice says which kiosk pushed.
+inline std::string ChannelName(const std::string& event) {
+  return "entree_" + event;
+}
 
 inline std::string Text(PGresult* rows, int row, int column) {
   return PQgetvalue(rows, row, column);

@@ -125,31 +125,32 @@ BEGIN
 END $$;
 
 -- The device logged in (session_user: these run as their owner), while it
--- is not revoked.
+-- is not revoked. Tables are named with their schema and pg_temp comes
+-- last, so that a temporary table a login makes cannot stand in for them.
 CREATE FUNCTION entree_device_event() RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT event_id FROM devices
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT event_id FROM public.devices
   WHERE login = session_user AND revoked_at IS NULL $$;
 CREATE FUNCTION entree_device_name() RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT name FROM devices
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT name FROM public.devices
   WHERE login = session_user AND revoked_at IS NULL $$;
 -- What a device may always ask, revoked or not: who it is and whether it
 -- is shut out or its event purged.
 CREATE FUNCTION entree_device_state(OUT event_id text, OUT name text,
     OUT role text, OUT revoked boolean, OUT purged boolean)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT d.event_id, d.name, d.role, d.revoked_at IS NOT NULL,
          e.purged_at IS NOT NULL
-  FROM devices d JOIN events e USING (event_id)
+  FROM public.devices d JOIN public.events e USING (event_id)
   WHERE d.login = session_user $$;
 -- The setup code is spent: the device's password becomes its own.
 CREATE FUNCTION entree_join(secret text) RETURNS text
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  joining devices;
+  joining public.devices;
 BEGIN
-  SELECT * INTO joining FROM devices WHERE login = session_user FOR UPDATE;
+  SELECT * INTO joining FROM public.devices WHERE login = session_user FOR UPDATE;
   IF NOT FOUND OR joining.revoked_at IS NOT NULL THEN
     RAISE EXCEPTION 'entree:device_revoked';
   END IF;
@@ -159,19 +160,19 @@ BEGIN
   IF joining.expires_at < now() THEN
     RAISE EXCEPTION 'entree:setup_code_expired';
   END IF;
-  UPDATE devices SET joined_at = now(), last_contact = now()
+  UPDATE public.devices SET joined_at = now(), last_contact = now()
   WHERE login = session_user;
   EXECUTE format('ALTER ROLE %I PASSWORD %L VALID UNTIL %L', session_user,
                  secret, 'infinity');
   RETURN joining.sealed_key;
 END $$;
 CREATE FUNCTION entree_contact(waiting integer) RETURNS void
-  LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
-  UPDATE devices SET last_contact = now(), waiting = entree_contact.waiting
+  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE public.devices SET last_contact = now(), waiting = entree_contact.waiting
   WHERE login = session_user AND revoked_at IS NULL $$;
 CREATE FUNCTION entree_confirm_purge() RETURNS void
-  LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
-  UPDATE devices SET purge_confirmed_at = now(), last_contact = now()
+  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE public.devices SET purge_confirmed_at = now(), last_contact = now()
   WHERE login = session_user $$;
 REVOKE ALL ON FUNCTION entree_device_event(), entree_device_name(),
   entree_device_state(), entree_join(text), entree_contact(integer),
@@ -179,6 +180,21 @@ REVOKE ALL ON FUNCTION entree_device_event(), entree_device_name(),
 GRANT EXECUTE ON FUNCTION entree_device_event(), entree_device_name(),
   entree_device_state(), entree_join(text), entree_contact(integer),
   entree_confirm_purge() TO entree_device;
+
+-- Change numbers are the server's: whatever a login writes into seq, a
+-- pull's cursor follows only the server's sequence.
+CREATE FUNCTION entree_number_change() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.seq := nextval('public.entree_change_seq');
+  RETURN NEW;
+END $$;
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON attendees
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON badges
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON checkins
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
 
 REVOKE ALL ON attendees, badges, checkins, kiosks, events, devices,
   entree_schema FROM PUBLIC;

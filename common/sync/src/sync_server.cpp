@@ -452,7 +452,10 @@ Status CheckDevice(PgServer& server, const std::string& event) {
 Result<SyncSession> SyncSession::Open(const std::string& conninfo,
                                       const EventId& event) {
   ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(conninfo));
-  Status listening = server.Exec("LISTEN entree_changes");
+  // One channel per event: the id of another event is not in any notice
+  // a kiosk can hear.
+  Status listening =
+      server.Exec(("LISTEN \"" + ChannelName(ToString(event)) + "\"").c_str());
   if (!listening.ok()) return listening;
   ENTREE_ASSIGN_OR_RETURN(Rights rights, RightsOf(server));
   return SyncSession(std::make_unique<SyncConnection>(std::move(server),
@@ -499,8 +502,8 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   if (!pushed.ok()) return pushed.status();
   report.pushed = *pushed;
   if (report.pushed > 0) {
-    Status told = server.Exec("SELECT pg_notify('entree_changes', $1)",
-                              {event_id + " " + std::string(kiosk_id)});
+    Status told = server.Exec("SELECT pg_notify($1, $2)",
+                              {ChannelName(event_id), std::string(kiosk_id)});
     if (!told.ok()) return told;
   }
   Result<int64_t> cursor = store.SyncCursor();
@@ -533,7 +536,8 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
 }
 
 Result<bool> SyncSession::WaitForOthers(std::chrono::milliseconds timeout) {
-  return connection_->server.AwaitNotice(connection_->event, timeout);
+  return connection_->server.AwaitNotice(ChannelName(connection_->event),
+                                         timeout);
 }
 
 Result<std::vector<KioskSeen>> SyncSession::Kiosks() {
