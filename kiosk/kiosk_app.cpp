@@ -59,12 +59,33 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
   event_.name = "Entree";
   last_input_ = fault_checked_ = clock_.Now();
   std::string problem = OpenEvent();
-  if (!problem.empty()) {
+  if (problem.empty()) {
+    stack_.push_back(MakeAttractScreen(*this));
+  } else if (!std::filesystem::exists(config_.database)) {
+    // A new box: it joins the event with the organiser's setup code, which
+    // a camera may read too.
+    Log(problem + ": waiting for a setup code");
+    StartCamera();
+    stack_.push_back(MakeSetupScreen(*this));
+  } else {
     Log(problem);
     stack_.push_back(MakeFaultScreen(*this));
-  } else {
-    stack_.push_back(MakeAttractScreen(*this));
   }
+}
+
+void KioskApp::JoinedEvent() {
+  pending_.push_back([this] {
+    // Opened already when the retry found the new file first.
+    std::string problem = store_ ? std::string() : OpenEvent();
+    stack_.clear();
+    if (problem.empty()) {
+      Log("joined the event " + event_.name + " as " + config_.kiosk_id);
+      stack_.push_back(MakeAttractScreen(*this));
+    } else {
+      Log(problem);
+      stack_.push_back(MakeFaultScreen(*this));
+    }
+  });
 }
 
 std::string KioskApp::OpenEvent() {
@@ -119,9 +140,8 @@ std::string KioskApp::OpenEvent() {
 }
 
 void KioskApp::RetryAfterFault(Instant now) {
-  if (Top().Name() != "fault" || now - fault_checked_ < kFaultRetryEvery) {
-    return;
-  }
+  bool waiting = Top().Name() == "fault" || Top().Name() == "setup";
+  if (!waiting || now - fault_checked_ < kFaultRetryEvery) return;
   fault_checked_ = now;
   if (!store_) {
     if (std::string problem = OpenEvent(); !problem.empty()) return;
@@ -158,6 +178,18 @@ void KioskApp::UseDeviceLogin() {
   } else if (*device) {
     config_.server = (*device)->conninfo;
     config_.kiosk_id = (*device)->name;
+    // What the organiser added it as: the server lets it do no more.
+    switch ((*device)->role) {
+      case DeviceRole::kDoor:
+        config_.role = KioskRole::kDoor;
+        break;
+      case DeviceRole::kRegistration:
+        config_.role = KioskRole::kRegistration;
+        break;
+      case DeviceRole::kBoth:
+        config_.role = KioskRole::kBoth;
+        break;
+    }
   }
 }
 
@@ -239,6 +271,7 @@ void KioskApp::ShowFault(const std::string& why) {
 }
 
 void KioskApp::OnScan(const std::string& code) {
+  if (Top().TakeScan(code)) return;
   if (!door_)
     return ShowFault("a badge was scanned but the kiosk is not ready");
   bool dry_run = config_.role == KioskRole::kRegistration;

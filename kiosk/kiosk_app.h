@@ -76,6 +76,7 @@ class KioskApp final : public KioskContext {
   void PopToRoot() override;
   void ShowVerdict(const ScanOutcome& outcome) override;
   void ShowFault(const std::string& why) override;
+  void JoinedEvent() override;
   void PlayCue(Cue cue) override { cue_ = cue; }
   void RequestQuit() override { quit_ = true; }
 
@@ -83,9 +84,9 @@ class KioskApp final : public KioskContext {
   // Opens the event's database and starts what needs it (door, camera,
   // scanner, sync, badges); the problem when it cannot, else empty.
   std::string OpenEvent();
-  // While a fault screen shows, every kFaultRetryEvery: once the store can
-  // be written again (a lock let go), or opened (a file put in place), the
-  // fault screen goes and the start screen is back.
+  // While a fault or the setup screen shows, every kFaultRetryEvery: once
+  // the store can be written again (a lock let go), or opened (a file put
+  // in place), that screen goes and the start screen is back.
   void RetryAfterFault(Instant now);
   void OnScan(const std::string& code);
   // Shows the walk-ins seated since the last step on the verdict still

@@ -60,6 +60,8 @@ class KioskContext {
   // Something went wrong that a guest cannot fix: the calm staff screen,
   // and `why` in the log.
   virtual void ShowFault(const std::string& why) = 0;
+  // The box joined an event (the setup screen): open it and start.
+  virtual void JoinedEvent() = 0;
   virtual void PlayCue(Cue cue) = 0;
   virtual void RequestQuit() = 0;
 };
@@ -85,6 +87,12 @@ class Screen {
     (void)seated;
     return false;
   }
+  // A code scanned while this screen shows; true when the screen took it
+  // (the setup screen's setup code), else it goes to the door.
+  virtual bool TakeScan(const std::string& code) {
+    (void)code;
+    return false;
+  }
   // Staff screens are locked (popped) when the kiosk is left alone; guest
   // screens simply go back to the start.
   virtual bool IsStaffScreen() const { return false; }
@@ -104,6 +112,8 @@ std::unique_ptr<Screen> MakeVerdictScreen(KioskContext& ctx,
                                           const ScanOutcome& outcome);
 // "Please ask our staff": shown when the kiosk cannot do its work.
 std::unique_ptr<Screen> MakeFaultScreen(KioskContext& ctx);
+// A box without an event: the organiser's setup code joins it to one.
+std::unique_ptr<Screen> MakeSetupScreen(KioskContext& ctx);
 // Find your invitation by typing part of your name.
 std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx);
 // Register on the spot.

@@ -517,13 +517,14 @@ TEST_CASE("only staff can quit", "[kiosk]") {
   CHECK(f.app->quit_requested());
 }
 
-TEST_CASE("a kiosk without its database shows the staff screen", "[kiosk]") {
+TEST_CASE("a kiosk without its database asks for a setup code, or finds it",
+          "[kiosk]") {
   TempDir dir;
   FixedClock clock{At("2026-10-12T17:00:00Z")};
   KioskConfig config;
   config.database = dir.File("missing/event.db");
   KioskApp app(config, clock);
-  CHECK(app.ScreenName() == "fault");
+  CHECK(app.ScreenName() == "setup");
 
   // Once the file is put in place, the kiosk finds it by itself.
   std::filesystem::create_directories(dir.File("missing"));
@@ -912,4 +913,55 @@ TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
   f.Advance(100);
   f.Scan(code);
   CHECK(f.HasText("Frank van Dijk"));
+}
+
+TEST_CASE("a new box joins its event from the setup QR code and starts",
+          "[kiosk][sync][devices]") {
+  entree::testing::PgSandbox pg;
+  entree::testing::SignedEvent org;
+  Attendee guest = AddAttendee(org.store, "Els", "de Vries");
+  REQUIRE(InitSyncServer(pg.conninfo()).ok());
+  Instant now = SystemClock().Now();
+  REQUIRE(SyncOnce(org.store, pg.conninfo(), "organiser", now).ok());
+  DeviceRequest request;
+  request.name = "door-3";
+  auto setup = AddDevice(org.store, pg.conninfo(), request, now);
+  REQUIRE(setup.ok());
+
+  // A box with the kiosk installed and no event; kiosk.conf names no
+  // server.
+  std::string box_db = org.dir.File("box.db");
+  KioskFixture f(KioskRole::kBoth, "", "", "", "", "", Direction::kEntry,
+                 std::nullopt,
+                 [&](KioskConfig& config) { config.database = box_db; });
+  REQUIRE(f.app->ScreenName() == "setup");
+  CHECK(f.HasText("Deze kiosk instellen"));
+  // Typed wrong, then typed right but without the server's address.
+  f.Type("abc");
+  f.Tap("connect");
+  CHECK(f.HasText("Dat is geen installatiecode"));
+  for (int i = 0; i < 3; ++i) f.Tap("key:back");
+  for (char c : setup->code) {
+    if (c != '-')
+      f.Tap("key:" + std::string(1, static_cast<char>(std::tolower(c))));
+  }
+  f.Tap("connect");
+  CHECK(f.HasText("kent het adres van de server nog niet"));
+  // A guest's badge scanned now is not a setup code, and opens nothing.
+  f.Scan(org.issuer.BadgeFor(guest.id, false, f.clock.Now())->code);
+  CHECK(f.app->ScreenName() == "setup");
+  CHECK(f.HasText("Dat is geen installatiecode"));
+  // The QR code carries the address: scanned, the box joins and starts.
+  f.Scan(setup->qr_text);
+  for (int i = 0; i < 200 && f.app->ScreenName() == "setup"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(50);
+  }
+  REQUIRE(f.app->ScreenName() == "attract");
+  CHECK(std::filesystem::exists(DeviceLoginPath(box_db)));
+  CHECK_FALSE(std::filesystem::exists(box_db + ".key"));  // a door
+  CHECK(f.app->config().role == KioskRole::kDoor);
+  CHECK(f.app->config().kiosk_id == "door-3");
+  f.Scan(org.issuer.BadgeFor(guest.id, false, f.clock.Now())->code);
+  CHECK(f.HasText("Welkom, Els de Vries!"));
 }

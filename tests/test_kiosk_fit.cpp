@@ -318,6 +318,22 @@ TEST_CASE("the door's other states fit at five sizes in every language",
   }
 }
 
+TEST_CASE("the setup screen of a new box fits at five sizes", "[kiosk][fit]") {
+  Language language =
+      GENERATE(Language::kDutch, Language::kEnglish, Language::kGerman);
+  entree::testing::TempDir box;
+  KioskFixture f(
+      KioskRole::kDoor, "", "", "", "", "", Direction::kEntry, std::nullopt,
+      [&](KioskConfig& config) { config.database = box.File("new.db"); });
+  REQUIRE(f.app->ScreenName() == "setup");
+  f.Tap("lang:" + std::string(ToString(language)));
+  FitChecker check{f, false};
+  check("setup");
+  for (int i = 0; i < 30; ++i) f.Tap("key:w");
+  f.Tap("connect");
+  check("setup, a bad code and a long one");
+}
+
 TEST_CASE("every verdict and the fault screen fit at five sizes",
           "[kiosk][fit]") {
   Language language =

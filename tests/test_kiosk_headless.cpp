@@ -268,15 +268,27 @@ TEST_CASE("key combinations and gestures never leave the kiosk",
   CHECK(std::filesystem::exists(last));
 }
 
-TEST_CASE("a kiosk without a usable database shows the staff screen",
+TEST_CASE("a kiosk without a database asks for its setup code", "[kiosk]") {
+  std::filesystem::create_directories(kScreens);
+  Event e;
+  ProcessResult run = e.Kiosk(
+      {}, "wait 300\nexpect setup\nshot " + Shot("10-setup.bmp") +
+              "\ntype ABCD\npress connect\nwait 100\nexpect setup\nquit\n");
+  CHECK(run.exit_code == 0);
+  CHECK(BmpPixel(Shot("10-setup.bmp"), 5, 5) ==
+        entree::kiosk::theme::kBackground);
+  CHECK_FALSE(std::filesystem::exists(e.db));  // nothing was created
+}
+
+TEST_CASE("a kiosk with a database it cannot use shows the staff screen",
           "[kiosk]") {
   std::filesystem::create_directories(kScreens);
   Event e;
+  entree::testing::WriteFile(e.db, "not a database");
   ProcessResult run = e.Kiosk(
       {}, "wait 300\nexpect fault\nshot " + Shot("10-fault.bmp") + "\nquit\n");
   CHECK(run.exit_code == 0);
   CHECK(BmpPixel(Shot("10-fault.bmp"), 5, 5) == entree::kiosk::theme::kPanel);
-  CHECK_FALSE(std::filesystem::exists(e.db));  // nothing was created
 }
 
 TEST_CASE("the headless kiosk checks a guest in from camera frames",
