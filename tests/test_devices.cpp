@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -402,6 +403,57 @@ TEST_CASE("a registration desk joins with the key, and its badges open doors",
   CHECK(FileBytes(door_db).find("noor@example.org") == std::string::npos);
 }
 
+TEST_CASE("a purge reaches the server and every device, revoked ones too",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 8);
+  std::map<std::string, DeviceLogin> logins;
+  std::map<std::string, std::string> files;
+  for (auto [name, role] : {std::pair{"door-1", DeviceRole::kDoor},
+                            std::pair{"door-2", DeviceRole::kDoor},
+                            std::pair{"desk-1", DeviceRole::kRegistration}}) {
+    SetupCode setup = org.Add(name, role);
+    files[name] = org.dir.File(std::string(name) + ".db");
+    logins[name] =
+        JoinEvent(setup.address, setup.code, files[name], org.Now()).value();
+  }
+  REQUIRE(RevokeDevice(org.admin, org.event.id, "door-2").ok());
+  auto names_in = [](const std::string& bytes) {
+    for (const char* part : {"Nummer", "Gast", "secret-mail", "EXT-SECRET"}) {
+      if (bytes.find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  REQUIRE(names_in(FileBytes(files["door-2"])));
+
+  REQUIRE(PurgeServer(org.admin, org.event.id, org.Now()).value() == 8);
+  REQUIRE(org.store.PurgePersonalData(org.Now()).ok());
+  for (auto& [name, path] : files) {
+    INFO(name);
+    Store store = Store::Open(path).value();
+    auto synced = SyncOnce(store, logins[name].conninfo, name, org.Now());
+    CHECK(synced.ok() == (name != "door-2"));   // revoked, and purged anyway
+    CHECK(store.ListAttendees()->size() == 8);  // the counts stay
+  }
+  auto devices = ListDevices(org.admin, org.event.id).value();
+  REQUIRE(devices.size() == 3);
+  for (const DeviceSeen& device : devices) {
+    INFO(device.name);
+    CHECK(device.event_purged);
+    CHECK(device.purge_confirmed_at.has_value());
+  }
+  // No name or email anywhere: the server's dump and every file.
+  auto dump = RunProcess({"/usr/bin/pg_dump", "-d", org.admin});
+  REQUIRE(dump.exit_code == 0);
+  CHECK(dump.out.find(ToString(org.event.id)) != std::string::npos);
+  CHECK_FALSE(names_in(dump.out));
+  CHECK_FALSE(names_in(FileBytes(org.dir.File("event.db"))));
+  for (const auto& [name, path] : files) {
+    INFO(name);
+    CHECK_FALSE(names_in(FileBytes(path)));
+  }
+}
+
 TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
   PgSandbox pg;
   testing::Cli organiser;
@@ -449,6 +501,25 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
       RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "sync"});
   CHECK(shut_out.exit_code == 6);
   CHECK(shut_out.err.find("removed this device") != std::string::npos);
+  // The organiser purges the event everywhere; the revoked door purges its
+  // file at its next contact, and the organiser sees it confirmed.
+  auto purged = organiser.Run({"purge", "--yes", "--server", pg.conninfo()});
+  INFO(purged.err);
+  REQUIRE(purged.exit_code == 0);
+  CHECK(purged.out.find("The server blanked 60 guests") != std::string::npos);
+  CHECK(organiser.Run({"device", "list", "--server", pg.conninfo()})
+            .out.find("purge not confirmed yet") != std::string::npos);
+  CHECK(RunProcess({ENTREE_CLI_PATH, "--db", door_db, "sync"}).exit_code == 6);
+  CHECK(organiser.Run({"device", "list", "--server", pg.conninfo()})
+            .out.find("  purged ") != std::string::npos);
+  CHECK(FileBytes(door_db).find("Frank") == std::string::npos);
+  // An unreachable server: refused, and nothing changes here.
+  testing::Cli other;
+  other.Prepare();
+  std::string before = testing::DatabaseFingerprint(other.db);
+  CHECK(other.Run({"purge", "--yes", "--server", "host=/nonexistent"})
+            .exit_code == 8);
+  CHECK(testing::DatabaseFingerprint(other.db) == before);
   CHECK(organiser
             .Run({"device", "add", "door-2", "--role", "guard", "--server",
                   pg.conninfo()})

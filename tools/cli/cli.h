@@ -90,6 +90,9 @@ struct Context {
 
 // The kiosk id the CLI writes badges, check-ins and print jobs as.
 inline constexpr std::string_view kCliKioskId = "cli";
+// The sync server's owner connection: --server, else $ENTREE_SERVER;
+// nullopt when neither is given.
+std::optional<std::string> ServerOption(const Context& ctx);
 // The kiosk id of this command: --kiosk, else the device's name when the
 // database joined as a device (entree device join), else kCliKioskId.
 std::string KioskIdOf(const Context& ctx);

@@ -13,15 +13,6 @@
 namespace entree::cli {
 namespace {
 
-// --server, else $ENTREE_SERVER: the server owner's connection.
-std::optional<std::string> AdminServer(const Context& ctx) {
-  if (auto server = ctx.args.Value("server")) return server;
-  if (const char* env = std::getenv("ENTREE_SERVER"); env && *env) {
-    return std::string(env);
-  }
-  return std::nullopt;
-}
-
 std::string When(const std::optional<Instant>& at) {
   return at ? FormatLocal(*at).substr(0, 16) : std::string("-");
 }
@@ -110,6 +101,7 @@ int List(Context& ctx, const std::string& admin) {
           .Field("last_contact",
                  d.last_contact ? FormatIsoUtc(*d.last_contact) : "")
           .Field("waiting", d.waiting)
+          .Field("event_purged", d.event_purged)
           .Field("purge_confirmed_at", d.purge_confirmed_at
                                            ? FormatIsoUtc(*d.purge_confirmed_at)
                                            : "")
@@ -117,11 +109,17 @@ int List(Context& ctx, const std::string& admin) {
       continue;
     }
     *ctx.out << ctx.tr().Format(
-                    "device.line",
-                    {d.name, std::string(ToString(d.role)),
-                     std::string(ctx.tr().Get("device.state_" + state)),
-                     When(d.last_contact), std::to_string(d.waiting)})
-             << "\n";
+        "device.line", {d.name, std::string(ToString(d.role)),
+                        std::string(ctx.tr().Get("device.state_" + state)),
+                        When(d.last_contact), std::to_string(d.waiting)});
+    if (d.event_purged) {
+      *ctx.out << "  "
+               << (d.purge_confirmed_at
+                       ? ctx.tr().Format("device.purge_confirmed",
+                                         {When(d.purge_confirmed_at)})
+                       : std::string(ctx.tr().Get("device.purge_waiting")));
+    }
+    *ctx.out << "\n";
   }
   json.EndArray();
   if (ctx.json) *ctx.out << json.str() << "\n";
@@ -180,7 +178,7 @@ int RunDevice(Context& ctx) {
   if (verb != "add" && verb != "list" && verb != "revoke") {
     return ctx.UsageError(ctx.tr().Get("error.device_usage"));
   }
-  auto admin = AdminServer(ctx);
+  auto admin = ServerOption(ctx);
   if (!admin) return ctx.UsageError(ctx.tr().Get("error.device_needs_server"));
   if (verb == "add") return Add(ctx, *admin);
   if (verb == "list") return List(ctx, *admin);

@@ -7,6 +7,7 @@
 #include "entree/base/uuid.h"
 #include "entree/people/export.h"
 #include "entree/reports/report.h"
+#include "entree/sync/devices.h"
 
 namespace entree::cli {
 namespace {
@@ -116,15 +117,31 @@ int RunPurge(Context& ctx) {
     return ctx.UsageError(ctx.tr().Format("error.purge_needs_yes",
                                           {std::to_string(people->size())}));
   }
+  // The server first: when it cannot be reached, nothing changes here.
+  std::optional<int> on_server;
+  if (auto server = ServerOption(ctx)) {
+    auto event = store->GetEvent();
+    if (!event.ok()) return ctx.Fail(event.status());
+    auto blanked = PurgeServer(*server, event->id, ctx.clock->Now());
+    if (!blanked.ok()) return ctx.Fail(blanked.status());
+    on_server = *blanked;
+  }
   auto cleared = store->PurgePersonalData(ctx.clock->Now());
   if (!cleared.ok()) return ctx.Fail(cleared.status());
   if (ctx.json) {
     JsonWriter json;
-    json.BeginObject().Field("cleared", int64_t{*cleared}).EndObject();
+    json.BeginObject().Field("cleared", int64_t{*cleared});
+    if (on_server) json.Field("cleared_on_server", int64_t{*on_server});
+    json.EndObject();
     *ctx.out << json.str() << "\n";
   } else {
     *ctx.out << ctx.tr().Format("purge.done", {std::to_string(*cleared)})
              << "\n";
+    if (on_server) {
+      *ctx.out << ctx.tr().Format("purge.server_done",
+                                  {std::to_string(*on_server)})
+               << "\n";
+    }
   }
   return kExitOk;
 }

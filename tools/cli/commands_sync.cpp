@@ -11,18 +11,14 @@
 #include "entree/sync/sync_server.h"
 
 namespace entree::cli {
-namespace {
 
-// --server, else $ENTREE_SERVER; nullopt when neither is given.
-std::optional<std::string> ServerOf(const Context& ctx) {
+std::optional<std::string> ServerOption(const Context& ctx) {
   if (auto server = ctx.args.Value("server")) return server;
   if (const char* env = std::getenv("ENTREE_SERVER"); env && *env) {
     return std::string(env);
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 std::string KioskIdOf(const Context& ctx) {
   if (auto kiosk = ctx.args.Value("kiosk")) return *kiosk;
@@ -32,7 +28,7 @@ std::string KioskIdOf(const Context& ctx) {
 }
 
 int RunServer(Context& ctx) {
-  auto server = ServerOf(ctx);
+  auto server = ServerOption(ctx);
   if (ctx.args.positional != std::vector<std::string>{"init"} || !server) {
     return ctx.UsageError(ctx.tr().Get("error.server_needs_init"));
   }
@@ -43,7 +39,7 @@ int RunServer(Context& ctx) {
 }
 
 int RunSync(Context& ctx) {
-  auto server = ServerOf(ctx);
+  auto server = ServerOption(ctx);
   // A database that joined as a device syncs with its own login, under
   // its own name.
   auto device = ReadDeviceLogin(ctx.db_path);

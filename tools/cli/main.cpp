@@ -197,7 +197,7 @@ const std::vector<Command>& Commands() {
        {{"o", true}, {"output", true}, {"interval", true}},
        RunReport},
       {"person", {}, RunPerson},
-      {"purge", {{"yes", false}}, RunPurge},
+      {"purge", {{"yes", false}, {"server", true}}, RunPurge},
       {"seating",
        {{"rounds", true},
         {"seed", true},

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "device_codes.h"
 #include "entree/base/base32.h"
@@ -160,11 +161,12 @@ Result<std::vector<DeviceSeen>> ListDevices(const std::string& admin,
   auto ms = [](const char* column) {
     return std::string("(extract(epoch FROM ") + column + ") * 1000)::bigint";
   };
-  std::string sql = "SELECT name, role, " + ms("added_at") + ", " +
-                    ms("expires_at") + ", " + ms("joined_at") + ", " +
-                    ms("revoked_at") + ", " + ms("last_contact") +
-                    ", waiting, " + ms("purge_confirmed_at") +
-                    " FROM devices WHERE event_id = $1 ORDER BY name";
+  std::string sql =
+      "SELECT d.name, d.role, " + ms("d.added_at") + ", " + ms("d.expires_at") +
+      ", " + ms("d.joined_at") + ", " + ms("d.revoked_at") + ", " +
+      ms("d.last_contact") + ", d.waiting, " + ms("d.purge_confirmed_at") +
+      ", e.purged_at IS NOT NULL FROM devices d JOIN events e USING "
+      "(event_id) WHERE d.event_id = $1 ORDER BY d.name";
   ENTREE_ASSIGN_OR_RETURN(auto rows,
                           server.Run(sql.c_str(), {ToString(event)}));
   std::vector<DeviceSeen> devices;
@@ -180,6 +182,7 @@ Result<std::vector<DeviceSeen>> ListDevices(const std::string& admin,
     seen.last_contact = OptionalInstant(r, i, 6);
     seen.waiting = Number(r, i, 7);
     seen.purge_confirmed_at = OptionalInstant(r, i, 8);
+    seen.event_purged = Text(r, i, 9) == "t";
     devices.push_back(std::move(seen));
   }
   return devices;
@@ -209,6 +212,44 @@ Status RevokeDevice(const std::string& admin, const EventId& event,
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
       "WHERE usename = $1",
       {login});
+}
+
+Result<int> PurgeServer(const std::string& admin, const EventId& event,
+                        Instant now) {
+  ENTREE_ASSIGN_OR_RETURN(auto server, PgServer::Connect(admin));
+  std::string id = ToString(event);
+  Status status = server.Exec("BEGIN");
+  if (status.ok()) {
+    status = server.Exec("SELECT pg_advisory_xact_lock(hashtext($1))", {id});
+  }
+  int blanked = 0;
+  if (status.ok()) {
+    // New change numbers too: every kiosk pulls the blanked rows.
+    auto rows = server.Run(
+        "UPDATE attendees SET external_id = '', given_name = '', "
+        "family_name = '', organisation = '', email = '', shop_code = '', "
+        "updated_at = $2::bigint WHERE event_id = $1",
+        {id, std::to_string(ToMillis(now))});
+    if (rows.ok()) {
+      blanked = std::atoi(PQcmdTuples(rows->get()));
+    } else {
+      status = rows.status();
+    }
+  }
+  if (status.ok()) {
+    status = server.Exec(
+        "UPDATE events SET purged_at = coalesce(purged_at, now()) "
+        "WHERE event_id = $1",
+        {id});
+  }
+  if (status.ok()) status = server.Exec("COMMIT");
+  if (!status.ok()) {
+    (void)server.Exec("ROLLBACK");
+    return status;
+  }
+  // The rows' earlier versions go from the table's files too.
+  ENTREE_RETURN_IF_ERROR(server.Exec("VACUUM attendees"));
+  return blanked;
 }
 
 }  // namespace entree

@@ -138,10 +138,11 @@ CREATE FUNCTION entree_device_name() RETURNS text
 -- What a device may always ask, revoked or not: who it is and whether it
 -- is shut out or its event purged.
 CREATE FUNCTION entree_device_state(OUT event_id text, OUT name text,
-    OUT role text, OUT revoked boolean, OUT purged boolean)
+    OUT role text, OUT revoked boolean, OUT purged boolean,
+    OUT purge_confirmed boolean)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT d.event_id, d.name, d.role, d.revoked_at IS NOT NULL,
-         e.purged_at IS NOT NULL
+         e.purged_at IS NOT NULL, d.purge_confirmed_at IS NOT NULL
   FROM public.devices d JOIN public.events e USING (event_id)
   WHERE d.login = session_user $$;
 -- The setup code is spent: the device's password becomes its own.

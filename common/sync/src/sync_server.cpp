@@ -432,17 +432,28 @@ Result<Rights> RightsOf(PgServer& server) {
   return rights;
 }
 
-// A device's standing: kKey when it was revoked (its records stay here and
-// are not sent), or when the login is not a device of `event`.
-Status CheckDevice(PgServer& server, const std::string& event) {
+// A device's standing. When the organiser purged the event, the device
+// purges `store` and says so first, revoked or not. Then kKey when it was
+// revoked (its records stay here and are not sent), or when the login is
+// not a device of `event`.
+Status CheckDevice(PgServer& server, Store& store, const std::string& event,
+                   Instant now) {
   ENTREE_ASSIGN_OR_RETURN(
-      auto rows,
-      server.Run("SELECT event_id, revoked FROM entree_device_state()"));
-  if (PQntuples(rows.get()) != 1 || Text(rows.get(), 0, 1) == "t") {
+      auto rows, server.Run("SELECT event_id, revoked, purged, "
+                            "purge_confirmed FROM entree_device_state()"));
+  if (PQntuples(rows.get()) != 1) {
     return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
   }
   if (Text(rows.get(), 0, 0) != event) {
     return Status::Localized(StatusCode::kKey, "error.device_other_event", {});
+  }
+  if (Text(rows.get(), 0, 2) == "t" && Text(rows.get(), 0, 3) != "t") {
+    ENTREE_ASSIGN_OR_RETURN(int purged, store.PurgePersonalData(now));
+    (void)purged;
+    ENTREE_RETURN_IF_ERROR(server.Exec("SELECT entree_confirm_purge()"));
+  }
+  if (Text(rows.get(), 0, 1) == "t") {
+    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
   }
   return Status::Ok();
 }
@@ -478,7 +489,7 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   if (rights.device) {
     // Its own login: the server knows its name, and lets it write under
     // no other.
-    ENTREE_RETURN_IF_ERROR(CheckDevice(server, event_id));
+    ENTREE_RETURN_IF_ERROR(CheckDevice(server, store, event_id, now));
   } else {
     // A kiosk id is one kiosk's: the first file to sync under it keeps it,
     // so two boxes given one name (a cloned host name) cannot hide each

@@ -70,6 +70,7 @@ struct DeviceSeen {
   std::optional<Instant> revoked_at;
   std::optional<Instant> last_contact;
   int64_t waiting = 0;  // records it had not sent then
+  bool event_purged = false;  // PurgeServer ran for the event
   std::optional<Instant> purge_confirmed_at;
 };
 // Every device of `event`, by name.
@@ -80,6 +81,15 @@ Result<std::vector<DeviceSeen>> ListDevices(const std::string& admin,
 // unknown name.
 Status RevokeDevice(const std::string& admin, const EventId& event,
                     std::string_view name);
+
+// Purges the event on the server: every guest's name, organisation,
+// email, external id and shop barcode is blanked (the counts stay), and
+// each device purges its own file at its next contact, revoked or not, and
+// confirms it (DeviceSeen::purge_confirmed_at). Purge the organiser's file
+// after this (Store::PurgePersonalData). Returns how many guests were
+// blanked; kIo when the server cannot be reached, and nothing changed.
+Result<int> PurgeServer(const std::string& admin, const EventId& event,
+                        Instant now);
 
 // A joined device's own login, kept in DeviceLoginPath(database) (mode
 // 0600): the connection string with its password, and its name.
