@@ -423,6 +423,11 @@ class StaffScreen final : public Screen {
                        {std::to_string(conflicts_), last_conflict_name_}),
            ""});
     }
+    if (overfull_ > 0) {
+      warnings_.push_back(
+          {tr().Format("kiosk.staff_overfull", {std::to_string(overfull_)}),
+           ""});
+    }
     if (const CameraScanner* camera = ctx_.camera()) {
       CameraStatus status = camera->status();
       char fps[16];
@@ -497,6 +502,9 @@ class StaffScreen final : public Screen {
           last_conflict_name_ = who.ok() ? who->FullName() : "?";
         }
       }
+      if (auto overfull = store->OverfullTables(); overfull.ok()) {
+        overfull_ = overfull->size();
+      }
     }
     LookAround();
   }
@@ -569,6 +577,7 @@ class StaffScreen final : public Screen {
   };
   std::vector<Warning> warnings_;
   size_t conflicts_ = 0;  // guests let in at two doors while offline
+  size_t overfull_ = 0;   // World Café tables fuller than their places
   std::string last_conflict_name_;
   std::optional<PrintRecord> failed_print_;
   Instant refreshed_{};

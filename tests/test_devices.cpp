@@ -14,6 +14,7 @@
 #include "entree/base/uuid.h"
 #include "entree/desk/registration.h"
 #include "entree/door/door.h"
+#include "entree/seating/seating_event.h"
 #include "entree/sync/devices.h"
 #include "entree/sync/sync_schema.h"
 #include "entree/sync/sync_server.h"
@@ -602,6 +603,145 @@ TEST_CASE("devices reach the server over TLS and refuse a wrong certificate",
   Store door = Store::Open(org.dir.File("c.db")).value();
   CHECK(door.ListAttendees()->size() == 5);
   CHECK(SyncOnce(door, joined->conninfo, "door-1", org.Now()).ok());
+}
+
+}  // namespace entree
+
+namespace entree {
+
+TEST_CASE("seats and told state converge across three doors after an outage",
+          "[sync][devices]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 11);
+  // Three tables of five (a host and four guests): twelve places a round
+  // for eleven invited guests, one place to spare.
+  const char* tables[] = {"Human Capital", "Smart Industry", "Regiobranding"};
+  for (const char* table : tables) {
+    REQUIRE(org.store.UpsertTable({table, 5, ""}).ok());
+    Attendee host = testing::AddAttendee(org.store, "Host", table,
+                                         Sector::kBusiness, table);
+    host.role = Role::kHost;
+    REQUIRE(org.store.UpdateAttendee(host).ok());
+  }
+  PlanRequest plan;
+  plan.rounds = 2;
+  REQUIRE(PlanEventSeating(org.store, plan).ok());
+  REQUIRE(SyncOnce(org.store, org.admin, "organiser", org.Now()).ok());
+
+  // Two walk-ins registered at the desk before the outage: no seats yet.
+  SetupCode desk_code = org.Add("desk-1", DeviceRole::kRegistration);
+  std::string desk_db = org.dir.File("desk.db");
+  DeviceLogin desk =
+      JoinEvent(desk_code.address, desk_code.code, desk_db, org.Now()).value();
+  std::vector<Attendee> walk_ins;
+  std::vector<std::string> walk_in_codes;
+  {
+    Store desk_store = Store::Open(desk_db).value();
+    BadgeIssuer issuer(desk_store, org.event.id, org.keys.secret_key, "desk-1");
+    for (const char* name : {"Noor", "Daan"}) {
+      WalkInForm form{name, "Inloop", "", Sector::kEducation, "", true};
+      walk_ins.push_back(
+          RegisterWalkIn(desk_store, form, OrganiserEvent::DoorTime()).value());
+      walk_in_codes.push_back(
+          issuer
+              .BadgeFor(walk_ins.back().id, false, OrganiserEvent::DoorTime())
+              ->code);
+    }
+    REQUIRE(SyncOnce(desk_store, desk.conninfo, "desk-1", org.Now()).ok());
+  }
+
+  struct DoorBox {
+    std::string name;
+    DeviceLogin login;
+    std::unique_ptr<Store> store;
+    FixedClock clock{OrganiserEvent::DoorTime()};
+    std::unique_ptr<Door> door;
+  };
+  std::vector<DoorBox> doors(3);
+  for (int d = 0; d < 3; ++d) {
+    DoorBox& box = doors[d];
+    box.name = "door-" + std::to_string(d + 1);
+    SetupCode setup = org.Add(box.name, DeviceRole::kDoor);
+    std::string db = org.dir.File(box.name + ".db");
+    box.login = JoinEvent(setup.address, setup.code, db, org.Now()).value();
+    box.store = std::make_unique<Store>(Store::Open(db).value());
+    Event event = box.store->GetEvent().value();
+    box.door = std::make_unique<Door>(*box.store, box.clock, event,
+                                      DoorSettingsFor(event, Direction::kEntry),
+                                      box.name);
+    // The plan came with the event: rounds, tables and every seat.
+    CHECK(box.store->SeatingRounds().value() == 2);
+    CHECK(box.store->ListTables()->size() == 3);
+    CHECK(box.store->ListSeats()->size() == org.store.ListSeats()->size());
+  }
+  auto sync = [&](DoorBox& box) {
+    box.clock.Advance(std::chrono::seconds(1));
+    return SyncOnce(*box.store, box.login.conninfo, box.name, box.clock.Now());
+  };
+  // What each guest was told, table by round, as the doors said it.
+  std::map<std::string, std::vector<std::string>> told;
+  auto let_in = [&](DoorBox& box, const std::string& code) {
+    box.clock.Advance(std::chrono::seconds(5));
+    ScanOutcome outcome = box.door->Scan(code).value();
+    REQUIRE(outcome.verdict == Verdict::kWelcome);
+    REQUIRE(outcome.seats.size() == 2);
+    auto& tables_told = told[ToString(outcome.attendee->id)];
+    for (const SeatLine& line : outcome.seats) {
+      tables_told.push_back(line.table);
+    }
+  };
+
+  // Online: a guest told at door 1 is told at the others.
+  let_in(doors[0], org.Code(org.guests[0]));
+  REQUIRE(sync(doors[0]).ok());
+  REQUIRE(sync(doors[1]).ok());
+  {
+    auto seats = doors[1].store->SeatsOf(org.guests[0].id).value();
+    REQUIRE(seats.size() == 2);
+    CHECK(seats[0].told_at.has_value());
+    CHECK(seats[0].table == told[ToString(org.guests[0].id)][0]);
+  }
+
+  // The server goes away; each door goes on alone.
+  pg.Stop();
+  let_in(doors[0], walk_in_codes[0]);  // seated at door 1
+  let_in(doors[1], walk_in_codes[1]);  // and the other at door 2
+  let_in(doors[2], org.Code(org.guests[1]));
+  let_in(doors[1], org.Code(org.guests[2]));
+  CHECK_FALSE(sync(doors[2]).ok());
+
+  pg.Start();
+  for (int pass = 0; pass < 2; ++pass) {
+    for (DoorBox& box : doors) REQUIRE(sync(box).ok());
+  }
+  // Every door holds the same seats; no guest told a table was moved.
+  auto seats_of = [](Store& store) {
+    std::map<std::string, std::string> all;
+    std::vector<Seat> listed = store.ListSeats().value();
+    for (const Seat& seat : listed) {
+      all[ToString(seat.attendee_id) + " " + std::to_string(seat.round)] =
+          seat.table + (seat.told_at ? " told" : "");
+    }
+    return all;
+  };
+  auto reference = seats_of(*doors[0].store);
+  for (DoorBox& box : doors) {
+    INFO(box.name);
+    CHECK(seats_of(*box.store) == reference);
+    for (const auto& [id, tables_told] : told) {
+      auto seats = box.store->SeatsOf(*ParseUuid(id)).value();
+      REQUIRE(seats.size() == 2);
+      for (int r = 0; r < 2; ++r) {
+        CHECK(seats[r].table == tables_told[r]);
+        CHECK(seats[r].told_at.has_value());
+      }
+    }
+    // Thirteen seated for twelve places a round: staff see which table.
+    auto overfull = box.store->OverfullTables().value();
+    CHECK(overfull.size() >= 2);
+    for (const Store::Overfull& o : overfull) CHECK(o.people > o.capacity);
+  }
+  CHECK(told.size() == 5);
 }
 
 }  // namespace entree

@@ -810,9 +810,9 @@ TEST_CASE("a kiosk started while the server is down works and says so",
   f.Scan(f.CodeFor(f.marjolein));
   CHECK(f.HasText("Welkom, Marjolein de Gelder!"));
   f.Advance(3100);
-  // Never synced: the two guests on the list, her badge and her check-in
-  // wait to be sent.
-  CHECK(await_text("Offline · 4 wachten om verstuurd te worden"));
+  // Never synced: the two guests on the list, their two World Café
+  // tables, her badge and her check-in wait to be sent.
+  CHECK(await_text("Offline · 6 wachten om verstuurd te worden"));
 
   pg.Start();
   CHECK(await_text("Online · 0 wachten om verstuurd te worden"));

@@ -107,9 +107,31 @@ int RunConflicts(Context& ctx) {
                                  FormatLocal(conflict.second.at).substr(11, 8)})
              << "\n";
   }
+  // World Café tables made too full by doors that could not see each
+  // other (in JSON, entries with a table instead of an attendee).
+  auto overfull = store->OverfullTables();
+  if (!overfull.ok()) return ctx.Fail(overfull.status());
+  for (const Store::Overfull& o : *overfull) {
+    json.BeginObject()
+        .Field("table", o.table)
+        .Field("round", int64_t{o.round})
+        .Field("people", int64_t{o.people})
+        .Field("capacity", int64_t{o.capacity})
+        .EndObject();
+  }
   json.EndArray();
-  if (ctx.json) *ctx.out << json.str() << "\n";
-  if (!ctx.json && conflicts->empty()) {
+  if (ctx.json) {
+    *ctx.out << json.str() << "\n";
+    return kExitOk;
+  }
+  for (const Store::Overfull& o : *overfull) {
+    *ctx.out << ctx.tr().Format(
+                    "sync.overfull",
+                    {o.table, std::to_string(o.round), std::to_string(o.people),
+                     std::to_string(o.capacity)})
+             << "\n";
+  }
+  if (conflicts->empty() && overfull->empty()) {
     *ctx.out << ctx.tr().Get("sync.no_conflicts") << "\n";
   }
   return kExitOk;

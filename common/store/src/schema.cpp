@@ -202,6 +202,40 @@ ALTER TABLE event ADD COLUMN keep_days INTEGER NOT NULL DEFAULT 0
 ALTER TABLE event ADD COLUMN accent TEXT NOT NULL DEFAULT '';
 ALTER TABLE event ADD COLUMN logo BLOB;
 )sql",
+      // 9 -> 10: the World Café plan travels through sync. The outbox
+      // takes three more kinds (its triggers are made again by
+      // OutboxTriggers() when the file syncs, with those for the plan); a
+      // file that syncs already sends its tables, rounds and seats once.
+      R"sql(
+DROP TRIGGER IF EXISTS outbox_attendee_insert;
+DROP TRIGGER IF EXISTS outbox_attendee_update;
+DROP TRIGGER IF EXISTS outbox_badge;
+DROP TRIGGER IF EXISTS outbox_checkin;
+DROP TRIGGER IF EXISTS outbox_table_insert;
+DROP TRIGGER IF EXISTS outbox_table_update;
+DROP TRIGGER IF EXISTS outbox_rounds;
+DROP TRIGGER IF EXISTS outbox_seat_insert;
+DROP TRIGGER IF EXISTS outbox_seat_update;
+DROP TRIGGER IF EXISTS outbox_seat_delete;
+CREATE TABLE outbox_kinds (
+  seq INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind = 'attendee' OR kind = 'badge'
+                            OR kind = 'checkin' OR kind = 'table'
+                            OR kind = 'rounds' OR kind = 'seat'),
+  record_id TEXT NOT NULL
+);
+INSERT INTO outbox_kinds SELECT seq, kind, record_id FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_kinds RENAME TO outbox;
+INSERT INTO outbox (kind, record_id)
+  SELECT 'table', name FROM seating_table WHERE (SELECT enabled FROM sync_state);
+INSERT INTO outbox (kind, record_id)
+  SELECT 'rounds', '' FROM event
+  WHERE rounds > 0 AND (SELECT enabled FROM sync_state);
+INSERT INTO outbox (kind, record_id)
+  SELECT 'seat', attendee_id || ' ' || round FROM seat
+  WHERE (SELECT enabled FROM sync_state);
+)sql",
   };
   return migrations;
 }
@@ -223,6 +257,33 @@ END;
 CREATE TRIGGER IF NOT EXISTS outbox_checkin AFTER INSERT ON checkin
   WHEN NOT (SELECT applying FROM sync_state)
 BEGIN INSERT INTO outbox (kind, record_id) VALUES ('checkin', NEW.id); END;
+CREATE TRIGGER IF NOT EXISTS outbox_table_insert AFTER INSERT ON seating_table
+  WHEN NOT (SELECT applying FROM sync_state)
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('table', NEW.name); END;
+CREATE TRIGGER IF NOT EXISTS outbox_table_update AFTER UPDATE ON seating_table
+  WHEN NOT (SELECT applying FROM sync_state)
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('table', NEW.name); END;
+CREATE TRIGGER IF NOT EXISTS outbox_rounds AFTER UPDATE OF rounds ON event
+  WHEN NOT (SELECT applying FROM sync_state) AND NEW.rounds <> OLD.rounds
+BEGIN INSERT INTO outbox (kind, record_id) VALUES ('rounds', ''); END;
+CREATE TRIGGER IF NOT EXISTS outbox_seat_insert AFTER INSERT ON seat
+  WHEN NOT (SELECT applying FROM sync_state)
+BEGIN
+  INSERT INTO outbox (kind, record_id)
+  VALUES ('seat', NEW.attendee_id || ' ' || NEW.round);
+END;
+CREATE TRIGGER IF NOT EXISTS outbox_seat_update AFTER UPDATE ON seat
+  WHEN NOT (SELECT applying FROM sync_state)
+BEGIN
+  INSERT INTO outbox (kind, record_id)
+  VALUES ('seat', NEW.attendee_id || ' ' || NEW.round);
+END;
+CREATE TRIGGER IF NOT EXISTS outbox_seat_delete AFTER DELETE ON seat
+  WHEN NOT (SELECT applying FROM sync_state)
+BEGIN
+  INSERT INTO outbox (kind, record_id)
+  VALUES ('seat', OLD.attendee_id || ' ' || OLD.round);
+END;
 )sql";
 }
 

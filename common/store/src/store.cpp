@@ -58,7 +58,7 @@ Status Store::Migrate() {
     auto tx = Transaction::Begin(db_);
     if (!tx.ok()) return tx.status();
     ENTREE_RETURN_IF_ERROR(db_.Exec(migrations[v]));
-    if (v + 1 == kOutboxTriggersOnlyWhenSyncing) {
+    if (v + 1 == kOutboxTriggersOnlyWhenSyncing || v + 1 == kSeatingSyncs) {
       ENTREE_RETURN_IF_ERROR(RestoreOutboxTriggers());
     }
     ENTREE_RETURN_IF_ERROR(

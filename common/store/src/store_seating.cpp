@@ -1,4 +1,7 @@
 // Store: the World Café seating plan, a table per guest per round.
+#include <map>
+#include <utility>
+
 #include "entree/base/uuid.h"
 #include "entree/store/store.h"
 
@@ -58,18 +61,47 @@ Result<bool> Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
   auto set_rounds = Cached("UPDATE event SET rounds = ?1");
   if (!set_rounds.ok()) return set_rounds.status();
   ENTREE_RETURN_IF_ERROR((*set_rounds)->Bind(1, int64_t{rounds}).Run());
-  ENTREE_RETURN_IF_ERROR(
-      db_.Exec(forget_told ? "DELETE FROM seat"
-                           : "DELETE FROM seat WHERE told_at IS NULL"));
+  if (forget_told) ENTREE_RETURN_IF_ERROR(db_.Exec("DELETE FROM seat"));
+  // Only what changed is written, so that a kiosk that syncs sends the
+  // seats that moved, not the whole plan again.
+  std::map<std::pair<std::string, int64_t>, Seat> before;
+  {
+    ENTREE_ASSIGN_OR_RETURN(auto all, ListSeats());
+    for (Seat& seat : all) {
+      before[{ToString(seat.attendee_id), seat.round}] = std::move(seat);
+    }
+  }
   auto insert = Cached(
       "INSERT INTO seat (attendee_id, round, table_name) VALUES (?1, ?2, ?3)");
   if (!insert.ok()) return insert.status();
+  auto move = Cached(
+      "UPDATE seat SET table_name = ?3 WHERE attendee_id = ?1 AND round = ?2");
+  if (!move.ok()) return move.status();
   for (const Seat& seat : untold) {
-    ENTREE_RETURN_IF_ERROR((*insert)
-                               ->Bind(1, ToString(seat.attendee_id))
+    auto known = before.find({ToString(seat.attendee_id), seat.round});
+    Statement* write = *insert;
+    if (known != before.end()) {
+      bool told = known->second.told_at.has_value();
+      bool same = known->second.table == seat.table;
+      before.erase(known);
+      if (told) return Status::Database("the plan moves a guest who was told");
+      if (same) continue;
+      write = *move;
+    }
+    ENTREE_RETURN_IF_ERROR(write->Bind(1, ToString(seat.attendee_id))
                                .Bind(2, int64_t{seat.round})
                                .Bind(3, seat.table)
                                .Run());
+  }
+  // Seats the new plan no longer gives (a guest left out), told ones kept.
+  auto drop = Cached(
+      "DELETE FROM seat WHERE attendee_id = ?1 AND round = ?2 "
+      "AND told_at IS NULL");
+  if (!drop.ok()) return drop.status();
+  for (const auto& [key, seat] : before) {
+    if (seat.told_at) continue;
+    ENTREE_RETURN_IF_ERROR(
+        (*drop)->Bind(1, key.first).Bind(2, key.second).Run());
   }
   ENTREE_RETURN_IF_ERROR(transaction.Commit());
   return true;
@@ -83,6 +115,87 @@ Result<bool> Store::MarkSeatsTold(const Uuid& attendee_id, Instant now) {
   ENTREE_RETURN_IF_ERROR(
       (*stmt)->Bind(1, ToString(attendee_id)).Bind(2, ToMillis(now)).Run());
   return db_.Changes() > 0;
+}
+
+Result<std::optional<Seat>> Store::GetSeat(const Uuid& attendee_id, int round) {
+  ENTREE_ASSIGN_OR_RETURN(auto seats, SeatsOf(attendee_id));
+  for (Seat& seat : seats) {
+    if (seat.round == round) return std::optional<Seat>(std::move(seat));
+  }
+  return std::optional<Seat>();
+}
+
+Status Store::MergeRounds(int rounds) {
+  if (rounds < 0 || rounds > 12) {
+    return Status::InvalidArgument("rounds out of bounds");
+  }
+  ENTREE_ASSIGN_OR_RETURN(auto stmt, Cached("UPDATE event SET rounds = ?1"));
+  return stmt->Bind(1, int64_t{rounds}).Run();
+}
+
+Status Store::MergeTable(const SeatingTable& table) {
+  if (table.name.empty() || table.name.size() > kMaxTableBytes ||
+      table.theme.size() > kMaxOrganisationBytes || table.capacity < 0 ||
+      table.capacity > 10000) {
+    return Status::InvalidArgument("table out of bounds");
+  }
+  return UpsertTable(table);
+}
+
+Result<std::optional<std::string>> Store::MergeSeat(const Seat& seat) {
+  if (seat.round < 1 || seat.round > 12 || seat.table.size() > kMaxTableBytes) {
+    return Status::InvalidArgument("seat out of bounds");
+  }
+  ENTREE_ASSIGN_OR_RETURN(auto ours, GetSeat(seat.attendee_id, seat.round));
+  if (ours && ours->told_at) {
+    // Told here: it stays, whatever the other kiosk planned.
+    if (seat.told_at && !seat.table.empty() && seat.table != ours->table) {
+      return std::optional<std::string>("told table " + ours->table +
+                                        " here and " + seat.table +
+                                        " at another door");
+    }
+    return std::optional<std::string>();
+  }
+  std::string id = ToString(seat.attendee_id);
+  if (seat.table.empty()) {
+    auto drop =
+        Cached("DELETE FROM seat WHERE attendee_id = ?1 AND round = ?2");
+    if (!drop.ok()) return drop.status();
+    ENTREE_RETURN_IF_ERROR(
+        (*drop)->Bind(1, id).Bind(2, int64_t{seat.round}).Run());
+    return std::optional<std::string>();
+  }
+  ENTREE_RETURN_IF_ERROR(EnsureTable(seat.table));
+  auto put = Cached(
+      "INSERT INTO seat (attendee_id, round, table_name, told_at) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (attendee_id, round) DO UPDATE SET "
+      "table_name = excluded.table_name, told_at = excluded.told_at");
+  if (!put.ok()) return put.status();
+  (*put)->Bind(1, id).Bind(2, int64_t{seat.round}).Bind(3, seat.table);
+  if (seat.told_at) {
+    (*put)->Bind(4, ToMillis(*seat.told_at));
+  } else {
+    (*put)->BindNull(4);
+  }
+  ENTREE_RETURN_IF_ERROR((*put)->Run());
+  return std::optional<std::string>();
+}
+
+Result<std::vector<Store::Overfull>> Store::OverfullTables() {
+  auto stmt = Cached(
+      "SELECT s.table_name, s.round, count(*) + (SELECT count(*) FROM "
+      "attendee h WHERE h.role = 'host' AND h.table_name = s.table_name), "
+      "t.capacity FROM seat s JOIN seating_table t ON t.name = s.table_name "
+      "WHERE t.capacity > 0 GROUP BY s.table_name, s.round "
+      "HAVING count(*) + (SELECT count(*) FROM attendee h WHERE h.role = "
+      "'host' AND h.table_name = s.table_name) > t.capacity "
+      "ORDER BY s.round, s.table_name");
+  if (!stmt.ok()) return stmt.status();
+  return CollectRows<Overfull>(**stmt, [](const Statement& s) {
+    return Overfull{s.ColumnText(0), static_cast<int>(s.ColumnInt(1)),
+                    static_cast<int>(s.ColumnInt(2)),
+                    static_cast<int>(s.ColumnInt(3))};
+  });
 }
 
 }  // namespace entree

@@ -28,6 +28,12 @@ Status Store::EnableOutbox() {
            "ORDER BY issued_at",
            "INSERT INTO outbox (kind, record_id) "
            "SELECT 'checkin', id FROM checkin ORDER BY rowid",
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'table', name FROM seating_table",
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'rounds', '' FROM event WHERE rounds > 0",
+           "INSERT INTO outbox (kind, record_id) "
+           "SELECT 'seat', attendee_id || ' ' || round FROM seat",
            "UPDATE sync_state SET enabled = 1",
        }) {
     Status status = db_.Exec(sql);

@@ -109,4 +109,39 @@ std::optional<CheckinRecord> DecodeCheckinFields(
   return c;
 }
 
+std::optional<Seat> DecodeSeatFields(std::span<const std::string_view> f) {
+  if (f.size() != 4) return std::nullopt;
+  auto attendee = ParseUuid(f[0]);
+  auto round = DecodeNumber(f[1]);
+  std::optional<int64_t> told;
+  if (!f[3].empty() && !(told = DecodeNumber(f[3]))) return std::nullopt;
+  if (!attendee || !round || *round < 1 || *round > 12 ||
+      f[2].size() > kMaxTableBytes || !IsValidUtf8(f[2])) {
+    return std::nullopt;
+  }
+  Seat seat;
+  seat.attendee_id = *attendee;
+  seat.round = static_cast<int>(*round);
+  seat.table = f[2];
+  StripControlCharacters(seat.table);
+  if (told) seat.told_at = FromMillis(*told);
+  return seat;
+}
+
+std::optional<SeatingTable> DecodeTableFields(
+    std::span<const std::string_view> f) {
+  if (f.size() != 3) return std::nullopt;
+  auto capacity = DecodeNumber(f[1]);
+  if (!capacity || *capacity < 0 || *capacity > 10000 || f[0].empty() ||
+      f[0].size() > kMaxTableBytes || f[2].size() > kMaxOrganisationBytes ||
+      !IsValidUtf8(f[0]) || !IsValidUtf8(f[2])) {
+    return std::nullopt;
+  }
+  SeatingTable table{std::string(f[0]), static_cast<int>(*capacity),
+                     std::string(f[2])};
+  StripControlCharacters(table.name);
+  StripControlCharacters(table.theme);
+  return table;
+}
+
 }  // namespace entree

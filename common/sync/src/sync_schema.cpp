@@ -246,6 +246,61 @@ CREATE POLICY own_row ON kiosks FOR UPDATE TO entree_device
 CREATE POLICY own_event ON events FOR SELECT TO entree_device
   USING (event_id = (SELECT entree_device_event()));
 )sql",
+      // 4 -> 5: the World Café plan travels like check-ins. The organiser's
+      // rounds and tables; seats by guest and round, told or not. A told
+      // seat is never changed (the first door that told it wins); devices
+      // write seats (a walk-in seated at the door moves guests not yet told)
+      // but neither rounds nor tables.
+      R"sql(
+CREATE TABLE plans (
+  event_id text PRIMARY KEY,
+  rounds integer NOT NULL,
+  seq bigint NOT NULL
+);
+CREATE TABLE seating_tables (
+  event_id text NOT NULL,
+  name text NOT NULL,
+  capacity integer NOT NULL,
+  theme text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (event_id, name)
+);
+CREATE INDEX seating_tables_by_seq ON seating_tables (event_id, seq);
+CREATE TABLE seats (
+  event_id text NOT NULL,
+  attendee_id text NOT NULL,
+  round integer NOT NULL,
+  table_name text NOT NULL,
+  told_at bigint,
+  kiosk_id text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (event_id, attendee_id, round)
+);
+CREATE INDEX seats_by_seq ON seats (event_id, seq);
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON plans
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON seating_tables
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
+CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON seats
+  FOR EACH ROW EXECUTE FUNCTION entree_number_change();
+REVOKE ALL ON plans, seating_tables, seats FROM PUBLIC;
+GRANT SELECT ON plans, seating_tables TO entree_device;
+GRANT SELECT, INSERT, UPDATE ON seats TO entree_device;
+ALTER TABLE plans ENABLE ROW LEVEL SECURITY;
+ALTER TABLE seating_tables ENABLE ROW LEVEL SECURITY;
+ALTER TABLE seats ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_event ON plans FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY own_event ON seating_tables FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY own_event ON seats FOR SELECT TO entree_device
+  USING (event_id = (SELECT entree_device_event()));
+CREATE POLICY seating ON seats FOR INSERT TO entree_device
+  WITH CHECK (event_id = (SELECT entree_device_event()));
+CREATE POLICY reseating ON seats FOR UPDATE TO entree_device
+  USING (event_id = (SELECT entree_device_event()))
+  WITH CHECK (event_id = (SELECT entree_device_event()));
+)sql",
   };
   return migrations;
 }

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
+#include <span>
 #include <vector>
 
 #include "entree/base/uuid.h"
@@ -67,7 +69,24 @@ class Batch {
             c.undoes ? ToString(*c.undoes) : std::string()});
   }
 
-  Status Send(PgServer& server, const std::string& event) const {
+  void Add(const SeatingTable& t) {
+    if (!table_names_.insert(t.name).second) return;
+    Append(tables_, {t.name, std::to_string(t.capacity), t.theme});
+  }
+  void SetRounds(int rounds) { rounds_ = rounds; }
+  // A seat, or with an empty table one taken away by a new plan.
+  void Add(const Seat& seat) {
+    std::string key =
+        ToString(seat.attendee_id) + " " + std::to_string(seat.round);
+    if (!seat_keys_.insert(key).second) return;
+    Append(seats_,
+           {ToString(seat.attendee_id), std::to_string(seat.round), seat.table,
+            seat.told_at ? std::to_string(ToMillis(*seat.told_at))
+                         : std::string()});
+  }
+
+  Status Send(PgServer& server, const std::string& event,
+              const std::string& kiosk) const {
     if (!attendees_.empty()) {
       Status status = server.Exec(
           "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
@@ -116,6 +135,42 @@ class Batch {
           Params(event, checkins_));
       if (!status.ok()) return status;
     }
+    if (rounds_) {
+      Status status = server.Exec(
+          "INSERT INTO plans (event_id, rounds, seq) VALUES ($1, "
+          "$2::integer, 0) ON CONFLICT (event_id) DO UPDATE SET "
+          "rounds = EXCLUDED.rounds",
+          {event, std::to_string(*rounds_)});
+      if (!status.ok()) return status;
+    }
+    if (!tables_.empty()) {
+      Status status = server.Exec(
+          "INSERT INTO seating_tables (event_id, name, capacity, theme, seq) "
+          "SELECT $1, u.n, u.c::integer, u.t, 0 FROM unnest($2::text[], "
+          "$3::text[], $4::text[]) AS u(n, c, t) ON CONFLICT (event_id, name) "
+          "DO UPDATE SET capacity = EXCLUDED.capacity, theme = EXCLUDED.theme",
+          Params(event, tables_));
+      if (!status.ok()) return status;
+    }
+    if (!seats_.empty()) {
+      // A told seat stays as the first door told it; the row is numbered
+      // anew all the same, so that the door that pushed another learns it.
+      std::vector<std::string> params = Params(event, seats_);
+      params.push_back(kiosk);
+      Status status = server.Exec(
+          "INSERT INTO seats (event_id, attendee_id, round, table_name, "
+          "told_at, kiosk_id, seq) SELECT $1, u.a, u.r::integer, u.t, "
+          "NULLIF(u.k, '')::bigint, $6, 0 FROM unnest($2::text[], "
+          "$3::text[], $4::text[], $5::text[]) AS u(a, r, t, k) "
+          "ON CONFLICT (event_id, attendee_id, round) DO UPDATE SET "
+          "table_name = CASE WHEN seats.told_at IS NULL THEN "
+          "EXCLUDED.table_name ELSE seats.table_name END, "
+          "told_at = coalesce(seats.told_at, EXCLUDED.told_at), "
+          "kiosk_id = CASE WHEN seats.told_at IS NULL THEN EXCLUDED.kiosk_id "
+          "ELSE seats.kiosk_id END",
+          params);
+      if (!status.ok()) return status;
+    }
     return Status::Ok();
   }
 
@@ -133,12 +188,38 @@ class Batch {
     for (const auto& column : columns) params.push_back(ArrayOf(column));
     return params;
   }
-  std::set<std::string> attendee_ids_;
-  Columns attendees_, badges_, checkins_;
+  std::set<std::string> attendee_ids_, table_names_, seat_keys_;
+  Columns attendees_, badges_, checkins_, tables_, seats_;
+  std::optional<int> rounds_;
 };
 
 // Adds one outbox line's record to `batch`; a record gone here is skipped.
 Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
+  if (entry.kind == "rounds") {
+    ENTREE_ASSIGN_OR_RETURN(int rounds, store.SeatingRounds());
+    batch.SetRounds(rounds);
+    return Status::Ok();
+  }
+  if (entry.kind == "table") {
+    ENTREE_ASSIGN_OR_RETURN(auto tables, store.ListTables());
+    for (const SeatingTable& table : tables) {
+      if (table.name == entry.record_id) batch.Add(table);
+    }
+    return Status::Ok();
+  }
+  if (entry.kind == "seat") {
+    size_t space = entry.record_id.rfind(' ');
+    auto id = ParseUuid(entry.record_id.substr(0, space));
+    auto round = space == std::string::npos
+                     ? std::nullopt
+                     : DecodeNumber(entry.record_id.substr(space + 1));
+    if (!id || !round) return Status::Ok();
+    ENTREE_ASSIGN_OR_RETURN(auto seat,
+                            store.GetSeat(*id, static_cast<int>(*round)));
+    // Gone here: taken away by a new plan, which the others learn too.
+    batch.Add(seat ? *seat : Seat{*id, static_cast<int>(*round), "", {}});
+    return Status::Ok();
+  }
   if (entry.kind == "attendee") {
     auto id = ParseUuid(entry.record_id);
     auto attendee = id ? store.GetAttendee(*id) : Status::NotFound("");
@@ -172,7 +253,7 @@ struct Rights {
 };
 
 Result<int> Push(PgServer& server, Store& store, const std::string& event,
-                 const Rights& rights) {
+                 const std::string& kiosk, const Rights& rights) {
   constexpr int kBatch = 2000;
   int pushed = 0;
   while (true) {
@@ -180,15 +261,20 @@ Result<int> Push(PgServer& server, Store& store, const std::string& event,
     if (entries.empty()) return pushed;
     Batch batch;
     for (const OutboxEntry& entry : entries) {
-      // A door neither registers guests nor makes badges; a change to one
-      // here (none is expected) is not the door's to send.
-      if (!rights.register_ && entry.kind != "checkin") continue;
+      // A door neither registers guests nor makes badges, and no device
+      // changes the organiser's tables or rounds: such a change here (none
+      // is expected) is not the device's to send.
+      bool organisers = entry.kind == "table" || entry.kind == "rounds";
+      bool registers = entry.kind == "attendee" || entry.kind == "badge";
+      if ((rights.device && organisers) || (!rights.register_ && registers)) {
+        continue;
+      }
       Status loaded = Load(store, entry, batch);
       if (!loaded.ok()) return loaded;
     }
     Status status = server.Exec("BEGIN");
     if (status.ok()) status = server.Exec(kLockEvent, {event});
-    if (status.ok()) status = batch.Send(server, event);
+    if (status.ok()) status = batch.Send(server, event, kiosk);
     if (status.ok()) status = server.Exec("COMMIT");
     if (!status.ok()) {
       (void)server.Exec("ROLLBACK");
@@ -211,10 +297,18 @@ struct Refused {
   std::string reason;
 };
 
+// The organiser's number of rounds, as pulled.
+struct Rounds {
+  int count = 0;
+};
+
 struct Pulled {
   std::vector<Attendee> attendees;
   std::vector<Badge> badges;
   std::vector<CheckinRecord> checkins;
+  std::vector<Rounds> rounds;
+  std::vector<SeatingTable> tables;
+  std::vector<Seat> seats;
   int64_t cursor = 0;
   std::vector<Refused> refused;  // rows that did not decode
 };
@@ -252,6 +346,20 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
       "seq > $2 ORDER BY seq",
       {event, after});
   if (!checkins.ok()) return checkins.status();
+  auto rounds = server.Run(
+      "SELECT seq, rounds FROM plans WHERE event_id = $1 AND seq > $2",
+      {event, after});
+  if (!rounds.ok()) return rounds.status();
+  auto tables = server.Run(
+      "SELECT seq, name, capacity, theme FROM seating_tables WHERE "
+      "event_id = $1 AND seq > $2 ORDER BY seq",
+      {event, after});
+  if (!tables.ok()) return tables.status();
+  auto seats = server.Run(
+      "SELECT seq, attendee_id, round, table_name, coalesce(told_at::text, "
+      "'') FROM seats WHERE event_id = $1 AND seq > $2 ORDER BY seq",
+      {event, after});
+  if (!seats.ok()) return seats.status();
   status = server.Exec("COMMIT");
   if (!status.ok()) return status;
 
@@ -281,6 +389,15 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
   decode(attendees->get(), DecodeAttendeeFields, pulled.attendees, "attendee");
   decode(badges->get(), DecodeBadgeFields, pulled.badges, "badge");
   decode(checkins->get(), DecodeCheckinFields, pulled.checkins, "checkin");
+  auto decode_rounds = [](std::span<const std::string_view> f) {
+    auto count = f.size() == 1 ? DecodeNumber(f[0]) : std::nullopt;
+    return count && *count >= 0 && *count <= 12
+               ? std::optional<Rounds>(Rounds{static_cast<int>(*count)})
+               : std::nullopt;
+  };
+  decode(rounds->get(), decode_rounds, pulled.rounds, "rounds");
+  decode(tables->get(), DecodeTableFields, pulled.tables, "table");
+  decode(seats->get(), DecodeSeatFields, pulled.seats, "seat");
   return pulled;
 }
 
@@ -311,10 +428,16 @@ Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
   return std::optional<std::string>();
 }
 
-Result<std::optional<std::string>> Distrust(Store&, const Attendee&, Instant) {
+template <typename Record>
+Result<std::optional<std::string>> Distrust(Store&, const Record&, Instant) {
   return std::optional<std::string>();
 }
 
+std::string IdOf(const Rounds&) { return "rounds"; }
+std::string IdOf(const SeatingTable& t) { return t.name; }
+std::string IdOf(const Seat& s) {
+  return ToString(s.attendee_id) + " " + std::to_string(s.round);
+}
 std::string IdOf(const Attendee& a) { return ToString(a.id); }
 std::string IdOf(const Badge& b) {
   return ToString(b.attendee_id) + " " + std::to_string(b.serial);
@@ -377,6 +500,35 @@ Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
           set_aside);
     });
   }
+  for (const Rounds& r : pulled.rounds) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, r, "rounds",
+          [&](const Rounds& n) { return store.MergeRounds(n.count); }, now,
+          set_aside);
+    });
+  }
+  for (const SeatingTable& t : pulled.tables) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, t, "table",
+          [&](const SeatingTable& r) { return store.MergeTable(r); }, now,
+          set_aside);
+    });
+  }
+  for (const Seat& seat : pulled.seats) {
+    merges.push_back([&] {
+      return MergeOrSetAside(
+          store, seat, "seat",
+          [&](const Seat& r) -> Status {
+            // A guest told two tables: kept as told here, and set aside
+            // for staff.
+            ENTREE_ASSIGN_OR_RETURN(auto clash, store.MergeSeat(r));
+            return clash ? Status::InvalidArgument(*clash) : Status::Ok();
+          },
+          now, set_aside);
+    });
+  }
   for (const Refused& refused : pulled.refused) {
     merges.push_back([&] {
       ++set_aside;
@@ -424,8 +576,13 @@ Result<Rights> RightsOf(PgServer& server) {
       server.Run("SELECT CASE WHEN to_regclass('devices') IS NULL THEN false "
                  "ELSE NOT has_table_privilege('devices', 'SELECT') END, "
                  "has_table_privilege('attendees', 'INSERT'), "
-                 "has_column_privilege('attendees', 'email', 'SELECT')"));
+                 "has_column_privilege('attendees', 'email', 'SELECT'), "
+                 "to_regclass('seats') IS NOT NULL"));
   Rights rights;
+  if (Text(rows.get(), 0, 3) != "t") {
+    return Status::Localized(StatusCode::kDatabase, "error.server_outdated",
+                             {});
+  }
   rights.device = Text(rows.get(), 0, 0) == "t";
   rights.register_ = Text(rows.get(), 0, 1) == "t";
   rights.emails = Text(rows.get(), 0, 2) == "t";
@@ -509,7 +666,8 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
     }
   }
   SyncReport report;
-  Result<int> pushed = Push(server, store, event_id, rights);
+  Result<int> pushed =
+      Push(server, store, event_id, std::string(kiosk_id), rights);
   if (!pushed.ok()) return pushed.status();
   report.pushed = *pushed;
   if (report.pushed > 0) {
@@ -526,7 +684,9 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   report.refused = *set_aside;
   report.pulled =
       static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
-                       pulled->checkins.size() + pulled->refused.size()) -
+                       pulled->checkins.size() + pulled->rounds.size() +
+                       pulled->tables.size() + pulled->seats.size() +
+                       pulled->refused.size()) -
       report.refused;
   report.cursor = pulled->cursor;
   Result<int64_t> waiting = store.OutboxSize();

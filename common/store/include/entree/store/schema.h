@@ -12,7 +12,8 @@ namespace entree {
 const std::vector<std::string_view>& SchemaMigrations();
 
 // The triggers that leave a line in the outbox for every local write of an
-// attendee, badge or check-in (none while sync_state.applying is set).
+// attendee, badge, check-in, World Café table, the plan's rounds or a seat
+// (none while sync_state.applying is set).
 // They exist only once sync is enabled; running this again changes nothing.
 std::string_view OutboxTriggers();
 

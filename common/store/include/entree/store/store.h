@@ -124,7 +124,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 9;
+  static constexpr int kSchemaVersion = 10;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -194,6 +194,26 @@ class Store {
   // Marks the attendee's seats as told at `now`; seats told earlier keep
   // their time. Returns whether any seat was newly told.
   Result<bool> MarkSeatsTold(const Uuid& attendee_id, Instant now);
+  // One seat; nullopt when the attendee has none in that round.
+  Result<std::optional<Seat>> GetSeat(const Uuid& attendee_id, int round);
+
+  // --- the plan from other kiosks (store_seating.cpp) -------------------
+  // The organiser's number of rounds and tables, as pulled.
+  Status MergeRounds(int rounds);
+  Status MergeTable(const SeatingTable& table);
+  // A seat of another kiosk. A seat told here is never moved: a pulled one
+  // at another table is not merged, and its reason is returned (the guest
+  // was told two tables). An empty table removes a seat not yet told.
+  Result<std::optional<std::string>> MergeSeat(const Seat& seat);
+  // A table fuller than its capacity in a round (hosts included), as seats
+  // made at two doors that could not see each other can leave it.
+  struct Overfull {
+    std::string table;
+    int round = 0;
+    int people = 0;
+    int capacity = 0;
+  };
+  Result<std::vector<Overfull>> OverfullTables();
 
   // --- attendees --------------------------------------------------------
   // kNotFound when no attendee has that id.
@@ -353,6 +373,7 @@ class Store {
   // From this schema version on, the outbox triggers exist only while the
   // kiosk syncs.
   static constexpr int kOutboxTriggersOnlyWhenSyncing = 6;
+  static constexpr int kSeatingSyncs = 10;
 
   explicit Store(Database db);
   Status Migrate();

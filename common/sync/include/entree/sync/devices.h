@@ -69,7 +69,7 @@ struct DeviceSeen {
   std::optional<Instant> joined_at;  // the code was spent
   std::optional<Instant> revoked_at;
   std::optional<Instant> last_contact;
-  int64_t waiting = 0;  // records it had not sent then
+  int64_t waiting = 0;        // records it had not sent then
   bool event_purged = false;  // PurgeServer ran for the event
   std::optional<Instant> purge_confirmed_at;
 };

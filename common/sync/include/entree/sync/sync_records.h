@@ -31,6 +31,13 @@ std::optional<Badge> DecodeBadgeFields(
 std::optional<CheckinRecord> DecodeCheckinFields(
     std::span<const std::string_view> fields);
 
+// attendee_id, round (1 to 12), table_name ("" for a seat taken away),
+// told_at ("" when not told, else milliseconds).
+std::optional<Seat> DecodeSeatFields(std::span<const std::string_view> fields);
+// name, capacity (0 to 10000), theme.
+std::optional<SeatingTable> DecodeTableFields(
+    std::span<const std::string_view> fields);
+
 // A whole decimal number in `text` (an optional minus sign, then digits);
 // nullopt for anything else, or one that does not fit.
 std::optional<int64_t> DecodeNumber(std::string_view text);
