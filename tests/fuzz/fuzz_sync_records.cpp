@@ -1,7 +1,7 @@
 // Fuzz target: decoding the rows the sync server sends back. The first byte
-// picks the kind of record, the rest is fields separated by tabs. A row is
-// decoded whole, its text fields kept but for control characters, or
-// refused.
+// picks the kind of record (guest, badge, seat, table, check-in), the rest is
+// fields separated by tabs. A row is decoded whole, its text fields kept but
+// for control characters, or refused.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
-  switch (data[0] % 3) {
+  switch (data[0] % 5) {
     case 0:
       if (auto a = entree::DecodeAttendeeFields(fields)) {
         // Text kept as sent, cleaned as the import cleans it.
@@ -39,6 +39,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 1:
       if (auto b = entree::DecodeBadgeFields(fields)) {
         if (b->serial == 0 || b->kiosk_id != fields[3]) std::abort();
+      }
+      break;
+    case 2:
+      if (auto seat = entree::DecodeSeatFields(fields)) {
+        if (seat->round < 1 || seat->round > 12 ||
+            seat->told_at.has_value() == fields[3].empty() ||
+            !entree::IsValidUtf8(seat->table)) {
+          std::abort();
+        }
+      }
+      break;
+    case 3:
+      if (auto table = entree::DecodeTableFields(fields)) {
+        if (table->name.empty() || table->capacity < 0 ||
+            !entree::IsValidUtf8(table->theme)) {
+          std::abort();
+        }
       }
       break;
     default:

@@ -141,6 +141,7 @@ std::optional<SeatingTable> DecodeTableFields(
                      std::string(f[2])};
   StripControlCharacters(table.name);
   StripControlCharacters(table.theme);
+  if (table.name.empty()) return std::nullopt;
   return table;
 }
 
