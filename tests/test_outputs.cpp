@@ -151,7 +151,7 @@ TEST_CASE("a read-only or full file system is named as the cause",
   // and then filled up.
   std::string script = R"(
     dir="$1/fs"; mkdir -p "$dir"
-    mount -t tmpfs -o size=1m tmpfs "$dir"
+    mount -t tmpfs -o size=2m tmpfs "$dir"
     "$ENTREE" --db "$dir/event.db" init --name Worldcafé >/dev/null
     mount -o remount,ro "$dir"
     set +e
@@ -159,7 +159,7 @@ TEST_CASE("a read-only or full file system is named as the cause",
     "$ENTREE" --db "$dir/event.db" import "$2"; echo "read-only import exit $?"
     "$ENTREE" --db "$dir/other.db" init --name X; echo "read-only init exit $?"
     mount -o remount,rw "$dir"
-    head -c 2m /dev/zero > "$dir/filler" 2>/dev/null
+    head -c 3m /dev/zero > "$dir/filler" 2>/dev/null
     "$ENTREE" --db "$dir/event.db" import "$2"; echo "import exit $?"
   )";
   std::vector<std::string> argv = {"/usr/bin/unshare", "--mount"};

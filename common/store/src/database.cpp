@@ -80,7 +80,42 @@ Result<Database> Database::Open(const std::string& path) {
       "PRAGMA page_size=32768; PRAGMA journal_mode=WAL; "
       "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA temp_store=MEMORY;");
-  if (!status.ok()) return OpenFailure(raw, path);
+  if (!status.ok()) {
+    Status failure = OpenFailure(raw, path);
+    // A file on a read-only medium (a copy on a locked stick, a read-only
+    // mount) can still be read: nothing can change it under us, so SQLite
+    // may skip the write-ahead log's shared memory it cannot create there.
+    // Writing to it fails as any write to a read-only database does.
+    if (failure.text_key() != "error.db_read_only" ||
+        !std::filesystem::is_regular_file(path)) {
+      return failure;
+    }
+    sqlite3* frozen = nullptr;
+    std::string uri = "file:";
+    for (char c : path) {
+      if (c == '%' || c == '?' || c == '#') {
+        static const char kHex[] = "0123456789ABCDEF";
+        uri += '%';
+        uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+        uri += kHex[static_cast<unsigned char>(c) & 0xf];
+      } else {
+        uri += c;
+      }
+    }
+    uri += "?immutable=1";
+    if (sqlite3_open_v2(
+            uri.c_str(), &frozen,
+            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+            nullptr) != SQLITE_OK) {
+      sqlite3_close_v2(frozen);
+      return failure;
+    }
+    db = Database(frozen, path);
+    sqlite3_extended_result_codes(frozen, 1);
+    if (!db.Exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;").ok()) {
+      return failure;
+    }
+  }
   if (struct stat info{};
       path != ":memory:" && !path.empty() && ::stat(path.c_str(), &info) == 0) {
     db.device_ = static_cast<uint64_t>(info.st_dev);
