@@ -201,6 +201,9 @@ TEST_CASE("a mistyped, expired or unknown setup code is refused",
   for (const char* name : {"a.db", "b.db", "c.db"}) {
     CHECK_FALSE(std::filesystem::exists(org.dir.File(name)));
   }
+  // What a join that died left (a pulled plug) does not stand in the way.
+  testing::WriteFile(org.dir.File("d.db.joining"), "half a database");
+  testing::WriteFile(org.dir.File("d.db.joining-wal"), "half a log");
   // The good code still works after all that. Joined at once with another
   // code into the same path, one of the two wins, never both.
   SetupCode rival = org.Add("door-2", DeviceRole::kDoor);
@@ -448,6 +451,12 @@ TEST_CASE("a purge reaches the server and every device, revoked ones too",
   REQUIRE(dump.exit_code == 0);
   CHECK(dump.out.find(ToString(org.event.id)) != std::string::npos);
   CHECK_FALSE(names_in(dump.out));
+  // Nor in the server's statistics of the table, which keep common values.
+  auto stats = Sql(org.admin,
+                   "SELECT coalesce(string_agg(most_common_vals::text, ' '), "
+                   "'') FROM pg_stats WHERE tablename = 'attendees'");
+  REQUIRE(stats.exit_code == 0);
+  CHECK_FALSE(names_in(stats.out));
   CHECK_FALSE(names_in(FileBytes(org.dir.File("event.db"))));
   for (const auto& [name, path] : files) {
     INFO(name);
@@ -742,6 +751,51 @@ TEST_CASE("seats and told state converge across three doors after an outage",
     for (const Store::Overfull& o : overfull) CHECK(o.people > o.capacity);
   }
   CHECK(told.size() == 5);
+
+  // As a door's login, by hand: seats only through the server's rules.
+  const std::string& as_door = doors[0].login.conninfo;
+  std::string event = ToString(org.event.id);
+  std::string frank = ToString(org.guests[0].id);
+  CHECK(
+      Sql(as_door, "UPDATE seats SET table_name = 'Regiobranding'").exit_code !=
+      0);
+  CHECK(Sql(as_door, "INSERT INTO seats VALUES ('" + event + "', '" + frank +
+                         "', 1, 'Regiobranding', 1, 'door-1', 0)")
+            .exit_code != 0);
+  CHECK(Sql(as_door, "SELECT entree_put_seats('" + event + "', 'door-2', '{" +
+                         frank +
+                         "}', '{1}', "
+                         "'{Regiobranding}', '{1}')")
+            .exit_code != 0);  // under another door's name
+  // A told seat moved, a host seated, a table made up, a round beyond the
+  // plan: none of it is taken.
+  std::string host =
+      ToString(org.store.ResolveAttendee("Host Smart Industry").value().id);
+  REQUIRE(Sql(as_door, "SELECT entree_put_seats('" + event + "', 'door-1', '{" +
+                           frank + "," + host + "," +
+                           ToString(org.guests[5].id) + "," +
+                           ToString(org.guests[6].id) +
+                           "}', '{1,1,1,9}', '{Regiobranding,Human Capital,"
+                           "Nowhere,Human Capital}', '{1,\"\",\"\",\"\"}')")
+              .exit_code == 0);
+  CHECK(Sql(org.admin, "SELECT table_name FROM seats WHERE attendee_id = '" +
+                           frank + "' AND round = 1")
+            .out == told[frank][0] + "\n");
+  CHECK(Sql(org.admin, "SELECT count(*) FROM seats WHERE attendee_id = '" +
+                           host + "' OR table_name = 'Nowhere' OR round > 2")
+            .out == "0\n");
+  // A told time far ahead is taken as the server's now.
+  std::string late = ToString(org.guests[7].id);
+  REQUIRE(Sql(as_door, "SELECT entree_put_seats('" + event + "', 'door-1', '{" +
+                           late +
+                           "}', '{2}', '{Human Capital}', "
+                           "'{4102444800000}')")
+              .exit_code == 0);
+  CHECK(Sql(org.admin,
+            "SELECT told_at < 4102444800000 FROM seats WHERE "
+            "attendee_id = '" +
+                late + "' AND round = 2")
+            .out == "t\n");
 }
 
 }  // namespace entree

@@ -1,4 +1,5 @@
 // Store: the World Café seating plan, a table per guest per round.
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -143,8 +144,20 @@ Status Store::MergeTable(const SeatingTable& table) {
 }
 
 Result<std::optional<std::string>> Store::MergeSeat(const Seat& seat) {
-  if (seat.round < 1 || seat.round > 12 || seat.table.size() > kMaxTableBytes) {
+  ENTREE_ASSIGN_OR_RETURN(int rounds, SeatingRounds());
+  if (seat.round < 1 || seat.round > std::max(rounds, 1) ||
+      seat.table.size() > kMaxTableBytes) {
     return Status::InvalidArgument("seat out of bounds");
+  }
+  // Seats are for guests; hosts stay at their own table.
+  auto guest = GetAttendee(seat.attendee_id);
+  if (!guest.ok()) {
+    return guest.status().IsNotFound()
+               ? Status::InvalidArgument("a seat for an unknown guest")
+               : guest.status();
+  }
+  if (guest->role != Role::kGuest) {
+    return Status::InvalidArgument("a seat for someone who is not a guest");
   }
   ENTREE_ASSIGN_OR_RETURN(auto ours, GetSeat(seat.attendee_id, seat.round));
   if (ours && ours->told_at) {
@@ -165,7 +178,8 @@ Result<std::optional<std::string>> Store::MergeSeat(const Seat& seat) {
         (*drop)->Bind(1, id).Bind(2, int64_t{seat.round}).Run());
     return std::optional<std::string>();
   }
-  ENTREE_RETURN_IF_ERROR(EnsureTable(seat.table));
+  // At one of the organiser's tables (they came first): a seat names no
+  // table into being.
   auto put = Cached(
       "INSERT INTO seat (attendee_id, round, table_name, told_at) "
       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (attendee_id, round) DO UPDATE SET "

@@ -1,6 +1,8 @@
 // Devices on their own side: reading a setup code, joining the event into
 // a new database, and the device's login kept beside it.
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -199,16 +201,29 @@ Result<DeviceLogin> JoinEvent(const std::string& address, std::string_view code,
   ENTREE_ASSIGN_OR_RETURN(std::string logo, LogoFromServer(*server));
 
   // Everything is fetched into a file of its own, put in place only once
-  // the code is spent. Made exclusively (and for its owner alone: it holds
-  // guests' names), so two joins into one path cannot both go on.
+  // the code is spent. Locked while in use (and for its owner alone: it
+  // holds guests' names), so two joins into one path cannot both go on;
+  // one left by a join that died (a pulled plug) holds no lock, and is
+  // started afresh.
   std::string temp = database + ".joining";
   int claim =
-      ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (claim < 0) {
+      ::open(temp.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (claim < 0 || ::flock(claim, LOCK_EX | LOCK_NB) != 0) {
+    if (claim >= 0) ::close(claim);
     return Status::Localized(StatusCode::kAlreadyExists,
                              "error.join_database_exists", {temp});
   }
-  ::close(claim);
+  struct Release {
+    int fd;
+    ~Release() { ::close(fd); }
+  } release{claim};
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    std::error_code ignored;
+    std::filesystem::remove(temp + suffix, ignored);
+  }
+  if (::ftruncate(claim, 0) != 0 || ::fchmod(claim, 0600) != 0) {
+    return Status::Io("cannot start " + temp + " afresh");
+  }
   Status status = [&]() -> Status {
     ENTREE_ASSIGN_OR_RETURN(Store store, Store::Open(temp));
     ENTREE_RETURN_IF_ERROR(store.CreateEvent(event));

@@ -250,7 +250,7 @@ CREATE POLICY own_event ON events FOR SELECT TO entree_device
       // rounds and tables; seats by guest and round, told or not. A told
       // seat is never changed (the first door that told it wins); devices
       // write seats (a walk-in seated at the door moves guests not yet told)
-      // but neither rounds nor tables.
+      // through entree_put_seats, and neither rounds nor tables.
       R"sql(
 CREATE TABLE plans (
   event_id text PRIMARY KEY,
@@ -284,8 +284,46 @@ CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON seating_tables
 CREATE TRIGGER numbered BEFORE INSERT OR UPDATE ON seats
   FOR EACH ROW EXECUTE FUNCTION entree_number_change();
 REVOKE ALL ON plans, seating_tables, seats FROM PUBLIC;
-GRANT SELECT ON plans, seating_tables TO entree_device;
-GRANT SELECT, INSERT, UPDATE ON seats TO entree_device;
+GRANT SELECT ON plans, seating_tables, seats TO entree_device;
+-- Seats are written through this function alone, which keeps the rules a
+-- login could otherwise break: the device's own event and name, seats of
+-- guests only, in a round of the plan, at one of its tables; a told seat
+-- stays as the first door told it, and a told time ahead of the server's
+-- clock is taken as now. Each row gets a new change number all the same,
+-- so that a door that pushed another seat learns the told one.
+CREATE FUNCTION entree_put_seats(event text, kiosk text, guests text[],
+    rounds text[], tables text[], told text[]) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  now_ms bigint := (extract(epoch FROM now()) * 1000)::bigint;
+BEGIN
+  IF NOT has_table_privilege(session_user, 'public.devices', 'SELECT') AND
+     (event IS DISTINCT FROM public.entree_device_event() OR
+      kiosk IS DISTINCT FROM public.entree_device_name()) THEN
+    RAISE EXCEPTION 'entree:not_this_device';
+  END IF;
+  INSERT INTO public.seats AS s (event_id, attendee_id, round, table_name,
+                                 told_at, kiosk_id, seq)
+  SELECT event, u.a, u.r::integer, u.t,
+         least(NULLIF(u.k, '')::bigint, now_ms), kiosk, 0
+  FROM unnest(guests, rounds, tables, told) AS u(a, r, t, k)
+  WHERE EXISTS (SELECT 1 FROM public.attendees g WHERE g.event_id = event
+                AND g.id = u.a AND g.role = 'guest')
+    AND u.r::integer BETWEEN 1 AND coalesce(
+        (SELECT p.rounds FROM public.plans p WHERE p.event_id = event), 12)
+    AND (u.t = '' OR EXISTS (SELECT 1 FROM public.seating_tables st
+                             WHERE st.event_id = event AND st.name = u.t))
+  ON CONFLICT (event_id, attendee_id, round) DO UPDATE SET
+    table_name = CASE WHEN s.told_at IS NULL THEN EXCLUDED.table_name
+                 ELSE s.table_name END,
+    told_at = coalesce(s.told_at, EXCLUDED.told_at),
+    kiosk_id = CASE WHEN s.told_at IS NULL THEN EXCLUDED.kiosk_id
+               ELSE s.kiosk_id END;
+END $$;
+REVOKE ALL ON FUNCTION entree_put_seats(text, text, text[], text[], text[],
+  text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_put_seats(text, text, text[], text[],
+  text[], text[]) TO entree_device;
 ALTER TABLE plans ENABLE ROW LEVEL SECURITY;
 ALTER TABLE seating_tables ENABLE ROW LEVEL SECURITY;
 ALTER TABLE seats ENABLE ROW LEVEL SECURITY;
@@ -295,11 +333,6 @@ CREATE POLICY own_event ON seating_tables FOR SELECT TO entree_device
   USING (event_id = (SELECT entree_device_event()));
 CREATE POLICY own_event ON seats FOR SELECT TO entree_device
   USING (event_id = (SELECT entree_device_event()));
-CREATE POLICY seating ON seats FOR INSERT TO entree_device
-  WITH CHECK (event_id = (SELECT entree_device_event()));
-CREATE POLICY reseating ON seats FOR UPDATE TO entree_device
-  USING (event_id = (SELECT entree_device_event()))
-  WITH CHECK (event_id = (SELECT entree_device_event()));
 )sql",
   };
   return migrations;

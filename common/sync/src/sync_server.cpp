@@ -153,21 +153,13 @@ class Batch {
       if (!status.ok()) return status;
     }
     if (!seats_.empty()) {
-      // A told seat stays as the first door told it; the row is numbered
-      // anew all the same, so that the door that pushed another learns it.
-      std::vector<std::string> params = Params(event, seats_);
-      params.push_back(kiosk);
+      // Through the server's function, which keeps a told seat as the
+      // first door told it (sync_schema.cpp).
+      std::vector<std::string> params = {event, kiosk};
+      for (const auto& column : seats_) params.push_back(ArrayOf(column));
       Status status = server.Exec(
-          "INSERT INTO seats (event_id, attendee_id, round, table_name, "
-          "told_at, kiosk_id, seq) SELECT $1, u.a, u.r::integer, u.t, "
-          "NULLIF(u.k, '')::bigint, $6, 0 FROM unnest($2::text[], "
-          "$3::text[], $4::text[], $5::text[]) AS u(a, r, t, k) "
-          "ON CONFLICT (event_id, attendee_id, round) DO UPDATE SET "
-          "table_name = CASE WHEN seats.told_at IS NULL THEN "
-          "EXCLUDED.table_name ELSE seats.table_name END, "
-          "told_at = coalesce(seats.told_at, EXCLUDED.told_at), "
-          "kiosk_id = CASE WHEN seats.told_at IS NULL THEN EXCLUDED.kiosk_id "
-          "ELSE seats.kiosk_id END",
+          "SELECT entree_put_seats($1, $2, $3::text[], $4::text[], "
+          "$5::text[], $6::text[])",
           params);
       if (!status.ok()) return status;
     }
@@ -424,6 +416,16 @@ Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
   if (b.serial > known + kMaxSerialStep) {
     return std::optional<std::string>("serial " + std::to_string(b.serial) +
                                       " far beyond " + std::to_string(known));
+  }
+  return std::optional<std::string>();
+}
+
+// A told time ahead of this kiosk's clock is no kiosk's honest record.
+Result<std::optional<std::string>> Distrust(Store&, const Seat& seat,
+                                            Instant now) {
+  if (seat.told_at && *seat.told_at > now + kClockTolerance) {
+    return std::optional<std::string>("told " + FormatIsoUtc(*seat.told_at) +
+                                      ", ahead of this kiosk's clock");
   }
   return std::optional<std::string>();
 }
