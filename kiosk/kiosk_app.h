@@ -42,8 +42,6 @@ class KioskApp final : public KioskContext {
   uint64_t verdicts_shown() const { return verdicts_shown_; }
   // How many walk-ins' tables were added to their verdict after it showed.
   uint64_t seats_shown() const { return seats_shown_; }
-  // Walk-ins let in whose tables are still being found.
-  size_t seating_busy() const { return seater_ ? seater_->busy() : 0; }
   // The verdict shown last; nullopt before the first.
   const std::optional<ScanOutcome>& last_verdict() const {
     return last_verdict_;

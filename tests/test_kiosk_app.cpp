@@ -44,6 +44,28 @@ std::vector<std::string> DecodePreview(KioskFixture& f) {
   return entree::testing::DecodeQrCodes(path);
 }
 
+// An organiser's event with one guest on a private sync server, and a door
+// device added to it: what a new kiosk box joins.
+struct DoorToJoin {
+  entree::testing::PgSandbox pg;
+  entree::testing::SignedEvent org;
+  Attendee guest;
+  SetupCode setup;
+
+  DoorToJoin(const std::string& given, const std::string& family,
+             const std::string& device) {
+    guest = AddAttendee(org.store, given, family);
+    REQUIRE(InitSyncServer(pg.conninfo()).ok());
+    Instant now = SystemClock().Now();
+    REQUIRE(SyncOnce(org.store, pg.conninfo(), "organiser", now).ok());
+    DeviceRequest request;
+    request.name = device;
+    auto added = AddDevice(org.store, pg.conninfo(), request, now);
+    REQUIRE(added.ok());
+    setup = *added;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a scanned badge shows the verdict, then the start again",
@@ -861,18 +883,14 @@ TEST_CASE(
 
 TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
           "[kiosk][sync][devices]") {
-  entree::testing::PgSandbox pg;
-  entree::testing::SignedEvent org;
-  Attendee guest = AddAttendee(org.store, "Frank", "van Dijk");
-  REQUIRE(InitSyncServer(pg.conninfo()).ok());
-  Instant now = SystemClock().Now();
-  REQUIRE(SyncOnce(org.store, pg.conninfo(), "organiser", now).ok());
-  DeviceRequest request;
-  request.name = "door-7";
-  auto setup = AddDevice(org.store, pg.conninfo(), request, now);
-  REQUIRE(setup.ok());
+  DoorToJoin served("Frank", "van Dijk", "door-7");
+  auto& pg = served.pg;
+  auto& org = served.org;
+  const Attendee& guest = served.guest;
+  const SetupCode& setup = served.setup;
   std::string door_db = org.dir.File("door.db");
-  REQUIRE(JoinEvent(setup->address, setup->code, door_db, now).ok());
+  REQUIRE(
+      JoinEvent(setup.address, setup.code, door_db, SystemClock().Now()).ok());
 
   // kiosk.conf names no server and another kiosk id: the device's login
   // and name win.
@@ -917,16 +935,10 @@ TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
 
 TEST_CASE("a new box joins its event from the setup QR code and starts",
           "[kiosk][sync][devices]") {
-  entree::testing::PgSandbox pg;
-  entree::testing::SignedEvent org;
-  Attendee guest = AddAttendee(org.store, "Els", "de Vries");
-  REQUIRE(InitSyncServer(pg.conninfo()).ok());
-  Instant now = SystemClock().Now();
-  REQUIRE(SyncOnce(org.store, pg.conninfo(), "organiser", now).ok());
-  DeviceRequest request;
-  request.name = "door-3";
-  auto setup = AddDevice(org.store, pg.conninfo(), request, now);
-  REQUIRE(setup.ok());
+  DoorToJoin served("Els", "de Vries", "door-3");
+  auto& org = served.org;
+  const Attendee& guest = served.guest;
+  const SetupCode& setup = served.setup;
 
   // A box with the kiosk installed and no event; kiosk.conf names no
   // server.
@@ -941,7 +953,7 @@ TEST_CASE("a new box joins its event from the setup QR code and starts",
   f.Tap("connect");
   CHECK(f.HasText("Dat is geen installatiecode"));
   for (int i = 0; i < 3; ++i) f.Tap("key:back");
-  for (char c : setup->code) {
+  for (char c : setup.code) {
     if (c != '-')
       f.Tap("key:" + std::string(1, static_cast<char>(std::tolower(c))));
   }
@@ -952,7 +964,7 @@ TEST_CASE("a new box joins its event from the setup QR code and starts",
   CHECK(f.app->ScreenName() == "setup");
   CHECK(f.HasText("Dat is geen installatiecode"));
   // The QR code carries the address: scanned, the box joins and starts.
-  f.Scan(setup->qr_text);
+  f.Scan(setup.qr_text);
   for (int i = 0; i < 200 && f.app->ScreenName() == "setup"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     f.Advance(50);

@@ -240,7 +240,7 @@ Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
 // or the owner's, who may do everything.
 struct Rights {
   bool device = false;    // a device's login: entree_device_state() knows it
-  bool register_ = true;  // may write guests and badges
+  bool registers = true;  // may write guests and badges
   bool emails = true;     // may read emails and external ids
 };
 
@@ -257,8 +257,8 @@ Result<int> Push(PgServer& server, Store& store, const std::string& event,
       // changes the organiser's tables or rounds: such a change here (none
       // is expected) is not the device's to send.
       bool organisers = entry.kind == "table" || entry.kind == "rounds";
-      bool registers = entry.kind == "attendee" || entry.kind == "badge";
-      if ((rights.device && organisers) || (!rights.register_ && registers)) {
+      bool registering = entry.kind == "attendee" || entry.kind == "badge";
+      if ((rights.device && organisers) || (!rights.registers && registering)) {
         continue;
       }
       Status loaded = Load(store, entry, batch);
@@ -586,7 +586,7 @@ Result<Rights> RightsOf(PgServer& server) {
                              {});
   }
   rights.device = Text(rows.get(), 0, 0) == "t";
-  rights.register_ = Text(rows.get(), 0, 1) == "t";
+  rights.registers = Text(rows.get(), 0, 1) == "t";
   rights.emails = Text(rows.get(), 0, 2) == "t";
   return rights;
 }
