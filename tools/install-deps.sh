@@ -15,6 +15,8 @@ packages=(
   poppler-utils                                 # tests: pdftoppm, pdftotext, pdfinfo
   libzxing-dev libjpeg-dev libv4l-dev           # camera scanning, photos of badges
   libpq-dev postgresql                          # sync between kiosks (tests run a private server)
+  libcurl4-openssl-dev                          # invitations by email (SMTP)
+  python3-aiosmtpd                              # tests: a private SMTP server
   libxlsxwriter-dev unzip                       # Excel reports (tests: unzip reads them)
   libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
   catch2 zbar-tools                             # tests (zbarimg decodes badges)

@@ -38,6 +38,8 @@ enum ExitCode : int {
   kExitClosed = 15,
   kExitCancelled = 16,
   kExitUnpaid = 17,
+  // Some invitations were not sent: refused, or their outcome unknown.
+  kExitNotSent = 18,
 };
 
 // The exit code for a failure class, and for a door verdict.
@@ -122,6 +124,7 @@ int RunCheckin(Context& ctx);
 int RunPin(Context& ctx);
 int RunBadge(Context& ctx);
 int RunBadges(Context& ctx);
+int RunInvite(Context& ctx);
 int RunPrint(Context& ctx);
 int RunPrintLog(Context& ctx);
 int RunDecode(Context& ctx);
@@ -133,6 +136,12 @@ int RunReport(Context& ctx);
 int RunPurge(Context& ctx);
 int RunPerson(Context& ctx);
 int RunSeating(Context& ctx);
+
+// A guest's invitation as a line: "sent 2026-11-29 21:04:05 (250 OK)",
+// "not sent", "refused ...", noting a code older than `current_serial`.
+std::string InviteStateLine(const Catalog& tr,
+                            const std::optional<InviteRecord>& record,
+                            uint32_t current_serial);
 
 // The value of -o or --output; "" when neither is given.
 std::string OutputPath(const Context& ctx);

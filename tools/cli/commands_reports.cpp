@@ -162,6 +162,9 @@ int RunPerson(Context& ctx) {
   if (!jobs.ok()) return ctx.Fail(jobs.status());
   auto seats = store->SeatsOf(person->id);
   if (!seats.ok()) return ctx.Fail(seats.status());
+  auto invite = store->GetInvite(person->id);
+  if (!invite.ok()) return ctx.Fail(invite.status());
+  uint32_t current_serial = badges->empty() ? 0 : badges->back().serial;
 
   if (ctx.json) {
     JsonWriter json;
@@ -182,6 +185,22 @@ int RunPerson(Context& ctx) {
       json.EndObject();
     }
     json.EndArray();
+    json.Key("invitation");
+    if (*invite) {
+      const InviteRecord& r = **invite;
+      json.BeginObject()
+          .Field("state", ToString(r.state))
+          .Field("address", r.address)
+          .Field("badge_serial", int64_t{r.badge_serial})
+          .Field("attempts", r.attempts)
+          .Field("permanent", r.permanent)
+          .Field("updated_at", FormatIsoUtc(r.updated_at))
+          .Key("sent_at");
+      r.sent_at ? json.String(FormatIsoUtc(*r.sent_at)) : json.Null();
+      json.Field("detail", r.detail).EndObject();
+    } else {
+      json.Null();
+    }
     json.EndObject();
     *ctx.out << json.str() << "\n";
     return kExitOk;
@@ -233,6 +252,9 @@ int RunPerson(Context& ctx) {
                           {std::to_string(seat.round), seat.table})
              << "\n";
   }
+  *ctx.out << tr.Format("person.invite",
+                        {InviteStateLine(tr, *invite, current_serial)})
+           << "\n";
   return kExitOk;
 }
 

@@ -58,7 +58,7 @@ Language LanguageFromEnvironment(Language fallback) {
 bool IsGuestText(std::string_view key) {
   for (std::string_view prefix :
        {"kiosk.", "verdict.", "sector.", "role.", "error.walk_in_",
-        "badge.table", "badge.rounds", "badge.round_item"}) {
+        "badge.table", "badge.rounds", "badge.round_item", "invite."}) {
     if (key.rfind(prefix, 0) == 0) return true;
   }
   return false;

@@ -236,6 +236,27 @@ INSERT INTO outbox (kind, record_id)
   SELECT 'seat', attendee_id || ' ' || round FROM seat
   WHERE (SELECT enabled FROM sync_state);
 )sql",
+      // 10 -> 11: invitations by email. A guest's language (from the
+      // guest list; '' for the event's), and one row per guest an
+      // invitation run took up: its state, the address and badge it went
+      // out with, and what the mail server said. Neither syncs: invitations
+      // are the organiser's, sent from one file.
+      R"sql(
+ALTER TABLE attendee ADD COLUMN language TEXT NOT NULL DEFAULT '';
+CREATE TABLE invitation (
+  attendee_id TEXT PRIMARY KEY REFERENCES attendee(id),
+  state TEXT NOT NULL CHECK (state = 'queued' OR state = 'sending'
+                             OR state = 'sent' OR state = 'failed'
+                             OR state = 'unknown'),
+  address TEXT NOT NULL DEFAULT '',
+  badge_serial INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  detail TEXT NOT NULL DEFAULT '',
+  permanent INTEGER NOT NULL DEFAULT 0,
+  updated_at INTEGER NOT NULL,
+  sent_at INTEGER
+) WITHOUT ROWID;
+)sql",
   };
   return migrations;
 }

@@ -19,6 +19,11 @@ Result<int> Store::PurgePersonalData(Instant now) {
     (*stmt)->Bind(1, ToMillis(now));
     ENTREE_RETURN_IF_ERROR((*stmt)->Run());
     cleared = db_.Changes();
+    // The invitations' send log keeps its states, not where they went or
+    // the server's words about the address.
+    ENTREE_RETURN_IF_ERROR(
+        db_.Exec("UPDATE invitation SET address = '', detail = '' "
+                 "WHERE address <> '' OR detail <> ''"));
     ENTREE_RETURN_IF_ERROR(transaction.Commit());
   }
   // VACUUM rewrites every page, so no old copy of a row survives in the

@@ -28,8 +28,8 @@ std::optional<Language> ParseLanguage(std::string_view text);
 // $LANG; `fallback` when none names one of kLanguages.
 Language LanguageFromEnvironment(Language fallback);
 // Whether the text `key` is one a guest may see (kiosk screens, verdicts,
-// sectors, roles, badge words, the walk-in form's problems): such texts
-// exist in every language; others may show in English.
+// sectors, roles, badge words, the walk-in form's problems, invitations):
+// such texts exist in every language; others may show in English.
 bool IsGuestText(std::string_view key);
 
 // The texts of one language, from the PO files in assets/i18n (built into

@@ -56,6 +56,31 @@ struct PrintRecord {
   std::optional<Instant> finished_at;
 };
 
+// Where one guest's invitation by email stands.
+enum class InviteState {
+  kQueued,   // taken up by a run, not handed to the mail server yet
+  kSending,  // being handed over; after a run that died: kUnknown
+  kSent,     // the server took it
+  kFailed,   // refused (for good when `permanent`) or undeliverable
+  kUnknown,  // a run died while handing it over: it may have gone out
+};
+// "queued", "sending", "sent", "failed", "unknown".
+std::string_view ToString(InviteState state);
+std::optional<InviteState> ParseInviteState(std::string_view text);
+
+struct InviteRecord {
+  Uuid attendee_id{};
+  InviteState state = InviteState::kQueued;
+  std::string address;    // where it went (or was to go)
+  uint32_t badge_serial = 0;  // the badge whose code it holds
+  int attempts = 0;       // times handed to the server
+  // The server's reply when sent; why it failed; "" while queued.
+  std::string detail;
+  bool permanent = false;  // failed: the server refused for good
+  Instant updated_at{};
+  std::optional<Instant> sent_at;
+};
+
 // One line of the outbox: a record written here that the sync server does
 // not have yet.
 struct OutboxEntry {
@@ -124,7 +149,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 10;
+  static constexpr int kSchemaVersion = 11;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -273,6 +298,22 @@ class Store {
   // The attendee's print jobs, oldest first.
   Result<std::vector<PrintRecord>> PrintJobsOf(const Uuid& attendee_id);
 
+  // --- invitations (store_invitations.cpp) -------------------------------
+  // The guest's language for messages ("nl", "en", "de"; "" for the
+  // event's). kNotFound for an unknown attendee.
+  Result<std::string> AttendeeLanguage(const Uuid& attendee_id);
+  Status SetAttendeeLanguage(const Uuid& attendee_id,
+                             std::string_view language);
+  // nullopt when no run took the guest up.
+  Result<std::optional<InviteRecord>> GetInvite(const Uuid& attendee_id);
+  // Every guest's invitation row, in no particular order.
+  Result<std::vector<InviteRecord>> ListInvites();
+  // Writes the guest's row (inserting or replacing it).
+  Status PutInvite(const InviteRecord& record);
+  // Turns every kSending row into kUnknown (the run that was handing them
+  // over died); returns how many.
+  Result<int> MarkInterruptedInvites(Instant now);
+
   // --- sync (store_sync.cpp) ---------------------------------------------
   // Starts the outbox, queueing every attendee, badge and check-in already
   // here once; nothing when it was started before.
@@ -346,7 +387,8 @@ class Store {
 
   // --- privacy (store_privacy.cpp) ----------------------------------------
   // Removes every attendee's names, organisation, email and external id,
-  // keeping what counts need (sector, table, role, source, consent, badges,
+  // and the addresses and replies of the invitations' send log, keeping
+  // what counts need (sector, table, role, source, consent, badges,
   // check-ins), then rewrites the file so that no removed text is left in
   // it or in its write-ahead log. Returns how many attendees were cleared.
   // When the kiosk syncs, the cleared records go to the server as edits.
