@@ -2,13 +2,15 @@
 """Reads invitation messages the way a mail program does, and says what
 each holds, as one JSON object per line:
 
-  python3 read_invites.py FILE_OR_DIR...
+  python3 read_invites.py [--tsv FIELD,FIELD...] FILE_OR_DIR...
 
 Each message is parsed with Python's email package (strict RFC 5322 /
 MIME policy); its inline QR image and its PNG attachment are decoded by
 zbarimg; its PDF is checked by pdfinfo and read by pdftotext; its
-calendar entry is unfolded and its properties read. Exits 1 when a message
-cannot be parsed at all."""
+calendar entry is unfolded and its properties read. With --tsv, prints
+only those fields, tab-separated, one line per message ("ics.UID" reads a
+calendar property; text with its line ends as spaces). Exits 1 when a
+message cannot be parsed at all."""
 import email
 import email.policy
 import email.utils
@@ -98,12 +100,26 @@ def read(raw):
     return facts
 
 
+def field(facts, name):
+    value = facts
+    for part in name.split("."):
+        value = value.get(part, "") if isinstance(value, dict) else ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return json.dumps(value, ensure_ascii=False)
+
+
 def main():
+    args = sys.argv[1:]
+    fields = None
+    if args[:1] == ["--tsv"]:
+        fields = args[1].split(",")
+        args = args[2:]
     paths = []
-    for arg in sys.argv[1:]:
+    for arg in args:
         if os.path.isdir(arg):
             paths += sorted(os.path.join(arg, n) for n in os.listdir(arg)
-                            if not n.startswith("."))
+                            if n.endswith(".eml"))
         else:
             paths.append(arg)
     status = 0
@@ -116,7 +132,10 @@ def main():
             facts = {"error": repr(e)}
             status = 1
         facts["file"] = os.path.basename(path)
-        print(json.dumps(facts, ensure_ascii=False))
+        if fields:
+            print("\t".join(field(facts, f) for f in fields))
+        else:
+            print(json.dumps(facts, ensure_ascii=False))
     return status
 
 

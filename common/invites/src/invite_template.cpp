@@ -63,6 +63,12 @@ std::string FillLine(
       ++i;
       continue;
     }
+    if (c == '}' && i + 1 < line.size() && line[i + 1] == '}') {
+      out += '}';
+      only_placeholders = false;
+      ++i;
+      continue;
+    }
     if (c == '{') {
       size_t close = line.find('}', i);
       if (close != std::string_view::npos) {

@@ -40,7 +40,8 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 struct SmtpSender::Session {
   SmtpSettings settings;
   CURL* curl = nullptr;
-  std::string last_line;  // the server's last reply line
+  std::string last_line;     // the server's last reply line
+  std::string last_refusal;  // its last 4xx or 5xx line
   char error[CURL_ERROR_SIZE] = {};
 
   ~Session() {
@@ -55,7 +56,13 @@ struct SmtpSender::Session {
     std::string_view line(data, size);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
       line.remove_suffix(1);
-    if (!line.empty()) session->last_line.assign(line.substr(0, 500));
+    if (line.empty()) return 0;
+    session->last_line.assign(line.substr(0, 500));
+    // A refusal is kept apart: the connection's closing words ("221
+    // Bye") come after it.
+    if (line[0] == '4' || line[0] == '5') {
+      session->last_refusal.assign(line.substr(0, 500));
+    }
     return 0;
   }
 
@@ -81,6 +88,7 @@ struct SmtpSender::Session {
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Discard);
     error[0] = '\0';
     last_line.clear();
+    last_refusal.clear();
   }
 
   SmtpReply Finish(CURLcode result) {
@@ -110,6 +118,7 @@ struct SmtpSender::Session {
       default:
         break;
     }
+    if (!last_refusal.empty()) reply.detail = last_refusal;
     if (code >= 400 && code < 500) {
       reply.outcome = SmtpOutcome::kTemporary;
     } else if (code >= 500 && code < 600) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "entree/base/catalog.h"
 #include "entree/base/csv.h"
 #include "entree/base/text.h"
 #include "entree/base/uuid.h"
@@ -630,6 +631,8 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   // New attendees are written while the file is still read. Their ids
   // ascend in file order, so the primary key grows at its end.
   ImportWriter writer(store);
+  // The guests' languages where the list gives one, written at the end.
+  std::vector<std::pair<Uuid, Language>> languages;
   Uuid last_id{};
   std::string identity, id, key, lowered;
   while (csv.Next(record)) {
@@ -679,14 +682,20 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
     }
     if (attendee.ticket != TicketState::kValid) ++report.not_admitted;
     attendee.updated_at = options.now;
+    std::optional<Language> language;
+    if (row.Has(ImportField::kLanguage)) {
+      language = ParseLanguage(Trim(row.Get(ImportField::kLanguage)));
+    }
     if (!slot) {
       attendee.id = last_id = NewUuidAfter(last_id);
       attendee.created_at = options.now;
       ++report.imported;
+      if (language) languages.emplace_back(attendee.id, *language);
       writer.Insert(slots.Put(slot, std::move(attendee), record.line, key));
       continue;
     }
     ++report.updated;
+    if (language) languages.emplace_back(attendee.id, *language);
     const Attendee* kept =
         slots.Put(slot, std::move(attendee), record.line, key);
     // Stored attendees are written once, at the end.
@@ -698,6 +707,11 @@ Result<ImportReport> ImportAttendees(Store& store, std::string_view csv_bytes,
   }
   for (const Attendee* changed : slots.ChangedStored()) writer.Update(changed);
   ENTREE_RETURN_IF_ERROR(writer.Finish());
+  // In the same transaction, once every guest is written.
+  for (const auto& [attendee_id, language] : languages) {
+    ENTREE_RETURN_IF_ERROR(
+        store.SetAttendeeLanguage(attendee_id, ToString(language)));
+  }
   report.rejected = static_cast<int>(report.problems.size());
   report.refused =
       options.strict && (report.rejected > 0 || !report.duplicates.empty());

@@ -27,6 +27,7 @@ constexpr std::pair<ImportField, std::string_view> kFieldNames[] = {
     {ImportField::kVoided, "voided"},
     {ImportField::kOrderCode, "order_code"},
     {ImportField::kPosition, "position"},
+    {ImportField::kLanguage, "language"},
     {ImportField::kIgnore, "ignore"},
 };
 
@@ -125,6 +126,13 @@ constexpr HeaderRole kQuestionHeaders[] = {
     {"gdpr consent", ImportField::kConsent},
     {"toestemming", ImportField::kConsent},
     {"avg toestemming", ImportField::kConsent},
+    {"language", ImportField::kLanguage},
+    {"preferred language", ImportField::kLanguage},
+    {"locale", ImportField::kLanguage},
+    {"order locale", ImportField::kLanguage},
+    {"taal", ImportField::kLanguage},
+    {"voorkeurstaal", ImportField::kLanguage},
+    {"sprache", ImportField::kLanguage},
     {"source", ImportField::kSource},
     {"bron", ImportField::kSource},
     // A shop's own company column comes first.

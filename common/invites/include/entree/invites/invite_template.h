@@ -15,7 +15,8 @@ namespace entree {
 // The placeholders a template may use, each written in braces ("{name}"):
 // the guest's full and given name, the event's name, date, start time and
 // venue, the badge code in text, the guest's World Café tables (empty when
-// not sent), and where the HTML part shows the QR code. "{{" is a brace.
+// not sent), and where the HTML part shows the QR code. "{{" and "}}"
+// are braces.
 inline constexpr std::array<std::string_view, 9> kInvitePlaceholders = {
     "name",  "given_name", "event",  "date", "time",
     "venue", "code",       "tables", "qr"};
@@ -45,7 +46,7 @@ Result<std::map<Language, InviteTemplate>> LoadInviteTemplates(
     const std::string& dir);
 
 // `text` with each placeholder replaced by its value in `values` (missing
-// ones by nothing) and "{{" by "{". A line that held only placeholders
+// ones by nothing), "{{" by "{" and "}}" by "}". A line that held only placeholders
 // and became empty is left out, so a guest without tables gets no gap.
 std::string FillPlaceholders(
     std::string_view text,

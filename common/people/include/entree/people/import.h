@@ -40,10 +40,11 @@ enum class ImportField {
   kVoided,     // any value but no/false/0: the ticket is cancelled (Tito)
   kOrderCode,  // with kPosition, the ticket's identity (pretix)
   kPosition,
+  kLanguage,  // the guest's language for invitations ("nl", "Deutsch", ...)
   kIgnore,
 };
 // "external_id", "given_name", ..., "shop_code", "ticket", "order_code",
-// "position", "ignore".
+// "position", "language", "ignore".
 std::string_view ToString(ImportField field);
 std::optional<ImportField> ParseImportField(std::string_view text);
 
