@@ -254,6 +254,10 @@ TEST_CASE("invitations reach a real mail server, and each QR code lets its "
   CHECK(states.count("walter@inloop.example") == 0);
   ProcessResult person = cli.Run({"person", "X-1"});
   CHECK(person.out.find("Invitation: sent") != std::string::npos);
+  // The attendance list shows it too.
+  ProcessResult list = cli.Run({"export", "--format", "json", "-o", "-"});
+  CHECK(list.out.find("\"invitation\":\"sent\"") != std::string::npos);
+  CHECK(list.out.find("\"invitation\":null") != std::string::npos);
 }
 
 TEST_CASE("a temporary refusal is tried again, a permanent one is reported, "

@@ -60,7 +60,7 @@ std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
        {"export.given_name", "export.family_name", "export.organisation",
         "export.sector", "export.table", "export.role", "export.source",
         "export.consent", "export.first_entry", "export.last_exit",
-        "export.status", "export.email", "export.id"}) {
+        "export.status", "export.email", "export.id", "export.invitation"}) {
     header.emplace_back(catalog.Get(key));
   }
   csv.Row(header);
@@ -75,7 +75,9 @@ std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
          word("role.", ToString(a.role)), word("source.", ToString(a.source)),
          word("answer.", a.consent ? "yes" : "no"),
          LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
-         word("status.", ToString(StatusOf(row))), a.email, ToString(a.id)});
+         word("status.", ToString(StatusOf(row))), a.email, ToString(a.id),
+         row.invite ? word("invitation.", ToString(*row.invite))
+                    : std::string()});
   }
   return csv.Take();
 }
@@ -106,6 +108,8 @@ std::string AttendanceJson(const std::vector<AttendanceRow>& rows) {
     json.Key("last_exit");
     row.last_exit ? json.String(FormatIsoUtc(*row.last_exit)) : json.Null();
     json.Field("status", ToString(StatusOf(row)));
+    json.Key("invitation");
+    row.invite ? json.String(ToString(*row.invite)) : json.Null();
     json.EndObject();
   }
   json.EndArray();

@@ -269,7 +269,9 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
   std::map<std::string, AttendanceRow*> by_id;
   std::vector<AttendanceRow> rows;
   rows.reserve(attendees.size());
-  for (Attendee& a : attendees) rows.push_back({std::move(a), {}, {}, false});
+  for (Attendee& a : attendees) {
+    rows.push_back({std::move(a), {}, {}, false, std::nullopt});
+  }
   for (AttendanceRow& row : rows) by_id[ToString(row.attendee.id)] = &row;
 
   // One pass over the admissions in time order fills every row.
@@ -295,6 +297,11 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
     }
     if (direction == Direction::kExit) row.last_exit = at;
     row.inside = direction == Direction::kEntry;
+  }
+  ENTREE_ASSIGN_OR_RETURN(auto invites, ListInvites());
+  for (const InviteRecord& invite : invites) {
+    auto found = by_id.find(ToString(invite.attendee_id));
+    if (found != by_id.end()) found->second->invite = invite.state;
   }
   return rows;
 }

@@ -112,6 +112,8 @@ struct AttendanceRow {
   std::optional<Instant> first_entry;
   std::optional<Instant> last_exit;
   bool inside = false;  // latest admission was an entry
+  // Where their invitation by email stands; nullopt when none was sent.
+  std::optional<InviteState> invite;
 };
 
 // Counts for one group (a sector, a table, or everyone).
