@@ -26,8 +26,7 @@ int FreePort() {
   REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) ==
           0);
   socklen_t size = sizeof(address);
-  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) ==
-          0);
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
   ::close(fd);
   return ntohs(address.sin_port);
 }
@@ -50,19 +49,19 @@ SmtpSandbox::SmtpSandbox(SmtpSandboxOptions options)
                                    ENTREE_TESTS_DIR "/mail/smtp_sandbox.py",
                                    "--dir", inbox()};
   if (options_.tls) {
-    ProcessResult made = RunProcess(
-        {"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-         "-days", "2", "-subj", "/CN=localhost", "-addext",
-         "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
-         dir_.File("key.pem"), "-out", ca_file()});
+    ProcessResult made =
+        RunProcess({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048",
+                    "-nodes", "-days", "2", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+                    dir_.File("key.pem"), "-out", ca_file()});
     INFO(made.err);
     REQUIRE(made.exit_code == 0);
     argv.insert(argv.end(),
                 {"--cert", ca_file(), "--key", dir_.File("key.pem")});
   }
   if (!options_.user.empty()) {
-    argv.insert(argv.end(), {"--user", options_.user, "--password",
-                             options_.password});
+    argv.insert(argv.end(),
+                {"--user", options_.user, "--password", options_.password});
   }
   for (const std::string& spec : options_.temp_fail) {
     argv.insert(argv.end(), {"--temp-fail", spec});
@@ -118,9 +117,7 @@ std::string SmtpSandbox::url() const {
 std::string SmtpSandbox::ca_file() const {
   return options_.tls ? dir_.File("cert.pem") : "";
 }
-std::string SmtpSandbox::password_file() const {
-  return dir_.File("password");
-}
+std::string SmtpSandbox::password_file() const { return dir_.File("password"); }
 std::string SmtpSandbox::inbox() const { return dir_.File("inbox"); }
 
 std::vector<std::string> SmtpSandbox::Deliveries() const {
@@ -134,13 +131,13 @@ std::vector<std::string> SmtpSandbox::Deliveries() const {
 }
 
 std::vector<std::string> SmtpSandbox::InviteOptions() const {
-  std::vector<std::string> args = {"invite", "--from",
-                                   "organisatie@iqblvd.example", "--smtp",
-                                   url(), "--rate", "0"};
+  std::vector<std::string> args = {
+      "invite", "--from", "organisatie@iqblvd.example", "--smtp", url(),
+      "--rate", "0"};
   if (options_.tls) args.insert(args.end(), {"--ca", ca_file()});
   if (!options_.user.empty()) {
-    args.insert(args.end(), {"--user", options_.user, "--password-file",
-                             password_file()});
+    args.insert(args.end(),
+                {"--user", options_.user, "--password-file", password_file()});
   } else if (!options_.tls) {
     args.push_back("--no-tls");
   }

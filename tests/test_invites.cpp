@@ -48,8 +48,8 @@ TEST_CASE("header words in any script cannot start a header of their own",
   std::string dutch = HeaderText("Zoë van 't Hof\r\nBcc: all@example.org");
   CHECK(dutch.rfind("=?UTF-8?B?", 0) == 0);
   CHECK(dutch.find("Bcc:") == std::string::npos);
-  std::string long_name = HeaderText(std::string(60, 'a') + "ß" +
-                                     std::string(100, 'b'));
+  std::string long_name =
+      HeaderText(std::string(60, 'a') + "ß" + std::string(100, 'b'));
   CHECK(LongestLine(long_name) <= 76);
   CHECK(Mailbox("Jan \"de\" Vries", "jan@example.org") ==
         "\"Jan \\\"de\\\" Vries\" <jan@example.org>");
@@ -57,7 +57,8 @@ TEST_CASE("header words in any script cannot start a header of their own",
 
 TEST_CASE("quoted-printable keeps lines short and escapes what it must",
           "[invites]") {
-  std::string qp = QuotedPrintable(std::string(200, 'x') + " = é\n.dot\nFrom here \n");
+  std::string qp =
+      QuotedPrintable(std::string(200, 'x') + " = é\n.dot\nFrom here \n");
   CHECK(LongestLine(qp) <= 76);
   CHECK(qp.find("=3D") != std::string::npos);
   CHECK(qp.find("=C3=A9") != std::string::npos);
@@ -83,11 +84,11 @@ TEST_CASE("only addresses a mail server takes are sendable", "[invites]") {
 TEST_CASE("a template names only known placeholders and has a subject",
           "[invites]") {
   auto good = ParseInviteTemplate(
-      "Subject: Welkom bij {event}\n\nBeste {name},\n{{niet}} {qr}\n", "nl.txt");
+      "Subject: Welkom bij {event}\n\nBeste {name},\n{{niet}} {qr}\n",
+      "nl.txt");
   REQUIRE(good.ok());
   CHECK(good->subject == "Welkom bij {event}");
-  auto unknown =
-      ParseInviteTemplate("Subject: x\n\nBeste {naam},\n", "nl.txt");
+  auto unknown = ParseInviteTemplate("Subject: x\n\nBeste {naam},\n", "nl.txt");
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.status().message().find("{naam}") != std::string::npos);
   CHECK(unknown.status().message().find("nl.txt") != std::string::npos);
@@ -103,8 +104,8 @@ TEST_CASE("a template names only known placeholders and has a subject",
 }
 
 TEST_CASE("a line of placeholders that are empty is left out", "[invites]") {
-  std::map<std::string, std::string, std::less<>> values = {
-      {"name", "Zoë"}, {"tables", ""}};
+  std::map<std::string, std::string, std::less<>> values = {{"name", "Zoë"},
+                                                            {"tables", ""}};
   CHECK(FillPlaceholders("Beste {name},\n\n{tables}\n\nTot ziens {{x}}\n",
                          values) == "Beste Zoë,\n\nTot ziens {x}\n");
 }
@@ -177,9 +178,10 @@ std::map<std::string, std::string> States(const Cli& cli) {
   return states;
 }
 
-TEST_CASE("invitations reach a real mail server, and each QR code lets its "
-          "own guest in",
-          "[invites][smtp]") {
+TEST_CASE(
+    "invitations reach a real mail server, and each QR code lets its "
+    "own guest in",
+    "[invites][smtp]") {
   Cli cli;
   PrepareInviteEvent(cli);
   SmtpSandbox server;
@@ -189,12 +191,12 @@ TEST_CASE("invitations reach a real mail server, and each QR code lets its "
   CHECK(run.out.find("62 sent, 0 refused, 0 unknown, 0 still queued") !=
         std::string::npos);
 
-  auto messages = ReadInvites(
-      server.inbox(),
-      {"to_address", "to", "subject", "inline_qr", "attached_qr", "text",
-       "defects", "remote", "pdf_pages", "pdf_text", "ics_ok", "ics.DTSTART",
-       "ics.LOCATION", "language", "date_ok", "message_id", "bare_lf",
-       "max_line"});
+  auto messages =
+      ReadInvites(server.inbox(),
+                  {"to_address", "to", "subject", "inline_qr", "attached_qr",
+                   "text", "defects", "remote", "pdf_pages", "pdf_text",
+                   "ics_ok", "ics.DTSTART", "ics.LOCATION", "language",
+                   "date_ok", "message_id", "bare_lf", "max_line"});
   REQUIRE(messages.size() == 62);
   std::set<std::string> addresses;
   for (const auto& m : messages) {
@@ -260,9 +262,10 @@ TEST_CASE("invitations reach a real mail server, and each QR code lets its "
   CHECK(list.out.find("\"invitation\":null") != std::string::npos);
 }
 
-TEST_CASE("a temporary refusal is tried again, a permanent one is reported, "
-          "a wrong password sends nothing",
-          "[invites][smtp]") {
+TEST_CASE(
+    "a temporary refusal is tried again, a permanent one is reported, "
+    "a wrong password sends nothing",
+    "[invites][smtp]") {
   Cli cli;
   PrepareInviteEvent(cli);
   SmtpSandboxOptions options;
@@ -287,8 +290,8 @@ TEST_CASE("a temporary refusal is tried again, a permanent one is reported, "
   ::chmod(wrong.c_str(), 0644);
   CHECK(cli.Run(args).exit_code == 6);
 
-  ProcessResult run = cli.Run(With(
-      server.InviteOptions(), {"--retry-wait", "0", "--retries", "2"}));
+  ProcessResult run = cli.Run(
+      With(server.InviteOptions(), {"--retry-wait", "0", "--retries", "2"}));
   INFO(run.out << run.err);
   CHECK(run.exit_code == 18);
   CHECK(run.err.find("NOT sent to Jürgen Müller <j.mueller@grafschaft.example>"
@@ -303,9 +306,10 @@ TEST_CASE("a temporary refusal is tried again, a permanent one is reported, "
   CHECK(server.Deliveries().size() == 61);
 }
 
-TEST_CASE("a run killed at any moment and started again delivers each guest "
-          "once, or lists them as unknown",
-          "[invites][smtp]") {
+TEST_CASE(
+    "a run killed at any moment and started again delivers each guest "
+    "once, or lists them as unknown",
+    "[invites][smtp]") {
   Cli cli;
   PrepareInviteEvent(cli);
   SmtpSandboxOptions options;
@@ -365,16 +369,17 @@ TEST_CASE("a run killed at any moment and started again delivers each guest "
   WARN("kills: " << kills << ", unknown: " << unknown);
 }
 
-TEST_CASE("drafts, one guest again with a reissued badge, two runs at "
-          "once, and the purge",
-          "[invites][smtp]") {
+TEST_CASE(
+    "drafts, one guest again with a reissued badge, two runs at "
+    "once, and the purge",
+    "[invites][smtp]") {
   Cli cli;
   PrepareInviteEvent(cli);
   // Drafts: every message as a file, nothing sent, nothing recorded.
   std::string before = testing::DatabaseFingerprint(cli.db);
-  ProcessResult drafts = cli.Run({"invite", "--dry-run", "-o",
-                                  cli.dir.File("drafts"), "--from",
-                                  "organisatie@iqblvd.example"});
+  ProcessResult drafts =
+      cli.Run({"invite", "--dry-run", "-o", cli.dir.File("drafts"), "--from",
+               "organisatie@iqblvd.example"});
   INFO(drafts.err);
   CHECK(drafts.exit_code == 0);
   CHECK(testing::DatabaseFingerprint(cli.db) == before);

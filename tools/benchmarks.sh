@@ -33,6 +33,7 @@ run "$bench"/entree-bench-sync --attendees 2000 --scans 100 --seconds 60 \
   --offline 10000 --dir "$data/sync"
 run "$bench"/entree-bench-reports --attendees 10000 --scans 3 --dir "$data/reports"
 run "$bench"/entree-bench-seating --runs 5
+run "$bench"/entree-bench-invite --attendees 2000 --dir "$data/invite"
 
 # The crash test's count: scans shown and lost over its kills.
 crash=$(ctest --test-dir build/release -R "killed again" -V 2>&1 |

@@ -45,3 +45,5 @@ build/ci/tools/bench/entree-bench-sync --attendees 200 --scans 10 \
 build/ci/tools/bench/entree-bench-reports --attendees 500 --scans 1 \
   --dir build/ci/bench-reports-data
 build/ci/tools/bench/entree-bench-seating --runs 1
+build/ci/tools/bench/entree-bench-invite --attendees 50 \
+  --dir build/ci/bench-invite-data

@@ -69,15 +69,15 @@ std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
   };
   for (const AttendanceRow& row : rows) {
     const Attendee& a = row.attendee;
-    csv.Row(
-        {a.given_name, a.family_name, a.organisation,
-         word("sector.", ToString(a.sector)), a.table,
-         word("role.", ToString(a.role)), word("source.", ToString(a.source)),
-         word("answer.", a.consent ? "yes" : "no"),
-         LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
-         word("status.", ToString(StatusOf(row))), a.email, ToString(a.id),
-         row.invite ? word("invitation.", ToString(*row.invite))
-                    : std::string()});
+    csv.Row({a.given_name, a.family_name, a.organisation,
+             word("sector.", ToString(a.sector)), a.table,
+             word("role.", ToString(a.role)),
+             word("source.", ToString(a.source)),
+             word("answer.", a.consent ? "yes" : "no"),
+             LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
+             word("status.", ToString(StatusOf(row))), a.email, ToString(a.id),
+             row.invite ? word("invitation.", ToString(*row.invite))
+                        : std::string()});
   }
   return csv.Take();
 }

@@ -46,8 +46,9 @@ Result<std::map<Language, InviteTemplate>> LoadInviteTemplates(
     const std::string& dir);
 
 // `text` with each placeholder replaced by its value in `values` (missing
-// ones by nothing), "{{" by "{" and "}}" by "}". A line that held only placeholders
-// and became empty is left out, so a guest without tables gets no gap.
+// ones by nothing), "{{" by "{" and "}}" by "}". A line that held only
+// placeholders and became empty is left out, so a guest without tables gets no
+// gap.
 std::string FillPlaceholders(
     std::string_view text,
     const std::map<std::string, std::string, std::less<>>& values);
