@@ -58,6 +58,7 @@ SmtpSandbox::SmtpSandbox(SmtpSandboxOptions options)
     REQUIRE(made.exit_code == 0);
     argv.insert(argv.end(),
                 {"--cert", ca_file(), "--key", dir_.File("key.pem")});
+    if (options_.implicit_tls) argv.push_back("--implicit-tls");
   }
   if (!options_.user.empty()) {
     argv.insert(argv.end(),
@@ -112,7 +113,8 @@ SmtpSandbox::~SmtpSandbox() {
 }
 
 std::string SmtpSandbox::url() const {
-  return "smtp://127.0.0.1:" + std::to_string(port_);
+  return (options_.implicit_tls ? "smtps://127.0.0.1:" : "smtp://127.0.0.1:") +
+         std::to_string(port_);
 }
 std::string SmtpSandbox::ca_file() const {
   return options_.tls ? dir_.File("cert.pem") : "";

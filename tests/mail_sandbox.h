@@ -13,6 +13,7 @@ namespace entree::testing {
 
 struct SmtpSandboxOptions {
   bool tls = true;  // STARTTLS with a certificate of its own, required
+  bool implicit_tls = false;       // with tls: TLS from the start (smtps://)
   std::string user = "organiser";  // "" for no login
   std::string password = "w8woord-van-de-organisatie";
   std::vector<std::string> temp_fail;  // "ADDR=N": N times 451
@@ -29,7 +30,7 @@ class SmtpSandbox {
   SmtpSandbox(const SmtpSandbox&) = delete;
   SmtpSandbox& operator=(const SmtpSandbox&) = delete;
 
-  // "smtp://127.0.0.1:PORT".
+  // "smtp://127.0.0.1:PORT" ("smtps://" with implicit TLS).
   std::string url() const;
   // The certificate to trust (--ca); "" without TLS.
   std::string ca_file() const;

@@ -306,6 +306,20 @@ TEST_CASE(
   CHECK(server.Deliveries().size() == 61);
 }
 
+TEST_CASE("invitations go out over TLS from the start (smtps://) too",
+          "[invites][smtp]") {
+  Cli cli;
+  PrepareInviteEvent(cli);
+  SmtpSandboxOptions options;
+  options.implicit_tls = true;
+  SmtpSandbox server(options);
+  ProcessResult run = cli.Run(With(server.InviteOptions(), {"--only", "X-2"}));
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  REQUIRE(server.Deliveries().size() == 1);
+  CHECK(server.Deliveries()[0] == "j.mueller@grafschaft.example");
+}
+
 TEST_CASE(
     "a run killed at any moment and started again delivers each guest "
     "once, or lists them as unknown",

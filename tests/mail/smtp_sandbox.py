@@ -100,11 +100,9 @@ def main():
             return AuthResult(success=ok, handled=False)
         kwargs["authenticator"] = authenticate
         kwargs["auth_required"] = True
-        kwargs["auth_require_tls"] = bool(args.cert)
+        # Under implicit TLS aiosmtpd cannot see the TLS beneath it.
+        kwargs["auth_require_tls"] = bool(args.cert) and not args.implicit_tls
     controller = Controller(Handler(args), **kwargs)
-    if args.implicit_tls:
-        # The readiness probe cannot speak TLS; the port is checked below.
-        controller._trigger_server = lambda: None
     controller.start()
     with open(os.path.join(args.dir, ".ready"), "w") as f:
         f.write(str(args.port))

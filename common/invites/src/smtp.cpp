@@ -119,7 +119,12 @@ struct SmtpSender::Session {
         break;
     }
     if (!last_refusal.empty()) reply.detail = last_refusal;
-    if (code >= 400 && code < 500) {
+    // 530: the server wants a login it did not offer or that was not
+    // given; 535: the login was refused. A matter of the settings, not of
+    // the guest's address: the run stops and the guest stays queued.
+    if (code == 530 || code == 535) {
+      reply.outcome = SmtpOutcome::kLoginDenied;
+    } else if (code >= 400 && code < 500) {
       reply.outcome = SmtpOutcome::kTemporary;
     } else if (code >= 500 && code < 600) {
       reply.outcome = SmtpOutcome::kPermanent;

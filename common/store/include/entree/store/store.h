@@ -71,9 +71,9 @@ std::optional<InviteState> ParseInviteState(std::string_view text);
 struct InviteRecord {
   Uuid attendee_id{};
   InviteState state = InviteState::kQueued;
-  std::string address;    // where it went (or was to go)
+  std::string address;        // where it went (or was to go)
   uint32_t badge_serial = 0;  // the badge whose code it holds
-  int attempts = 0;       // times handed to the server
+  int attempts = 0;           // times handed to the server
   // The server's reply when sent; why it failed; "" while queued.
   std::string detail;
   bool permanent = false;  // failed: the server refused for good
