@@ -132,6 +132,16 @@ std::vector<std::string> SmtpSandbox::Deliveries() const {
   return recipients;
 }
 
+std::vector<double> SmtpSandbox::DeliveryTimes() const {
+  std::string log = inbox() + "/deliveries.log";
+  std::vector<double> times;
+  if (!std::filesystem::exists(log)) return times;
+  for (const std::string& line : SplitLines(ReadFile(log))) {
+    times.push_back(std::stod(line.substr(line.rfind(' ') + 1)));
+  }
+  return times;
+}
+
 std::vector<std::string> SmtpSandbox::InviteOptions() const {
   std::vector<std::string> args = {
       "invite", "--from", "organisatie@iqblvd.example", "--smtp", url(),

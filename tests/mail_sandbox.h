@@ -40,6 +40,8 @@ class SmtpSandbox {
   std::string inbox() const;
   // The recipient of each message kept, in order.
   std::vector<std::string> Deliveries() const;
+  // When each message was kept (Unix seconds), in order.
+  std::vector<double> DeliveryTimes() const;
   // entree invite's options to send through this server.
   std::vector<std::string> InviteOptions() const;
 

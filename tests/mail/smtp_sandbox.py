@@ -7,14 +7,15 @@ python3-aiosmtpd), delivering every message it accepts to a directory.
                   [--perm-fail ADDR]... [--data-delay SECONDS]
 
 Each accepted message is written whole (a temporary name, then a rename)
-as DIR/NNNNNN.eml before the server says 250, and a line "RCPT MESSAGE-ID"
-is appended to DIR/deliveries.log. With --cert and --key the server offers
-STARTTLS and takes no mail before it (or, with --implicit-tls, speaks TLS
-from the start); with --user it takes mail only after that login.
---temp-fail answers the first N recipients ADDR with 451, --perm-fail
-answers ADDR with 550. --data-delay waits after writing a message before
-saying 250: the window in which a sender that dies cannot know whether
-the message arrived. Writes DIR/ready when it listens; stops on SIGTERM."""
+as DIR/NNNNNN.eml before the server says 250, and a line "RCPT MESSAGE-ID
+SECONDS" (the Unix time it was kept) is appended to DIR/deliveries.log.
+With --cert and --key the server offers STARTTLS and takes no mail before
+it (or, with --implicit-tls, speaks TLS from the start); with --user it
+takes mail only after that login. --temp-fail answers the first N
+recipients ADDR with 451, --perm-fail answers ADDR with 550. --data-delay
+waits after writing a message before saying 250: the window in which a
+sender that dies cannot know whether the message arrived. Writes
+DIR/ready when it listens; stops on SIGTERM."""
 import argparse
 import asyncio
 import email
@@ -22,6 +23,7 @@ import os
 import signal
 import ssl
 import threading
+import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -62,7 +64,8 @@ class Handler:
         message = email.message_from_bytes(envelope.original_content or b"")
         with open(os.path.join(self.args.dir, "deliveries.log"), "a") as log:
             for rcpt in envelope.rcpt_tos:
-                log.write("%s %s\n" % (rcpt, message.get("Message-ID", "")))
+                log.write("%s %s %.3f\n" % (rcpt, message.get("Message-ID", ""),
+                                            time.time()))
         if self.args.data_delay > 0:
             await asyncio.sleep(self.args.data_delay)
         return "250 2.0.0 OK queued as %s" % name

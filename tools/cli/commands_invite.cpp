@@ -307,19 +307,20 @@ int RunInvite(Context& ctx) {
                                 {std::to_string(*interrupted)})
              << "\n";
   }
-  if (filter->only && !filter->resend) {
+  auto invitees = SelectInvitees(*store, *filter);
+  if (!invitees.ok()) return ctx.Fail(invitees.status());
+  if (filter->only && invitees->empty()) {
+    // The one guest asked for was sent, is unknown or was refused for good
+    // at this address: said, and only --resend sends again.
     auto record = store->GetInvite(*filter->only);
     if (!record.ok()) return ctx.Fail(record.status());
-    if (*record && ((*record)->state == InviteState::kSent ||
-                    (*record)->state == InviteState::kUnknown)) {
+    if (*record) {
       return ctx.Fail(
           Status::Localized(StatusCode::kAlreadyExists, "error.invite_already",
                             {std::string(ToString((*record)->state)),
                              FormatLocal((*record)->updated_at)}));
     }
   }
-  auto invitees = SelectInvitees(*store, *filter);
-  if (!invitees.ok()) return ctx.Fail(invitees.status());
   if (invitees->empty()) {
     *ctx.out << ctx.tr().Get("invites.nobody") << "\n";
     return *interrupted > 0 ? kExitNotSent : kExitOk;

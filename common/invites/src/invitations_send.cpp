@@ -14,6 +14,19 @@ bool Stopping(const SendPacing& pacing) {
   return pacing.stop != nullptr && pacing.stop->load();
 }
 
+// Waits `wait`, or less when the run is asked to stop.
+void WaitUnlessStopped(std::chrono::milliseconds wait,
+                       const SendPacing& pacing) {
+  auto until = std::chrono::steady_clock::now() + wait;
+  while (!Stopping(pacing) && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+        std::chrono::milliseconds(100),
+        std::chrono::duration_cast<std::chrono::milliseconds>(
+            until - std::chrono::steady_clock::now()) +
+            std::chrono::milliseconds(1)));
+  }
+}
+
 }  // namespace
 
 void Invitations::Pace(const SendPacing& pacing) {
@@ -64,8 +77,13 @@ Status Invitations::Deliver(const PreparedInvite& invite, InviteRecord& record,
         if (attempt < pacing.retries && !Stopping(pacing)) {
           record.state = InviteState::kQueued;
           ENTREE_RETURN_IF_ERROR(store_->PutInvite(record));
-          std::this_thread::sleep_for(wait);
+          WaitUnlessStopped(wait, pacing);
           wait *= 2;
+          if (Stopping(pacing)) {
+            // Refused for now and not handed over again: the next run
+            // takes it.
+            return Status::Ok();
+          }
           continue;
         }
         record.state = InviteState::kFailed;
@@ -137,6 +155,9 @@ Result<InviteTally> Invitations::Send(
       if (!delivered.ok()) return delivered;
     }
     switch (record.state) {
+      case InviteState::kQueued:  // stopped while it waited to try again
+        ++tally.left;
+        continue;
       case InviteState::kSent:
         ++tally.sent;
         break;

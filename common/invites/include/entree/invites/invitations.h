@@ -95,6 +95,7 @@ struct InviteTally {
   int failed = 0;
   int unknown = 0;  // the connection broke after handing it over
   int left = 0;     // still queued when the run stopped early
+                    // (a guest refused for now among them)
   std::vector<InviteOutcome> outcomes;  // in order
 };
 
