@@ -51,6 +51,9 @@ TEST_CASE("header words in any script cannot start a header of their own",
   std::string long_name =
       HeaderText(std::string(60, 'a') + "ß" + std::string(100, 'b'));
   CHECK(LongestLine(long_name) <= 76);
+  // A long subject in plain ASCII is folded too: no line past SMTP's 998.
+  std::string long_ascii = HeaderText(std::string(3000, 'x'));
+  CHECK(LongestLine(long_ascii) <= 76);
   CHECK(Mailbox("Jan \"de\" Vries", "jan@example.org") ==
         "\"Jan \\\"de\\\" Vries\" <jan@example.org>");
 }
@@ -286,6 +289,13 @@ TEST_CASE(
   CHECK(refused.err.find("refused the login") != std::string::npos);
   CHECK(server.Deliveries().empty());
   CHECK(testing::DatabaseFingerprint(cli.db) == before);
+  // A login in the URL is refused: it would skip the TLS rule and show in
+  // the process list.
+  ProcessResult in_url =
+      cli.Run({"invite", "--from", "organisatie@iqblvd.example", "--smtp",
+               "smtp://organiser:secret@127.0.0.1:1", "--no-tls"});
+  CHECK(in_url.exit_code == 3);
+  CHECK(in_url.err.find("must not hold a login") != std::string::npos);
   // A password file others can read is refused before anything else.
   ::chmod(wrong.c_str(), 0644);
   CHECK(cli.Run(args).exit_code == 6);
@@ -472,6 +482,23 @@ TEST_CASE(
   ProcessResult second = cli.Run(args);
   CHECK(second.exit_code == 7);
   CHECK(second.err.find("Another entree invite") != std::string::npos);
+  // Nor through another path to the same file: a symbolic or a hard link.
+  std::string symlink = cli.dir.File("alias.db");
+  std::string hardlink = cli.dir.File("hard.db");
+  REQUIRE(::symlink(cli.db.c_str(), symlink.c_str()) == 0);
+  REQUIRE(::link(cli.db.c_str(), hardlink.c_str()) == 0);
+  for (const std::string& other : {symlink, hardlink}) {
+    std::vector<std::string> through = {ENTREE_CLI_PATH, "--db", other, "--key",
+                                        cli.db + ".key"};
+    through.insert(through.end(), args.begin(), args.end());
+    ProcessResult again = testing::RunProcess(through, "", {"ENTREE_LANG=en"});
+    CHECK(again.exit_code == 7);
+  }
+  ::unlink(hardlink.c_str());
+  // The purge waits for the run too: it would write addresses back.
+  ProcessResult early_purge = cli.Run({"purge", "--yes"});
+  CHECK(early_purge.exit_code == 7);
+  CHECK(early_purge.err.find("Another entree invite") != std::string::npos);
   ::kill(pid, SIGTERM);  // stops after the message at hand
   int status = 0;
   ::waitpid(pid, &status, 0);

@@ -6,8 +6,8 @@
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <ostream>
-#include <sstream>
 
 #include "cli.h"
 #include "entree/badges/badge_layout.h"
@@ -43,6 +43,10 @@ Result<std::string> ReadPasswordFile(const std::string& path) {
   if (!S_ISREG(info.st_mode)) {
     return Status::Localized(StatusCode::kIo, "error.cannot_read",
                              {path, "not a regular file"});
+  }
+  if (info.st_size > 4096) {
+    return Status::Localized(StatusCode::kIo, "error.cannot_read",
+                             {path, "longer than a password file (4 KB)"});
   }
   if ((info.st_mode & 077) != 0) {
     return Status::Localized(StatusCode::kKey, "error.password_file_open",
@@ -176,7 +180,7 @@ void PrintOutcome(const Context& ctx, const InviteOutcome& outcome) {
   (r.state == InviteState::kSent ? *ctx.out : *ctx.err)
       << ctx.tr().Format(key,
                          {a.FullName(), r.address, TruncateUtf8(r.detail, 200)})
-      << "\n";
+      << std::endl;  // on record at once, also when the run is killed next
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 // entree report, purge and person: the organiser's report and the guests'
 // privacy.
+#include <optional>
 #include <ostream>
 
 #include "cli.h"
 #include "entree/base/json.h"
 #include "entree/base/uuid.h"
+#include "entree/invites/invitations.h"
 #include "entree/people/export.h"
 #include "entree/reports/report.h"
 #include "entree/sync/devices.h"
@@ -109,6 +111,17 @@ int RunReport(Context& ctx) {
 
 int RunPurge(Context& ctx) {
   if (!ctx.args.positional.empty()) return ctx.NeedsNoArguments();
+  // Not while invitations are being sent: the run would write addresses
+  // back. Taken before the store opens (see InviteRunLock).
+  std::optional<InviteRunLock> no_invite_run;
+  if (ctx.args.Flag("yes")) {
+    auto taken = InviteRunLock::Take(ctx.db_path);
+    if (taken.ok()) {
+      no_invite_run.emplace(std::move(*taken));
+    } else if (!taken.status().IsNotFound()) {
+      return ctx.Fail(taken.status());
+    }
+  }
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   if (!ctx.args.Flag("yes")) {

@@ -122,11 +122,14 @@ Result<Invitations> Invitations::Open(Store& store, const SecretKey& key,
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.invite_needs_venue", {});
   }
-  if (!IsSendableAddress(settings.from_address) ||
-      (!settings.reply_to.empty() && !IsSendableAddress(settings.reply_to))) {
-    return Status::Localized(
-        StatusCode::kInvalidArgument, "error.invite_from",
-        {TruncateUtf8(settings.from_address + " " + settings.reply_to, 300)});
+  std::vector<std::string_view> addresses = {settings.from_address};
+  if (!settings.reply_to.empty()) addresses.push_back(settings.reply_to);
+  for (std::string_view address : addresses) {
+    if (!IsSendableAddress(address)) {
+      return Status::Localized(StatusCode::kInvalidArgument,
+                               "error.invite_from",
+                               {TruncateUtf8(address, 300)});
+    }
   }
   if (settings.from_name.empty()) settings.from_name = event.name;
   return Invitations(store, key, std::move(settings), clock, std::move(event));
@@ -225,12 +228,13 @@ Result<PreparedInvite> Invitations::Prepare(const Attendee& attendee) {
 }
 
 Result<InviteRunLock> InviteRunLock::Take(const std::string& db_path) {
-  std::string path = db_path + ".invite-lock";
-  int fd =
-      ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  // The database file itself, whatever path or link names it: a second
+  // path to the same file meets the same lock.
+  int fd = ::open(db_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return Status::Localized(StatusCode::kIo, "error.cannot_write",
-                             {path, std::strerror(errno)});
+    if (errno == ENOENT) return Status::NotFound("no database " + db_path);
+    return Status::Localized(StatusCode::kIo, "error.cannot_read",
+                             {db_path, std::strerror(errno)});
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);

@@ -117,7 +117,9 @@ std::string HeaderText(std::string_view text) {
   for (char& c : clean) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
-  if (IsPlainHeaderText(clean)) return clean;
+  // Plain text stays as it is up to a length that keeps the header line
+  // well inside SMTP's 998; longer text is encoded, and so folded.
+  if (IsPlainHeaderText(clean) && clean.size() <= 900) return clean;
   // Each encoded word holds at most 45 bytes (60 base64 characters, 72
   // with "=?UTF-8?B?" and "?="), cut between UTF-8 characters.
   std::string out;

@@ -160,6 +160,13 @@ Result<SmtpSender> SmtpSender::Open(SmtpSettings settings) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.smtp_url",
                              {settings.url});
   }
+  // user:password@ in the URL would skip the rules below and stand in
+  // the process list: the login comes from --user and a password file.
+  std::string_view rest = std::string_view(settings.url).substr(smtps ? 8 : 7);
+  if (rest.substr(0, rest.find('/')).find('@') != std::string_view::npos) {
+    return Status::Localized(StatusCode::kInvalidArgument,
+                             "error.smtp_url_login", {});
+  }
   if (settings.plain && (smtps || !settings.user.empty())) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.smtp_plain_login", {});

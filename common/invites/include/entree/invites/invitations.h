@@ -100,11 +100,17 @@ struct InviteTally {
 };
 
 // The event's invitation lock, held while it lives: one run at a time
-// sends, so no run takes another's messages in flight for a dead run's.
+// sends, so no run takes another's message in flight for a dead run's, and
+// a purge waits for a run to end. It is an flock on the database file
+// itself, so every path and link to the file meets it. Take it before the
+// Store opens the file and let it go after the Store is closed: closing
+// its descriptor drops this process's POSIX locks on the file, which
+// SQLite holds while a Store is open.
 class InviteRunLock {
  public:
   // Fails with kAlreadyExists (error.invite_running) while another process
-  // holds it; kIo when the lock file beside the database cannot be made.
+  // holds it; kNotFound when there is no file at `db_path`; kIo when it
+  // cannot be opened.
   static Result<InviteRunLock> Take(const std::string& db_path);
   InviteRunLock(InviteRunLock&& other) noexcept;
   InviteRunLock& operator=(InviteRunLock&&) = delete;

@@ -16,7 +16,8 @@ std::string Base64Lines(std::string_view bytes);
 // line is longer than 76 characters, and "=", non-ASCII bytes, trailing
 // spaces and a leading "." or "From " are escaped.
 std::string QuotedPrintable(std::string_view text);
-// Header text: as it is when it is printable ASCII, else RFC 2047 encoded
+// Header text: as it is when it is printable ASCII of at most 900
+// characters, else RFC 2047 encoded
 // words ("=?UTF-8?B?...?=") of at most 75 characters, cut between
 // characters and folded onto continuation lines. Control characters
 // (a CR or LF that would start a header of its own) become spaces.

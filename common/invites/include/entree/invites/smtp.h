@@ -46,8 +46,9 @@ struct SmtpReply {
 
 class SmtpSender {
  public:
-  // Fails with kInvalidArgument (error.smtp_url, error.smtp_plain_login)
-  // for a URL that is not smtp:// or smtps://, or a login without TLS.
+  // Fails with kInvalidArgument (error.smtp_url, error.smtp_url_login,
+  // error.smtp_plain_login) for a URL that is not smtp:// or smtps://, one
+  // that holds a login, or a login without TLS.
   static Result<SmtpSender> Open(SmtpSettings settings);
   SmtpSender(SmtpSender&&) noexcept;
   SmtpSender& operator=(SmtpSender&&) noexcept;
