@@ -164,6 +164,24 @@ std::vector<std::string> With(std::vector<std::string> args,
   return args;
 }
 
+// Starts `argv` (argv[0] the program) with its output thrown away; its
+// process id.
+pid_t StartQuietly(std::vector<std::string> argv) {
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int quiet = ::open("/dev/null", O_WRONLY);
+    ::dup2(quiet, 1);
+    ::dup2(quiet, 2);
+    std::vector<char*> raw;
+    for (std::string& arg : argv) raw.push_back(arg.data());
+    raw.push_back(nullptr);
+    ::execv(raw[0], raw.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 // Every guest's state by email address, from entree invite --status.
 std::map<std::string, std::string> States(const Cli& cli) {
   ProcessResult status = cli.Run({"invite", "--status"});
@@ -368,18 +386,7 @@ TEST_CASE(
 
   int kills = 0;
   for (int delay_ms : {150, 300, 450, 600, 750, 900, 1050, 1200}) {
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      int quiet = ::open("/dev/null", O_WRONLY);
-      ::dup2(quiet, 1);
-      ::dup2(quiet, 2);
-      std::vector<char*> raw;
-      for (std::string& arg : argv) raw.push_back(arg.data());
-      raw.push_back(nullptr);
-      ::execv(raw[0], raw.data());
-      ::_exit(127);
-    }
+    pid_t pid = StartQuietly(argv);
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     if (::kill(pid, SIGKILL) == 0) ++kills;
     ::waitpid(pid, nullptr, 0);
@@ -466,18 +473,7 @@ TEST_CASE(
   auto args = slow_server.InviteOptions();
   std::vector<std::string> argv = {ENTREE_CLI_PATH, "--db", cli.db};
   argv.insert(argv.end(), args.begin(), args.end());
-  pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int quiet = ::open("/dev/null", O_WRONLY);
-    ::dup2(quiet, 1);
-    ::dup2(quiet, 2);
-    std::vector<char*> raw;
-    for (std::string& arg : argv) raw.push_back(arg.data());
-    raw.push_back(nullptr);
-    ::execv(raw[0], raw.data());
-    ::_exit(127);
-  }
+  pid_t pid = StartQuietly(argv);
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   ProcessResult second = cli.Run(args);
   CHECK(second.exit_code == 7);
