@@ -79,6 +79,43 @@ TEST_CASE("Windows-1252 bytes are read as such", "[csv]") {
   CHECK(doc.records[1].fields == Fields{"Bügel", "Coëvorden"});
 }
 
+TEST_CASE("Excel's Unicode text (UTF-16 with a byte-order mark) is read",
+          "[csv]") {
+  // "Voornaam<TAB>Achternaam<TAB>Organisatie", then Zoë van 't Hof, then a
+  // name outside the first plane (U+2070E) and Arabic, as Excel saves them.
+  std::u16string text =
+      u"Voornaam\tAchternaam\tOrganisatie\r\n"
+      u"Zo\u00EB\tvan 't Hof\tGemeente Coevorden\r\n"
+      u"\U0002070E\t\u0645\u062D\u0645\u062F\tSaxion\r\n";
+  for (bool little_endian : {true, false}) {
+    INFO((little_endian ? "little-endian" : "big-endian"));
+    std::string bytes = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (char16_t unit : text) {
+      char lo = static_cast<char>(unit & 0xFF);
+      char hi = static_cast<char>(unit >> 8);
+      bytes += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+    }
+    CsvDocument doc = ParseCsv(bytes);
+    CHECK(doc.encoding ==
+          (little_endian ? "utf-16le with BOM" : "utf-16be with BOM"));
+    CHECK(doc.delimiter == '\t');
+    REQUIRE(doc.records.size() == 3);
+    CHECK(doc.records[0].fields ==
+          Fields{"Voornaam", "Achternaam", "Organisatie"});
+    CHECK(doc.records[1].fields ==
+          Fields{"Zoë", "van 't Hof", "Gemeente Coevorden"});
+    CHECK(doc.records[2].fields ==
+          Fields{"\xF0\xA0\x9C\x8E", "محمد", "Saxion"});
+  }
+  // A lone surrogate and an odd last byte become U+FFFD, nothing worse.
+  CsvDocument broken =
+      ParseCsv(std::string("\xFF\xFE"
+                           "a\0\x00\xD8,\0b",
+                           9));
+  REQUIRE(broken.records.size() == 1);
+  CHECK(broken.records[0].fields == Fields{"a\uFFFD", "\uFFFD"});
+}
+
 TEST_CASE("an unclosed quote is reported with its line", "[csv]") {
   CsvDocument doc = ParseCsv("a,b\n1,2\n\"open,3\n4,5\n");
   REQUIRE(doc.records.size() == 2);

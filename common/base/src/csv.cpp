@@ -32,6 +32,52 @@ char DetectDelimiter(std::string_view text) {
   return kCandidates[best];
 }
 
+// Appends the code point `c` to `out` as UTF-8.
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// UTF-16 text (after its byte-order mark) as UTF-8, as Excel's "Unicode
+// text" saves a sheet. A lone surrogate or an odd last byte becomes U+FFFD.
+std::string Utf16ToUtf8(std::string_view bytes, bool little_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](size_t i) -> char32_t {
+    auto lo = static_cast<unsigned char>(bytes[little_endian ? i : i + 1]);
+    auto hi = static_cast<unsigned char>(bytes[little_endian ? i + 1 : i]);
+    return static_cast<char32_t>(hi << 8 | lo);
+  };
+  constexpr char32_t kReplacement = 0xFFFD;
+  size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < bytes.size() &&
+        unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = kReplacement;
+    }
+    AppendUtf8(out, c);
+  }
+  if (i < bytes.size()) AppendUtf8(out, kReplacement);
+  return out;
+}
+
 bool IsBlank(const std::vector<std::string>& fields) {
   for (const std::string& field : fields) {
     if (!Trim(field).empty()) return false;
@@ -42,6 +88,14 @@ bool IsBlank(const std::vector<std::string>& fields) {
 }  // namespace
 
 CsvStream::CsvStream(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    bool little_endian = bytes[0] == '\xFF';
+    converted_ = Utf16ToUtf8(bytes.substr(2), little_endian);
+    text_ = converted_;
+    encoding_ = little_endian ? "utf-16le with BOM" : "utf-16be with BOM";
+    delimiter_ = DetectDelimiter(text_);
+    return;
+  }
   if (bytes.substr(0, kBom.size()) == kBom) {
     bytes.remove_prefix(kBom.size());
     encoding_ = "utf-8 with BOM";

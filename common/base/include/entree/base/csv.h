@@ -21,18 +21,21 @@ struct CsvRecord {
 
 struct CsvDocument {
   char delimiter = ',';
-  std::string encoding;  // "utf-8", "utf-8 with BOM" or "windows-1252"
+  // "utf-8", "utf-8 with BOM", "utf-16le with BOM", "utf-16be with BOM"
+  // or "windows-1252".
+  std::string encoding;
   std::vector<CsvRecord> records;  // blank records are left out
   // Set when the text ends inside a quoted field: that record is not in
   // `records`; this is the line it starts on.
   std::optional<int> unclosed_quote_line;
 };
 
-// Reads spreadsheet bytes one record at a time: UTF-8 with or without BOM,
-// else Windows-1252; the delimiter (, ; or tab) is the one the first record
-// uses most; CRLF, LF or CR line ends; RFC 4180 quoting with delimiters,
-// quotes ("") and line breaks inside quoted fields. The bytes must outlive
-// the stream.
+// Reads spreadsheet bytes one record at a time: UTF-16 (little- or
+// big-endian) after its byte-order mark, as Excel's "Unicode text" saves a
+// sheet; UTF-8 with or without BOM; else Windows-1252; the delimiter (, ; or
+// tab) is the one the first record uses most; CRLF, LF or CR line ends; RFC
+// 4180 quoting with delimiters, quotes ("") and line breaks inside quoted
+// fields. The bytes must outlive the stream.
 class CsvStream {
  public:
   explicit CsvStream(std::string_view bytes);
@@ -40,7 +43,8 @@ class CsvStream {
   CsvStream& operator=(const CsvStream&) = delete;
 
   char delimiter() const { return delimiter_; }
-  // "utf-8", "utf-8 with BOM" or "windows-1252".
+  // "utf-8", "utf-8 with BOM", "utf-16le with BOM", "utf-16be with BOM"
+  // or "windows-1252".
   const std::string& encoding() const { return encoding_; }
 
   // Reads the next record that is not blank into `record`, reusing its
