@@ -28,6 +28,9 @@ constexpr std::chrono::milliseconds kOutboxCountEvery{100};
 constexpr std::chrono::seconds kPrinterLookEvery{5};
 // How often a fault screen looks whether the database works again.
 constexpr std::chrono::seconds kFaultRetryEvery{2};
+// How often the kiosk looks whether its database file was moved or
+// replaced while it runs.
+constexpr std::chrono::seconds kFileWatchEvery{1};
 
 void Log(const std::string& line) {
   std::cerr << "entree-kiosk: " << line << "\n";
@@ -57,7 +60,7 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
     config_.kiosk_id = host;
   }
   event_.name = "Entree";
-  last_input_ = fault_checked_ = clock_.Now();
+  last_input_ = fault_checked_ = file_watched_ = clock_.Now();
   std::string problem = OpenEvent();
   if (problem.empty()) {
     stack_.push_back(MakeAttractScreen(*this));
@@ -155,6 +158,19 @@ void KioskApp::RetryAfterFault(Instant now) {
   if (!store_->ProbeWrite().ok()) return;
   Log("the event's database can be written again");
   while (stack_.size() > 1 && Top().Name() == "fault") stack_.pop_back();
+}
+
+void KioskApp::WatchFile(Instant now) {
+  if (!store_ || Top().Name() == "fault" ||
+      now - file_watched_ < kFileWatchEvery) {
+    return;
+  }
+  file_watched_ = now;
+  // Moved or replaced: what this kiosk recorded goes into the file it has
+  // open, and the door stops until staff put the event back in place.
+  if (Status kept = store_->SaveIntoOpenFile(); !kept.ok()) {
+    ShowFault(kept.message());
+  }
 }
 
 KioskApp::~KioskApp() = default;
@@ -379,6 +395,7 @@ void KioskApp::Step(uint32_t ms) {
     }
   }
   CollectSeated();
+  WatchFile(now);
   RetryAfterFault(now);
   Top().Step(now);
   if (stack_.size() > 1 && now - last_input_ >= config_.idle_timeout &&

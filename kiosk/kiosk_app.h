@@ -86,6 +86,9 @@ class KioskApp final : public KioskContext {
   // the store can be written again (a lock let go), or opened (a file put
   // in place), that screen goes and the start screen is back.
   void RetryAfterFault(Instant now);
+  // Every kFileWatchEvery: when the database file was moved or replaced,
+  // saves what was written into the open file and shows the fault screen.
+  void WatchFile(Instant now);
   void OnScan(const std::string& code);
   // Shows the walk-ins seated since the last step on the verdict still
   // showing them.
@@ -134,6 +137,7 @@ class KioskApp final : public KioskContext {
   uint64_t seats_shown_ = 0;
   Instant last_input_{};
   Instant fault_checked_{};
+  Instant file_watched_{};
 };
 
 }  // namespace entree::kiosk

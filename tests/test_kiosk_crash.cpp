@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -29,11 +30,12 @@ constexpr int kGuests = 10000;
 constexpr int kLeastKills = 50;
 
 // The event's guests and their badge codes, made in one transaction.
-std::vector<std::pair<Uuid, std::string>> MakeGuests(testing::SignedEvent& e) {
+std::vector<std::pair<Uuid, std::string>> MakeGuests(testing::SignedEvent& e,
+                                                     int count = kGuests) {
   std::vector<std::pair<Uuid, std::string>> guests;
   auto transaction = e.store.Begin();
   REQUIRE(transaction.ok());
-  for (int i = 0; i < kGuests; ++i) {
+  for (int i = 0; i < count; ++i) {
     Attendee a;
     a.id = NewUuid();
     a.given_name = "Gast";
@@ -114,17 +116,97 @@ class KioskRun {
   pid_t pid_ = -1;
 };
 
-}  // namespace
-
-TEST_CASE("a kiosk killed again and again loses no verdict it showed",
-          "[kiosk][crash]") {
-  testing::SignedEvent e;
-  // Doors open all the time: the kiosk runs on today's clock.
+// Doors open all the time, so the kiosk runs on today's clock.
+void OpenAllTheTime(testing::SignedEvent& e) {
   Event open = e.event;
   open.doors_open_at.reset();
   open.starts_at.reset();
   open.ends_at.reset();
   REQUIRE(e.store.UpdateEvent(open).ok());
+}
+
+// Waits up to 10 s for a whole line after `offset` in the file at `path`.
+bool WaitForLineAfter(const std::string& path, off_t offset) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!LineAfter(path, offset)) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
+// Check-in rows in the file at `path` alone: it is opened read-only as a
+// copy would be, with no journal beside it.
+int64_t CheckinsInFile(const std::string& path) {
+  std::string copy = path + ".copy";
+  std::filesystem::copy_file(path, copy,
+                             std::filesystem::copy_options::overwrite_existing);
+  auto store = Store::Open(copy);
+  REQUIRE(store.ok());
+  auto rows = store->ListCheckins();
+  REQUIRE(rows.ok());
+  return static_cast<int64_t>(rows->size());
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk whose file is moved or replaced keeps what it showed in it",
+          "[kiosk][crash]") {
+  testing::SignedEvent e;
+  OpenAllTheTime(e);
+  std::vector<std::pair<Uuid, std::string>> guests = MakeGuests(e, 2);
+  std::string db = e.dir.File("event.db");
+  std::string other = e.dir.File("other.db");
+  e.store = Store::Open(other).value();  // closes event.db
+  std::string fifo = e.dir.File("scanner.fifo");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string log = e.dir.File("shown.log");
+  std::string output = e.dir.File("kiosk.out");
+  bool replace = GENERATE(false, true);
+  INFO((replace ? "moved, another file put in its place" : "moved"));
+
+  KioskRun kiosk(db, fifo, log, output);
+  int scanner = testing::OpenFifoWriter(fifo, std::chrono::seconds(20));
+  INFO(testing::ReadFile(output));
+  REQUIRE(scanner >= 0);
+  std::string first = guests[0].second + "\n";
+  REQUIRE(::write(scanner, first.data(), first.size()) ==
+          static_cast<ssize_t>(first.size()));
+  REQUIRE(WaitForLineAfter(log, 0));
+  REQUIRE(ShownVerdicts(log).at(0).second == "welcome");
+
+  std::string moved = e.dir.File("moved.db");
+  REQUIRE(::rename(db.c_str(), moved.c_str()) == 0);
+  if (replace) {
+    e.store = Store::Open(e.dir.File("unused.db")).value();  // closes other
+    std::filesystem::copy_file(other, db);
+  }
+  // The kiosk notices within its watch and stops the door.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (testing::ReadFile(output).find(
+             replace ? "was replaced" : "was deleted") == std::string::npos) {
+    REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(CheckinsInFile(moved) == 1);
+
+  // The next guest is shown no verdict, and nothing is written anywhere.
+  off_t shown_before = FileSize(log);
+  std::string second = guests[1].second + "\n";
+  REQUIRE(::write(scanner, second.data(), second.size()) ==
+          static_cast<ssize_t>(second.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kiosk.Kill();
+  ::close(scanner);
+  CHECK(FileSize(log) == shown_before);
+  CHECK(CheckinsInFile(moved) == 1);
+  if (replace) CHECK(CheckinsInFile(db) == 0);
+}
+
+TEST_CASE("a kiosk killed again and again loses no verdict it showed",
+          "[kiosk][crash]") {
+  testing::SignedEvent e;
+  OpenAllTheTime(e);
   std::vector<std::pair<Uuid, std::string>> guests = MakeGuests(e);
   std::string db = e.dir.File("event.db");
   e.store = Store::Open(e.dir.File("other.db")).value();  // closes event.db

@@ -47,6 +47,13 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
   std::filesystem::create_hard_link(cli.db, hard_link);
   std::string folder = cli.dir.File("folder");
   std::filesystem::create_directory(folder);
+  // A paired box's login and a join's files belong to the event too.
+  std::string device = cli.db + ".device";
+  entree::testing::WriteFile(device, "conninfo = host=server\n");
+  std::string device_link = cli.dir.File("device-copy.csv");
+  std::filesystem::create_hard_link(device, device_link);
+  std::string joining = cli.db + ".joining";
+  entree::testing::WriteFile(joining, "half a join\n");
 
   struct Case {
     std::vector<std::string> args;
@@ -59,6 +66,11 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
       {{"export", "-o", hard_link}, "one of the event's own files"},
       {{"export", "-o", cli.db + "-wal"}, "one of the event's own files"},
       {{"export", "-o", key}, "one of the event's own files"},
+      {{"export", "-o", device}, "one of the event's own files"},
+      {{"export", "-o", device_link}, "one of the event's own files"},
+      {{"export", "-o", device + ".new"}, "one of the event's own files"},
+      {{"export", "-o", joining}, "one of the event's own files"},
+      {{"export", "-o", joining + "-wal"}, "one of the event's own files"},
       {{"export", "--format", "xlsx", "-o", cli.db},
        "one of the event's own files"},
       {{"export", "-o", fifo}, "not a regular file"},
@@ -73,7 +85,10 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
     CHECK(Contains(r.err, c.cause));
     CHECK(DatabaseFingerprint(cli.db) == before);
     CHECK(ReadFile(key) == key_bytes);
+    CHECK(ReadFile(device) == "conninfo = host=server\n");
+    CHECK(ReadFile(joining) == "half a join\n");
   }
+  CHECK_FALSE(std::filesystem::exists(device + ".new"));
   struct stat info {};
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);
   CHECK(S_ISFIFO(info.st_mode));

@@ -27,8 +27,10 @@ Result<bool> AttendeeListIsEmpty(Database& db) {
 }
 
 BulkSettings::BulkSettings(Database& db, bool into_empty_list) : db_(db) {
-  (void)db_.Exec("PRAGMA cache_size = -131072");  // 128 MiB at most
-  (void)db_.Exec("PRAGMA foreign_keys = OFF");
+  // Both only make the write faster: should either fail, it is slower,
+  // never wrong.
+  db_.Exec("PRAGMA cache_size = -131072").ok();  // 128 MiB at most
+  db_.Exec("PRAGMA foreign_keys = OFF").ok();
   if (into_empty_list) {
     // Leaving the log needs the file to ourselves: with another connection
     // open SQLite refuses at once (busy), and the import keeps the log.
@@ -38,9 +40,12 @@ BulkSettings::BulkSettings(Database& db, bool into_empty_list) : db_(db) {
 }
 
 BulkSettings::~BulkSettings() {
-  if (left_log_) (void)SetJournalMode(db_, "WAL");
-  (void)db_.Exec("PRAGMA foreign_keys = ON");
-  (void)db_.Exec("PRAGMA cache_size = -2000");
+  // Should the log not come back now, the next Database::Open puts it back.
+  if (left_log_) SetJournalMode(db_, "WAL").ok();
+  // Should the lookups not come back on, no write may begin without them
+  // (Database::RequireForeignKeys).
+  if (!db_.Exec("PRAGMA foreign_keys = ON").ok()) db_.RequireForeignKeys();
+  db_.Exec("PRAGMA cache_size = -2000").ok();
 }
 
 Result<DeferredIndexes> DeferredIndexes::Drop(Database& db) {

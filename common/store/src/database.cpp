@@ -122,9 +122,12 @@ Result<Database> Database::Open(const std::string& path) {
     db.inode_ = static_cast<uint64_t>(info.st_ino);
   }
   if (path != ":memory:" && !path.empty()) {
-    // No output of this process may replace the database, its journals or
-    // the signing key kept beside it.
-    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".key"}) {
+    // No output of this process may replace the database, its journals,
+    // the signing key kept beside it, a device's login (and the file it is
+    // written through) or a join's files.
+    for (const char* suffix :
+         {"", "-wal", "-shm", "-journal", ".key", ".device", ".device.new",
+          ".joining", ".joining-wal", ".joining-shm", ".joining-journal"}) {
       ProtectFromOutputs(path + suffix);
     }
   }
@@ -135,7 +138,8 @@ Database::Database(Database&& other) noexcept
     : db_(other.db_),
       path_(std::move(other.path_)),
       device_(other.device_),
-      inode_(other.inode_) {
+      inode_(other.inode_),
+      foreign_keys_off_(other.foreign_keys_off_) {
   other.db_ = nullptr;
 }
 
@@ -146,6 +150,7 @@ Database& Database::operator=(Database&& other) noexcept {
     path_ = std::move(other.path_);
     device_ = other.device_;
     inode_ = other.inode_;
+    foreign_keys_off_ = other.foreign_keys_off_;
     other.db_ = nullptr;
   }
   return *this;
@@ -187,7 +192,7 @@ int64_t Database::LastInsertRowId() const {
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Statement::Statement(Statement&& other) noexcept
-    : stmt_(other.stmt_), db_(other.db_) {
+    : stmt_(other.stmt_), db_(other.db_), bind_failure_(other.bind_failure_) {
   other.stmt_ = nullptr;
 }
 
@@ -196,6 +201,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     sqlite3_finalize(stmt_);
     stmt_ = other.stmt_;
     db_ = other.db_;
+    bind_failure_ = other.bind_failure_;
     other.stmt_ = nullptr;
   }
   return *this;
@@ -204,35 +210,30 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::Bind(int index, int64_t value) {
-  [[maybe_unused]] int rc = sqlite3_bind_int64(stmt_, index, value);
-  assert(rc == SQLITE_OK);
+  Check(sqlite3_bind_int64(stmt_, index, value));
   return *this;
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  [[maybe_unused]] int rc = sqlite3_bind_text64(
-      stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  assert(rc == SQLITE_OK);
+  Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(),
+                            SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 
 Statement& Statement::BindUncopied(int index, std::string_view text) {
-  [[maybe_unused]] int rc = sqlite3_bind_text64(
-      stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
-  assert(rc == SQLITE_OK);
+  Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(),
+                            SQLITE_STATIC, SQLITE_UTF8));
   return *this;
 }
 
 Statement& Statement::Bind(int index, std::span<const uint8_t> blob) {
-  [[maybe_unused]] int rc = sqlite3_bind_blob64(stmt_, index, blob.data(),
-                                                blob.size(), SQLITE_TRANSIENT);
-  assert(rc == SQLITE_OK);
+  Check(sqlite3_bind_blob64(stmt_, index, blob.data(), blob.size(),
+                            SQLITE_TRANSIENT));
   return *this;
 }
 
 Statement& Statement::BindNull(int index) {
-  [[maybe_unused]] int rc = sqlite3_bind_null(stmt_, index);
-  assert(rc == SQLITE_OK);
+  Check(sqlite3_bind_null(stmt_, index));
   return *this;
 }
 
@@ -240,7 +241,19 @@ Statement& Statement::Bind(int index, const std::optional<int64_t>& value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+void Statement::Check(int rc) {
+  if (rc != SQLITE_OK && bind_failure_ == SQLITE_OK) bind_failure_ = rc;
+}
+
 Result<bool> Statement::Step() {
+  if (bind_failure_ != SQLITE_OK) {
+    // A value that could not be bound (too big, a wrong index) never runs
+    // the statement with NULL in its place.
+    Status error = Status::Database(std::string("cannot bind a value: ") +
+                                    sqlite3_errstr(bind_failure_));
+    Reset();
+    return error;
+  }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -258,6 +271,7 @@ Status Statement::Run() {
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  bind_failure_ = SQLITE_OK;
 }
 
 int64_t Statement::ColumnInt(int column) const {
@@ -303,6 +317,23 @@ Status Database::CheckIdentity() const {
   return Status::Ok();
 }
 
+Status Database::SaveIntoOpenFile() {
+  Status identity = CheckIdentity();
+  if (identity.ok()) return identity;
+  // A checkpoint writes through the descriptors this connection holds:
+  // the log under the old name into the file that was moved or replaced.
+  int logged = 0;
+  int moved = 0;
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                     &logged, &moved);
+  if (rc != SQLITE_OK || logged != moved) {
+    return Status::Database(identity.message() +
+                            "; its last writes could not be moved out of " +
+                            path_ + "-wal: " + sqlite3_errstr(rc));
+  }
+  return identity;
+}
+
 Status Database::ProbeWrite() {
   sqlite3_busy_timeout(db_, 0);
   Status status = [this] {
@@ -314,11 +345,20 @@ Status Database::ProbeWrite() {
 }
 
 Result<Transaction> Transaction::Begin(Database& db) {
+  if (db.foreign_keys_off_) {
+    ENTREE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+    db.foreign_keys_off_ = false;
+  }
   ENTREE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   Transaction transaction(&db);
   // Checked under the write lock: a file swapped in by a program that
-  // writes through SQLite cannot slip in between.
-  ENTREE_RETURN_IF_ERROR(db.CheckIdentity());
+  // writes through SQLite cannot slip in between. The lock is let go
+  // before what was written is saved into the file that was moved.
+  if (Status identity = db.CheckIdentity(); !identity.ok()) {
+    ENTREE_RETURN_IF_ERROR(db.Exec("ROLLBACK"));
+    transaction.done_ = true;
+    return db.SaveIntoOpenFile();
+  }
   return transaction;
 }
 

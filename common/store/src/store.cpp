@@ -34,6 +34,8 @@ Status Store::TryInSavepoint(const std::function<Status()>& work,
 
 Status Store::ProbeWrite() { return db_.ProbeWrite(); }
 
+Status Store::SaveIntoOpenFile() { return db_.SaveIntoOpenFile(); }
+
 Status Store::Migrate() {
   const auto& migrations = SchemaMigrations();
   assert(static_cast<int>(migrations.size()) == kSchemaVersion);

@@ -54,18 +54,31 @@ class Database {
   // file was put in its place, whose writes would go to a file nobody sees
   // again. Ok for an in-memory database.
   Status CheckIdentity() const;
+  // When path() no longer names the open file (CheckIdentity fails), moves
+  // every committed page out of the write-ahead log into the open file, so
+  // a row a guest was shown is in that file wherever it went, not only in
+  // a journal under the old name that no reader of the moved file opens.
+  // Returns CheckIdentity's failure (with the checkpoint's, if that failed
+  // too), or Ok when the file is still in place. Outside a transaction.
+  Status SaveIntoOpenFile();
   // Whether a write could begin now: takes the write lock without waiting
   // for it and lets it go at once. Fails as Transaction::Begin does, and
   // with kDatabase when another connection holds the lock.
   Status ProbeWrite();
+  // After foreign keys could not be turned back on (a bulk write turns them
+  // off): every Transaction::Begin turns them on first, and fails when that
+  // fails, so nothing is written without them.
+  void RequireForeignKeys() { foreign_keys_off_ = true; }
 
  private:
+  friend class Transaction;
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_ = nullptr;
   std::string path_;
   // The device and inode of the file when it was opened; 0 for none.
   uint64_t device_ = 0;
   uint64_t inode_ = 0;
+  bool foreign_keys_off_ = false;
 };
 
 // Owns one prepared statement. Parameters are numbered from 1, columns from
@@ -78,8 +91,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
   ~Statement();
 
-  // Binding never fails for a valid index; an invalid index is a
-  // programmer error (asserted).
+  // A value that cannot be bound (larger than SQLite takes, an index the
+  // statement does not have) makes the next Step() fail with kDatabase,
+  // in every build, and nothing runs.
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, std::span<const uint8_t> blob);
@@ -107,8 +121,11 @@ class Statement {
  private:
   friend class Database;
   Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  // Keeps the first failed bind's code for Step().
+  void Check(int rc);
   sqlite3_stmt* stmt_ = nullptr;
   sqlite3* db_ = nullptr;
+  int bind_failure_ = 0;  // SQLITE_OK
 };
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless
