@@ -201,3 +201,90 @@ TEST_CASE("a check-in dated in the future never decides today's verdict",
               .ok());
   CHECK(f.Scan(f.entry, code).verdict == Verdict::kAlreadyInside);
 }
+
+TEST_CASE("an exit dated a few minutes ahead stands for one re-entry",
+          "[door][clock]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Sanne", "van 't Hek");
+  std::string code = f.CodeFor(a);
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcome);
+
+  SECTION("pulled from a door whose clock runs three minutes fast") {
+    CheckinRecord exit =
+        entree::testing::Checkin(a.id, "2026-10-12T17:03:10Z", Direction::kExit,
+                                 Verdict::kGoodbye, "door-fast");
+    REQUIRE(f.store.MergeCheckin(exit, At("2026-10-12T17:00:10Z")).ok());
+  }
+  SECTION("typed with --at three minutes ahead") {
+    FixedClock typed{At("2026-10-12T17:03:10Z")};
+    Door typed_exit{f.store, typed, f.event,
+                    DoorSettingsFor(f.event, Direction::kExit), "door-2"};
+    f.clock.Advance(std::chrono::seconds(10));
+    typed_exit.set_arrival_clock(f.clock);
+    CHECK(f.Scan(typed_exit, code).verdict == Verdict::kGoodbye);
+  }
+  f.clock.Set(At("2026-10-12T17:00:20Z"));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcomeBack);
+  // Every later entry, at this door or another, before the exit's own
+  // time: the guest is inside.
+  f.clock.Set(At("2026-10-12T17:00:40Z"));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kAlreadyInside);
+  Door other{f.store, f.clock, f.event,
+             DoorSettingsFor(f.event, Direction::kEntry), "door-3"};
+  f.clock.Set(At("2026-10-12T17:01:00Z"));
+  CHECK(f.Scan(other, code).verdict == Verdict::kAlreadyInside);
+  f.clock.Set(At("2026-10-12T17:04:00Z"));
+  CHECK(f.Scan(other, code).verdict == Verdict::kAlreadyInside);
+  CHECK(f.store.Stats()->total.inside == 1);
+}
+
+TEST_CASE("only the device that let a guest in can take it back",
+          "[door][sync]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Ilse", "Kroeze");
+  std::string code = f.CodeFor(a);
+  ScanOutcome in = f.Scan(f.entry, code);
+  REQUIRE(in.recorded);
+  CheckinRecord admitted = *f.store.GetCheckin(in.checkin_id);
+
+  // Another kiosk's staff cannot undo it here ...
+  Status here = f.store.UndoCheckin(admitted, "door-2", f.clock.Now());
+  CHECK(here.code() == StatusCode::kInvalidArgument);
+  // ... nor can another device's undo arrive through sync.
+  CheckinRecord forged = admitted;
+  forged.id = NewUuid();
+  forged.kiosk_id = "door-2";
+  forged.undoes = admitted.id;
+  CHECK(f.store.MergeCheckin(forged, f.clock.Now()).code() ==
+        StatusCode::kInvalidArgument);
+  f.clock.Advance(std::chrono::seconds(10));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kAlreadyInside);
+
+  // The door's own undo is taken.
+  CheckinRecord own = forged;
+  own.id = NewUuid();
+  own.kiosk_id = "door-1";
+  REQUIRE(f.store.MergeCheckin(own, f.clock.Now()).ok());
+  f.clock.Advance(std::chrono::seconds(10));
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcome);
+}
+
+TEST_CASE("two doors under one kiosk id are two people, not a bounce",
+          "[door][hardening]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Daan", "Hofman");
+  std::string code = f.CodeFor(a);
+  // A second terminal, or a second box, that calls itself door-1 too.
+  Door twin{f.store, f.clock, f.event,
+            DoorSettingsFor(f.event, Direction::kEntry), "door-1"};
+  CHECK(f.Scan(f.entry, code).verdict == Verdict::kWelcome);
+  f.clock.Advance(milliseconds(500));
+  ScanOutcome second = f.Scan(twin, code);
+  CHECK(second.verdict == Verdict::kAlreadyInside);
+  CHECK(second.recorded);
+  // The first door's own double read is still a bounce.
+  f.clock.Advance(milliseconds(500));
+  ScanOutcome bounce = f.Scan(f.entry, code);
+  CHECK(bounce.verdict == Verdict::kWelcome);
+  CHECK_FALSE(bounce.recorded);
+}

@@ -77,6 +77,7 @@ int Scan(Context& ctx, bool record) {
       ctx.args.Flag("exit") ? Direction::kExit : Direction::kEntry;
   Door door(*store, clock, *event, DoorSettingsFor(*event, direction),
             KioskIdOf(ctx));
+  if (fixed) door.set_arrival_clock(*ctx.clock);
   auto outcome = door.Scan(*code, /*dry_run=*/!record);
   if (!outcome.ok()) return ctx.Fail(outcome.status());
 

@@ -82,7 +82,12 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
     if (!history.ok()) return history.status();
     facts.first_entry = history->first_entry;
     facts.last_pass = history->last_pass;
-    facts.last_scan_here = history->last_scan_here;
+    // A bounce is a double read by this very door's scanner: another
+    // process or box under the same kiosk id is another person.
+    if (auto recent = recent_.find({claim.attendee_id, claim.serial});
+        recent != recent_.end()) {
+      facts.last_scan_here = recent->second;
+    }
   }
 
   Decision decision = DecideScan(facts, settings_, now);
@@ -92,14 +97,28 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
     CheckinRecord record{NewUuid(),        claim.attendee_id,   claim.serial,
                          kiosk_id_,        settings_.direction, now,
                          decision.verdict, std::nullopt};
-    ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record));
+    std::optional<Instant> received;
+    if (arrival_clock_) received = arrival_clock_->Now();
+    ENTREE_RETURN_IF_ERROR(store_.AppendCheckin(record, received));
     ENTREE_RETURN_IF_ERROR(transaction->Commit());
     outcome.recorded = true;
     outcome.checkin_id = record.id;
+    RememberScan(claim, PassRecord{now, settings_.direction, decision.verdict,
+                                   kiosk_id_});
   }
   transaction.reset();  // a bounce wrote nothing: let go of the lock
   AddSeats(outcome, dry_run, now);
   return outcome;
+}
+
+void Door::RememberScan(const BadgeClaim& claim, const PassRecord& pass) {
+  // Only the last bounce window matters; the map stays small.
+  if (recent_.size() > 4096) {
+    std::erase_if(recent_, [&](const auto& entry) {
+      return pass.at - entry.second.at >= settings_.bounce_window;
+    });
+  }
+  recent_[{claim.attendee_id, claim.serial}] = pass;
 }
 
 void Door::AddSeats(ScanOutcome& outcome, bool dry_run, Instant now) {

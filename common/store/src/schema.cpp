@@ -257,6 +257,20 @@ CREATE TABLE invitation (
   sent_at INTEGER
 ) WITHOUT ROWID;
 )sql",
+      // 11 -> 12: when this file learned of each check-in. A row dated
+      // ahead of that (a door whose clock runs fast, a time typed ahead)
+      // is ordered as if it happened then, so a future exit stands for one
+      // re-entry and not for every entry until its time comes.
+      R"sql(
+ALTER TABLE checkin ADD COLUMN received_at INTEGER;
+DROP VIEW checkin_in_force;
+CREATE VIEW checkin_in_force AS
+  SELECT c.rowid AS seq, min(c.at, coalesce(c.received_at, c.at)) AS order_at,
+         c.*
+  FROM checkin AS c
+  WHERE c.undoes IS NULL
+    AND NOT EXISTS (SELECT 1 FROM checkin AS u WHERE u.undoes = c.id);
+)sql",
   };
   return migrations;
 }

@@ -94,8 +94,9 @@ Result<std::optional<Badge>> Store::CurrentBadge(const Uuid& attendee_id) {
 
 namespace {
 
-// Binds `record` to an INSERT of all kCheckinColumns.
-void BindCheckin(Statement& stmt, const CheckinRecord& record) {
+// Binds `record` to an INSERT of all kCheckinColumns and received_at.
+void BindCheckin(Statement& stmt, const CheckinRecord& record,
+                 Instant received_at) {
   stmt.Bind(1, ToString(record.id))
       .Bind(2, ToString(record.attendee_id))
       .Bind(3, int64_t{record.badge_serial})
@@ -108,26 +109,38 @@ void BindCheckin(Statement& stmt, const CheckinRecord& record) {
   } else {
     stmt.BindNull(8);
   }
+  stmt.Bind(9, ToMillis(received_at));
 }
 
 }  // namespace
 
-Status Store::AppendCheckin(const CheckinRecord& record) {
+Status Store::AppendCheckin(const CheckinRecord& record,
+                            std::optional<Instant> received_at) {
   auto stmt = Cached("INSERT INTO checkin (" + std::string(kCheckinColumns) +
-                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                     ", received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "?9)");
   if (!stmt.ok()) return stmt.status();
   // Outside a transaction the insert commits on its own, and with
   // synchronous=FULL the row is on disk when Run() returns.
-  BindCheckin(**stmt, record);
+  BindCheckin(**stmt, record, received_at.value_or(record.at));
   return (*stmt)->Run();
 }
 
-Status Store::MergeCheckin(const CheckinRecord& record) {
+Status Store::MergeCheckin(const CheckinRecord& record, Instant received_at) {
+  if (record.undoes) {
+    // Only the device that let a guest in may take that back.
+    auto undone = GetCheckin(*record.undoes);
+    if (undone.ok() && undone->kiosk_id != record.kiosk_id) {
+      return Status::InvalidArgument("an undo by " + record.kiosk_id +
+                                     " of a check-in at " + undone->kiosk_id);
+    }
+    if (!undone.ok() && !undone.status().IsNotFound()) return undone.status();
+  }
   auto stmt =
       Cached("INSERT OR IGNORE INTO checkin (" + std::string(kCheckinColumns) +
-             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+             ", received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!stmt.ok()) return stmt.status();
-  BindCheckin(**stmt, record);
+  BindCheckin(**stmt, record, received_at);
   return (*stmt)->Run();
 }
 
@@ -147,7 +160,7 @@ Result<std::vector<Conflict>> Store::Conflicts() {
   auto stmt =
       Cached("SELECT " + std::string(kCheckinColumns) +
              " FROM checkin_in_force WHERE verdict IN ('welcome', "
-             "'welcome_back', 'goodbye') ORDER BY attendee_id, at, seq");
+             "'welcome_back', 'goodbye') ORDER BY attendee_id, order_at, seq");
   if (!stmt.ok()) return stmt.status();
   std::vector<Conflict> conflicts;
   std::optional<CheckinRecord> inside;  // the entry the guest is inside by
@@ -158,7 +171,9 @@ Result<std::vector<Conflict>> Store::Conflicts() {
     if (inside && inside->attendee_id != record.attendee_id) inside.reset();
     if (record.direction == Direction::kExit) {
       inside.reset();
-    } else if (inside && inside->kiosk_id != record.kiosk_id) {
+    } else if (inside) {
+      // Two admissions without an exit between, whatever the doors' names:
+      // two boxes under one name (a copied device file) are no excuse.
       conflicts.push_back({*inside, record});
     } else if (!inside) {
       inside = record;
@@ -175,7 +190,7 @@ Result<PassHistory> Store::History(const Uuid& attendee_id,
   auto stmt = Cached(
       "SELECT at, direction, verdict, kiosk_id, badge_serial "
       "FROM checkin_in_force WHERE attendee_id = ?1 AND at <= ?2 "
-      "ORDER BY at, seq");
+      "ORDER BY order_at, seq");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   s.Bind(1, ToString(attendee_id)).Bind(2, ToMillis(now + kClockTolerance));
@@ -232,7 +247,7 @@ Result<std::optional<CheckinRecord>> Store::LastAdmissionAt(
   auto stmt = Cached("SELECT " + std::string(kCheckinColumns) +
                      " FROM checkin_in_force WHERE kiosk_id = ?1 AND verdict "
                      "IN ('welcome', 'welcome_back', 'goodbye') "
-                     "ORDER BY at DESC, seq DESC LIMIT 1");
+                     "ORDER BY order_at DESC, seq DESC LIMIT 1");
   if (!stmt.ok()) return stmt.status();
   (*stmt)->Bind(1, kiosk_id);
   ENTREE_ASSIGN_OR_RETURN(auto row, (*stmt)->Step());
@@ -256,6 +271,11 @@ Status Store::UndoCheckin(const CheckinRecord& record,
     return Status::Localized(StatusCode::kNotFound, "error.no_checkin",
                              {ToString(record.id)});
   }
+  if (record.kiosk_id != kiosk_id) {
+    return Status::InvalidArgument("a check-in at " + record.kiosk_id +
+                                   " is undone only there, not at " +
+                                   std::string(kiosk_id));
+  }
   CheckinRecord undo = record;
   undo.id = NewUuid();
   undo.kiosk_id = std::string(kiosk_id);
@@ -277,7 +297,7 @@ Result<std::vector<AttendanceRow>> Store::Attendance() {
   // One pass over the admissions in time order fills every row.
   auto stmt = Cached(
       "SELECT attendee_id, direction, verdict, at FROM checkin_in_force "
-      "ORDER BY at, seq");
+      "ORDER BY order_at, seq");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   while (true) {
@@ -328,14 +348,14 @@ Result<Statistics> Store::Stats() {
   // was cancelled or is unpaid is not expected.
   auto stmt = Cached(R"sql(
 WITH admitted AS (
-  SELECT attendee_id, direction, at, seq FROM checkin_in_force
+  SELECT attendee_id, direction, order_at, seq FROM checkin_in_force
   WHERE verdict = 'welcome' OR verdict = 'welcome_back' OR verdict = 'goodbye'
 ), arrived AS (
   SELECT DISTINCT attendee_id FROM admitted WHERE direction = 'entry'
 ), latest AS (
   SELECT attendee_id, direction FROM (
     SELECT attendee_id, direction, row_number() OVER (
-      PARTITION BY attendee_id ORDER BY at DESC, seq DESC) AS newest
+      PARTITION BY attendee_id ORDER BY order_at DESC, seq DESC) AS newest
     FROM admitted)
   WHERE newest = 1
 )

@@ -8,6 +8,7 @@
 // World Café plan; walk_in_seater.h seats walk-ins beside a kiosk's screen.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,12 +63,21 @@ class Door {
   // outcome says seating_pending instead, and the scan is as quick as any.
   void set_defer_walk_in_seating(bool defer) { defer_seating_ = defer; }
 
+  // When scans are judged at a time given by hand (`entree checkin --at`),
+  // the clock of the moment they are recorded: a row dated ahead of it is
+  // ordered as of then (Store::AppendCheckin). `clock` must outlive the
+  // Door.
+  void set_arrival_clock(const Clock& clock) { arrival_clock_ = &clock; }
+
   const DoorSettings& settings() const { return settings_; }
   const std::string& kiosk_id() const { return kiosk_id_; }
 
  private:
   Result<ScanOutcome> Decide(TokenCheck token, const BadgeClaim& claim,
                              bool dry_run);
+  // Keeps the scan this door just recorded, to tell its scanner's double
+  // read of the badge within the bounce window.
+  void RememberScan(const BadgeClaim& claim, const PassRecord& pass);
   // Fills in the seats of a guest let in (telling them, unless `dry_run`)
   // or already inside.
   void AddSeats(ScanOutcome& outcome, bool dry_run, Instant now);
@@ -78,6 +88,9 @@ class Door {
   DoorSettings settings_;
   std::string kiosk_id_;
   bool defer_seating_ = false;
+  const Clock* arrival_clock_ = nullptr;
+  // The latest recorded scan of each badge (attendee, serial) here.
+  std::map<std::pair<Uuid, uint32_t>, PassRecord> recent_;
 };
 
 }  // namespace entree

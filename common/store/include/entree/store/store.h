@@ -147,11 +147,14 @@ struct KeyedAttendee {
 };
 
 // Owns the database of one event. Not thread-safe: one Store per thread.
+// Whether a purge's cleared records are queued for the sync server.
+enum class PurgeReach { kEverywhere, kThisFileOnly };
+
 class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 11;
+  static constexpr int kSchemaVersion = 12;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -175,6 +178,9 @@ class Store {
   // Whether a write could begin now, without waiting for it; see
   // Database::ProbeWrite.
   Status ProbeWrite();
+  // Whether the file is still where it was opened, saving what was written
+  // into it when it is not; see Database::SaveIntoOpenFile.
+  Status SaveIntoOpenFile();
   // The path the store was opened with.
   const std::string& path() const { return db_.path(); }
 
@@ -339,7 +345,10 @@ class Store {
   // decide nothing. A badge or check-in we have already is ignored.
   Status MergeAttendee(const Attendee& attendee);
   Status MergeBadge(const Badge& badge);
-  Status MergeCheckin(const CheckinRecord& record);
+  // A check-in is ordered as of `received_at` when dated after it (see
+  // AppendCheckin); an undo of another device's check-in is refused
+  // (kInvalidArgument), so it is set aside.
+  Status MergeCheckin(const CheckinRecord& record, Instant received_at);
   // This file's own random device id (made on first use), by which the
   // server tells kiosks that share a kiosk id apart.
   Result<std::string> DeviceId();
@@ -355,8 +364,12 @@ class Store {
 
   // --- check-ins --------------------------------------------------------
   // Appends one row and makes it durable before returning (synchronous=FULL
-  // commit). Rows are never changed or deleted afterwards.
-  Status AppendCheckin(const CheckinRecord& record);
+  // commit). Rows are never changed or deleted afterwards. `received_at`
+  // is when this file learned of the row (default: record.at); a row dated
+  // later than that is ordered as of then, so an exit dated ahead lets the
+  // guest in again once, not until its time has come.
+  Status AppendCheckin(const CheckinRecord& record,
+                       std::optional<Instant> received_at = std::nullopt);
   // The attendee's admissions up to `now`, and the latest scan of their
   // badge `badge_serial` at `kiosk_id`. Rows dated more than
   // kClockTolerance after `now` (a device whose clock ran ahead, a forged
@@ -372,7 +385,8 @@ class Store {
   Result<std::optional<CheckinRecord>> LastAdmissionAt(
       std::string_view kiosk_id);
   // Takes `record` back by appending an undo row for it (durable on
-  // return). kNotFound when it is not in force.
+  // return). kNotFound when it is not in force; kInvalidArgument when it
+  // was recorded at another kiosk than `kiosk_id`.
   Status UndoCheckin(const CheckinRecord& record, std::string_view kiosk_id,
                      Instant now);
 
@@ -383,8 +397,9 @@ class Store {
   // for tens of thousands of check-ins: for a door's start, not each scan.
   Status CheckDoorTables();
 
-  // Every admission that happened while the guest was already inside by
-  // another door's record, oldest first.
+  // Every admission that happened while the guest was already inside by an
+  // earlier record, at another door or under the same door's name (two
+  // boxes sharing one device file), oldest first.
   Result<std::vector<Conflict>> Conflicts();
 
   // --- privacy (store_privacy.cpp) ----------------------------------------
@@ -393,9 +408,11 @@ class Store {
   // what counts need (sector, table, role, source, consent, badges,
   // check-ins), then rewrites the file so that no removed text is left in
   // it or in its write-ahead log. Returns how many attendees were cleared.
-  // When the kiosk syncs, the cleared records go to the server as edits.
-  // Fails with kDatabase, leaving the data as it was.
-  Result<int> PurgePersonalData(Instant now);
+  // When the kiosk syncs, the cleared records go to the server as edits,
+  // unless `reach` is kThisFileOnly (a device purging after the server
+  // was purged). Fails with kDatabase, leaving the data as it was.
+  Result<int> PurgePersonalData(Instant now,
+                                PurgeReach reach = PurgeReach::kEverywhere);
 
   // --- numbers ----------------------------------------------------------
   // Everyone with their first entry and last exit, sorted like
