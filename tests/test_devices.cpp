@@ -198,6 +198,14 @@ TEST_CASE("a mistyped, expired or unknown setup code is refused",
       JoinEvent(good.address, good.code, org.dir.File("event.db"), org.Now());
   CHECK(over.status().code() == StatusCode::kAlreadyExists);
   CHECK(testing::DatabaseFingerprint(org.dir.File("event.db")) == fingerprint);
+  // A folder that is not there is named as the cause, and the code is
+  // still good afterwards.
+  auto nowhere = JoinEvent(good.address, good.code,
+                           org.dir.File("missing/e.db"), org.Now());
+  CHECK(nowhere.status().code() == StatusCode::kIo);
+  CHECK(nowhere.status().text_key() == "error.join_no_folder");
+  CHECK(nowhere.status().message().find("missing") != std::string::npos);
+  CHECK(nowhere.status().message().find("exists already") == std::string::npos);
   for (const char* name : {"a.db", "b.db", "c.db"}) {
     CHECK_FALSE(std::filesystem::exists(org.dir.File(name)));
   }
@@ -796,6 +804,133 @@ TEST_CASE("seats and told state converge across three doors after an outage",
             "attendee_id = '" +
                 late + "' AND round = 2")
             .out == "t\n");
+}
+
+}  // namespace entree
+
+namespace entree {
+
+TEST_CASE("each device login does its own role's work and no more",
+          "[sync][devices][hardening]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 3);
+  auto join = [&](const std::string& name, DeviceRole role) {
+    SetupCode setup = org.Add(name, role);
+    return JoinEvent(setup.address, setup.code, org.dir.File(name + ".db"),
+                     org.Now())
+        .value();
+  };
+  DeviceLogin door1 = join("door-1", DeviceRole::kDoor);
+  DeviceLogin door2 = join("door-2", DeviceRole::kDoor);
+  DeviceLogin desk = join("desk-1", DeviceRole::kRegistration);
+  std::string ev = "'" + ToString(org.event.id) + "'";
+  auto guest = [&](int i) { return "'" + ToString(org.guests[i].id) + "'"; };
+  auto checkin = [&](const std::string& id, const std::string& kiosk,
+                     const std::string& undoes, const std::string& verdict) {
+    return "INSERT INTO checkins VALUES (" + ev + ", '" + id + "', " +
+           guest(0) + ", 1, '" + kiosk + "', 'entry', 0, '" + verdict + "', " +
+           undoes + ", 0)";
+  };
+
+  // An undo is its own device's only.
+  testing::ProcessResult admitted =
+      Sql(door1.conninfo, checkin("in-1", "door-1", "NULL", "welcome"));
+  INFO(admitted.err);
+  REQUIRE(admitted.exit_code == 0);
+  CHECK(Sql(door2.conninfo, checkin("undo-2", "door-2", "'in-1'", "welcome"))
+            .exit_code != 0);
+  CHECK(Sql(door1.conninfo, checkin("undo-1", "door-1", "'in-1'", "welcome"))
+            .exit_code == 0);
+
+  // A registration device cannot change an invited guest: not the email,
+  // not the ticket, neither by UPDATE nor by the push's upsert.
+  std::string steal =
+      "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
+      "family_name, organisation, sector, email, role, table_name, source, "
+      "consent, created_at, updated_at, ticket) VALUES (" +
+      ev + ", " + guest(1) +
+      ", 0, '', 'X', 'Y', '', 'other', 'thief@evil.example', 'guest', '', "
+      "'import', true, 0, 0, 'cancelled') ON CONFLICT (event_id, id) DO "
+      "UPDATE SET email = EXCLUDED.email, ticket = EXCLUDED.ticket";
+  CHECK(Sql(desk.conninfo, steal).exit_code != 0);
+  CHECK(Sql(desk.conninfo,
+            "UPDATE attendees SET email = 'thief@evil.example'"
+            ", ticket = 'cancelled' RETURNING id")
+            .out == "UPDATE 0\n");
+  CHECK(Sql(org.admin,
+            "SELECT email, ticket FROM attendees WHERE id = " + guest(1))
+            .out == org.guests[1].email + "|valid\n");
+  // Its own walk-in it may correct.
+  std::string walk_in =
+      "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "
+      "family_name, organisation, sector, email, role, table_name, source, "
+      "consent, created_at, updated_at) VALUES (" +
+      ev +
+      ", 'walk-1', 0, '', 'Nor', 'Dam', '', 'other', '', 'guest', '', "
+      "'walk_in', true, 0, 0)";
+  REQUIRE(Sql(desk.conninfo, walk_in).exit_code == 0);
+  CHECK(Sql(desk.conninfo,
+            "UPDATE attendees SET given_name = 'Noor' WHERE "
+            "id = 'walk-1' RETURNING given_name")
+            .out == "Noor\nUPDATE 1\n");
+  // A guest's next badge, never a serial far ahead.
+  auto badge = [&](int serial) {
+    return "INSERT INTO badges VALUES (" + ev + ", " + guest(2) + ", " +
+           std::to_string(serial) + ", 0, 'desk-1', 0)";
+  };
+  CHECK(Sql(desk.conninfo, badge(50)).exit_code != 0);
+  CHECK(Sql(desk.conninfo, badge(1)).exit_code == 0);
+  CHECK(Sql(desk.conninfo, badge(2)).exit_code == 0);
+  CHECK(Sql(desk.conninfo, badge(4)).exit_code != 0);
+
+  // Texts are bounded as the kiosks bound them.
+  CHECK(Sql(door1.conninfo, checkin("big", "door-1", "NULL",
+                                    "welcome' || repeat('x', 100000) "
+                                    "|| '"))
+            .exit_code != 0);
+  CHECK(Sql(desk.conninfo,
+            "UPDATE attendees SET given_name = repeat('x', 100000) WHERE id "
+            "= 'walk-1'")
+            .exit_code != 0);
+  CHECK(Sql(org.admin, "SELECT max(octet_length(verdict)) FROM checkins").out ==
+        "7\n");
+
+  // A purge is confirmed only while it is pending.
+  CHECK(Sql(door1.conninfo, "SELECT entree_confirm_purge(0)").out == "f\n");
+  CHECK(Sql(org.admin,
+            "SELECT count(*) FROM devices WHERE "
+            "purge_confirmed_at IS NOT NULL")
+            .out == "0\n");
+
+  // A copy of a door's file is refused by the server; the door goes on.
+  Store original = Store::Open(org.dir.File("door-1.db")).value();
+  REQUIRE(SyncOnce(original, door1.conninfo, "door-1", org.Now()).ok());
+  original = Store::Open(org.dir.File("unused.db")).value();
+  std::filesystem::copy_file(org.dir.File("door-1.db"),
+                             org.dir.File("clone.db"));
+  Store clone = Store::Open(org.dir.File("clone.db")).value();
+  auto refused = SyncOnce(clone, door1.conninfo, "door-1", org.Now());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().text_key() == "error.device_copied");
+  original = Store::Open(org.dir.File("door-1.db")).value();
+  CHECK(SyncOnce(original, door1.conninfo, "door-1", org.Now()).ok());
+}
+
+TEST_CASE("two admissions of one badge are flagged whatever the doors' names",
+          "[sync][hardening]") {
+  testing::SignedEvent e;
+  Attendee a = testing::AddAttendee(e.store, "Sem", "Wolters");
+  for (const char* at : {"2026-10-12T17:00:00Z", "2026-10-12T17:01:00Z"}) {
+    REQUIRE(e.store
+                .AppendCheckin(testing::Checkin(a.id, at, Direction::kEntry,
+                                                Verdict::kWelcome, "door-1"))
+                .ok());
+  }
+  auto conflicts = e.store.Conflicts();
+  REQUIRE(conflicts.ok());
+  REQUIRE(conflicts->size() == 1);
+  CHECK(conflicts->front().first.kiosk_id == "door-1");
+  CHECK(conflicts->front().second.kiosk_id == "door-1");
 }
 
 }  // namespace entree

@@ -3,12 +3,14 @@
 
 namespace entree {
 
-Result<int> Store::PurgePersonalData(Instant now) {
+Result<int> Store::PurgePersonalData(Instant now, PurgeReach reach) {
   // Freed and overwritten content is zeroed, not left in free space.
   ENTREE_RETURN_IF_ERROR(db_.Exec("PRAGMA secure_delete = ON"));
   int cleared = 0;
   {
     ENTREE_ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db_));
+    if (reach == PurgeReach::kThisFileOnly)
+      ENTREE_RETURN_IF_ERROR(BeginApplying());
     auto stmt = Cached(
         "UPDATE attendee SET external_id = '', given_name = '', "
         "family_name = '', organisation = '', email = '', search_key = '', "
@@ -24,6 +26,8 @@ Result<int> Store::PurgePersonalData(Instant now) {
     ENTREE_RETURN_IF_ERROR(
         db_.Exec("UPDATE invitation SET address = '', detail = '' "
                  "WHERE address <> '' OR detail <> ''"));
+    if (reach == PurgeReach::kThisFileOnly)
+      ENTREE_RETURN_IF_ERROR(EndApplying());
     ENTREE_RETURN_IF_ERROR(transaction.Commit());
   }
   // VACUUM rewrites every page, so no old copy of a row survives in the

@@ -168,6 +168,12 @@ Result<DeviceLogin> JoinEvent(const std::string& address, std::string_view code,
                              "error.setup_code_form", {});
   }
   std::error_code error;
+  std::filesystem::path folder = std::filesystem::path(database).parent_path();
+  if (folder.empty()) folder = ".";
+  if (!std::filesystem::is_directory(folder, error)) {
+    return Status::Localized(StatusCode::kIo, "error.join_no_folder",
+                             {folder.string()});
+  }
   for (const std::string& path :
        {database, database + ".key", DeviceLoginPath(database)}) {
     if (std::filesystem::exists(path, error) || error) {

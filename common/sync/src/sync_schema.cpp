@@ -334,6 +334,134 @@ CREATE POLICY own_event ON seating_tables FOR SELECT TO entree_device
 CREATE POLICY own_event ON seats FOR SELECT TO entree_device
   USING (event_id = (SELECT entree_device_event()));
 )sql",
+      // 5 -> 6: each device does its own role's work and no more.
+      // - An undo takes back a check-in of the same device only.
+      // - A registration device changes only the guests it registered, and
+      //   issues a guest's next badge, never a serial far ahead.
+      // - Every text a device writes is bounded as the kiosks bound it, so
+      //   no row can make every other box's pull slow.
+      // - A device's file is bound to the box that joined with it: the
+      //   first instance to sync claims the login, another one is refused.
+      // - A purge is confirmed by naming it, and only while it is pending.
+      R"sql(
+-- Where a check-in was recorded (read as the owner: a policy on checkins
+-- may not read checkins itself).
+CREATE FUNCTION entree_checkin_kiosk(event text, checkin text) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT kiosk_id FROM public.checkins WHERE event_id = event AND id = checkin $$;
+REVOKE ALL ON FUNCTION entree_checkin_kiosk(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_checkin_kiosk(text, text) TO entree_device;
+DROP POLICY admitting ON checkins;
+CREATE POLICY admitting ON checkins FOR INSERT TO entree_device
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name())
+              AND (undoes IS NULL OR
+                   entree_checkin_kiosk(event_id, undoes) = kiosk_id));
+
+ALTER TABLE attendees ADD COLUMN registered_by text NOT NULL DEFAULT '';
+CREATE FUNCTION entree_registered_by() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.registered_by := coalesce(public.entree_device_name(), '');
+  ELSE
+    NEW.registered_by := OLD.registered_by;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER registered_by BEFORE INSERT OR UPDATE ON attendees
+  FOR EACH ROW EXECUTE FUNCTION entree_registered_by();
+DROP POLICY correcting ON attendees;
+CREATE POLICY correcting ON attendees FOR UPDATE TO entree_registration
+  USING (event_id = (SELECT entree_device_event())
+         AND registered_by = (SELECT entree_device_name()))
+  WITH CHECK (event_id = (SELECT entree_device_event()));
+-- A guest's highest badge serial so far, 0 for none (read as the owner,
+-- as above).
+CREATE FUNCTION entree_last_serial(event text, attendee text) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT coalesce(max(serial), 0) FROM public.badges
+  WHERE event_id = event AND attendee_id = attendee $$;
+REVOKE ALL ON FUNCTION entree_last_serial(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_last_serial(text, text) TO entree_device;
+DROP POLICY issuing ON badges;
+CREATE POLICY issuing ON badges FOR INSERT TO entree_registration
+  WITH CHECK (event_id = (SELECT entree_device_event())
+              AND kiosk_id = (SELECT entree_device_name())
+              AND serial >= 1
+              AND serial <= 1 + entree_last_serial(event_id, attendee_id));
+
+ALTER TABLE attendees ADD CONSTRAINT bounded CHECK (
+  octet_length(id) <= 64 AND octet_length(external_id) <= 200
+  AND octet_length(given_name) <= 200 AND octet_length(family_name) <= 200
+  AND octet_length(organisation) <= 300 AND octet_length(sector) <= 32
+  AND octet_length(email) <= 254 AND octet_length(role) <= 32
+  AND octet_length(table_name) <= 200 AND octet_length(source) <= 32
+  AND octet_length(ticket) <= 32 AND octet_length(shop_code) <= 200
+  AND octet_length(registered_by) <= 64) NOT VALID;
+ALTER TABLE badges ADD CONSTRAINT bounded CHECK (
+  octet_length(attendee_id) <= 64 AND octet_length(kiosk_id) <= 64)
+  NOT VALID;
+ALTER TABLE checkins ADD CONSTRAINT bounded CHECK (
+  octet_length(id) <= 64 AND octet_length(attendee_id) <= 64
+  AND octet_length(kiosk_id) <= 64 AND octet_length(direction) <= 16
+  AND octet_length(verdict) <= 32 AND octet_length(undoes) <= 64) NOT VALID;
+ALTER TABLE kiosks ADD CONSTRAINT bounded CHECK (
+  octet_length(kiosk_id) <= 64 AND octet_length(device) <= 64) NOT VALID;
+ALTER TABLE seats ADD CONSTRAINT bounded CHECK (
+  octet_length(attendee_id) <= 64 AND octet_length(table_name) <= 200
+  AND octet_length(kiosk_id) <= 64) NOT VALID;
+
+ALTER TABLE devices ADD COLUMN instance text NOT NULL DEFAULT '';
+-- Whether this box is the one the device's login belongs to: the first
+-- instance to ask claims it.
+CREATE FUNCTION entree_claim_instance(instance text) RETURNS boolean
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  held text;
+BEGIN
+  IF octet_length(instance) NOT BETWEEN 1 AND 128 THEN
+    RETURN false;
+  END IF;
+  UPDATE public.devices SET instance = entree_claim_instance.instance
+  WHERE login = session_user AND devices.instance = '';
+  SELECT devices.instance INTO held FROM public.devices
+  WHERE login = session_user;
+  RETURN held IS NOT DISTINCT FROM instance;
+END $$;
+
+DROP FUNCTION entree_device_state();
+CREATE FUNCTION entree_device_state(OUT event_id text, OUT name text,
+    OUT role text, OUT revoked boolean, OUT purged boolean,
+    OUT purge_confirmed boolean, OUT purged_at bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT d.event_id, d.name, d.role, d.revoked_at IS NOT NULL,
+         e.purged_at IS NOT NULL,
+         coalesce(d.purge_confirmed_at >= e.purged_at, false),
+         (extract(epoch FROM e.purged_at) * 1000000)::bigint
+  FROM public.devices d JOIN public.events e USING (event_id)
+  WHERE d.login = session_user $$;
+DROP FUNCTION entree_confirm_purge();
+-- The purge named by its time, as entree_device_state() told it: a
+-- confirmation of anything else, or before any purge, changes nothing.
+CREATE FUNCTION entree_confirm_purge(purge bigint) RETURNS boolean
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  UPDATE public.devices d SET purge_confirmed_at = now(), last_contact = now()
+  FROM public.events e
+  WHERE d.login = session_user AND e.event_id = d.event_id
+    AND e.purged_at IS NOT NULL
+    AND (extract(epoch FROM e.purged_at) * 1000000)::bigint = purge;
+  RETURN FOUND;
+END $$;
+UPDATE devices d SET purge_confirmed_at = NULL FROM events e
+WHERE e.event_id = d.event_id
+  AND (e.purged_at IS NULL OR d.purge_confirmed_at < e.purged_at);
+REVOKE ALL ON FUNCTION entree_claim_instance(text), entree_device_state(),
+  entree_confirm_purge(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_claim_instance(text), entree_device_state(),
+  entree_confirm_purge(bigint) TO entree_device;
+)sql",
   };
   return migrations;
 }

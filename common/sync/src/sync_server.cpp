@@ -2,8 +2,12 @@
 // kiosk's session that listens for other kiosks' pushes.
 #include "entree/sync/sync_server.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -115,13 +119,16 @@ class Batch {
           Params(event, attendees_));
       if (!status.ok()) return status;
     }
-    if (!badges_.empty()) {
+    // A device's badges for one guest in serial order, one statement per
+    // step: the server takes a guest's next serial only (sync_schema.cpp),
+    // and a statement does not see its own rows.
+    for (const Columns& step : BadgeSteps()) {
       Status status = server.Exec(
           "INSERT INTO badges (event_id, attendee_id, serial, issued_at, "
           "kiosk_id, seq) SELECT $1, u.a, u.s::bigint, u.i::bigint, u.k, "
           "nextval('entree_change_seq') FROM unnest($2::text[], $3::text[], "
           "$4::text[], $5::text[]) AS u(a, s, i, k) ON CONFLICT DO NOTHING",
-          Params(event, badges_));
+          Params(event, step));
       if (!status.ok()) return status;
     }
     if (!checkins_.empty()) {
@@ -173,6 +180,26 @@ class Batch {
     for (size_t i = 0; i < row.size(); ++i) {
       columns[i].push_back(std::move(row[i]));
     }
+  }
+  // The badges split so that the k-th step holds each guest's k-th
+  // badge, in serial order.
+  std::vector<Columns> BadgeSteps() const {
+    if (badges_.empty()) return {};
+    std::vector<size_t> order(badges_[0].size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto serial = [&](size_t i) { return std::stoull(badges_[1][i]); };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return serial(a) < serial(b); });
+    std::vector<Columns> steps;
+    std::map<std::string, size_t> seen;  // badges of each guest so far
+    for (size_t i : order) {
+      size_t step = seen[badges_[0][i]]++;
+      if (steps.size() <= step) steps.resize(step + 1);
+      std::vector<std::string> row;
+      for (const auto& column : badges_) row.push_back(column[i]);
+      Append(steps[step], std::move(row));
+    }
+    return steps;
   }
   static std::vector<std::string> Params(const std::string& event,
                                          const Columns& columns) {
@@ -312,6 +339,15 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
   std::string after = std::to_string(cursor);
   Status status = server.Exec("BEGIN");
   if (status.ok()) status = server.Exec(kShareEvent, {event});
+  // Whatever fails below, the transaction is not left open on the
+  // connection.
+  struct RollBackUnlessDone {
+    PgServer& server;
+    bool done = false;
+    ~RollBackUnlessDone() {
+      if (!done) server.Exec("ROLLBACK").ok();
+    }
+  } open_transaction{server};
   if (!status.ok()) return status;
   // A door's login may not read emails and external ids: it asks for
   // empty ones, and its file never holds them.
@@ -354,6 +390,7 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
   if (!seats.ok()) return seats.status();
   status = server.Exec("COMMIT");
   if (!status.ok()) return status;
+  open_transaction.done = true;
 
   // Each row decoded whole or refused; the cursor passes refused rows too,
   // so one damaged row is not fetched again and again.
@@ -498,8 +535,8 @@ Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
     merges.push_back([&] {
       return MergeOrSetAside(
           store, c, "checkin",
-          [&](const CheckinRecord& r) { return store.MergeCheckin(r); }, now,
-          set_aside);
+          [&](const CheckinRecord& r) { return store.MergeCheckin(r, now); },
+          now, set_aside);
     });
   }
   for (const Rounds& r : pulled.rounds) {
@@ -570,6 +607,19 @@ class SyncConnection {
 
 namespace {
 
+// This box and this file: the machine's id and the file's inode. A copy
+// of the file, here or on another machine, is another instance.
+std::string BoxInstance(const std::string& database) {
+  std::string machine;
+  std::ifstream id("/etc/machine-id");
+  std::getline(id, machine);
+  struct stat info {};
+  uint64_t inode = ::stat(database.c_str(), &info) == 0
+                       ? static_cast<uint64_t>(info.st_ino)
+                       : 0;
+  return machine.substr(0, 64) + ":" + std::to_string(inode);
+}
+
 // What the login may do, asked of the server (a server set up before
 // devices knows only its owner's login).
 Result<Rights> RightsOf(PgServer& server) {
@@ -598,8 +648,9 @@ Result<Rights> RightsOf(PgServer& server) {
 Status CheckDevice(PgServer& server, Store& store, const std::string& event,
                    Instant now) {
   ENTREE_ASSIGN_OR_RETURN(
-      auto rows, server.Run("SELECT event_id, revoked, purged, "
-                            "purge_confirmed FROM entree_device_state()"));
+      auto rows,
+      server.Run("SELECT event_id, revoked, purged, purge_confirmed, "
+                 "coalesce(purged_at::text, '') FROM entree_device_state()"));
   if (PQntuples(rows.get()) != 1) {
     return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
   }
@@ -607,12 +658,22 @@ Status CheckDevice(PgServer& server, Store& store, const std::string& event,
     return Status::Localized(StatusCode::kKey, "error.device_other_event", {});
   }
   if (Text(rows.get(), 0, 2) == "t" && Text(rows.get(), 0, 3) != "t") {
-    ENTREE_ASSIGN_OR_RETURN(int purged, store.PurgePersonalData(now));
-    (void)purged;
-    ENTREE_RETURN_IF_ERROR(server.Exec("SELECT entree_confirm_purge()"));
+    // The blanked rows are not sent back: the server was purged first.
+    ENTREE_RETURN_IF_ERROR(
+        store.PurgePersonalData(now, PurgeReach::kThisFileOnly).status());
+    ENTREE_RETURN_IF_ERROR(server.Exec("SELECT entree_confirm_purge($1)",
+                                       {Text(rows.get(), 0, 4)}));
   }
   if (Text(rows.get(), 0, 1) == "t") {
     return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
+  }
+  // A copy of this file on another box (or another copy here) shares the
+  // login: the first to sync keeps it, the other must pair again.
+  ENTREE_ASSIGN_OR_RETURN(auto claimed,
+                          server.Run("SELECT entree_claim_instance($1)",
+                                     {BoxInstance(store.path())}));
+  if (Text(claimed.get(), 0, 0) != "t") {
+    return Status::Localized(StatusCode::kKey, "error.device_copied", {});
   }
   return Status::Ok();
 }

@@ -62,9 +62,12 @@ void SyncWorker::Work() {
   constexpr std::chrono::seconds kKioskListEvery{5};
   auto store = Store::Open(db_path_);
   Event event;
+  // Local writes are queued for the server from here on, also while it
+  // cannot be reached; until that works the kiosk is not online.
+  Status queueing = Status::Ok();
   if (store.ok()) {
     if (auto found = store->GetEvent(); found.ok()) event = *found;
-    (void)store->EnableOutbox();
+    queueing = store->EnableOutbox();
   }
   std::optional<SyncSession> session;
   std::chrono::milliseconds backoff = kFirstBackoff;
@@ -81,7 +84,10 @@ void SyncWorker::Work() {
       return;
     }
     Status problem;
-    if (!session) {
+    if (!queueing.ok()) queueing = store->EnableOutbox();
+    if (!queueing.ok()) {
+      problem = queueing;
+    } else if (!session) {
       auto opened = SyncSession::Open(conninfo_, event.id);
       if (opened.ok()) {
         session.emplace(std::move(*opened));
@@ -90,7 +96,7 @@ void SyncWorker::Work() {
       }
     }
     std::vector<KioskSeen> kiosks;
-    if (session) {
+    if (session && problem.ok()) {
       auto round = session->Sync(*store, kiosk_id_, clock_.Now());
       if (!round.ok()) {
         problem = round.status();
@@ -104,6 +110,7 @@ void SyncWorker::Work() {
     auto outbox = store->OutboxSize();
     int64_t waiting = outbox.ok() ? *outbox : 0;
     bool revoked = false;
+    bool copied = false;
     auto aside = store->SetAsideCount();
     {
       std::lock_guard lock(mutex_);
@@ -117,13 +124,15 @@ void SyncWorker::Work() {
         if (!kiosks.empty()) status_.kiosks = std::move(kiosks);
       } else {
         revoked = problem.text_key() == "error.device_revoked";
+        copied = problem.text_key() == "error.device_copied";
         status_.state = revoked ? SyncState::kRevoked : SyncState::kOffline;
         status_.detail = problem.message();
       }
     }
     if (!problem.ok()) {
-      // A revoked device asks again now and then, sending nothing.
-      Rest(revoked ? kMaxBackoff : backoff);
+      // A revoked device, or a copy of one, asks again now and then,
+      // sending nothing.
+      Rest(revoked || copied ? kMaxBackoff : backoff);
       backoff = std::min(backoff * 2, kMaxBackoff);
       continue;
     }
