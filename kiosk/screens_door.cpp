@@ -163,9 +163,11 @@ class VerdictScreen final : public Screen {
     scene.background = theme::VerdictColour(outcome_.verdict);
     int u = layout.Unit();
     int h = layout.height();
-    std::string name = outcome_.attendee
-                           ? outcome_.attendee->FullName()
-                           : std::string(tr().Get("verdict.unknown_guest"));
+    // A guest whose name was purged (or never given) is greeted as one.
+    std::string name = outcome_.attendee ? outcome_.attendee->FullName() : "";
+    if (name.find_first_not_of(" ") == std::string::npos) {
+      name = std::string(tr().Get("verdict.unknown_guest"));
+    }
     std::string since = outcome_.first_entry
                             ? FormatLocal(*outcome_.first_entry).substr(11, 5)
                             : std::string();

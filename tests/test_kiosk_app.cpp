@@ -86,6 +86,21 @@ TEST_CASE("a scanned badge shows the verdict, then the start again",
   CHECK(f.app->ScreenName() == "attract");
 }
 
+TEST_CASE("after a purge a known badge is greeted without a name",
+          "[kiosk][privacy]") {
+  KioskFixture f;
+  std::string code = f.CodeFor(f.marjolein);
+  {
+    auto organiser = Store::Open(f.db);
+    REQUIRE(organiser.ok());
+    REQUIRE(organiser->PurgePersonalData(At("2026-12-20T12:00:00Z")).ok());
+  }
+  f.Scan(code);
+  CHECK(f.app->last_verdict()->verdict == Verdict::kWelcome);
+  CHECK(f.HasText("Welkom, gast!"));
+  CHECK_FALSE(f.HasText(", !"));
+}
+
 TEST_CASE("the welcome screen says the table of every World Café round",
           "[kiosk]") {
   KioskFixture f;
