@@ -18,9 +18,21 @@ std::unique_ptr<KioskWindow> KioskWindow::Open(bool windowed, int width,
   }
   Uint32 flags =
       windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-  SDL_Window* window =
-      SDL_CreateWindow("Entree", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                       width, height, flags | SDL_WINDOW_ALLOW_HIGHDPI);
+  int x = SDL_WINDOWPOS_CENTERED;
+  int y = SDL_WINDOWPOS_CENTERED;
+  SDL_DisplayMode desktop{};
+  if (!windowed && SDL_GetDesktopDisplayMode(0, &desktop) == 0 &&
+      desktop.w > 0 && desktop.h > 0) {
+    // Made as large as the screen, borderless, at its corner: on X11
+    // without a window manager nobody makes a window full screen, and it
+    // must cover the screen by itself.
+    x = y = 0;
+    width = desktop.w;
+    height = desktop.h;
+    flags |= SDL_WINDOW_BORDERLESS;
+  }
+  SDL_Window* window = SDL_CreateWindow("Entree", x, y, width, height,
+                                        flags | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!window) {
     std::cerr << "entree-kiosk: no window: " << SDL_GetError() << "\n";
     return nullptr;
