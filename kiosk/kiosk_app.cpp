@@ -60,6 +60,9 @@ KioskApp::KioskApp(KioskConfig config, const Clock& clock,
     config_.kiosk_id = host;
   }
   event_.name = "Entree";
+  burst_.set_code_check([this](std::string_view line) {
+    return door_ && door_->KnowsCode(line);
+  });
   last_input_ = fault_checked_ = file_watched_ = clock_.Now();
   std::string problem = OpenEvent();
   if (problem.empty()) {
@@ -340,7 +343,7 @@ void KioskApp::Handle(const UiEvent& event) {
         Deliver(burst_.OnEnter(event.ms));
       } else {
         // Keys other than Enter end any burst; Escape does nothing at all.
-        Deliver(burst_.Step(event.ms + ScanBurst::kMaxGapMs + 1));
+        Deliver(burst_.OnOtherKey());
         if (event.key != Key::kEscape) Top().OnKey(event.key);
       }
       break;

@@ -91,3 +91,36 @@ TEST_CASE("a slow Enter after a fast burst is typing", "[scan]") {
   CHECK(Typed(out) == "ABCDEFGHIJ");
   CHECK(out.back().kind == Kind::kEnter);
 }
+
+TEST_CASE("a code the door knows is a scan however late its keys came",
+          "[scan][hardening]") {
+  const std::string code = "E1KNOWNCODE4567ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  ScanBurst burst;
+  burst.set_code_check([&](std::string_view line) { return line == code; });
+  // A loaded machine: the keys arrive 60 ms apart, far past a burst's gap.
+  auto late = Feed(burst, code, 1000, 60);
+  REQUIRE_FALSE(late.empty());
+  CHECK(late.back().kind == Kind::kScan);
+  CHECK(late.back().text == code);
+  // The first keys late, the rest as a burst: the whole code, not its end.
+  std::vector<ScanBurst::Output> split;
+  for (size_t i = 0; i < code.size(); ++i) {
+    uint32_t at = i < 10 ? 5000 + 80 * static_cast<uint32_t>(i)
+                         : 6000 + 2 * static_cast<uint32_t>(i);
+    for (auto& o : burst.OnText(std::string(1, code[i]), at))
+      split.push_back(o);
+  }
+  for (auto& o : burst.OnEnter(6200)) split.push_back(o);
+  REQUIRE_FALSE(split.empty());
+  CHECK(split.back().kind == Kind::kScan);
+  CHECK(split.back().text == code);
+  // Typing the door does not know stays typing, and another key ends the
+  // line: what came before it is not part of a code.
+  auto typed = Feed(burst, "hello there", 9000, 150);
+  CHECK(Typed(typed) == "hello there");
+  CHECK(typed.back().kind == Kind::kEnter);
+  Feed(burst, code.substr(0, 5), 12000, 150, /*enter=*/false);
+  burst.OnOtherKey();
+  auto rest = Feed(burst, code.substr(5), 14000, 150);
+  CHECK(rest.back().kind == Kind::kEnter);
+}

@@ -45,6 +45,19 @@ Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   return Decide(token.check, token.claim, dry_run);
 }
 
+bool Door::KnowsCode(std::string_view text) {
+  if (!event_.public_key) return false;
+  if (VerifyBadgeCode(text, event_.id, *event_.public_key).check ==
+      TokenCheck::kValid) {
+    return true;
+  }
+  if (text.size() > kMaxShopCodeBytes) return false;
+  std::string barcode(text);
+  StripControlCharacters(barcode);
+  auto owner = store_.FindByShopCode(Trim(barcode));
+  return owner.ok() && owner->has_value();
+}
+
 Result<ScanOutcome> Door::CheckInByHand(const Uuid& attendee_id) {
   ENTREE_ASSIGN_OR_RETURN(auto attendee, store_.GetAttendee(attendee_id));
   auto badge = store_.CurrentBadge(attendee_id);
@@ -94,6 +107,13 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
   outcome.verdict = decision.verdict;
   outcome.first_entry = decision.first_entry;
   if (decision.record && !dry_run) {
+    // Only a valid code is ever recorded (DecideScan records no token
+    // problem), and for a valid code the write lock was taken above.
+    if (!transaction) {
+      return Status::InvalidArgument(
+          "a scan to record without its write lock (token " +
+          std::string(ToString(token)) + ")");
+    }
     CheckinRecord record{NewUuid(),        claim.attendee_id,   claim.serial,
                          kiosk_id_,        settings_.direction, now,
                          decision.verdict, std::nullopt};

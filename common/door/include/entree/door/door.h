@@ -53,6 +53,12 @@ class Door {
   // when the store fails; every kind of bad code is a verdict.
   Result<ScanOutcome> Scan(std::string_view code, bool dry_run = false);
 
+  // Whether `text` is a code a guest would scan here: a badge code signed
+  // for this event, or a guest's shop barcode. Nobody types either by
+  // hand, so a kiosk takes such a line as a scan however slowly its keys
+  // came. False when the store cannot say.
+  bool KnowsCode(std::string_view text);
+
   // Staff checking a guest in by hand (lost badge, unreadable code): the
   // rule as for a scan of the guest's current badge. kNotFound for an
   // unknown attendee.
