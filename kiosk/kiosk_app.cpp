@@ -146,12 +146,16 @@ std::string KioskApp::OpenEvent() {
 }
 
 void KioskApp::RetryAfterFault(Instant now) {
-  bool waiting = Top().Name() == "fault" || Top().Name() == "setup";
+  // Also after staff left the fault screen: staff mode names the fault
+  // until a write shows it is over.
+  bool waiting =
+      Top().Name() == "fault" || Top().Name() == "setup" || !fault_.ok();
   if (!waiting || now - fault_checked_ < kFaultRetryEvery) return;
   fault_checked_ = now;
   if (!store_) {
     if (std::string problem = OpenEvent(); !problem.empty()) return;
     Log("the event's database can be used again");
+    fault_ = Status::Ok();
     stack_.clear();
     stack_.push_back(MakeAttractScreen(*this));
     return;
@@ -160,6 +164,7 @@ void KioskApp::RetryAfterFault(Instant now) {
   // opened, and nobody holds it any more.
   if (!store_->ProbeWrite().ok()) return;
   Log("the event's database can be written again");
+  fault_ = Status::Ok();
   while (stack_.size() > 1 && Top().Name() == "fault") stack_.pop_back();
 }
 
@@ -172,7 +177,7 @@ void KioskApp::WatchFile(Instant now) {
   // Moved or replaced: what this kiosk recorded goes into the file it has
   // open, and the door stops until staff put the event back in place.
   if (Status kept = store_->SaveIntoOpenFile(); !kept.ok()) {
-    ShowFault(kept.message());
+    ShowFault(kept);
   }
 }
 
@@ -280,8 +285,9 @@ void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
   });
 }
 
-void KioskApp::ShowFault(const std::string& why) {
-  Log(why);
+void KioskApp::ShowFault(const Status& why) {
+  Log(why.message());
+  fault_ = why;
   pending_.push_back([this] {
     if (stack_.back()->Name() != "fault") {
       stack_.push_back(MakeFaultScreen(*this));
@@ -295,7 +301,7 @@ void KioskApp::OnScan(const std::string& code) {
     return ShowFault("a badge was scanned but the kiosk is not ready");
   bool dry_run = config_.role == KioskRole::kRegistration;
   auto outcome = door_->Scan(code, dry_run);
-  if (!outcome.ok()) return ShowFault(outcome.status().message());
+  if (!outcome.ok()) return ShowFault(outcome.status());
   if (outcome->verdict == Verdict::kInvalid) {
     Log("unreadable code (" + std::string(ToString(outcome->token)) + ")");
   }

@@ -73,7 +73,9 @@ class KioskApp final : public KioskContext {
   void Pop() override;
   void PopToRoot() override;
   void ShowVerdict(const ScanOutcome& outcome) override;
-  void ShowFault(const std::string& why) override;
+  using KioskContext::ShowFault;
+  void ShowFault(const Status& why) override;
+  const Status& fault() const override { return fault_; }
   void JoinedEvent() override;
   void PlayCue(Cue cue) override { cue_ = cue; }
   void RequestQuit() override { quit_ = true; }
@@ -82,9 +84,10 @@ class KioskApp final : public KioskContext {
   // Opens the event's database and starts what needs it (door, camera,
   // scanner, sync, badges); the problem when it cannot, else empty.
   std::string OpenEvent();
-  // While a fault or the setup screen shows, every kFaultRetryEvery: once
-  // the store can be written again (a lock let go), or opened (a file put
-  // in place), that screen goes and the start screen is back.
+  // While a fault or the setup screen shows (or a fault is not known to be
+  // over), every kFaultRetryEvery: once a write to the store goes through
+  // again (a lock let go, room on the disk), or it opens (a file put in
+  // place), that screen goes and the start screen is back.
   void RetryAfterFault(Instant now);
   // Every kFileWatchEvery: when the database file was moved or replaced,
   // saves what was written into the open file and shows the fault screen.
@@ -137,6 +140,7 @@ class KioskApp final : public KioskContext {
   uint64_t seats_shown_ = 0;
   Instant last_input_{};
   Instant fault_checked_{};
+  Status fault_;  // why the fault screen shows
   Instant file_watched_{};
 };
 

@@ -58,8 +58,12 @@ class KioskContext {
   // Shows a door verdict on top of whatever is shown now.
   virtual void ShowVerdict(const ScanOutcome& outcome) = 0;
   // Something went wrong that a guest cannot fix: the calm staff screen,
-  // and `why` in the log.
-  virtual void ShowFault(const std::string& why) = 0;
+  // and `why` in the log; staff mode names it (fault()) until the kiosk
+  // works again.
+  virtual void ShowFault(const Status& why) = 0;
+  void ShowFault(const std::string& why) { ShowFault(Status::Database(why)); }
+  // Why the fault screen shows; Ok when it does not.
+  virtual const Status& fault() const = 0;
   // The box joined an event (the setup screen): open it and start.
   virtual void JoinedEvent() = 0;
   virtual void PlayCue(Cue cue) = 0;

@@ -259,7 +259,7 @@ class DashboardScreen final : public Screen {
                            ctx_.Now());
   }
   void Take(Result<Numbers> counted) {
-    if (!counted.ok()) return ctx_.ShowFault(counted.status().message());
+    if (!counted.ok()) return ctx_.ShowFault(counted.status());
     numbers_ = std::move(counted).value();
     chart_.reset();
   }

@@ -160,7 +160,7 @@ class FindInvitationScreen final : public Screen {
     if (query_.size() < kMinQueryLength || !ctx_.store()) return;
     auto found = ctx_.store()->SearchAttendees(query_, kMaxMatches + 1);
     if (!found.ok()) {
-      ctx_.ShowFault(found.status().message());
+      ctx_.ShowFault(found.status());
       return;
     }
     too_many_ = static_cast<int>(found->size()) > kMaxMatches;
@@ -385,7 +385,7 @@ class BadgeScreen final : public Screen {
     if (!ctx_.issuer() || !ctx_.store()) return;
     auto issued = ctx_.issuer()->BadgeFor(attendee_.id, reissue, ctx_.Now());
     if (!issued.ok()) {
-      ctx_.ShowFault(issued.status().message());
+      ctx_.ShowFault(issued.status());
       return;
     }
     Language words =
@@ -393,12 +393,12 @@ class BadgeScreen final : public Screen {
     // The badge lists the guest's tables: from now on they know them.
     auto seats = TellSeats(*ctx_.store(), attendee_, ctx_.Now());
     if (!seats.ok()) {
-      ctx_.ShowFault(seats.status().message());
+      ctx_.ShowFault(seats.status());
       return;
     }
     auto face = MakeBadgeFace(*ctx_.store(), attendee_, issued->code, words);
     if (!face.ok()) {
-      ctx_.ShowFault(face.status().message());
+      ctx_.ShowFault(face.status());
       return;
     }
     face_ = std::move(*face);
@@ -451,7 +451,7 @@ class BadgeScreen final : public Screen {
     if (ctx_.door() && ctx_.config().role == KioskRole::kBoth) {
       auto outcome = ctx_.door()->CheckInByHand(attendee_.id);
       ctx_.PopToRoot();
-      if (!outcome.ok()) return ctx_.ShowFault(outcome.status().message());
+      if (!outcome.ok()) return ctx_.ShowFault(outcome.status());
       ctx_.ShowVerdict(*outcome);
       return;
     }

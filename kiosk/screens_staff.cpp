@@ -417,6 +417,10 @@ class StaffScreen final : public Screen {
              std::to_string(kiosk.waiting)}));
       }
     }
+    // Why the door stopped (a full disk, a moved file), while it lasts.
+    if (!ctx_.fault().ok() && !ctx_.fault().text_key().empty()) {
+      warnings_.push_back({tr().Describe(ctx_.fault()), ""});
+    }
     if (conflicts_ > 0) {
       warnings_.push_back(
           {tr().Format("kiosk.staff_conflicts",
@@ -479,11 +483,11 @@ class StaffScreen final : public Screen {
     PrintDesk* printer = ctx_.printer();
     if (!failed_print_ || !printer || !ctx_.issuer()) return;
     auto who = ctx_.store()->GetAttendee(failed_print_->attendee_id);
-    if (!who.ok()) return ctx_.ShowFault(who.status().message());
+    if (!who.ok()) return ctx_.ShowFault(who.status());
     auto badge = ctx_.issuer()->BadgeFor(who->id, false, ctx_.Now());
-    if (!badge.ok()) return ctx_.ShowFault(badge.status().message());
+    if (!badge.ok()) return ctx_.ShowFault(badge.status());
     auto sent = printer->PrintAsked(*who, *badge, ctx_.Now(), failed_print_);
-    if (!sent.ok()) return ctx_.ShowFault(sent.status().message());
+    if (!sent.ok()) return ctx_.ShowFault(sent.status());
     message_ = tr().Format("kiosk.staff_reprinting", {who->FullName()});
     LookAround();
   }
@@ -526,7 +530,7 @@ class StaffScreen final : public Screen {
     }
     auto outcome = ctx_.door()->CheckInByHand(attendee.id);
     mode_ = Mode::kMenu;
-    if (!outcome.ok()) return ctx_.ShowFault(outcome.status().message());
+    if (!outcome.ok()) return ctx_.ShowFault(outcome.status());
     Refresh();
     ctx_.ShowVerdict(*outcome);
   }
@@ -536,7 +540,7 @@ class StaffScreen final : public Screen {
     if (!ctx_.store()) return;
     Store& store = *ctx_.store();
     auto last = store.LastAdmissionAt(ctx_.config().kiosk_id);
-    if (!last.ok()) return ctx_.ShowFault(last.status().message());
+    if (!last.ok()) return ctx_.ShowFault(last.status());
     if (!last->has_value()) {
       message_ = tr().Get("kiosk.staff_nothing_to_undo");
       return;
@@ -556,7 +560,7 @@ class StaffScreen final : public Screen {
     Status undone =
         ctx_.store()->UndoCheckin(*undo_, ctx_.config().kiosk_id, ctx_.Now());
     undo_.reset();
-    if (!undone.ok()) return ctx_.ShowFault(undone.message());
+    if (!undone.ok()) return ctx_.ShowFault(undone);
     message_ = tr().Format("kiosk.staff_undone", {undo_name_});
     Refresh();
   }

@@ -593,6 +593,45 @@ TEST_CASE("a database deleted or replaced under the kiosk stops the door",
   }
 }
 
+TEST_CASE("a full file stops the door calmly and staff are told why",
+          "[kiosk][hardening]") {
+  KioskFixture f(KioskRole::kDoor);
+  std::string code = f.CodeFor(f.marjolein);
+  // The kiosk's own file may grow no further, and its check-in pages are
+  // full: the next check-in needs a page the disk does not have.
+  Database& db = StoreInspector::Db(*f.app->store());
+  auto pages = db.Prepare("PRAGMA page_count");
+  REQUIRE(pages.ok());
+  REQUIRE(pages->Step().ok());
+  REQUIRE(db.Exec("PRAGMA max_page_count = " +
+                  std::to_string(pages->ColumnInt(0) + 1))
+              .ok());
+  auto fill = db.Prepare(
+      "INSERT INTO checkin (id, attendee_id, badge_serial, kiosk_id, "
+      "direction, at, verdict) VALUES (hex(randomblob(16)), "
+      "hex(randomblob(16)), 1, 'filler', 'entry', 0, 'invalid')");
+  REQUIRE(fill.ok());
+  while (fill->Run().ok()) {
+  }
+  f.Scan(code);
+  f.Advance(10);
+  CHECK(f.app->ScreenName() == "fault");
+  CHECK(f.app->verdicts_shown() == 0);
+  CHECK(f.app->fault().text_key() == "error.db_disk_full");
+  f.EnterStaffMode();
+  CHECK(f.HasText("de schijf is vol"));
+
+  // Room again: the door opens once a write went through.
+  REQUIRE(db.Exec("PRAGMA max_page_count = 1073741823").ok());
+  f.Tap("lock");
+  f.Advance(2500);
+  CHECK(f.app->ScreenName() == "attract");
+  CHECK(f.app->fault().ok());
+  f.Scan(code);
+  f.Advance(10);
+  CHECK(f.app->last_verdict()->verdict == Verdict::kWelcome);
+}
+
 TEST_CASE("the fault screen of a held write lock clears once it is let go",
           "[kiosk][hardening]") {
   KioskFixture f(KioskRole::kDoor);

@@ -203,6 +203,66 @@ TEST_CASE("a kiosk whose file is moved or replaced keeps what it showed in it",
   if (replace) CHECK(CheckinsInFile(db) == 0);
 }
 
+TEST_CASE("a kiosk on a full disk shows no verdict and opens again with room",
+          "[kiosk][crash]") {
+  testing::SignedEvent e;
+  OpenAllTheTime(e);
+  std::vector<std::pair<Uuid, std::string>> guests = MakeGuests(e, 2);
+  std::string db = e.dir.File("event.db");
+  e.store = Store::Open(e.dir.File("other.db")).value();  // closes event.db
+  // The kiosk's file on a small tmpfs of its own, filled up after the
+  // kiosk opened it, emptied again later.
+  std::string script = R"sh(
+    fs="$1/fs"; mkdir -p "$fs"
+    mount -t tmpfs -o size=4m tmpfs "$fs"
+    cp "$1/event.db" "$fs/event.db"
+    mkfifo "$fs/scanner"
+    SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software \
+      "$KIOSK" --db "$fs/event.db" --kiosk door-1 --role door --windowed \
+      --size 640x360 --scanner "$fs/scanner" --verdict-log "$1/shown.log" \
+      2>"$1/kiosk.log" &
+    kiosk=$!
+    exec 3>"$fs/scanner"
+    head -c 8m /dev/zero >"$fs/filler" 2>/dev/null || true
+    echo "$2" >&3
+    for _ in $(seq 200); do
+      grep -q "disk is full" "$1/kiosk.log" && break; sleep 0.05
+    done
+    sleep 4.5
+    echo "writable while full: $(grep -c 'can be written again' "$1/kiosk.log")"
+    rm "$fs/filler"
+    for _ in $(seq 200); do
+      grep -q "can be written again" "$1/kiosk.log" && break; sleep 0.05
+    done
+    echo "$3" >&3
+    for _ in $(seq 200); do [ -s "$1/shown.log" ] && break; sleep 0.05; done
+    kill "$kiosk"; wait "$kiosk" || true
+  )sh";
+  std::vector<std::string> argv = {"/usr/bin/unshare", "--mount"};
+  if (::geteuid() != 0) argv.push_back("--map-root-user");
+  for (const std::string& word :
+       {std::string("/bin/bash"), std::string("-euc"), script,
+        std::string("full-disk"), e.dir.path(), guests[0].second,
+        guests[1].second}) {
+    argv.push_back(word);
+  }
+  testing::ProcessResult r =
+      testing::RunProcess(argv, "",
+                          {"ENTREE_LANG=en", "KIOSK=" ENTREE_KIOSK_PATH,
+                           "ASAN_OPTIONS=detect_leaks=0"});
+  std::string log = testing::ReadFile(e.dir.File("kiosk.log"));
+  INFO(r.out << r.err << log);
+  REQUIRE(r.exit_code == 0);
+  CHECK(log.find("the disk is full") != std::string::npos);
+  // Never "writable" while the disk was full; once room came, it was.
+  CHECK(r.out.find("writable while full: 0") != std::string::npos);
+  CHECK(log.find("can be written again") != std::string::npos);
+  // The first guest saw no verdict; the second was let in.
+  auto shown = ShownVerdicts(e.dir.File("shown.log"));
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0].second == "welcome");
+}
+
 TEST_CASE("a kiosk killed again and again loses no verdict it showed",
           "[kiosk][crash]") {
   testing::SignedEvent e;

@@ -54,9 +54,21 @@ Status OpenFailure(sqlite3* db, const std::string& path) {
                            {path, reason});
 }
 
+// A full disk in the words a person acts on, naming the file; any other
+// failure in SQLite's.
+Status DiskFullOr(sqlite3* db, int rc, std::string message) {
+  if ((rc & 0xff) == SQLITE_FULL && db) {
+    const char* file = sqlite3_db_filename(db, "main");
+    return Status::Localized(StatusCode::kDatabase, "error.db_disk_full",
+                             {file && *file ? file : "the database"});
+  }
+  return Status::Database(message);
+}
+
 Status SqliteError(sqlite3* db, std::string_view what) {
-  return Status::Database(std::string(what) + ": " +
-                          (db ? sqlite3_errmsg(db) : "out of memory"));
+  return DiskFullOr(
+      db, db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM,
+      std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 }  // namespace
@@ -165,7 +177,7 @@ Status Database::Exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    return Status::Database(message);
+    return DiskFullOr(db_, rc, message);
   }
   return Status::Ok();
 }
@@ -336,9 +348,14 @@ Status Database::SaveIntoOpenFile() {
 
 Status Database::ProbeWrite() {
   sqlite3_busy_timeout(db_, 0);
-  Status status = [this] {
-    auto transaction = Transaction::Begin(*this);
-    return transaction.ok() ? Status::Ok() : transaction.status();
+  Status status = [this]() -> Status {
+    ENTREE_ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(*this));
+    // A committed write of the header, unchanged: only a write that
+    // reached the disk says the disk takes writes again.
+    ENTREE_ASSIGN_OR_RETURN(int version, UserVersion());
+    ENTREE_RETURN_IF_ERROR(
+        Exec("PRAGMA user_version = " + std::to_string(version)));
+    return transaction.Commit();
   }();
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   return status;

@@ -61,9 +61,10 @@ class Database {
   // Returns CheckIdentity's failure (with the checkpoint's, if that failed
   // too), or Ok when the file is still in place. Outside a transaction.
   Status SaveIntoOpenFile();
-  // Whether a write could begin now: takes the write lock without waiting
-  // for it and lets it go at once. Fails as Transaction::Begin does, and
-  // with kDatabase when another connection holds the lock.
+  // Whether a write goes through now: takes the write lock without waiting
+  // for it and commits the file's header unchanged, so a full disk fails
+  // it (error.db_disk_full). Fails as Transaction::Begin does, and with
+  // kDatabase when another connection holds the lock.
   Status ProbeWrite();
   // After foreign keys could not be turned back on (a bulk write turns them
   // off): every Transaction::Begin turns them on first, and fails when that
