@@ -369,6 +369,15 @@ void KioskApp::Handle(const UiEvent& event) {
 }
 
 void KioskApp::Step(uint32_t ms) {
+  if (store_ && verdicts_shown_ != verdicts_in_file_) {
+    // The verdict is on screen (the last frame showed it): its row goes
+    // from the log into the file itself, so that a file moved from now on
+    // takes it along.
+    verdicts_in_file_ = verdicts_shown_;
+    if (Status saved = store_->Checkpoint(); !saved.ok()) {
+      Log("checkpoint: " + saved.message());
+    }
+  }
   Deliver(burst_.Step(ms));
   Instant now = clock_.Now();
   if (sync_ && now - outbox_counted_ >= kOutboxCountEvery) {

@@ -1,5 +1,6 @@
 // Tests of the door: real store on disk, real codes, an injected clock.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "entree/base/uuid.h"
 #include "entree/door/door.h"
@@ -287,4 +288,27 @@ TEST_CASE("two doors under one kiosk id are two people, not a bounce",
   ScanOutcome bounce = f.Scan(f.entry, code);
   CHECK(bounce.verdict == Verdict::kWelcome);
   CHECK_FALSE(bounce.recorded);
+}
+
+TEST_CASE("another event's file copied over the door's in place stops it",
+          "[door][hardening]") {
+  DoorFixture f;
+  Attendee a = AddAttendee(f.store, "Fenna", "Lubbers");
+  Attendee b = AddAttendee(f.store, "Gijs", "Tiemens");
+  std::string first = f.CodeFor(a);
+  std::string second = f.CodeFor(b);
+  CHECK(f.Scan(f.entry, first).verdict == Verdict::kWelcome);
+  std::string other_path = f.dir.File("other.db");
+  {
+    KeyPair other_keys;
+    Store other = MakeEventStore(other_path, &other_keys);
+  }
+  // cp over the file: the same inode, another event's bytes.
+  std::filesystem::copy_file(other_path, f.dir.File("door.db"),
+                             std::filesystem::copy_options::overwrite_existing);
+  f.clock.Advance(std::chrono::seconds(5));
+  auto refused = f.entry.Scan(second);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().text_key() == "error.db_replaced");
+  CHECK(f.store.SaveIntoOpenFile().text_key() == "error.db_replaced");
 }

@@ -89,6 +89,19 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
     CHECK(ReadFile(joining) == "half a join\n");
   }
   CHECK_FALSE(std::filesystem::exists(device + ".new"));
+  // Opened through a symbolic or a hard link, the database's real journal
+  // (where a kiosk on the real name writes) is its own file all the same.
+  std::string symbolic = cli.dir.File("symbolic.db");
+  std::filesystem::create_symlink(cli.db, symbolic);
+  for (const std::string& spelling : {symbolic, hard_link}) {
+    INFO(spelling);
+    entree::testing::WriteFile(cli.db + "-wal", "");
+    ProcessResult r = RunProcess(
+        {ENTREE_CLI_PATH, "--db", spelling, "export", "-o", cli.db + "-wal"},
+        "", {"ENTREE_LANG=en"});
+    CHECK(r.exit_code == 8);
+    CHECK(Contains(r.err, "one of the event's own files"));
+  }
   struct stat info {};
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);
   CHECK(S_ISFIFO(info.st_mode));

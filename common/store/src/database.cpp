@@ -1,6 +1,7 @@
 // RAII wrappers around sqlite3 and sqlite3_stmt.
 #include "entree/store/database.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include "entree/base/atomic_file.h"
 
@@ -63,6 +65,53 @@ Status DiskFullOr(sqlite3* db, int rc, std::string message) {
                              {file && *file ? file : "the database"});
   }
   return Status::Database(message);
+}
+
+// Whether the file at `path` carries `mark` in its header (the application
+// id, big-endian at byte 68). A header still without one (0: written by
+// the log at the next checkpoint) or that cannot be read says nothing.
+bool CarriesMark(const std::string& path, uint32_t mark) {
+  if (mark == 0) return true;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return true;
+  unsigned char bytes[4] = {};
+  ssize_t read = ::pread(fd, bytes, sizeof bytes, 68);
+  ::close(fd);
+  if (read != sizeof bytes) return true;
+  uint32_t found = uint32_t{bytes[0]} << 24 | uint32_t{bytes[1]} << 16 |
+                   uint32_t{bytes[2]} << 8 | uint32_t{bytes[3]};
+  return found == 0 || found == mark;
+}
+
+// No output of this process may replace the database at `path`, its
+// journals, the signing key kept beside it, a device's login (and the file
+// it is written through) or a join's files: under the name given, under
+// the file's real name (through a symbolic link), and under every other
+// name the file has in its folder (hard links), whose journals another
+// program may be writing.
+void ProtectEventFiles(const std::string& path) {
+  std::vector<std::string> names = {path};
+  std::error_code error;
+  std::filesystem::path real = std::filesystem::canonical(path, error);
+  if (!error && real.string() != path) names.push_back(real.string());
+  struct stat info {};
+  if (!error && ::stat(real.c_str(), &info) == 0 && info.st_nlink > 1) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(real.parent_path(), error)) {
+      struct stat other {};
+      if (::stat(entry.path().c_str(), &other) == 0 &&
+          other.st_dev == info.st_dev && other.st_ino == info.st_ino) {
+        names.push_back(entry.path().string());
+      }
+    }
+  }
+  for (const std::string& name : names) {
+    for (const char* suffix :
+         {"", "-wal", "-shm", "-journal", ".key", ".device", ".device.new",
+          ".joining", ".joining-wal", ".joining-shm", ".joining-journal"}) {
+      ProtectFromOutputs(name + suffix);
+    }
+  }
 }
 
 Status SqliteError(sqlite3* db, std::string_view what) {
@@ -133,16 +182,7 @@ Result<Database> Database::Open(const std::string& path) {
     db.device_ = static_cast<uint64_t>(info.st_dev);
     db.inode_ = static_cast<uint64_t>(info.st_ino);
   }
-  if (path != ":memory:" && !path.empty()) {
-    // No output of this process may replace the database, its journals,
-    // the signing key kept beside it, a device's login (and the file it is
-    // written through) or a join's files.
-    for (const char* suffix :
-         {"", "-wal", "-shm", "-journal", ".key", ".device", ".device.new",
-          ".joining", ".joining-wal", ".joining-shm", ".joining-journal"}) {
-      ProtectFromOutputs(path + suffix);
-    }
-  }
+  if (path != ":memory:" && !path.empty()) ProtectEventFiles(path);
   return db;
 }
 
@@ -151,7 +191,8 @@ Database::Database(Database&& other) noexcept
       path_(std::move(other.path_)),
       device_(other.device_),
       inode_(other.inode_),
-      foreign_keys_off_(other.foreign_keys_off_) {
+      foreign_keys_off_(other.foreign_keys_off_),
+      mark_(other.mark_) {
   other.db_ = nullptr;
 }
 
@@ -163,6 +204,7 @@ Database& Database::operator=(Database&& other) noexcept {
     device_ = other.device_;
     inode_ = other.inode_;
     foreign_keys_off_ = other.foreign_keys_off_;
+    mark_ = other.mark_;
     other.db_ = nullptr;
   }
   return *this;
@@ -322,7 +364,8 @@ Status Database::CheckIdentity() const {
                              {path_});
   }
   if (static_cast<uint64_t>(info.st_dev) != device_ ||
-      static_cast<uint64_t>(info.st_ino) != inode_) {
+      static_cast<uint64_t>(info.st_ino) != inode_ ||
+      !CarriesMark(path_, mark_)) {
     return Status::Localized(StatusCode::kDatabase, "error.db_replaced",
                              {path_});
   }
@@ -332,6 +375,13 @@ Status Database::CheckIdentity() const {
 Status Database::SaveIntoOpenFile() {
   Status identity = CheckIdentity();
   if (identity.ok()) return identity;
+  // Overwritten in place by another event's file: the inode is no longer
+  // this event's, and writing the log into it would only mix the two.
+  struct stat info {};
+  bool same_inode = ::stat(path_.c_str(), &info) == 0 &&
+                    static_cast<uint64_t>(info.st_dev) == device_ &&
+                    static_cast<uint64_t>(info.st_ino) == inode_;
+  if (same_inode) return identity;
   // A checkpoint writes through the descriptors this connection holds:
   // the log under the old name into the file that was moved or replaced.
   int logged = 0;
@@ -344,6 +394,12 @@ Status Database::SaveIntoOpenFile() {
                             path_ + "-wal: " + sqlite3_errstr(rc));
   }
   return identity;
+}
+
+Status Database::Checkpoint() {
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                     nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : SqliteError(db_, "checkpoint");
 }
 
 Status Database::ProbeWrite() {

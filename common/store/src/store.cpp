@@ -8,11 +8,38 @@
 
 namespace entree {
 
+namespace {
+
+// The event's mark for the file's header: 31 bits of its id, never 0.
+uint32_t MarkOf(const EventId& id) {
+  uint32_t mark = uint32_t{id[0]} << 24 | uint32_t{id[1]} << 16 |
+                  uint32_t{id[2]} << 8 | uint32_t{id[3]};
+  return (mark & 0x7fffffff) | 1;
+}
+
+}  // namespace
+
 Result<Store> Store::Open(const std::string& path) {
   ENTREE_ASSIGN_OR_RETURN(auto db, Database::Open(path));
   Store store(std::move(db));
   ENTREE_RETURN_IF_ERROR(store.Migrate());
+  ENTREE_RETURN_IF_ERROR(store.KeepMark());
   return store;
+}
+
+Status Store::KeepMark() {
+  ENTREE_ASSIGN_OR_RETURN(int64_t mark, Number("PRAGMA application_id"));
+  if (mark == 0) {
+    // A file from before the mark gets it now, when it can be written.
+    auto event = GetEvent();
+    if (!event.ok()) return Status::Ok();
+    mark = MarkOf(event->id);
+    if (!db_.Exec("PRAGMA application_id = " + std::to_string(mark)).ok()) {
+      return Status::Ok();
+    }
+  }
+  db_.ExpectMark(static_cast<uint32_t>(mark));
+  return Status::Ok();
 }
 
 Store::Store(Database db) : db_(std::move(db)) {}
@@ -35,6 +62,8 @@ Status Store::TryInSavepoint(const std::function<Status()>& work,
 Status Store::ProbeWrite() { return db_.ProbeWrite(); }
 
 Status Store::SaveIntoOpenFile() { return db_.SaveIntoOpenFile(); }
+
+Status Store::Checkpoint() { return db_.Checkpoint(); }
 
 Status Store::Migrate() {
   const auto& migrations = SchemaMigrations();
@@ -190,7 +219,12 @@ Status Store::CreateEvent(const Event& event) {
       "doors_open_at, locale, public_key, data_keeper, keep_days, accent) "
       "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   if (!stmt.ok()) return stmt.status();
-  return BindEventFields(**stmt, event).Run();
+  ENTREE_RETURN_IF_ERROR(BindEventFields(**stmt, event).Run());
+  uint32_t mark = MarkOf(event.id);
+  ENTREE_RETURN_IF_ERROR(
+      db_.Exec("PRAGMA application_id = " + std::to_string(mark)));
+  db_.ExpectMark(mark);
+  return Status::Ok();
 }
 
 Status Store::UpdateEvent(const Event& event) {

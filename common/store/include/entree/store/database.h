@@ -58,14 +58,24 @@ class Database {
   // every committed page out of the write-ahead log into the open file, so
   // a row a guest was shown is in that file wherever it went, not only in
   // a journal under the old name that no reader of the moved file opens.
-  // Returns CheckIdentity's failure (with the checkpoint's, if that failed
-  // too), or Ok when the file is still in place. Outside a transaction.
+  // A file overwritten in place by another event's is left alone. Returns
+  // CheckIdentity's failure (with the checkpoint's, if that failed too),
+  // or Ok when the file is still in place. Outside a transaction.
   Status SaveIntoOpenFile();
+  // Copies what the write-ahead log holds into the file, without waiting
+  // for readers (a passive checkpoint): a row then lives in the file
+  // itself, wherever the file is moved afterwards.
+  Status Checkpoint();
   // Whether a write goes through now: takes the write lock without waiting
   // for it and commits the file's header unchanged, so a full disk fails
   // it (error.db_disk_full). Fails as Transaction::Begin does, and with
   // kDatabase when another connection holds the lock.
   Status ProbeWrite();
+  // The event's mark in the file's header (PRAGMA application_id): from
+  // now on CheckIdentity also fails (error.db_replaced) when the file at
+  // path() carries another mark, as when another event's database was
+  // copied over this one in place. 0 for none.
+  void ExpectMark(uint32_t mark) { mark_ = mark; }
   // After foreign keys could not be turned back on (a bulk write turns them
   // off): every Transaction::Begin turns them on first, and fails when that
   // fails, so nothing is written without them.
@@ -80,6 +90,7 @@ class Database {
   uint64_t device_ = 0;
   uint64_t inode_ = 0;
   bool foreign_keys_off_ = false;
+  uint32_t mark_ = 0;
 };
 
 // Owns one prepared statement. Parameters are numbered from 1, columns from

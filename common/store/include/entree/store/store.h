@@ -181,6 +181,9 @@ class Store {
   // Whether the file is still where it was opened, saving what was written
   // into it when it is not; see Database::SaveIntoOpenFile.
   Status SaveIntoOpenFile();
+  // Moves the write-ahead log's rows into the file; see
+  // Database::Checkpoint.
+  Status Checkpoint();
   // The path the store was opened with.
   const std::string& path() const { return db_.path(); }
 
@@ -333,6 +336,11 @@ class Store {
   Status DropOutboxThrough(int64_t seq);
   // Where the last pull from the server ended (0 before the first).
   Result<int64_t> SyncCursor();
+  // The number of the sync server's purge this file carried out; 0 for
+  // none. A purge the server names that this file has not carried out is
+  // carried out at the next contact, by every copy of the file.
+  Result<int64_t> ServerPurgeApplied();
+  Status NoteServerPurgeApplied(int64_t purge);
   // Records a pull that ended at `cursor` at `now`.
   Status SetSyncCursor(int64_t cursor, Instant now);
   // Between these two (inside one transaction) writes are records from
@@ -438,6 +446,10 @@ class Store {
 
   explicit Store(Database db);
   Status Migrate();
+  // Has the database check the event's mark in the file's header from now
+  // on (Database::ExpectMark), giving a file from before the mark its
+  // mark when it can be written.
+  Status KeepMark();
   // Whether sync_state.enabled is set (store_sync.cpp).
   Result<bool> SyncEnabled();
   // Creates the outbox triggers when sync is enabled (store_sync.cpp).
