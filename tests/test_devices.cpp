@@ -437,6 +437,10 @@ TEST_CASE("a purge reaches the server and every device, revoked ones too",
     return false;
   };
   REQUIRE(names_in(FileBytes(files["door-2"])));
+  // A copy of door-1's file, which the server refuses: it purges itself
+  // all the same.
+  std::string clone = org.dir.File("clone.db");
+  std::filesystem::copy_file(files["door-1"], clone);
 
   REQUIRE(PurgeServer(org.admin, org.event.id, org.Now()).value() == 8);
   REQUIRE(org.store.PurgePersonalData(org.Now()).ok());
@@ -469,6 +473,46 @@ TEST_CASE("a purge reaches the server and every device, revoked ones too",
   for (const auto& [name, path] : files) {
     INFO(name);
     CHECK_FALSE(names_in(FileBytes(path)));
+  }
+  {
+    Store copy = Store::Open(clone).value();
+    auto refused =
+        SyncOnce(copy, logins["door-1"].conninfo, "door-1", org.Now());
+    CHECK(refused.status().text_key() == "error.device_copied");
+  }
+  CHECK_FALSE(names_in(FileBytes(clone)));
+
+  // Guests added after the purge reach the doors; a second purge is a new
+  // one, which each device carries out and confirms again.
+  std::string purge_id = Sql(org.admin,
+                             "SELECT (extract(epoch FROM "
+                             "purged_at) * 1000000)::bigint FROM "
+                             "events")
+                             .out;
+  testing::AddAttendee(org.store, "Gast", "Nummer laat");
+  REQUIRE(SyncOnce(org.store, org.admin, "organiser", org.Now()).ok());
+  Store door = Store::Open(files["door-1"]).value();
+  REQUIRE(SyncOnce(door, logins["door-1"].conninfo, "door-1", org.Now()).ok());
+  CHECK(names_in(FileBytes(files["door-1"])));
+  REQUIRE(PurgeServer(org.admin, org.event.id, org.Now()).ok());
+  CHECK(Sql(logins["door-1"].conninfo,
+            "SELECT entree_confirm_purge(" +
+                purge_id.substr(0, purge_id.find('\n')) + ")")
+            .out == "f\n");
+  auto pending = ListDevices(org.admin, org.event.id).value();
+  for (const DeviceSeen& device : pending) {
+    CHECK_FALSE(device.purge_confirmed_at.has_value());
+  }
+  auto again = SyncOnce(door, logins["door-1"].conninfo, "door-1", org.Now());
+  INFO(again.status().message());
+  REQUIRE(again.ok());
+  door = Store::Open(org.dir.File("unused.db")).value();  // closes door-1.db
+  CHECK_FALSE(names_in(FileBytes(files["door-1"])));
+  auto listed = ListDevices(org.admin, org.event.id);
+  REQUIRE(listed.ok());
+  for (const DeviceSeen& device : *listed) {
+    INFO(device.name);
+    CHECK(device.purge_confirmed_at.has_value() == (device.name == "door-1"));
   }
 }
 
@@ -873,6 +917,14 @@ TEST_CASE("each device login does its own role's work and no more",
             "UPDATE attendees SET given_name = 'Noor' WHERE "
             "id = 'walk-1' RETURNING given_name")
             .out == "Noor\nUPDATE 1\n");
+  // Not under another id, nor with an external id of the organiser's list.
+  CHECK(Sql(desk.conninfo,
+            "UPDATE attendees SET id = 'walk-2' WHERE id = 'walk-1'")
+            .exit_code != 0);
+  CHECK(Sql(desk.conninfo,
+            "UPDATE attendees SET external_id = 'EXT-SECRET-0' WHERE id = "
+            "'walk-1'")
+            .exit_code != 0);
   // A guest's next badge, never a serial far ahead.
   auto badge = [&](int serial) {
     return "INSERT INTO badges VALUES (" + ev + ", " + guest(2) + ", " +

@@ -260,9 +260,12 @@ CREATE TABLE invitation (
       // 11 -> 12: when this file learned of each check-in. A row dated
       // ahead of that (a door whose clock runs fast, a time typed ahead)
       // is ordered as if it happened then, so a future exit stands for one
-      // re-entry and not for every entry until its time comes.
+      // re-entry and not for every entry until its time comes. And which
+      // purge of the sync server this file carried out.
       R"sql(
 ALTER TABLE checkin ADD COLUMN received_at INTEGER;
+-- The sync server's purge this file carried out (its number; 0 for none).
+ALTER TABLE sync_state ADD COLUMN purge_applied INTEGER NOT NULL DEFAULT 0;
 DROP VIEW checkin_in_force;
 CREATE VIEW checkin_in_force AS
   SELECT c.rowid AS seq, min(c.at, coalesce(c.received_at, c.at)) AS order_at,

@@ -93,6 +93,16 @@ Status Store::SetSyncCursor(int64_t cursor, Instant now) {
   return stmt->Bind(1, cursor).Bind(2, ToMillis(now)).Run();
 }
 
+Result<int64_t> Store::ServerPurgeApplied() {
+  return Number("SELECT purge_applied FROM sync_state");
+}
+
+Status Store::NoteServerPurgeApplied(int64_t purge) {
+  ENTREE_ASSIGN_OR_RETURN(auto stmt,
+                          Cached("UPDATE sync_state SET purge_applied = ?1"));
+  return stmt->Bind(1, purge).Run();
+}
+
 Status Store::BeginApplying() {
   return db_.Exec("UPDATE sync_state SET applying = 1");
 }

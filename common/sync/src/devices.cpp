@@ -241,9 +241,8 @@ Result<int> PurgeServer(const std::string& admin, const EventId& event,
   }
   if (status.ok()) {
     status = server.Exec(
-        "UPDATE events SET purged_at = coalesce(purged_at, now()) "
-        "WHERE event_id = $1",
-        {id});
+        // Each purge is a new one that every device must carry out.
+        "UPDATE events SET purged_at = now() WHERE event_id = $1", {id});
   }
   if (status.ok()) status = server.Exec("COMMIT");
   if (!status.ok()) {

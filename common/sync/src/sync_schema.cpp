@@ -362,6 +362,17 @@ ALTER TABLE attendees ADD COLUMN registered_by text NOT NULL DEFAULT '';
 CREATE FUNCTION entree_registered_by() RETURNS trigger
   LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
+  -- A device registers walk-ins: they have no external id (the
+  -- organiser's list's), and a guest keeps the id it was registered with.
+  IF public.entree_device_name() IS NOT NULL THEN
+    IF NEW.external_id <> '' THEN
+      RAISE EXCEPTION 'entree:device_external_id';
+    END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.id <> OLD.id OR NEW.event_id <> OLD.event_id)
+    THEN
+      RAISE EXCEPTION 'entree:device_moves_guest';
+    END IF;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     NEW.registered_by := coalesce(public.entree_device_name(), '');
   ELSE

@@ -650,29 +650,41 @@ Status CheckDevice(PgServer& server, Store& store, const std::string& event,
   ENTREE_ASSIGN_OR_RETURN(
       auto rows,
       server.Run("SELECT event_id, revoked, purged, purge_confirmed, "
-                 "coalesce(purged_at::text, '') FROM entree_device_state()"));
+                 "coalesce(purged_at, 0) FROM entree_device_state()"));
   if (PQntuples(rows.get()) != 1) {
     return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
   }
   if (Text(rows.get(), 0, 0) != event) {
     return Status::Localized(StatusCode::kKey, "error.device_other_event", {});
   }
-  if (Text(rows.get(), 0, 2) == "t" && Text(rows.get(), 0, 3) != "t") {
-    // The blanked rows are not sent back: the server was purged first.
-    ENTREE_RETURN_IF_ERROR(
-        store.PurgePersonalData(now, PurgeReach::kThisFileOnly).status());
-    ENTREE_RETURN_IF_ERROR(server.Exec("SELECT entree_confirm_purge($1)",
-                                       {Text(rows.get(), 0, 4)}));
-  }
-  if (Text(rows.get(), 0, 1) == "t") {
-    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
+  bool purged = Text(rows.get(), 0, 2) == "t";
+  std::string purge = Text(rows.get(), 0, 4);
+  if (purged) {
+    // Every copy of the file carries out each purge it has not, revoked
+    // or not; the blanked rows are not sent back (the server was purged
+    // first).
+    ENTREE_ASSIGN_OR_RETURN(int64_t applied, store.ServerPurgeApplied());
+    if (std::to_string(applied) != purge) {
+      ENTREE_RETURN_IF_ERROR(
+          store.PurgePersonalData(now, PurgeReach::kThisFileOnly).status());
+      ENTREE_RETURN_IF_ERROR(
+          store.NoteServerPurgeApplied(DecodeNumber(purge).value_or(0)));
+    }
   }
   // A copy of this file on another box (or another copy here) shares the
   // login: the first to sync keeps it, the other must pair again.
   ENTREE_ASSIGN_OR_RETURN(auto claimed,
                           server.Run("SELECT entree_claim_instance($1)",
                                      {BoxInstance(store.path())}));
-  if (Text(claimed.get(), 0, 0) != "t") {
+  bool ours = Text(claimed.get(), 0, 0) == "t";
+  if (purged && ours && Text(rows.get(), 0, 3) != "t") {
+    ENTREE_RETURN_IF_ERROR(
+        server.Exec("SELECT entree_confirm_purge($1)", {purge}));
+  }
+  if (Text(rows.get(), 0, 1) == "t") {
+    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
+  }
+  if (!ours) {
     return Status::Localized(StatusCode::kKey, "error.device_copied", {});
   }
   return Status::Ok();
