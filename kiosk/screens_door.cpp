@@ -163,11 +163,8 @@ class VerdictScreen final : public Screen {
     scene.background = theme::VerdictColour(outcome_.verdict);
     int u = layout.Unit();
     int h = layout.height();
-    // A guest whose name was purged (or never given) is greeted as one.
-    std::string name = outcome_.attendee ? outcome_.attendee->FullName() : "";
-    if (name.find_first_not_of(" ") == std::string::npos) {
-      name = std::string(tr().Get("verdict.unknown_guest"));
-    }
+    std::string name =
+        GreetingName(outcome_, tr().Get("verdict.unknown_guest"));
     std::string since = outcome_.first_entry
                             ? FormatLocal(*outcome_.first_entry).substr(11, 5)
                             : std::string();

@@ -129,6 +129,7 @@ TEST_CASE("purge removes every name and email and keeps the counts",
   Cli cli;
   cli.Prepare();
   CheckIn(cli, 12);
+  std::string late_guest = cli.Token("WC-030");
   std::vector<Person> people = People(cli);
   REQUIRE(people.size() == 60);
   ProcessResult stats_before = cli.Run({"stats", "--json"});
@@ -163,6 +164,13 @@ TEST_CASE("purge removes every name and email and keeps the counts",
     }
   }
   CHECK(cli.Run({"search", "Gelder"}).exit_code == 4);
+  // A known badge after the purge: greeted as a guest, not by an empty name.
+  ProcessResult greeted =
+      cli.Run({"checkin", late_guest, "--at", "2026-10-12T17:30:00+02:00"});
+  INFO(greeted.out << greeted.err);
+  CHECK(greeted.exit_code == 0);
+  CHECK_FALSE(Contains(greeted.out, ", !"));
+  CHECK_FALSE(Contains(greeted.out, " !"));
   // The database is whole, and purging twice does no harm.
   ProcessResult check = testing::RunProcess(
       {"/usr/bin/sqlite3", cli.db, "PRAGMA integrity_check"});

@@ -32,9 +32,7 @@ Result<std::string> CodeArgument(const Context& ctx) {
 // or for not_open when the doors open.
 std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome,
                         const DoorSettings& door) {
-  std::string name = outcome.attendee
-                         ? outcome.attendee->FullName()
-                         : std::string(tr.Get("verdict.unknown_guest"));
+  std::string name = GreetingName(outcome, tr.Get("verdict.unknown_guest"));
   std::optional<Instant> when = outcome.verdict == Verdict::kNotOpen
                                     ? door.doors_open_at
                                     : outcome.first_entry;

@@ -22,6 +22,13 @@ Door::Door(Store& store, const Clock& clock, Event event, DoorSettings settings,
       settings_(settings),
       kiosk_id_(std::move(kiosk_id)) {}
 
+std::string GreetingName(const ScanOutcome& outcome,
+                         std::string_view fallback) {
+  std::string name = outcome.attendee ? outcome.attendee->FullName() : "";
+  if (Trim(name).empty()) return std::string(fallback);
+  return name;
+}
+
 Result<ScanOutcome> Door::Scan(std::string_view code, bool dry_run) {
   if (!event_.public_key) {
     return Status::Localized(StatusCode::kKey, "error.no_public_key", {});

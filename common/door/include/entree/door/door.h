@@ -37,6 +37,11 @@ struct ScanOutcome {
   bool seating_pending = false;
 };
 
+// The name a verdict greets the guest by: their full name, or `fallback`
+// (the catalogs' word for a guest) for an unknown guest or one whose name
+// was purged or never given.
+std::string GreetingName(const ScanOutcome& outcome, std::string_view fallback);
+
 // Door settings as the event defines them: doors-open time, end time.
 DoorSettings DoorSettingsFor(const Event& event, Direction direction);
 
