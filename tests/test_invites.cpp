@@ -2,11 +2,13 @@
 // against a real SMTP server started by the tests.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -180,6 +182,16 @@ pid_t StartQuietly(std::vector<std::string> argv) {
     ::_exit(127);
   }
   return pid;
+}
+
+// Whether a process holds entree invite's run lock (flock) on the
+// database file at `db`; takes the lock for an instant when none does.
+bool InviteLockHeld(const std::string& db) {
+  int fd = ::open(db.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);
+  return held;
 }
 
 // Every guest's state by email address, from entree invite --status.
@@ -474,7 +486,21 @@ TEST_CASE(
   std::vector<std::string> argv = {ENTREE_CLI_PATH, "--db", cli.db};
   argv.insert(argv.end(), args.begin(), args.end());
   pid_t pid = StartQuietly(argv);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // The first run takes its lock before it sends anything: once the
+  // server has its first message, it holds the lock.
+  bool first_ended = false;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (slow_server.Deliveries().empty() && !first_ended &&
+         std::chrono::steady_clock::now() < deadline) {
+    first_ended = ::waitpid(pid, nullptr, WNOHANG) == pid;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (first_ended || slow_server.Deliveries().empty()) {
+    if (!first_ended) ::kill(pid, SIGKILL);
+    if (!first_ended) ::waitpid(pid, nullptr, 0);
+    FAIL("the first run sent nothing (ended: " << first_ended << ")");
+  }
+  CHECK(InviteLockHeld(cli.db));
   ProcessResult second = cli.Run(args);
   CHECK(second.exit_code == 7);
   CHECK(second.err.find("Another entree invite") != std::string::npos);
@@ -495,6 +521,13 @@ TEST_CASE(
   ProcessResult early_purge = cli.Run({"purge", "--yes"});
   CHECK(early_purge.exit_code == 7);
   CHECK(early_purge.err.find("Another entree invite") != std::string::npos);
+  // The refusals were the first run's doing: it was still sending, its
+  // lock held, after the last of them.
+  size_t delivered = slow_server.Deliveries().size();
+  CHECK(delivered > 0u);
+  CHECK(delivered < 61u);  // 62 guests, X-1 sent before
+  CHECK(InviteLockHeld(cli.db));
+  CHECK(::waitpid(pid, nullptr, WNOHANG) == 0);
   ::kill(pid, SIGTERM);  // stops after the message at hand
   int status = 0;
   ::waitpid(pid, &status, 0);

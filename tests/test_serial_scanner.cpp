@@ -67,10 +67,41 @@ TEST_CASE("a serial scanner's lines are codes, and it is found again",
 }
 
 TEST_CASE("a scanner that is not there is no error", "[scanner]") {
-  SerialScanner scanner("/dev/entree-no-such-scanner");
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  testing::TempDir dir;
+  std::string fifo = dir.File("ttyACM0");  // not there yet
+  std::atomic<int> woken{0};
+  SerialScanner scanner(fifo, [&woken] { ++woken; });
+  // Watched for longer than the scanner waits between looks (a second),
+  // so that it looks again meanwhile: never connected, nothing read, nobody
+  // woken.
+  bool ever_connected = false;
+  std::vector<std::string> codes;
+  auto until =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+  while (std::chrono::steady_clock::now() < until) {
+    ever_connected = ever_connected || scanner.connected();
+    for (std::string& code : scanner.TakeCodes()) codes.push_back(code);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK_FALSE(ever_connected);
   CHECK_FALSE(scanner.connected());
-  CHECK(scanner.TakeCodes().empty());
+  CHECK(codes.empty());
+  CHECK(woken == 0);
+
+  // The scanner was looking all along: plugged in now, it is found within
+  // a few seconds and reads. A writer opens only once the scanner has the
+  // device open.
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  int writer = testing::OpenFifoWriter(fifo, std::chrono::seconds(10));
+  REQUIRE(writer >= 0);
+  for (int tries = 0; tries < 1000 && !scanner.connected(); ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(scanner.connected());
+  REQUIRE(::write(writer, "E1FOUND\n", 8) == 8);
+  CHECK(AwaitCodes(scanner, 1) == std::vector<std::string>{"E1FOUND"});
+  CHECK(woken > 0);
+  ::close(writer);
 }
 
 }  // namespace entree

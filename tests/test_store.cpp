@@ -2,6 +2,8 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "entree/base/uuid.h"
 #include "entree/store/schema.h"
@@ -445,4 +447,88 @@ TEST_CASE("an email two guests share names neither of them", "[store]") {
   b.email = "bram@intergas.example";
   REQUIRE(store.UpdateAttendee(b).ok());
   CHECK(store.ResolveAttendee("INKOOP@intergas.example")->id == a.id);
+}
+
+TEST_CASE("a damaged index page stops the door with its message", "[store]") {
+  TempDir dir;
+  std::string path = dir.File("damaged.db");
+  const std::vector<std::string> env = {"ENTREE_LANG=en",
+                                        "TZ=Europe/Amsterdam"};
+  const std::string evening = "2026-10-12T19:00+02:00";
+  std::string code;
+  int64_t root_page = 0;
+  int64_t page_size = 0;
+  {
+    KeyPair keys;
+    Store store = MakeEventStore(path, &keys);
+    for (int i = 0; i < 3; ++i) {
+      Attendee a = AddAttendee(store, "Gast", "Nummer " + std::to_string(i));
+      REQUIRE(store.AppendCheckin(Checkin(a.id, "2026-10-12T17:00:00Z")).ok());
+    }
+    Attendee late = AddAttendee(store, "Laura", "Laatkomer");
+    BadgeIssuer issuer(store, store.GetEvent()->id, keys.secret_key, "desk-1");
+    auto badge = issuer.BadgeFor(late.id, false, At("2026-10-12T15:00:00Z"));
+    REQUIRE(badge.ok());
+    code = badge->code;
+    // The positive control: whole, the door's tables pass the check.
+    Status sound = store.CheckDoorTables();
+    INFO(sound.message());
+    REQUIRE(sound.ok());
+    auto root = StoreInspector::Db(store).Prepare(
+        "SELECT rootpage FROM sqlite_schema WHERE name = "
+        "'checkin_by_attendee'");
+    REQUIRE(root.ok());
+    REQUIRE(*root->Step());
+    root_page = root->ColumnInt(0);
+    page_size = PragmaValue(store, "page_size");
+  }  // the last connection closes
+  REQUIRE(root_page > 1);
+  REQUIRE(page_size == 32768);
+  {
+    // And through the CLI, on the whole file: the guest is let in.
+    testing::ProcessResult in = testing::RunProcess(
+        {ENTREE_CLI_PATH, "--db", path, "checkin", code, "--at", evening}, "",
+        env);
+    INFO(in.out << in.err);
+    CHECK(in.exit_code == 0);
+  }
+  // No connection is left: the last one checkpointed the log into the
+  // file, so the page damaged below is the one SQLite reads.
+  CHECK((!std::filesystem::exists(path + "-wal") ||
+         std::filesystem::file_size(path + "-wal") == 0));
+
+  // The first byte of the index's root page, its page type, made one no
+  // b-tree page has.
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    REQUIRE(file.is_open());
+    std::streamoff offset = (root_page - 1) * page_size;
+    file.seekg(offset);
+    char type = 0;
+    file.get(type);
+    REQUIRE(file.good());
+    CHECK(type == 0x0a);  // an index's leaf page: the right page is hit
+    file.seekp(offset);
+    file.put(0x42);
+    file.flush();
+    REQUIRE(file.good());
+  }
+
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    Status damaged = store->CheckDoorTables();
+    INFO(damaged.message());
+    CHECK(damaged.code() == StatusCode::kDatabase);
+    CHECK(damaged.text_key() == "error.db_damaged");
+    REQUIRE_FALSE(damaged.text_args().empty());
+    CHECK(damaged.text_args().front() == path);
+  }
+  // The CLI's door refuses to decide on it and names the damage.
+  testing::ProcessResult refused = testing::RunProcess(
+      {ENTREE_CLI_PATH, "--db", path, "checkin", code, "--at", evening}, "",
+      env);
+  INFO(refused.out << refused.err);
+  CHECK(refused.exit_code == 5);  // kExitDatabase
+  CHECK(refused.err.find("is damaged") != std::string::npos);
 }

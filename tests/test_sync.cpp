@@ -2,7 +2,9 @@
 // scanning while the server is down, the server killed in the middle of a
 // push, the same outbox pushed twice, a registration at one kiosk admitted
 // at another.
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -140,7 +142,8 @@ TEST_CASE(
   PgSandbox pg;
   REQUIRE(InitSyncServer(pg.conninfo()).ok());
   Organiser organiser;
-  Kiosk a("door-a", organiser.CopyFor("a"));
+  std::string path = organiser.CopyFor("a");
+  Kiosk a("door-a", path);
   // 6,000 check-ins made offline (three pushes of 2,000).
   REQUIRE(a.store.EnableOutbox().ok());
   {
@@ -156,18 +159,48 @@ TEST_CASE(
     REQUIRE(transaction->Commit().ok());
   }
   size_t local = a.Checkins();
+  // The guests, their badges and the check-ins: several pushes of 2,000.
+  int64_t queued = *a.store.OutboxSize();
+  REQUIRE(queued > 4000);
 
+  // The outbox is watched through a connection of its own: the push drops
+  // each batch from it once the server has committed it.
+  Store watcher = Store::Open(path).value();
   Status outcome;
+  std::atomic<bool> done{false};
   std::thread sync([&] {
     auto report = a.Sync(pg.conninfo());
     outcome = report.ok() ? Status::Ok() : report.status();
+    done = true;
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  // Killed as soon as the server has the first batch and the others are
+  // still to come.
+  int64_t left = queued;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!done && std::chrono::steady_clock::now() < deadline) {
+    if (auto size = watcher.OutboxSize(); size.ok()) left = *size;
+    if (left < queued) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   pg.Kill();
   sync.join();
-  INFO(outcome.message());
+  INFO("outbox " << queued << ", " << left
+                 << " left when the server died: " << outcome.message());
+  // The kill landed in the middle of the push: part of the outbox had gone
+  // to the server, part was still here, and the sync failed.
+  CHECK(left < queued);
+  CHECK(left > 0);
+  CHECK_FALSE(outcome.ok());
+  int64_t stranded = *a.store.OutboxSize();
+  CHECK(stranded > 0);
+  CHECK(stranded < queued);
 
   pg.Start();
+  // What the server kept through its crash: some of the check-ins, not
+  // all of them.
+  long kept = ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins");
+  CHECK(kept > 0);
+  CHECK(kept < static_cast<long>(local));
   auto again = a.Sync(pg.conninfo());
   INFO(again.status().message());
   REQUIRE(again.ok());
