@@ -986,3 +986,53 @@ TEST_CASE("two admissions of one badge are flagged whatever the doors' names",
 }
 
 }  // namespace entree
+
+namespace entree {
+
+TEST_CASE("a pull comes in pages and sets aside a row too large to fetch",
+          "[sync][devices][hardening]") {
+  PgSandbox pg;
+  OrganiserEvent org(pg.conninfo(), 3);
+  SetupCode setup = org.Add("door-1", DeviceRole::kDoor);
+  std::string db = org.dir.File("door-1.db");
+  DeviceLogin login =
+      JoinEvent(setup.address, setup.code, db, org.Now()).value();
+  // A row written before the server bounded its texts, and many ordinary
+  // ones: more than one page of check-ins.
+  std::string ev = "'" + ToString(org.event.id) + "'";
+  std::string guest = "'" + ToString(org.guests[0].id) + "'";
+  REQUIRE(Sql(org.admin,
+              "ALTER TABLE checkins DROP CONSTRAINT bounded; INSERT INTO "
+              "checkins VALUES (" +
+                  ev + ", gen_random_uuid()::text, " + guest +
+                  ", 1, 'old-door', 'entry', 0, repeat('x', 1000000), NULL, "
+                  "0); ALTER TABLE checkins ADD CONSTRAINT bounded CHECK "
+                  "(octet_length(verdict) <= 32) NOT VALID")
+              .exit_code == 0);
+  REQUIRE(
+      Sql(org.admin, "INSERT INTO checkins SELECT " + ev +
+                         ", gen_random_uuid()::text, " + guest +
+                         ", 1, 'old-door', 'entry', i, 'invalid', NULL, 0 FROM "
+                         "generate_series(1, 4500) AS i")
+          .exit_code == 0);
+  Store door = Store::Open(db).value();
+  auto synced = SyncOnce(door, login.conninfo, "door-1", org.Now());
+  REQUIRE(synced.ok());
+  auto reasons = StoreInspector::Db(door).Prepare(
+      "SELECT group_concat(reason, ' / ') FROM (SELECT DISTINCT reason FROM "
+      "sync_set_aside)");
+  REQUIRE(reasons.ok());
+  REQUIRE(reasons->Step().ok());
+  // Set aside by its size, before it was fetched.
+  CHECK(reasons->ColumnText(0) == "over 16384 bytes");
+  CHECK(synced->pulled >= 4500);
+  CHECK(door.ListCheckins()->size() == 4500);
+  CHECK(*door.SetAsideCount() == 1);
+  // Nothing of it reached the file.
+  door = Store::Open(org.dir.File("unused.db")).value();
+  std::ifstream file(db, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(file)), {});
+  CHECK(bytes.find(std::string(1000, 'x')) == std::string::npos);
+}
+
+}  // namespace entree

@@ -329,15 +329,71 @@ struct Pulled {
   std::vector<SeatingTable> tables;
   std::vector<Seat> seats;
   int64_t cursor = 0;
-  std::vector<Refused> refused;  // rows that did not decode
+  std::vector<Refused> refused;  // rows that did not decode or are too large
+  bool more = false;             // cut short: the next page follows
 };
+
+// A pull takes each table in pages: at most kPullRows rows and kPullBytes
+// bytes of rows (the first row always) after the cursor, and a row of more
+// than kMaxPulledRowBytes is not fetched at all but set aside by its
+// change number. So no row, however a login wrote it, makes a pull slow or
+// large; a pull that was cut is followed by the next page at once.
+constexpr int kPullRows = 2000;
+constexpr int64_t kPullBytes = 4 << 20;
+constexpr int64_t kMaxPulledRowBytes = 16 << 10;
+
+// One table as a pull reads it: the record's columns (seq first) as the
+// login may read them.
+struct PulledTable {
+  const char* kind;
+  std::string columns;
+  const char* table;
+};
+
+// The rows of one table's page: which to fetch, which are too large, and
+// the last change number the page reaches when it was cut (rows or bytes).
+struct Page {
+  std::vector<std::string> fetch;  // change numbers
+  std::vector<int64_t> too_large;
+  std::optional<int64_t> cut_at;
+  int64_t last = 0;
+};
+
+Result<Page> PageOf(PgServer& server, const PulledTable& t,
+                    const std::string& event, const std::string& after) {
+  std::string sql = "SELECT r.seq, octet_length(r::text) FROM (SELECT " +
+                    t.columns + " FROM " + t.table +
+                    " WHERE event_id = $1 AND seq > $2 ORDER BY seq LIMIT " +
+                    std::to_string(kPullRows) + ") r ORDER BY r.seq";
+  ENTREE_ASSIGN_OR_RETURN(auto rows, server.Run(sql.c_str(), {event, after}));
+  Page page;
+  int64_t bytes = 0;
+  int count = PQntuples(rows.get());
+  for (int i = 0; i < count; ++i) {
+    int64_t seq = Number(rows.get(), i, 0);
+    int64_t size = Number(rows.get(), i, 1);
+    if (size > kMaxPulledRowBytes) {
+      page.too_large.push_back(seq);
+    } else {
+      if (!page.fetch.empty() && bytes + size > kPullBytes) {
+        page.cut_at = page.last;
+        return page;
+      }
+      bytes += size;
+      page.fetch.push_back(std::to_string(seq));
+    }
+    page.last = seq;
+  }
+  if (count == kPullRows) page.cut_at = page.last;
+  return page;
+}
 
 Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
                     const Rights& rights) {
   Pulled pulled;
   pulled.cursor = cursor;
   std::string after = std::to_string(cursor);
-  Status status = server.Exec("BEGIN");
+  Status status = server.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
   if (status.ok()) status = server.Exec(kShareEvent, {event});
   // Whatever fails below, the transaction is not left open on the
   // connection.
@@ -351,43 +407,61 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
   if (!status.ok()) return status;
   // A door's login may not read emails and external ids: it asks for
   // empty ones, and its file never holds them.
-  auto attendees = server.Run(
-      rights.emails
-          ? "SELECT seq, id, external_id, given_name, family_name, "
-            "organisation, sector, email, role, table_name, source, consent, "
-            "created_at, updated_at, ticket, shop_code FROM attendees WHERE "
-            "event_id = $1 AND seq > $2 ORDER BY seq"
-          : "SELECT seq, id, '', given_name, family_name, organisation, "
-            "sector, '', role, table_name, source, consent, created_at, "
-            "updated_at, ticket, shop_code FROM attendees WHERE event_id = $1 "
-            "AND seq > $2 ORDER BY seq",
-      {event, after});
-  if (!attendees.ok()) return attendees.status();
-  auto badges = server.Run(
-      "SELECT seq, attendee_id, serial, issued_at, kiosk_id FROM badges "
-      "WHERE event_id = $1 AND seq > $2 ORDER BY seq",
-      {event, after});
-  if (!badges.ok()) return badges.status();
-  auto checkins = server.Run(
-      "SELECT seq, id, attendee_id, badge_serial, kiosk_id, direction, at, "
-      "verdict, coalesce(undoes, '') FROM checkins WHERE event_id = $1 AND "
-      "seq > $2 ORDER BY seq",
-      {event, after});
-  if (!checkins.ok()) return checkins.status();
-  auto rounds = server.Run(
-      "SELECT seq, rounds FROM plans WHERE event_id = $1 AND seq > $2",
-      {event, after});
-  if (!rounds.ok()) return rounds.status();
-  auto tables = server.Run(
-      "SELECT seq, name, capacity, theme FROM seating_tables WHERE "
-      "event_id = $1 AND seq > $2 ORDER BY seq",
-      {event, after});
-  if (!tables.ok()) return tables.status();
-  auto seats = server.Run(
-      "SELECT seq, attendee_id, round, table_name, coalesce(told_at::text, "
-      "'') FROM seats WHERE event_id = $1 AND seq > $2 ORDER BY seq",
-      {event, after});
-  if (!seats.ok()) return seats.status();
+  const PulledTable tables[] = {
+      {"attendee",
+       rights.emails
+           ? "seq, id, external_id, given_name, family_name, organisation, "
+             "sector, email, role, table_name, source, consent, created_at, "
+             "updated_at, ticket, shop_code"
+           : "seq, id, '' AS external_id, given_name, family_name, "
+             "organisation, sector, '' AS email, role, table_name, source, "
+             "consent, created_at, updated_at, ticket, shop_code",
+       "attendees"},
+      {"badge", "seq, attendee_id, serial, issued_at, kiosk_id", "badges"},
+      {"checkin",
+       "seq, id, attendee_id, badge_serial, kiosk_id, direction, at, "
+       "verdict, coalesce(undoes, '') AS undoes",
+       "checkins"},
+      {"rounds", "seq, rounds", "plans"},
+      {"table", "seq, name, capacity, theme", "seating_tables"},
+      {"seat",
+       "seq, attendee_id, round, table_name, coalesce(told_at::text, '') AS "
+       "told_at",
+       "seats"},
+  };
+  std::vector<Page> pages;
+  std::optional<int64_t> bound;  // the pull reaches this far when cut
+  for (const PulledTable& t : tables) {
+    ENTREE_ASSIGN_OR_RETURN(Page page, PageOf(server, t, event, after));
+    if (page.cut_at)
+      bound = std::min(bound.value_or(*page.cut_at), *page.cut_at);
+    pages.push_back(std::move(page));
+  }
+  std::vector<Rows> fetched;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    std::vector<std::string> wanted;
+    for (const std::string& seq : pages[i].fetch) {
+      if (!bound || std::stoll(seq) <= *bound) wanted.push_back(seq);
+    }
+    for (int64_t seq : pages[i].too_large) {
+      if (bound && seq > *bound) continue;
+      pulled.refused.push_back(
+          {tables[i].kind, "change " + std::to_string(seq),
+           "over " + std::to_string(kMaxPulledRowBytes) + " bytes"});
+      pulled.cursor = std::max(pulled.cursor, seq);
+    }
+    std::string sql = std::string("SELECT ") + tables[i].columns + " FROM " +
+                      tables[i].table +
+                      " WHERE event_id = $1 AND seq = ANY($2::bigint[]) "
+                      "ORDER BY seq";
+    ENTREE_ASSIGN_OR_RETURN(auto rows,
+                            server.Run(sql.c_str(), {event, ArrayOf(wanted)}));
+    fetched.push_back(std::move(rows));
+  }
+  if (bound) {
+    pulled.cursor = std::max(pulled.cursor, *bound);
+    pulled.more = true;
+  }
   status = server.Exec("COMMIT");
   if (!status.ok()) return status;
   open_transaction.done = true;
@@ -415,18 +489,18 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
       }
     }
   };
-  decode(attendees->get(), DecodeAttendeeFields, pulled.attendees, "attendee");
-  decode(badges->get(), DecodeBadgeFields, pulled.badges, "badge");
-  decode(checkins->get(), DecodeCheckinFields, pulled.checkins, "checkin");
+  decode(fetched[0].get(), DecodeAttendeeFields, pulled.attendees, "attendee");
+  decode(fetched[1].get(), DecodeBadgeFields, pulled.badges, "badge");
+  decode(fetched[2].get(), DecodeCheckinFields, pulled.checkins, "checkin");
   auto decode_rounds = [](std::span<const std::string_view> f) {
     auto count = f.size() == 1 ? DecodeNumber(f[0]) : std::nullopt;
     return count && *count >= 0 && *count <= 12
                ? std::optional<Rounds>(Rounds{static_cast<int>(*count)})
                : std::nullopt;
   };
-  decode(rounds->get(), decode_rounds, pulled.rounds, "rounds");
-  decode(tables->get(), DecodeTableFields, pulled.tables, "table");
-  decode(seats->get(), DecodeSeatFields, pulled.seats, "seat");
+  decode(fetched[3].get(), decode_rounds, pulled.rounds, "rounds");
+  decode(fetched[4].get(), DecodeTableFields, pulled.tables, "table");
+  decode(fetched[5].get(), DecodeSeatFields, pulled.seats, "seat");
   return pulled;
 }
 
@@ -750,20 +824,25 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
                               {ChannelName(event_id), std::string(kiosk_id)});
     if (!told.ok()) return told;
   }
-  Result<int64_t> cursor = store.SyncCursor();
-  if (!cursor.ok()) return cursor.status();
-  Result<Pulled> pulled = Pull(server, event_id, *cursor, rights);
-  if (!pulled.ok()) return pulled.status();
-  Result<int> set_aside = Apply(store, *pulled, now);
-  if (!set_aside.ok()) return set_aside.status();
-  report.refused = *set_aside;
-  report.pulled =
-      static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
-                       pulled->checkins.size() + pulled->rounds.size() +
-                       pulled->tables.size() + pulled->seats.size() +
-                       pulled->refused.size()) -
-      report.refused;
-  report.cursor = pulled->cursor;
+  // Page after page until the pull is no longer cut short.
+  bool more = true;
+  while (more) {
+    Result<int64_t> cursor = store.SyncCursor();
+    if (!cursor.ok()) return cursor.status();
+    Result<Pulled> pulled = Pull(server, event_id, *cursor, rights);
+    if (!pulled.ok()) return pulled.status();
+    Result<int> set_aside = Apply(store, *pulled, now);
+    if (!set_aside.ok()) return set_aside.status();
+    report.refused += *set_aside;
+    report.pulled +=
+        static_cast<int>(pulled->attendees.size() + pulled->badges.size() +
+                         pulled->checkins.size() + pulled->rounds.size() +
+                         pulled->tables.size() + pulled->seats.size() +
+                         pulled->refused.size()) -
+        *set_aside;
+    report.cursor = pulled->cursor;
+    more = pulled->more;
+  }
   Result<int64_t> waiting = store.OutboxSize();
   if (!waiting.ok()) return waiting.status();
   report.waiting = *waiting;
