@@ -308,6 +308,19 @@ TEST_CASE("the door's other states fit at five sizes in every language",
     FitChecker check{f, false};
     check("camera view");
   }
+  SECTION("staff mode naming why the door stopped") {
+    KioskFixture f(KioskRole::kDoor);
+    f.Tap("lang:" + std::string(ToString(language)));
+    f.app->ShowFault(Status::Localized(StatusCode::kDatabase,
+                                       "error.db_disk_full",
+                                       {"/var/lib/entree/event.db"}));
+    f.Advance(1);
+    REQUIRE(f.app->ScreenName() == "fault");
+    f.EnterStaffMode();
+    CHECK(f.HasText("/var/lib/entree/event.db"));
+    FitChecker check{f, false};
+    check("staff mode with the door stopped");
+  }
   SECTION("exit") {
     KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
     f.Tap("lang:" + std::string(ToString(language)));
