@@ -297,6 +297,11 @@ void KioskApp::ShowFault(const Status& why) {
 
 void KioskApp::OnScan(const std::string& code) {
   if (Top().TakeScan(code)) return;
+  // A stopped door decides nothing, not even a refusal, until it works.
+  if (Top().Name() == "fault") {
+    Log("a code was scanned while the door is stopped");
+    return;
+  }
   if (!door_)
     return ShowFault("a badge was scanned but the kiosk is not ready");
   bool dry_run = config_.role == KioskRole::kRegistration;

@@ -547,8 +547,15 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
   auto checkin = RunProcess(
       {ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "checkin", code});
   CHECK(checkin.exit_code == 0);
+  // Its own login, not the owner's: --server is refused, ENTREE_SERVER
+  // left alone.
+  auto owners = RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en",
+                            "sync", "--server", pg.conninfo()});
+  CHECK(owners.exit_code == 2);
+  CHECK(owners.err.find("its own login") != std::string::npos);
   auto synced =
-      RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "sync"});
+      RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "sync"}, "",
+                 {"ENTREE_SERVER=" + pg.conninfo()});
   INFO(synced.err);
   CHECK(synced.exit_code == 0);
   auto listed = organiser.Run({"device", "list", "--server", pg.conninfo()});
@@ -925,6 +932,12 @@ TEST_CASE("each device login does its own role's work and no more",
             "UPDATE attendees SET external_id = 'EXT-SECRET-0' WHERE id = "
             "'walk-1'")
             .exit_code != 0);
+  for (const char* change : {"shop_code = 'SHOP-1'", "source = 'invited'"}) {
+    INFO(change);
+    CHECK(Sql(desk.conninfo, std::string("UPDATE attendees SET ") + change +
+                                 " WHERE id = 'walk-1'")
+              .exit_code != 0);
+  }
   // A guest's next badge, never a serial far ahead.
   auto badge = [&](int serial) {
     return "INSERT INTO badges VALUES (" + ev + ", " + guest(2) + ", " +

@@ -606,6 +606,11 @@ TEST_CASE("a database deleted or replaced under the kiosk stops the door",
     // No welcome into a file nobody will read again: the fault screen.
     CHECK(f.app->ScreenName() == "fault");
     CHECK(f.app->verdicts_shown() == 0);
+    // Nor any other verdict while the door is stopped.
+    f.Scan("GARBAGE-NOT-A-CODE-123");
+    f.Advance(10);
+    CHECK(f.app->ScreenName() == "fault");
+    CHECK(f.app->verdicts_shown() == 0);
     f.Advance(3000);
     CHECK(f.app->ScreenName() == "fault");
   }

@@ -184,6 +184,9 @@ TEST_CASE("a kiosk whose file is moved or replaced keeps what it showed in it",
     std::string snapshot = away.File("snapshot.db");
     REQUIRE(::link(db.c_str(), snapshot.c_str()) == 0);
     CHECK(CheckinsInFile(snapshot) == 1);
+    // And the log beside it is empty: nothing of it could be replayed into
+    // a file put in this one's place.
+    CHECK(FileSize(db + "-wal") == 0);
   }
   REQUIRE(::rename(db.c_str(), moved.c_str()) == 0);
   if (replace) {

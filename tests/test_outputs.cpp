@@ -94,13 +94,28 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
   std::string symbolic = cli.dir.File("symbolic.db");
   std::filesystem::create_symlink(cli.db, symbolic);
   for (const std::string& spelling : {symbolic, hard_link}) {
-    INFO(spelling);
-    entree::testing::WriteFile(cli.db + "-wal", "");
-    ProcessResult r = RunProcess(
-        {ENTREE_CLI_PATH, "--db", spelling, "export", "-o", cli.db + "-wal"},
-        "", {"ENTREE_LANG=en"});
-    CHECK(r.exit_code == 8);
-    CHECK(Contains(r.err, "one of the event's own files"));
+    for (const char* journal : {"-wal", "-shm", "-journal"}) {
+      // Absent or there, named by its path or bare in the working folder.
+      for (bool there : {false, true}) {
+        INFO(spelling << journal << (there ? " (there)" : " (absent)"));
+        std::filesystem::remove(cli.db + journal);
+        if (there) entree::testing::WriteFile(cli.db + journal, "");
+        std::string bare = std::string("event.db") + journal;
+        for (const std::string& output : {cli.db + journal, bare}) {
+          ProcessResult r = RunProcess(
+              {"/bin/sh", "-c",
+               "cd \"$1\" && exec \"$2\" --db \"$3\" export -o \"$4\"",
+               "export-through-a-link", cli.dir.path(), ENTREE_CLI_PATH,
+               spelling, output},
+              "", {"ENTREE_LANG=en"});
+          CHECK(r.exit_code == 8);
+          CHECK(Contains(r.err, "one of the event's own files"));
+        }
+      }
+    }
+  }
+  for (const char* journal : {"-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(cli.db + journal);
   }
   struct stat info {};
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);

@@ -41,10 +41,17 @@ int RunServer(Context& ctx) {
 int RunSync(Context& ctx) {
   auto server = ServerOption(ctx);
   // A database that joined as a device syncs with its own login, under
-  // its own name.
+  // its own name, whatever ENTREE_SERVER says: the server checks the
+  // device (its copies, its purges) by that login.
   auto device = ReadDeviceLogin(ctx.db_path);
   if (!device.ok()) return ctx.Fail(device.status());
-  if (!server && *device) server = (*device)->conninfo;
+  if (*device) {
+    if (ctx.args.Value("server")) {
+      return ctx.UsageError(ctx.tr().Format("error.sync_device_login",
+                                            {ctx.db_path, (*device)->name}));
+    }
+    server = (*device)->conninfo;
+  }
   if (!ctx.args.positional.empty() || !server) {
     return ctx.UsageError(ctx.tr().Get("error.sync_needs_server"));
   }

@@ -46,9 +46,13 @@ Protected& ProtectedFiles() {
 
 std::string AbsoluteNormal(const std::string& path) {
   std::error_code error;
+  // Absolute first: a bare name's folder is the working one, resolved as
+  // any other folder is.
+  std::filesystem::path absolute = std::filesystem::absolute(path, error);
+  if (error) absolute = path;
   std::filesystem::path canonical =
-      std::filesystem::weakly_canonical(path, error);
-  if (error) canonical = std::filesystem::absolute(path, error);
+      std::filesystem::weakly_canonical(absolute, error);
+  if (error) canonical = absolute;
   return canonical.lexically_normal().string();
 }
 

@@ -397,8 +397,19 @@ Status Database::SaveIntoOpenFile() {
 }
 
 Status Database::Checkpoint() {
-  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+  // Never into a file that is no longer this one's.
+  if (!CheckIdentity().ok()) return SaveIntoOpenFile();
+  // Emptied as well when nobody else reads or writes just now, so that no
+  // log is left to be replayed into a file put in this one's place; else
+  // as much as can be copied without waiting.
+  sqlite3_busy_timeout(db_, 0);
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE,
                                      nullptr, nullptr);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                   nullptr, nullptr);
+  }
   return rc == SQLITE_OK ? Status::Ok() : SqliteError(db_, "checkpoint");
 }
 

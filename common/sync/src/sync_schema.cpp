@@ -362,11 +362,13 @@ ALTER TABLE attendees ADD COLUMN registered_by text NOT NULL DEFAULT '';
 CREATE FUNCTION entree_registered_by() RETURNS trigger
   LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
-  -- A device registers walk-ins: they have no external id (the
-  -- organiser's list's), and a guest keeps the id it was registered with.
+  -- A device registers walk-ins: no external id or shop barcode (those
+  -- are the organiser's list's), a walk-in's source, and a guest keeps the
+  -- id it was registered with.
   IF public.entree_device_name() IS NOT NULL THEN
-    IF NEW.external_id <> '' THEN
-      RAISE EXCEPTION 'entree:device_external_id';
+    IF NEW.external_id <> '' OR NEW.shop_code <> ''
+       OR NEW.source <> 'walk_in' THEN
+      RAISE EXCEPTION 'entree:device_not_a_walk_in';
     END IF;
     IF TG_OP = 'UPDATE' AND (NEW.id <> OLD.id OR NEW.event_id <> OLD.event_id)
     THEN

@@ -62,9 +62,10 @@ class Database {
   // CheckIdentity's failure (with the checkpoint's, if that failed too),
   // or Ok when the file is still in place. Outside a transaction.
   Status SaveIntoOpenFile();
-  // Copies what the write-ahead log holds into the file, without waiting
-  // for readers (a passive checkpoint): a row then lives in the file
-  // itself, wherever the file is moved afterwards.
+  // Copies what the write-ahead log holds into the file without waiting
+  // for anyone, and empties the log when nobody else is using it: a row
+  // then lives in the file itself, wherever the file is moved afterwards.
+  // A file moved or replaced is handled as SaveIntoOpenFile does.
   Status Checkpoint();
   // Whether a write goes through now: takes the write lock without waiting
   // for it and commits the file's header unchanged, so a full disk fails
