@@ -7,6 +7,7 @@ set -euo pipefail
 ENTREE=$1 kiosk=$2
 source "$(dirname "$0")/wedge_test_lib.sh"
 prepare_event "$3"
+code=$("$ENTREE" token WC-006)
 pin=$("$ENTREE" pin 2468)
 
 cat >"$dir/script.txt" <<SCRIPT
