@@ -272,6 +272,13 @@ void KioskApp::ApplyPending() {
 }
 
 void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
+  // Before the guest sees it, the row goes from the log into the file
+  // itself: moved, or its log deleted, the file keeps what was shown.
+  if (outcome.recorded && store_) {
+    if (Status saved = store_->Checkpoint(); !saved.ok()) {
+      Log("checkpoint: " + saved.message());
+    }
+  }
   PlayCue(CueFor(outcome.verdict));
   auto verdict = MakeVerdictScreen(*this, outcome);
   auto shared = std::make_shared<std::unique_ptr<Screen>>(std::move(verdict));
@@ -374,15 +381,6 @@ void KioskApp::Handle(const UiEvent& event) {
 }
 
 void KioskApp::Step(uint32_t ms) {
-  if (store_ && verdicts_shown_ != verdicts_in_file_) {
-    // The verdict is on screen (the last frame showed it): its row goes
-    // from the log into the file itself, so that a file moved from now on
-    // takes it along.
-    verdicts_in_file_ = verdicts_shown_;
-    if (Status saved = store_->Checkpoint(); !saved.ok()) {
-      Log("checkpoint: " + saved.message());
-    }
-  }
   Deliver(burst_.Step(ms));
   Instant now = clock_.Now();
   if (sync_ && now - outbox_counted_ >= kOutboxCountEvery) {

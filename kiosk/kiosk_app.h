@@ -137,7 +137,6 @@ class KioskApp final : public KioskContext {
   Cue cue_ = Cue::kNone;
   bool quit_ = false;
   uint64_t verdicts_shown_ = 0;
-  uint64_t verdicts_in_file_ = 0;  // verdicts whose rows were checkpointed
   uint64_t seats_shown_ = 0;
   Instant last_input_{};
   Instant fault_checked_{};
