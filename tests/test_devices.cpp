@@ -206,6 +206,19 @@ TEST_CASE("a mistyped, expired or unknown setup code is refused",
   CHECK(nowhere.status().text_key() == "error.join_no_folder");
   CHECK(nowhere.status().message().find("missing") != std::string::npos);
   CHECK(nowhere.status().message().find("exists already") == std::string::npos);
+  // A file where the folder should be, and a join's file that cannot be
+  // made (here a folder in its place): each named as it is.
+  testing::WriteFile(org.dir.File("afile"), "not a folder");
+  auto under_file =
+      JoinEvent(good.address, good.code, org.dir.File("afile/e.db"), org.Now());
+  CHECK(under_file.status().text_key() == "error.join_no_folder");
+  std::filesystem::create_directory(org.dir.File("f.db.joining"));
+  auto unwritable =
+      JoinEvent(good.address, good.code, org.dir.File("f.db"), org.Now());
+  CHECK(unwritable.status().text_key() == "error.cannot_write");
+  CHECK(unwritable.status().message().find("Is a directory") !=
+        std::string::npos);
+  std::filesystem::remove(org.dir.File("f.db.joining"));
   for (const char* name : {"a.db", "b.db", "c.db"}) {
     CHECK_FALSE(std::filesystem::exists(org.dir.File(name)));
   }
@@ -351,6 +364,22 @@ TEST_CASE("a device of one event cannot read or write another event",
             "SELECT seq < 1000000 FROM checkins WHERE id = "
             "'forged'")
             .out == "t\n");
+  // The server's helpers for its rules say nothing of another event: B's
+  // guest has a badge, and A's door is told of none, nor of B's check-in.
+  b.Code(b.guests[0]);
+  REQUIRE(SyncOnce(b.store, b.admin, "organiser", b.Now()).ok());
+  REQUIRE(Sql(b.admin, "INSERT INTO checkins VALUES ('" + event_b +
+                           "', 'b-in', '" + ToString(b.guests[0].id) +
+                           "', 1, 'gate-b', 'entry', 0, 'welcome', NULL, 0)")
+              .exit_code == 0);
+  CHECK(Sql(b.admin,
+            "SELECT max(serial) FROM badges WHERE event_id = '" + event_b + "'")
+            .out == "1\n");
+  CHECK(Sql(login.conninfo, "SELECT entree_last_serial('" + event_b + "', '" +
+                                ToString(b.guests[0].id) +
+                                "'), coalesce(entree_checkin_kiosk('" +
+                                event_b + "', 'b-in'), '-')")
+            .out == "0|-\n");
   // Its own file holds event A's guests only.
   Store door = Store::Open(db).value();
   CHECK(door.ListAttendees()->size() == 4);
@@ -523,6 +552,12 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
   REQUIRE(
       organiser.Run({"server", "init", "--server", pg.conninfo()}).exit_code ==
       0);
+  // A setup picture aimed at the event's own file: refused, and no device
+  // is made.
+  auto aimed = organiser.Run({"device", "add", "door-0", "--role", "door",
+                              "--server", pg.conninfo(), "-o", organiser.db});
+  CHECK(aimed.exit_code == 8);
+  CHECK(Sql(pg.conninfo(), "SELECT count(*) FROM devices").out == "0\n");
   std::string png = organiser.dir.File("door-1-setup.png");
   auto added = organiser.Run({"device", "add", "door-1", "--role", "door",
                               "--server", pg.conninfo(), "-o", png, "--json"});
@@ -547,6 +582,11 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
   auto checkin = RunProcess(
       {ENTREE_CLI_PATH, "--db", door_db, "--lang", "en", "checkin", code});
   CHECK(checkin.exit_code == 0);
+  // Nor does the organiser's file sync under a device's name.
+  auto as_device =
+      organiser.Run({"sync", "--server", pg.conninfo(), "--kiosk", "door-1"});
+  CHECK(as_device.exit_code == 7);
+  CHECK(as_device.err.find("door-1") != std::string::npos);
   // Its own login, not the owner's: --server is refused, ENTREE_SERVER
   // left alone.
   auto owners = RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en",
@@ -960,6 +1000,22 @@ TEST_CASE("each device login does its own role's work and no more",
   CHECK(Sql(org.admin, "SELECT max(octet_length(verdict)) FROM checkins").out ==
         "7\n");
 
+  // A check-in dated long before the event (year 1) is set aside where it
+  // is pulled; one of now is taken.
+  std::string ancient = ToString(NewUuid());
+  std::string recent = ToString(NewUuid());
+  REQUIRE(Sql(door1.conninfo,
+              "INSERT INTO checkins VALUES (" + ev + ", '" + ancient + "', " +
+                  guest(0) +
+                  ", 1, 'door-1', 'entry', -62135596800000, 'welcome', NULL, "
+                  "0), (" +
+                  ev + ", '" + recent + "', " + guest(0) +
+                  ", 1, 'door-1', 'entry', (extract(epoch FROM now()) * "
+                  "1000)::bigint, 'welcome', NULL, 0)")
+              .exit_code == 0);
+  REQUIRE(SyncOnce(org.store, org.admin, "organiser", org.Now()).ok());
+  CHECK(org.store.GetCheckin(*ParseUuid(ancient)).status().IsNotFound());
+  CHECK(org.store.GetCheckin(*ParseUuid(recent)).ok());
   // A purge is confirmed only while it is pending.
   CHECK(Sql(door1.conninfo, "SELECT entree_confirm_purge(0)").out == "f\n");
   CHECK(Sql(org.admin,
@@ -1025,7 +1081,8 @@ TEST_CASE("a pull comes in pages and sets aside a row too large to fetch",
   REQUIRE(
       Sql(org.admin, "INSERT INTO checkins SELECT " + ev +
                          ", gen_random_uuid()::text, " + guest +
-                         ", 1, 'old-door', 'entry', i, 'invalid', NULL, 0 FROM "
+                         ", 1, 'old-door', 'entry', (extract(epoch FROM now()) "
+                         "* 1000)::bigint - i, 'invalid', NULL, 0 FROM "
                          "generate_series(1, 4500) AS i")
           .exit_code == 0);
   Store door = Store::Open(db).value();
@@ -1046,6 +1103,34 @@ TEST_CASE("a pull comes in pages and sets aside a row too large to fetch",
   std::ifstream file(db, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(file)), {});
   CHECK(bytes.find(std::string(1000, 'x')) == std::string::npos);
+}
+
+}  // namespace entree
+
+namespace entree {
+
+TEST_CASE("a plan's seats reach the server as not told until a door tells them",
+          "[sync][seating]") {
+  PgSandbox pg;
+  testing::Cli organiser;
+  organiser.Prepare();
+  REQUIRE(
+      organiser.Run({"server", "init", "--server", pg.conninfo()}).exit_code ==
+      0);
+  REQUIRE(organiser.Run({"seating", "plan", "--rounds", "2"}).exit_code == 0);
+  auto synced = organiser.Run({"sync", "--server", pg.conninfo()});
+  INFO(synced.err);
+  REQUIRE(synced.exit_code == 0);
+  CHECK(Sql(pg.conninfo(), "SELECT count(*) > 0 FROM seats").out == "t\n");
+  CHECK(
+      Sql(pg.conninfo(), "SELECT count(*) FROM seats WHERE told_at IS NOT NULL")
+          .out == "0\n");
+  // So the organiser may plan again: nobody was told anything yet.
+  auto again = organiser.Run(
+      {"seating", "plan", "--rounds", "2", "--seed", "7", "--json"});
+  INFO(again.out << again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("\"told\":0") != std::string::npos);
 }
 
 }  // namespace entree

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "entree/badges/qr.h"
+#include "entree/base/atomic_file.h"
 #include "entree/base/json.h"
 #include "entree/codes/badge_token.h"
 #include "entree/sync/devices.h"
@@ -35,6 +36,12 @@ int Add(Context& ctx, const std::string& admin) {
 
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
+  // An output that cannot be written (one of the event's own files, a
+  // device, a folder) is refused before any device is made.
+  if (qr_path != "-") {
+    auto target = AtomicFile::Create(qr_path);
+    if (!target.ok()) return ctx.Fail(target.status());
+  }
   auto event = store->GetEvent();
   if (!event.ok()) return ctx.Fail(event.status());
   if (request.role != DeviceRole::kDoor) {

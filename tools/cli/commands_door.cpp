@@ -71,6 +71,10 @@ int Scan(Context& ctx, bool record) {
   if (Status sound = store->CheckDoorTables(); !sound.ok()) {
     return ctx.Fail(sound);
   }
+  if (fixed && fixed->Now() < EarliestCheckinFor(*event)) {
+    return ctx.Fail(Status::InvalidArgument(ctx.tr().Format(
+        "error.time_long_past", {"--at", *ctx.args.Value("at")})));
+  }
   Direction direction =
       ctx.args.Flag("exit") ? Direction::kExit : Direction::kEntry;
   Door door(*store, clock, *event, DoorSettingsFor(*event, direction),

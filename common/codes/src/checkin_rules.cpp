@@ -108,4 +108,13 @@ Decision DecideScan(const ScanFacts& facts, const DoorSettings& door,
   return {Verdict::kWelcomeBack, true, facts.first_entry};
 }
 
+Instant EarliestCheckinFor(const Event& event) {
+  std::optional<Instant> start = event.starts_at;
+  if (event.doors_open_at && (!start || *event.doors_open_at < *start)) {
+    start = event.doors_open_at;
+  }
+  if (start) return *start - std::chrono::hours(24 * 30);
+  return FromMillis(946684800000);  // 2000-01-01T00:00:00Z
+}
+
 }  // namespace entree

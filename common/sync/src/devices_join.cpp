@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -214,6 +216,11 @@ Result<DeviceLogin> JoinEvent(const std::string& address, std::string_view code,
   std::string temp = database + ".joining";
   int claim =
       ::open(temp.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (claim < 0 && errno != ELOOP && errno != EEXIST) {
+    // A read-only or closed folder, a full disk: said as it is.
+    return Status::Localized(StatusCode::kIo, "error.cannot_write",
+                             {temp, std::strerror(errno)});
+  }
   if (claim < 0 || ::flock(claim, LOCK_EX | LOCK_NB) != 0) {
     if (claim >= 0) ::close(claim);
     return Status::Localized(StatusCode::kAlreadyExists,

@@ -344,11 +344,12 @@ CREATE POLICY own_event ON seats FOR SELECT TO entree_device
       //   first instance to sync claims the login, another one is refused.
       // - A purge is confirmed by naming it, and only while it is pending.
       R"sql(
--- Where a check-in was recorded (read as the owner: a policy on checkins
--- may not read checkins itself).
+-- Where a check-in of the device's own event was recorded (read as the
+-- owner: a policy on checkins may not read checkins itself).
 CREATE FUNCTION entree_checkin_kiosk(event text, checkin text) RETURNS text
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT kiosk_id FROM public.checkins WHERE event_id = event AND id = checkin $$;
+  SELECT kiosk_id FROM public.checkins WHERE event_id = event AND id = checkin
+    AND event = public.entree_device_event() $$;
 REVOKE ALL ON FUNCTION entree_checkin_kiosk(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entree_checkin_kiosk(text, text) TO entree_device;
 DROP POLICY admitting ON checkins;
@@ -389,12 +390,13 @@ CREATE POLICY correcting ON attendees FOR UPDATE TO entree_registration
   USING (event_id = (SELECT entree_device_event())
          AND registered_by = (SELECT entree_device_name()))
   WITH CHECK (event_id = (SELECT entree_device_event()));
--- A guest's highest badge serial so far, 0 for none (read as the owner,
--- as above).
+-- A guest's highest badge serial so far in the device's own event, 0 for
+-- none (read as the owner, as above).
 CREATE FUNCTION entree_last_serial(event text, attendee text) RETURNS bigint
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT coalesce(max(serial), 0) FROM public.badges
-  WHERE event_id = event AND attendee_id = attendee $$;
+  WHERE event_id = event AND attendee_id = attendee
+    AND event = public.entree_device_event() $$;
 REVOKE ALL ON FUNCTION entree_last_serial(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entree_last_serial(text, text) TO entree_device;
 DROP POLICY issuing ON badges;
@@ -470,6 +472,45 @@ END $$;
 UPDATE devices d SET purge_confirmed_at = NULL FROM events e
 WHERE e.event_id = d.event_id
   AND (e.purged_at IS NULL OR d.purge_confirmed_at < e.purged_at);
+-- A seat sent as not told stays not told (least() passes over a NULL, so
+-- the first version made every seat told at the moment it was pushed).
+CREATE OR REPLACE FUNCTION entree_put_seats(event text, kiosk text, guests text[],
+    rounds text[], tables text[], told text[]) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  now_ms bigint := (extract(epoch FROM now()) * 1000)::bigint;
+BEGIN
+  IF NOT has_table_privilege(session_user, 'public.devices', 'SELECT') AND
+     (event IS DISTINCT FROM public.entree_device_event() OR
+      kiosk IS DISTINCT FROM public.entree_device_name()) THEN
+    RAISE EXCEPTION 'entree:not_this_device';
+  END IF;
+  INSERT INTO public.seats AS s (event_id, attendee_id, round, table_name,
+                                 told_at, kiosk_id, seq)
+  SELECT event, u.a, u.r::integer, u.t,
+         CASE WHEN u.k = '' THEN NULL
+              ELSE least(u.k::bigint, now_ms) END, kiosk, 0
+  FROM unnest(guests, rounds, tables, told) AS u(a, r, t, k)
+  WHERE EXISTS (SELECT 1 FROM public.attendees g WHERE g.event_id = event
+                AND g.id = u.a AND g.role = 'guest')
+    AND u.r::integer BETWEEN 1 AND coalesce(
+        (SELECT p.rounds FROM public.plans p WHERE p.event_id = event), 12)
+    AND (u.t = '' OR EXISTS (SELECT 1 FROM public.seating_tables st
+                             WHERE st.event_id = event AND st.name = u.t))
+  ON CONFLICT (event_id, attendee_id, round) DO UPDATE SET
+    table_name = CASE WHEN s.told_at IS NULL THEN EXCLUDED.table_name
+                 ELSE s.table_name END,
+    told_at = coalesce(s.told_at, EXCLUDED.told_at),
+    kiosk_id = CASE WHEN s.told_at IS NULL THEN EXCLUDED.kiosk_id
+               ELSE s.kiosk_id END;
+END $$;
+-- What a device says it has waiting is a count, not any number.
+CREATE OR REPLACE FUNCTION entree_contact(waiting integer) RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE public.devices
+  SET last_contact = now(),
+      waiting = least(greatest(entree_contact.waiting, 0), 100000000)
+  WHERE login = session_user AND revoked_at IS NULL $$;
 REVOKE ALL ON FUNCTION entree_claim_instance(text), entree_device_state(),
   entree_confirm_purge(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION entree_claim_instance(text), entree_device_state(),

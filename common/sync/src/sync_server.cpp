@@ -511,11 +511,17 @@ constexpr uint32_t kMaxSerialStep = 100;
 // Whether a pulled record may be merged; the reason when not. Only what
 // cannot be true of an honest kiosk's record is refused here: a check-in
 // dated ahead of this kiosk's clock, a badge serial out of all proportion.
-Result<std::optional<std::string>> Distrust(Store&, const CheckinRecord& c,
+Result<std::optional<std::string>> Distrust(Store& store,
+                                            const CheckinRecord& c,
                                             Instant now) {
   if (c.at > now + kClockTolerance) {
     return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
                                       ", ahead of this kiosk's clock");
+  }
+  ENTREE_ASSIGN_OR_RETURN(Event event, store.GetEvent());
+  if (c.at < EarliestCheckinFor(event)) {
+    return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
+                                      ", long before the event");
   }
   return std::optional<std::string>();
 }
@@ -799,7 +805,15 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
   } else {
     // A kiosk id is one kiosk's: the first file to sync under it keeps it,
     // so two boxes given one name (a cloned host name) cannot hide each
-    // other's admissions.
+    // other's admissions. A device's name is that device's alone.
+    auto named = server.Run(
+        "SELECT count(*) FROM devices WHERE event_id = $1 AND name = $2",
+        {event_id, std::string(kiosk_id)});
+    if (!named.ok()) return named.status();
+    if (Number(named->get(), 0, 0) > 0) {
+      return Status::Localized(StatusCode::kAlreadyExists,
+                               "error.kiosk_id_taken", {std::string(kiosk_id)});
+    }
     auto device = store.DeviceId();
     if (!device.ok()) return device.status();
     auto claimed = server.Run(

@@ -38,6 +38,11 @@ bool Admits(Verdict verdict);
 // as from the future: check-ins dated later than now plus this are refused
 // when recorded and ignored when deciding.
 inline constexpr std::chrono::minutes kClockTolerance{5};
+// The earliest a check-in of `event` may be dated: 30 days before it
+// starts (or its doors open), else 1 January 2000. Earlier rows (a clock
+// set to 1970, a forged row) are refused when typed and set aside when
+// pulled: they belong to no event, and would stretch every report.
+Instant EarliestCheckinFor(const Event& event);
 
 // How this door is set up.
 struct DoorSettings {
