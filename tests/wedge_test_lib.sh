@@ -10,6 +10,28 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Sets `window` to the kiosk's X11 window (the kiosk is pids[0]). A fresh
+# machine under the sanitizers can take many seconds to map the first
+# window: waits up to 45 s while the kiosk lives, and tells a dead kiosk
+# from a slow one.
+wait_for_kiosk_window() {
+  window=
+  for _ in $(seq 450); do
+    window=$(xdotool search --name '^Entree$' 2>/dev/null | head -n 1 || true)
+    [ -n "$window" ] && return 0
+    kill -0 "${pids[0]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "${pids[0]}" 2>/dev/null; then
+    echo "no kiosk window after 45 s; the kiosk is still running"
+  else
+    wait "${pids[0]}" && status=0 || status=$?
+    echo "the kiosk exited with $status before its window appeared"
+  fi
+  cat "$dir/kiosk.log"
+  exit 1
+}
+
 # Makes the event from the guest list $1.
 prepare_event() {
   export ENTREE_DB=$dir/event.db ENTREE_LANG=en

@@ -16,14 +16,7 @@ SDL_AUDIODRIVER=dummy "$kiosk" --db "$ENTREE_DB" --kiosk x11 \
   --script "$dir/script.txt" 2>"$dir/kiosk.log" &
 pids+=($!)
 
-window=
-for _ in $(seq 450); do
-  window=$(xdotool search --name '^Entree$' 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$window" ] || { echo "no kiosk window"; cat "$dir/kiosk.log"; exit 1; }
+wait_for_kiosk_window
 
 # Waits up to 45 s for the screenshot $1 and prints its size as WxH.
 shot_size() {

@@ -13,25 +13,7 @@ SDL_AUDIODRIVER=dummy "$kiosk" --db "$ENTREE_DB" --kiosk x11 --windowed \
   --size 800x480 2>"$dir/kiosk.log" &
 pids+=($!)
 
-# A fresh machine under the sanitizers can take many seconds to map the
-# first window: wait up to 45 s while the kiosk lives.
-window=
-for _ in $(seq 450); do
-  window=$(xdotool search --name '^Entree$' 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || break
-  sleep 0.1
-done
-if [ -z "$window" ]; then
-  if kill -0 "${pids[0]}" 2>/dev/null; then
-    echo "no kiosk window after 45 s; the kiosk is still running"
-  else
-    wait "${pids[0]}" && status=0 || status=$?
-    echo "the kiosk exited with $status before its window appeared"
-  fi
-  cat "$dir/kiosk.log"
-  exit 1
-fi
+wait_for_kiosk_window
 xdotool windowfocus --sync "$window"
 sleep 0.5
 
