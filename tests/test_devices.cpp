@@ -883,8 +883,13 @@ TEST_CASE("seats and told state converge across three doors after an outage",
   CHECK(Sql(org.admin, "SELECT count(*) FROM seats WHERE attendee_id = '" +
                            host + "' OR table_name = 'Nowhere' OR round > 2")
             .out == "0\n");
-  // A told time far ahead is taken as the server's now.
+  // A told time far ahead is taken as the server's now (for a guest this
+  // door let in: it tells no one else).
   std::string late = ToString(org.guests[7].id);
+  REQUIRE(Sql(as_door, "INSERT INTO checkins VALUES ('" + event + "', '" +
+                           ToString(NewUuid()) + "', '" + late +
+                           "', 1, 'door-1', 'entry', 0, 'welcome', NULL, 0)")
+              .exit_code == 0);
   REQUIRE(Sql(as_door, "SELECT entree_put_seats('" + event + "', 'door-1', '{" +
                            late +
                            "}', '{2}', '{Human Capital}', "
@@ -951,6 +956,26 @@ TEST_CASE("each device login does its own role's work and no more",
   CHECK(Sql(org.admin,
             "SELECT email, ticket FROM attendees WHERE id = " + guest(1))
             .out == org.guests[1].email + "|valid\n");
+  // A check-in the organiser's file sent under door-1's name is not
+  // door-1's to take back.
+  std::string organisers = ToString(NewUuid());
+  REQUIRE(Sql(org.admin, "INSERT INTO checkins VALUES (" + ev + ", '" +
+                             organisers + "', " + guest(1) +
+                             ", 1, 'door-1', 'entry', 0, 'welcome', NULL, 0)")
+              .exit_code == 0);
+  CHECK(Sql(door1.conninfo, checkin(ToString(NewUuid()), "door-1",
+                                    "'" + organisers + "'", "welcome"))
+            .exit_code != 0);
+  // A door tells seats only to guests it let in.
+  REQUIRE(
+      Sql(org.admin, "INSERT INTO plans VALUES (" + ev + ", 2, 0)").exit_code ==
+      0);
+  REQUIRE(Sql(door2.conninfo, "SELECT entree_put_seats(" + ev +
+                                  ", 'door-2', ARRAY[" + guest(2) +
+                                  "], ARRAY['1'], ARRAY[''], ARRAY['1'])")
+              .exit_code == 0);
+  CHECK(Sql(org.admin, "SELECT count(*) FROM seats WHERE told_at IS NOT NULL")
+            .out == "0\n");
   // Its own walk-in it may correct.
   std::string walk_in =
       "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "

@@ -117,6 +117,22 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
   for (const char* journal : {"-wal", "-shm", "-journal"}) {
     std::filesystem::remove(cli.db + journal);
   }
+  // Another event's database, its key and a device's login are never
+  // replaced either, though this command did not open them.
+  Cli other;
+  other.Prepare();
+  std::string other_db_before = DatabaseFingerprint(other.db);
+  entree::testing::WriteFile(other.db + ".device", "conninfo = x\n");
+  for (const std::string& target :
+       {other.db, other.db + ".key", other.db + ".device"}) {
+    INFO(target);
+    std::string bytes = ReadFile(target);
+    ProcessResult r = cli.Run({"export", "-o", target});
+    CHECK(r.exit_code == 8);
+    CHECK(Contains(r.err, "one of the event's own files"));
+    CHECK(ReadFile(target) == bytes);
+  }
+  CHECK(DatabaseFingerprint(other.db) == other_db_before);
   struct stat info {};
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);
   CHECK(S_ISFIFO(info.st_mode));

@@ -56,6 +56,30 @@ std::string AbsoluteNormal(const std::string& path) {
   return canonical.lexically_normal().string();
 }
 
+// Whether the existing file at `path` is some event's own file, of this
+// event or another: a database or its write-ahead log (by their first
+// bytes), or by its name a journal, a signing key, a device's login or a
+// join's file.
+bool IsAnEventsFile(const std::string& path) {
+  for (std::string_view suffix : {"-wal", "-shm", "-journal", ".key", ".device",
+                                  ".device.new", ".joining"}) {
+    if (path.size() >= suffix.size() &&
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  unsigned char head[16] = {};
+  ssize_t got = ::read(fd, head, sizeof head);
+  ::close(fd);
+  static const char kSqlite[] = "SQLite format 3";  // and its NUL
+  bool database = got == 16 && std::memcmp(head, kSqlite, 16) == 0;
+  bool log = got >= 4 && head[0] == 0x37 && head[1] == 0x7f &&
+             head[2] == 0x06 && (head[3] == 0x82 || head[3] == 0x83);
+  return database || log;
+}
+
 // Whether `path` may be replaced by an output: it does not exist or is a
 // regular file that is not protected. Fills `mode` with the mode to give
 // the new file.
@@ -71,7 +95,8 @@ Status CheckTarget(const std::string& path, mode_t* mode) {
   std::lock_guard lock(files.mutex);
   bool exists = ::lstat(path.c_str(), &link) == 0;
   if ((exists && files.inodes.count({link.st_dev, link.st_ino}) != 0) ||
-      files.paths.count(AbsoluteNormal(path)) != 0) {
+      files.paths.count(AbsoluteNormal(path)) != 0 ||
+      (exists && IsAnEventsFile(path))) {
     return Status::Localized(StatusCode::kIo, "error.output_protected", {path});
   }
   if (mode) *mode = exists ? (link.st_mode & 07777) : 0600;

@@ -344,20 +344,31 @@ CREATE POLICY own_event ON seats FOR SELECT TO entree_device
       //   first instance to sync claims the login, another one is refused.
       // - A purge is confirmed by naming it, and only while it is pending.
       R"sql(
--- Where a check-in of the device's own event was recorded (read as the
+-- Which device's login sent each check-in ('' for the organiser's): a
+-- check-in under a device's name from another file is not that device's.
+ALTER TABLE checkins ADD COLUMN sent_by text NOT NULL DEFAULT '';
+CREATE FUNCTION entree_sent_by() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.sent_by := coalesce(public.entree_device_name(), '');
+  RETURN NEW;
+END $$;
+CREATE TRIGGER sent_by BEFORE INSERT ON checkins
+  FOR EACH ROW EXECUTE FUNCTION entree_sent_by();
+-- The device that sent a check-in of the device's own event (read as the
 -- owner: a policy on checkins may not read checkins itself).
-CREATE FUNCTION entree_checkin_kiosk(event text, checkin text) RETURNS text
+CREATE FUNCTION entree_checkin_sender(event text, checkin text) RETURNS text
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT kiosk_id FROM public.checkins WHERE event_id = event AND id = checkin
+  SELECT sent_by FROM public.checkins WHERE event_id = event AND id = checkin
     AND event = public.entree_device_event() $$;
-REVOKE ALL ON FUNCTION entree_checkin_kiosk(text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION entree_checkin_kiosk(text, text) TO entree_device;
+REVOKE ALL ON FUNCTION entree_checkin_sender(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION entree_checkin_sender(text, text) TO entree_device;
 DROP POLICY admitting ON checkins;
 CREATE POLICY admitting ON checkins FOR INSERT TO entree_device
   WITH CHECK (event_id = (SELECT entree_device_event())
               AND kiosk_id = (SELECT entree_device_name())
               AND (undoes IS NULL OR
-                   entree_checkin_kiosk(event_id, undoes) = kiosk_id));
+                   entree_checkin_sender(event_id, undoes) = kiosk_id));
 
 ALTER TABLE attendees ADD COLUMN registered_by text NOT NULL DEFAULT '';
 CREATE FUNCTION entree_registered_by() RETURNS trigger
@@ -473,14 +484,17 @@ UPDATE devices d SET purge_confirmed_at = NULL FROM events e
 WHERE e.event_id = d.event_id
   AND (e.purged_at IS NULL OR d.purge_confirmed_at < e.purged_at);
 -- A seat sent as not told stays not told (least() passes over a NULL, so
--- the first version made every seat told at the moment it was pushed).
+-- the first version made every seat told at the moment it was pushed); a
+-- seat is told only to a guest the telling door let in.
 CREATE OR REPLACE FUNCTION entree_put_seats(event text, kiosk text, guests text[],
     rounds text[], tables text[], told text[]) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   now_ms bigint := (extract(epoch FROM now()) * 1000)::bigint;
+  owner boolean := has_table_privilege(session_user, 'public.devices',
+                                       'SELECT');
 BEGIN
-  IF NOT has_table_privilege(session_user, 'public.devices', 'SELECT') AND
+  IF NOT owner AND
      (event IS DISTINCT FROM public.entree_device_event() OR
       kiosk IS DISTINCT FROM public.entree_device_name()) THEN
     RAISE EXCEPTION 'entree:not_this_device';
@@ -493,6 +507,12 @@ BEGIN
   FROM unnest(guests, rounds, tables, told) AS u(a, r, t, k)
   WHERE EXISTS (SELECT 1 FROM public.attendees g WHERE g.event_id = event
                 AND g.id = u.a AND g.role = 'guest')
+    -- A seat is told to a guest the telling door let in.
+    AND (u.k = '' OR owner OR EXISTS (SELECT 1 FROM public.checkins c
+                             WHERE c.event_id = event AND c.attendee_id = u.a
+                               AND c.kiosk_id = kiosk
+                               AND c.direction = 'entry'
+                               AND c.verdict IN ('welcome', 'welcome_back')))
     AND u.r::integer BETWEEN 1 AND coalesce(
         (SELECT p.rounds FROM public.plans p WHERE p.event_id = event), 12)
     AND (u.t = '' OR EXISTS (SELECT 1 FROM public.seating_tables st
