@@ -966,16 +966,47 @@ TEST_CASE("each device login does its own role's work and no more",
   CHECK(Sql(door1.conninfo, checkin(ToString(NewUuid()), "door-1",
                                     "'" + organisers + "'", "welcome"))
             .exit_code != 0);
-  // A door tells seats only to guests it let in.
+  // A door tells seats only to guests it let in: not to one nobody let in,
+  // not to one the organiser's file let in under its name, not to one
+  // whose admission it took back.
   REQUIRE(
       Sql(org.admin, "INSERT INTO plans VALUES (" + ev + ", 2, 0)").exit_code ==
       0);
+  REQUIRE(Sql(org.admin, "INSERT INTO checkins VALUES (" + ev + ", '" +
+                             ToString(NewUuid()) + "', " + guest(2) +
+                             ", 1, 'door-2', 'entry', 0, 'welcome', NULL, 0)")
+              .exit_code == 0);
+  std::string taken_back = ToString(NewUuid());
+  REQUIRE(Sql(door2.conninfo,
+              "INSERT INTO checkins VALUES (" + ev + ", '" + taken_back +
+                  "', " + guest(0) +
+                  ", 1, 'door-2', 'entry', 0, 'welcome', NULL, 0); INSERT INTO "
+                  "checkins VALUES (" +
+                  ev + ", '" + ToString(NewUuid()) + "', " + guest(0) +
+                  ", 1, 'door-2', 'entry', 0, 'welcome', '" + taken_back +
+                  "', 0)")
+              .exit_code == 0);
+  for (int g : {1, 2, 0}) {
+    INFO("guest " << g);
+    REQUIRE(Sql(door2.conninfo, "SELECT entree_put_seats(" + ev +
+                                    ", 'door-2', ARRAY[" + guest(g) +
+                                    "], ARRAY['1'], ARRAY[''], ARRAY['1'])")
+                .exit_code == 0);
+    CHECK(Sql(org.admin, "SELECT count(*) FROM seats WHERE told_at IS NOT NULL")
+              .out == "0\n");
+  }
+  // Its own admission, in force: told.
+  REQUIRE(Sql(door2.conninfo, "INSERT INTO checkins VALUES (" + ev + ", '" +
+                                  ToString(NewUuid()) + "', " + guest(1) +
+                                  ", 1, 'door-2', 'entry', 0, 'welcome', "
+                                  "NULL, 0)")
+              .exit_code == 0);
   REQUIRE(Sql(door2.conninfo, "SELECT entree_put_seats(" + ev +
-                                  ", 'door-2', ARRAY[" + guest(2) +
+                                  ", 'door-2', ARRAY[" + guest(1) +
                                   "], ARRAY['1'], ARRAY[''], ARRAY['1'])")
               .exit_code == 0);
   CHECK(Sql(org.admin, "SELECT count(*) FROM seats WHERE told_at IS NOT NULL")
-            .out == "0\n");
+            .out == "1\n");
   // Its own walk-in it may correct.
   std::string walk_in =
       "INSERT INTO attendees (event_id, id, seq, external_id, given_name, "

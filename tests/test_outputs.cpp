@@ -133,6 +133,12 @@ TEST_CASE("an export never replaces the event's own files or a non-file",
     CHECK(ReadFile(target) == bytes);
   }
   CHECK(DatabaseFingerprint(other.db) == other_db_before);
+  // Nor its key kept under a name of the organiser's choosing.
+  std::string odd_key = other.dir.File("key-of-the-event.pdf");
+  std::filesystem::copy_file(other.db + ".key", odd_key);
+  std::string key_bytes_before = ReadFile(odd_key);
+  CHECK(cli.Run({"report", "-o", odd_key}).exit_code == 8);
+  CHECK(ReadFile(odd_key) == key_bytes_before);
   struct stat info {};
   REQUIRE(::lstat(fifo.c_str(), &info) == 0);
   CHECK(S_ISFIFO(info.st_mode));

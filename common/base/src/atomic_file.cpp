@@ -70,14 +70,19 @@ bool IsAnEventsFile(const std::string& path) {
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
-  unsigned char head[16] = {};
+  unsigned char head[20] = {};
   ssize_t got = ::read(fd, head, sizeof head);
   ::close(fd);
-  static const char kSqlite[] = "SQLite format 3";  // and its NUL
-  bool database = got == 16 && std::memcmp(head, kSqlite, 16) == 0;
+  auto starts = [&](std::string_view prefix) {
+    return got >= static_cast<ssize_t>(prefix.size()) &&
+           std::memcmp(head, prefix.data(), prefix.size()) == 0;
+  };
   bool log = got >= 4 && head[0] == 0x37 && head[1] == 0x7f &&
              head[2] == 0x06 && (head[3] == 0x82 || head[3] == 0x83);
-  return database || log;
+  // A database (with its NUL), a signing key and a device's login by
+  // their first bytes, whatever they are called.
+  return log || starts(std::string_view("SQLite format 3\0", 16)) ||
+         starts("entree secret key") || starts("conninfo = ");
 }
 
 // Whether `path` may be replaced by an output: it does not exist or is a

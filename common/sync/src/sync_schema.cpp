@@ -510,9 +510,14 @@ BEGIN
     -- A seat is told to a guest the telling door let in.
     AND (u.k = '' OR owner OR EXISTS (SELECT 1 FROM public.checkins c
                              WHERE c.event_id = event AND c.attendee_id = u.a
-                               AND c.kiosk_id = kiosk
+                               AND c.sent_by = kiosk
                                AND c.direction = 'entry'
-                               AND c.verdict IN ('welcome', 'welcome_back')))
+                               AND c.verdict IN ('welcome', 'welcome_back')
+                               AND c.undoes IS NULL
+                               AND NOT EXISTS (
+                                 SELECT 1 FROM public.checkins x
+                                 WHERE x.event_id = event
+                                   AND x.undoes = c.id)))
     AND u.r::integer BETWEEN 1 AND coalesce(
         (SELECT p.rounds FROM public.plans p WHERE p.event_id = event), 12)
     AND (u.t = '' OR EXISTS (SELECT 1 FROM public.seating_tables st
