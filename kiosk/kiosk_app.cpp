@@ -161,7 +161,9 @@ void KioskApp::RetryAfterFault(Instant now) {
     return;
   }
   // A write lock taken and let go at once: the file is there, is the one
-  // opened, and nobody holds it any more.
+  // opened, and nobody holds it any more. A copy of a device's file stays
+  // stopped whatever its file does.
+  if (sync_ && sync_->status().copied) return;
   if (!store_->ProbeWrite().ok()) return;
   Log("the event's database can be written again");
   fault_ = Status::Ok();
@@ -174,6 +176,12 @@ void KioskApp::WatchFile(Instant now) {
     return;
   }
   file_watched_ = now;
+  // A copy of a device's file is no door: it stops until it is paired
+  // again, so no badge is let in where nobody will ever hear of it.
+  if (sync_ && sync_->status().copied) {
+    return ShowFault(
+        Status::Localized(StatusCode::kKey, "error.device_copied", {}));
+  }
   // Moved or replaced: what this kiosk recorded goes into the file it has
   // open, and the door stops until staff put the event back in place.
   if (Status kept = store_->SaveIntoOpenFile(); !kept.ok()) {

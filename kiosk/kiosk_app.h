@@ -90,7 +90,9 @@ class KioskApp final : public KioskContext {
   // place), that screen goes and the start screen is back.
   void RetryAfterFault(Instant now);
   // Every kFileWatchEvery: when the database file was moved or replaced,
-  // saves what was written into the open file and shows the fault screen.
+  // saves what was written into the open file and shows the fault screen;
+  // the same screen when the server refused the file as a copy of a
+  // device's.
   void WatchFile(Instant now);
   void OnScan(const std::string& code);
   // Shows the walk-ins seated since the last step on the verdict still

@@ -958,6 +958,44 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a copy of a door's file stops its door until it is paired again",
+          "[kiosk][sync][devices][hardening]") {
+  DoorToJoin served("Frank", "van Dijk", "door-8");
+  auto& org = served.org;
+  std::string door_db = org.dir.File("door.db");
+  REQUIRE(JoinEvent(served.setup.address, served.setup.code, door_db,
+                    SystemClock().Now())
+              .ok());
+  // The real box has synced; then its files are copied to another.
+  {
+    Store door = Store::Open(door_db).value();
+    auto login = ReadDeviceLogin(door_db).value();
+    REQUIRE(login.has_value());
+    REQUIRE(
+        SyncOnce(door, login->conninfo, "door-8", SystemClock().Now()).ok());
+  }
+  std::string copy_db = org.dir.File("copy.db");
+  std::filesystem::copy_file(door_db, copy_db);
+  std::filesystem::copy_file(door_db + ".device", copy_db + ".device");
+  KioskFixture f(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                 std::nullopt,
+                 [&](KioskConfig& config) { config.database = copy_db; });
+  bool stopped = false;
+  for (int i = 0; i < 200 && !stopped; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+    stopped = f.app->ScreenName() == "fault";
+  }
+  REQUIRE(stopped);
+  CHECK(f.app->fault().text_key() == "error.device_copied");
+  std::string code =
+      org.issuer.BadgeFor(served.guest.id, false, f.clock.Now())->code;
+  f.Scan(code);
+  f.Advance(3000);
+  CHECK(f.app->ScreenName() == "fault");
+  CHECK(f.app->verdicts_shown() == 0);
+}
+
 TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
           "[kiosk][sync][devices]") {
   DoorToJoin served("Frank", "van Dijk", "door-7");

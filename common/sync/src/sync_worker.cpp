@@ -117,6 +117,7 @@ void SyncWorker::Work() {
       status_.waiting = waiting;
       if (aside.ok()) status_.set_aside = *aside;
       if (problem.ok()) {
+        status_.copied = false;
         status_.state = SyncState::kOnline;
         status_.detail.clear();
         status_.last_sync = clock_.Now();
@@ -125,6 +126,7 @@ void SyncWorker::Work() {
       } else {
         revoked = problem.text_key() == "error.device_revoked";
         copied = problem.text_key() == "error.device_copied";
+        status_.copied = copied;
         status_.state = revoked ? SyncState::kRevoked : SyncState::kOffline;
         status_.detail = problem.message();
       }

@@ -27,8 +27,11 @@ struct SyncStatus {
   int64_t waiting = 0;               // outbox lines not yet on the server
   std::optional<Instant> last_sync;  // the last round that reached it
   std::string detail;                // why it is offline
-  std::vector<KioskSeen> kiosks;     // every kiosk's last sync
-  uint64_t rounds = 0;               // rounds that reached the server
+  // The server refused this file as a copy of a device's: the box must be
+  // paired again, and lets nobody in until then.
+  bool copied = false;
+  std::vector<KioskSeen> kiosks;  // every kiosk's last sync
+  uint64_t rounds = 0;            // rounds that reached the server
   int64_t set_aside = 0;  // pulled records set aside here (Store::SetAside)
 };
 
