@@ -104,6 +104,11 @@ std::string KioskApp::OpenEvent() {
     problem = event.status().message();
   } else if (Status sound = opened->CheckDoorTables(); !sound.ok()) {
     problem = sound.message();
+  } else if (auto copied = opened->IsRefusedCopy(); !copied.ok() || *copied) {
+    fault_ = copied.ok() ? Status::Localized(StatusCode::kKey,
+                                             "error.device_copied", {})
+                         : copied.status();
+    problem = fault_.message();
   } else if (!event->public_key) {
     problem = "the event has no signing key (run entree keygen)";
   } else {

@@ -994,6 +994,25 @@ TEST_CASE("a copy of a door's file stops its door until it is paired again",
   f.Advance(3000);
   CHECK(f.app->ScreenName() == "fault");
   CHECK(f.app->verdicts_shown() == 0);
+
+  // Started again while the server is away, it stays stopped: the file
+  // remembers it was refused. The command line refuses it too.
+  served.pg.Stop();
+  f.app.reset();
+  KioskFixture again(KioskRole::kDoor, "", "", "", "", "", Direction::kEntry,
+                     std::nullopt,
+                     [&](KioskConfig& config) { config.database = copy_db; });
+  CHECK(again.app->ScreenName() == "fault");
+  CHECK(again.app->fault().text_key() == "error.device_copied");
+  again.Scan(code);
+  again.Advance(3000);
+  CHECK(again.app->ScreenName() == "fault");
+  CHECK(again.app->verdicts_shown() == 0);
+  auto cli = entree::testing::RunProcess(
+      {ENTREE_CLI_PATH, "--db", copy_db, "checkin", code}, "",
+      {"ENTREE_LANG=en"});
+  CHECK(cli.exit_code == 6);
+  CHECK(cli.err.find("another copy of its file") != std::string::npos);
 }
 
 TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",

@@ -266,6 +266,9 @@ CREATE TABLE invitation (
 ALTER TABLE checkin ADD COLUMN received_at INTEGER;
 -- The sync server's purge this file carried out (its number; 0 for none).
 ALTER TABLE sync_state ADD COLUMN purge_applied INTEGER NOT NULL DEFAULT 0;
+-- Set when the server refused this file as a copy of a device's: no door
+-- runs on it again, with or without the server.
+ALTER TABLE sync_state ADD COLUMN refused_copy INTEGER NOT NULL DEFAULT 0;
 DROP VIEW checkin_in_force;
 CREATE VIEW checkin_in_force AS
   SELECT c.rowid AS seq, min(c.at, coalesce(c.received_at, c.at)) AS order_at,

@@ -103,6 +103,18 @@ Status Store::NoteServerPurgeApplied(int64_t purge) {
   return stmt->Bind(1, purge).Run();
 }
 
+Status Store::MarkRefusedCopy() {
+  return db_.Exec("UPDATE sync_state SET refused_copy = 1");
+}
+
+Result<bool> Store::IsRefusedCopy() {
+  auto state = Number(
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM sync_state WHERE "
+      "refused_copy <> 0) THEN 1 ELSE 0 END");
+  if (!state.ok()) return state.status();
+  return *state != 0;
+}
+
 Status Store::BeginApplying() {
   return db_.Exec("UPDATE sync_state SET applying = 1");
 }

@@ -765,6 +765,7 @@ Status CheckDevice(PgServer& server, Store& store, const std::string& event,
     return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
   }
   if (!ours) {
+    ENTREE_RETURN_IF_ERROR(store.MarkRefusedCopy());
     return Status::Localized(StatusCode::kKey, "error.device_copied", {});
   }
   return Status::Ok();

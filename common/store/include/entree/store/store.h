@@ -341,6 +341,11 @@ class Store {
   // carried out at the next contact, by every copy of the file.
   Result<int64_t> ServerPurgeApplied();
   Status NoteServerPurgeApplied(int64_t purge);
+  // Whether the sync server refused this file as a copy of a device's
+  // (error.device_copied): then no door runs on it, with or without the
+  // server, until the box is paired again into a new file.
+  Status MarkRefusedCopy();
+  Result<bool> IsRefusedCopy();
   // Records a pull that ended at `cursor` at `now`.
   Status SetSyncCursor(int64_t cursor, Instant now);
   // Between these two (inside one transaction) writes are records from
