@@ -169,6 +169,7 @@ void KioskApp::RetryAfterFault(Instant now) {
   // opened, and nobody holds it any more. A copy of a device's file stays
   // stopped whatever its file does.
   if (sync_ && sync_->status().copied) return;
+  if (auto copied = store_->IsRefusedCopy(); !copied.ok() || *copied) return;
   if (!store_->ProbeWrite().ok()) return;
   Log("the event's database can be written again");
   fault_ = Status::Ok();

@@ -377,7 +377,7 @@ TEST_CASE("a device of one event cannot read or write another event",
             .out == "1\n");
   CHECK(Sql(login.conninfo, "SELECT entree_last_serial('" + event_b + "', '" +
                                 ToString(b.guests[0].id) +
-                                "'), coalesce(entree_checkin_kiosk('" +
+                                "'), coalesce(entree_checkin_sender('" +
                                 event_b + "', 'b-in'), '-')")
             .out == "0|-\n");
   // Its own file holds event A's guests only.

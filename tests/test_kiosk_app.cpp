@@ -1015,6 +1015,26 @@ TEST_CASE("a copy of a door's file stops its door until it is paired again",
   CHECK(cli.err.find("another copy of its file") != std::string::npos);
 }
 
+TEST_CASE("a running kiosk stops as soon as its file is known to be a copy",
+          "[kiosk][devices][hardening]") {
+  KioskFixture f(KioskRole::kDoor);
+  std::string code = f.CodeFor(f.marjolein);
+  // Another program on the box (entree sync) was told the file is a copy.
+  {
+    auto other = Store::Open(f.db);
+    REQUIRE(other.ok());
+    REQUIRE(other->MarkRefusedCopy().ok());
+  }
+  f.Scan(code);
+  f.Advance(10);
+  CHECK(f.app->ScreenName() == "fault");
+  CHECK(f.app->verdicts_shown() == 0);
+  CHECK(f.app->fault().text_key() == "error.device_copied");
+  f.Advance(3000);
+  CHECK(f.app->ScreenName() == "fault");
+  CHECK(f.Stats().total.arrived == 0);
+}
+
 TEST_CASE("a box that joined as a door syncs as itself, and shows its removal",
           "[kiosk][sync][devices]") {
   DoorToJoin served("Frank", "van Dijk", "door-7");

@@ -71,12 +71,6 @@ int Scan(Context& ctx, bool record) {
   if (Status sound = store->CheckDoorTables(); !sound.ok()) {
     return ctx.Fail(sound);
   }
-  auto copied = store->IsRefusedCopy();
-  if (!copied.ok()) return ctx.Fail(copied.status());
-  if (*copied && record) {
-    return ctx.Fail(
-        Status::Localized(StatusCode::kKey, "error.device_copied", {}));
-  }
   if (fixed && fixed->Now() < EarliestCheckinFor(*event)) {
     return ctx.Fail(Status::InvalidArgument(ctx.tr().Format(
         "error.time_long_past", {"--at", *ctx.args.Value("at")})));

@@ -81,6 +81,12 @@ Result<ScanOutcome> Door::Decide(TokenCheck token, const BadgeClaim& claim,
   if (!dry_run && token == TokenCheck::kValid) {
     ENTREE_ASSIGN_OR_RETURN(auto begun, store_.Begin());
     transaction.emplace(std::move(begun));
+    // A file the server refused as a copy of a device's lets nobody in,
+    // whichever program learned of it.
+    ENTREE_ASSIGN_OR_RETURN(bool copied, store_.IsRefusedCopy());
+    if (copied) {
+      return Status::Localized(StatusCode::kKey, "error.device_copied", {});
+    }
   }
   Instant now = clock_.Now();
   ScanOutcome outcome;

@@ -54,8 +54,10 @@ class Door {
        std::string kiosk_id);
 
   // Decides the scan and, unless `dry_run`, appends it to the check-in log
-  // before returning (a green screen means the row is on disk). Fails only
-  // when the store fails; every kind of bad code is a verdict.
+  // before returning (a green screen means the row is on disk). Fails when
+  // the store fails, and with kKey (error.device_copied) on a file the sync
+  // server refused as a copy of a device's; every kind of bad code is a
+  // verdict.
   Result<ScanOutcome> Scan(std::string_view code, bool dry_run = false);
 
   // Whether `text` is a code a guest would scan here: a badge code signed
