@@ -2,10 +2,7 @@
 // kiosk's session that listens for other kiosks' pushes.
 #include "entree/sync/sync_server.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +14,8 @@
 #include "entree/base/uuid.h"
 #include "entree/sync/sync_records.h"
 #include "sync_connection.h"
+#include "sync_device_check.h"
+#include "sync_pages.h"
 
 namespace entree {
 namespace {
@@ -333,61 +332,6 @@ struct Pulled {
   bool more = false;             // cut short: the next page follows
 };
 
-// A pull takes each table in pages: at most kPullRows rows and kPullBytes
-// bytes of rows (the first row always) after the cursor, and a row of more
-// than kMaxPulledRowBytes is not fetched at all but set aside by its
-// change number. So no row, however a login wrote it, makes a pull slow or
-// large; a pull that was cut is followed by the next page at once.
-constexpr int kPullRows = 2000;
-constexpr int64_t kPullBytes = 4 << 20;
-constexpr int64_t kMaxPulledRowBytes = 16 << 10;
-
-// One table as a pull reads it: the record's columns (seq first) as the
-// login may read them.
-struct PulledTable {
-  const char* kind;
-  std::string columns;
-  const char* table;
-};
-
-// The rows of one table's page: which to fetch, which are too large, and
-// the last change number the page reaches when it was cut (rows or bytes).
-struct Page {
-  std::vector<std::string> fetch;  // change numbers
-  std::vector<int64_t> too_large;
-  std::optional<int64_t> cut_at;
-  int64_t last = 0;
-};
-
-Result<Page> PageOf(PgServer& server, const PulledTable& t,
-                    const std::string& event, const std::string& after) {
-  std::string sql = "SELECT r.seq, octet_length(r::text) FROM (SELECT " +
-                    t.columns + " FROM " + t.table +
-                    " WHERE event_id = $1 AND seq > $2 ORDER BY seq LIMIT " +
-                    std::to_string(kPullRows) + ") r ORDER BY r.seq";
-  ENTREE_ASSIGN_OR_RETURN(auto rows, server.Run(sql.c_str(), {event, after}));
-  Page page;
-  int64_t bytes = 0;
-  int count = PQntuples(rows.get());
-  for (int i = 0; i < count; ++i) {
-    int64_t seq = Number(rows.get(), i, 0);
-    int64_t size = Number(rows.get(), i, 1);
-    if (size > kMaxPulledRowBytes) {
-      page.too_large.push_back(seq);
-    } else {
-      if (!page.fetch.empty() && bytes + size > kPullBytes) {
-        page.cut_at = page.last;
-        return page;
-      }
-      bytes += size;
-      page.fetch.push_back(std::to_string(seq));
-    }
-    page.last = seq;
-  }
-  if (count == kPullRows) page.cut_at = page.last;
-  return page;
-}
-
 Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
                     const Rights& rights) {
   Pulled pulled;
@@ -687,19 +631,6 @@ class SyncConnection {
 
 namespace {
 
-// This box and this file: the machine's id and the file's inode. A copy
-// of the file, here or on another machine, is another instance.
-std::string BoxInstance(const std::string& database) {
-  std::string machine;
-  std::ifstream id("/etc/machine-id");
-  std::getline(id, machine);
-  struct stat info {};
-  uint64_t inode = ::stat(database.c_str(), &info) == 0
-                       ? static_cast<uint64_t>(info.st_ino)
-                       : 0;
-  return machine.substr(0, 64) + ":" + std::to_string(inode);
-}
-
 // What the login may do, asked of the server (a server set up before
 // devices knows only its owner's login).
 Result<Rights> RightsOf(PgServer& server) {
@@ -719,56 +650,6 @@ Result<Rights> RightsOf(PgServer& server) {
   rights.registers = Text(rows.get(), 0, 1) == "t";
   rights.emails = Text(rows.get(), 0, 2) == "t";
   return rights;
-}
-
-// A device's standing. When the organiser purged the event, the device
-// purges `store` and says so first, revoked or not. Then kKey when it was
-// revoked (its records stay here and are not sent), or when the login is
-// not a device of `event`.
-Status CheckDevice(PgServer& server, Store& store, const std::string& event,
-                   Instant now) {
-  ENTREE_ASSIGN_OR_RETURN(
-      auto rows,
-      server.Run("SELECT event_id, revoked, purged, purge_confirmed, "
-                 "coalesce(purged_at, 0) FROM entree_device_state()"));
-  if (PQntuples(rows.get()) != 1) {
-    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
-  }
-  if (Text(rows.get(), 0, 0) != event) {
-    return Status::Localized(StatusCode::kKey, "error.device_other_event", {});
-  }
-  bool purged = Text(rows.get(), 0, 2) == "t";
-  std::string purge = Text(rows.get(), 0, 4);
-  if (purged) {
-    // Every copy of the file carries out each purge it has not, revoked
-    // or not; the blanked rows are not sent back (the server was purged
-    // first).
-    ENTREE_ASSIGN_OR_RETURN(int64_t applied, store.ServerPurgeApplied());
-    if (std::to_string(applied) != purge) {
-      ENTREE_RETURN_IF_ERROR(
-          store.PurgePersonalData(now, PurgeReach::kThisFileOnly).status());
-      ENTREE_RETURN_IF_ERROR(
-          store.NoteServerPurgeApplied(DecodeNumber(purge).value_or(0)));
-    }
-  }
-  // A copy of this file on another box (or another copy here) shares the
-  // login: the first to sync keeps it, the other must pair again.
-  ENTREE_ASSIGN_OR_RETURN(auto claimed,
-                          server.Run("SELECT entree_claim_instance($1)",
-                                     {BoxInstance(store.path())}));
-  bool ours = Text(claimed.get(), 0, 0) == "t";
-  if (purged && ours && Text(rows.get(), 0, 3) != "t") {
-    ENTREE_RETURN_IF_ERROR(
-        server.Exec("SELECT entree_confirm_purge($1)", {purge}));
-  }
-  if (Text(rows.get(), 0, 1) == "t") {
-    return Status::Localized(StatusCode::kKey, "error.device_revoked", {});
-  }
-  if (!ours) {
-    ENTREE_RETURN_IF_ERROR(store.MarkRefusedCopy());
-    return Status::Localized(StatusCode::kKey, "error.device_copied", {});
-  }
-  return Status::Ok();
 }
 
 }  // namespace
