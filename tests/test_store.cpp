@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "entree/base/uuid.h"
 #include "entree/store/schema.h"
@@ -36,15 +37,29 @@ TEST_CASE("a new store is WAL, synchronous FULL, with foreign keys",
   TempDir dir;
   auto store = Store::Open(dir.File("event.db"));
   REQUIRE(store.ok());
-  auto mode = StoreInspector::Db(*store).Prepare("PRAGMA journal_mode");
-  REQUIRE(mode.ok());
-  REQUIRE(*mode->Step());
-  CHECK(mode->ColumnText(0) == "wal");
+  {
+    auto mode = StoreInspector::Db(*store).Prepare("PRAGMA journal_mode");
+    REQUIRE(mode.ok());
+    REQUIRE(*mode->Step());
+    CHECK(mode->ColumnText(0) == "wal");
+  }
   CHECK(PragmaValue(*store, "synchronous") == 2);
   CHECK(PragmaValue(*store, "foreign_keys") == 1);
-  CHECK(PragmaValue(*store, "busy_timeout") > 0);
   CHECK(PragmaValue(*store, "user_version") == Store::kSchemaVersion);
   CHECK(PragmaValue(*store, "page_size") == 32768);
+  // A write waits for the lock another connection holds a moment.
+  auto other = Store::Open(dir.File("event.db"));
+  REQUIRE(other.ok());
+  auto held = other->Begin();
+  REQUIRE(held.ok());
+  std::thread letting_go([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    (void)held->Commit();
+  });
+  auto waited = store->Begin();
+  letting_go.join();
+  INFO((waited.ok() ? "" : waited.status().message()));
+  CHECK(waited.ok());
 }
 
 TEST_CASE("a file made with smaller pages keeps them and works", "[store]") {

@@ -41,7 +41,8 @@ build/ci/tools/bench/entree-bench-badges --attendees 200 --scans 10 \
 build/ci/tools/bench/entree-bench-camera --scans 5 --guests 2 \
   --dir build/ci/bench-camera-data
 build/ci/tools/bench/entree-bench-sync --attendees 200 --scans 10 \
-  --seconds 2 --offline 500 --pair-guests 300 --dir build/ci/bench-sync-data
+  --seconds 2 --offline 500 --pull 2000 --pair-guests 300 \
+  --dir build/ci/bench-sync-data
 build/ci/tools/bench/entree-bench-reports --attendees 500 --scans 1 \
   --dir build/ci/bench-reports-data
 build/ci/tools/bench/entree-bench-seating --runs 1

@@ -1,18 +1,27 @@
 // Benchmark of sync through PostgreSQL (a private server from
 // tools/pg-sandbox.sh): the lag from a scan at one kiosk to it being known
 // at another, the time for 5 kiosks with 10,000 offline check-ins each to
-// converge, 5 kiosks scanning continuously with their sync workers, and an
-// empty box paired to ready (entree device join) with 10,000 guests.
+// converge, a door's scan while its sync worker pulls 50,000 rows beside
+// the same with sync idle, 5 kiosks scanning continuously with their sync
+// workers, and an empty box paired to ready (entree device join) with
+// 10,000 guests.
 //
 // Usage: entree-bench-sync [--attendees N] [--scans N] [--seconds S]
-//                          [--offline N] [--pair-guests N] [--dir DIR]
+//                          [--offline N] [--pull N] [--pair-guests N]
+//                          [--dir DIR] [--only PHASE]
 // --scans: scans for the lag (100); --offline: check-ins per kiosk made
-// offline (10000); --seconds: how long 5 kiosks scan continuously (60).
+// offline (10000); --pull: rows the reconnecting door pulls (50000);
+// --seconds: how long 5 kiosks scan continuously (60); --only: one phase
+// of lag, converge, reconnect, continuous, pair.
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -243,6 +252,97 @@ void Continuous(const EventFiles& files, const std::string& conninfo,
            "");
 }
 
+// Decide-and-commit times of scans at kiosk 0's door, one every 2 ms from
+// the code after `next`, until `until` says stop. Dies on a scan that
+// fails: a door that finds its file busy is a bug here, not a figure.
+std::vector<double> PacedScans(const EventFiles& files, size_t& next,
+                               const std::function<bool(size_t)>& until) {
+  SystemClock clock;
+  Store store = Store::Open(files.Path(0)).value();
+  Event event = store.GetEvent().value();
+  Door door(store, clock, event, DoorSettingsFor(event, Direction::kEntry),
+            Kiosk(0));
+  std::vector<double> ms;
+  while (!until(ms.size())) {
+    auto start = Stopwatch::now();
+    auto outcome = door.Scan(files.codes[next++ % files.codes.size()]);
+    ms.push_back(MillisSince(start));
+    if (!outcome.ok()) Die("a scan failed: " + outcome.status().message());
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return ms;
+}
+
+void ScanRow(const std::string& figure, const std::vector<double>& ms,
+             const std::string& baseline) {
+  double max = ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end());
+  std::printf("%-44s %10.3f %10.3f %8zu  max %.3f ms\n", figure.c_str(),
+              Percentile(ms, 0.5), Percentile(ms, 0.99), ms.size(), max);
+  TableRow("sync: " + figure + ", p50 / p99 / max",
+           Fixed(Percentile(ms, 0.5), 2, "/") + " " +
+               Fixed(Percentile(ms, 0.99), 2, "/") + " " + Fixed(max, 2, "ms"),
+           baseline);
+}
+
+// A door reconnecting after an outage: the others sent `rows` check-ins
+// meanwhile, which its sync worker pulls while guests keep scanning.
+void Reconnect(const EventFiles& files, const std::string& conninfo, int rows) {
+  {
+    // Another door's offline check-ins, sent before this one returns.
+    Store other = Store::Open(files.Path(1)).value();
+    if (!other.EnableOutbox().ok()) Die("cannot start the outbox");
+    Instant at = SystemClock().Now();
+    for (int done = 0; done < rows;) {
+      auto transaction = other.Begin();
+      for (int i = 0; i < 5000 && done < rows; ++i, ++done) {
+        CheckinRecord record{NewUuid(),
+                             files.guests[done % files.guests.size()],
+                             1,
+                             Kiosk(1),
+                             done % 2 ? Direction::kExit : Direction::kEntry,
+                             at,
+                             done % 2 ? Verdict::kGoodbye : Verdict::kWelcome,
+                             std::nullopt};
+        if (!other.AppendCheckin(record).ok()) Die("cannot record");
+      }
+      if (!transaction->Commit().ok()) Die("cannot commit the check-ins");
+    }
+    auto sent = SyncOnce(other, conninfo, Kiosk(1), SystemClock().Now());
+    if (!sent.ok()) Die(sent.status().message());
+  }
+  // The disk settled after the setup's writes, for a fair baseline.
+  ::sync();
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  size_t next = 0;
+  std::vector<double> idle =
+      PacedScans(files, next, [](size_t n) { return n >= 2000; });
+  ScanRow("door scan, sync idle (ms)", idle, "");
+  auto counted = [&] {
+    return Store::Open(files.Path(0))->ListCheckins()->size();
+  };
+  size_t before = counted();
+  SystemClock clock;
+  SyncWorker worker(files.Path(0), conninfo, Kiosk(0), clock);
+  auto start = Stopwatch::now();
+  size_t pulled = 0;
+  // Counted every 100 scans: the count reads the whole file.
+  std::vector<double> busy = PacedScans(files, next, [&](size_t n) {
+    if (n % 100 != 0) return false;
+    pulled = counted() - before;
+    return pulled >= static_cast<size_t>(rows) ||
+           Stopwatch::now() - start > std::chrono::seconds(120);
+  });
+  double seconds = MillisSince(start) / 1000;
+  if (pulled < static_cast<size_t>(rows)) {
+    Die("the pull did not end: " + std::to_string(pulled) + " rows, sync " +
+        std::string(ToString(worker.status().state)) + " " +
+        worker.status().detail);
+  }
+  ScanRow("door scan, its sync pulling " + std::to_string(rows) + " rows (ms)",
+          busy, "target p99 under 5 ms, max under 50 ms");
+  std::printf("%-44s %10.2f s\n", "the pull beside the scans", seconds);
+}
+
 // An empty box joined as a door and as a registration desk to an event of
 // `guests` guests: from the setup code to a database ready to scan.
 void Pair(const std::filesystem::path& dir, const std::string& conninfo,
@@ -289,25 +389,38 @@ int main(int argc, char** argv) {
        ""});
   int seconds = FlagValue(argc, argv, "--seconds", 60);
   int offline = FlagValue(argc, argv, "--offline", 10000);
+  int pull = FlagValue(argc, argv, "--pull", 50000);
+  std::string only;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string_view(argv[i]) == "--only") only = argv[i + 1];
+  }
+  auto runs = [&](std::string_view phase) {
+    return only.empty() || only == phase;
+  };
   std::printf("sync through PostgreSQL: %d kiosks, %d attendees\n\n", kKiosks,
               options.attendees);
   std::printf("%-44s %10s %10s %8s\n", "figure", "p50", "p99", "count");
-  {
+  if (runs("lag")) {
     EventFiles files(options.dir / "lag", options.attendees);
     Server server(options.dir / "lag" / "pg");
     Lag(files, server.conninfo, options.scans);
   }
-  {
+  if (runs("converge")) {
     EventFiles files(options.dir / "converge", options.attendees);
     Server server(options.dir / "converge" / "pg");
     Converge(files, server.conninfo, offline);
   }
-  {
+  if (runs("reconnect")) {
+    EventFiles files(options.dir / "reconnect", options.attendees);
+    Server server(options.dir / "reconnect" / "pg");
+    Reconnect(files, server.conninfo, pull);
+  }
+  if (runs("continuous")) {
     EventFiles files(options.dir / "continuous", options.attendees);
     Server server(options.dir / "continuous" / "pg");
     Continuous(files, server.conninfo, seconds);
   }
-  {
+  if (runs("pair")) {
     std::filesystem::create_directories(options.dir / "pair");
     Server server(options.dir / "pair" / "pg");
     Pair(options.dir / "pair", server.conninfo,

@@ -8,16 +8,54 @@
 
 #include <cassert>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "entree/base/atomic_file.h"
+#include "write_turns.h"
+
+// What SQLite's callbacks on one connection keep. Poll is its busy
+// handler: it asks again for the lock every 100 microseconds, so a door
+// gets it within a fraction of a millisecond of its release (SQLite's own
+// handler sleeps up to 100 ms between tries), until the budget is spent.
+// CountFrames is its log hook during a background step: it notes the size
+// of the log instead of copying it into the file there and then.
+struct entree::Database::LockWait {
+  int budget_ms = 0;
+  std::chrono::steady_clock::time_point since;
+  int log_frames = 0;
+
+  static int CountFrames(void* context, sqlite3*, const char*, int frames) {
+    static_cast<LockWait*>(context)->log_frames = frames;
+    return SQLITE_OK;
+  }
+
+  static int Poll(void* context, int tries) {
+    auto* wait = static_cast<LockWait*>(context);
+    auto now = std::chrono::steady_clock::now();
+    if (tries == 0) wait->since = now;
+    if (now - wait->since >= std::chrono::milliseconds(wait->budget_ms)) {
+      return 0;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    return 1;
+  }
+};
 
 namespace entree {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+// SQLite's own threshold for copying the log into the file (pages).
+constexpr int kLogPagesBeforeCopy = 1000;
+// The same after a background step: every 2 MiB (at 32 KiB pages), so that
+// a door's commit, which waits for the disk, never finds much of a sync's
+// writes still to be flushed beside its own.
+constexpr int kStepLogPagesBeforeCopy = 64;
 
 // Why the file at `path` could not be opened, in the words that fit the
 // real cause: a file of another kind, a read-only file or folder, a full
@@ -123,6 +161,15 @@ Status SqliteError(sqlite3* db, std::string_view what) {
 }  // namespace
 
 Result<Database> Database::Open(const std::string& path) {
+  // SQLite counts every allocation under one lock of the whole process
+  // unless told not to; the door, sync and seating threads each allocate
+  // on their own connection, and nothing here reads the count. Told once,
+  // before SQLite starts (it refuses later, which changes nothing).
+  static const bool kUncounted = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)kUncounted;
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &raw,
@@ -131,7 +178,6 @@ Result<Database> Database::Open(const std::string& path) {
   Database db(raw, path);
   if (rc != SQLITE_OK) return OpenFailure(raw, path);
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // journal_mode is the first statement to read the file, so it is where a
   // file that is not a database shows itself. The page size takes effect
   // only in a new, empty file: 32 KiB pages take a quarter off a bulk
@@ -181,9 +227,22 @@ Result<Database> Database::Open(const std::string& path) {
       path != ":memory:" && !path.empty() && ::stat(path.c_str(), &info) == 0) {
     db.device_ = static_cast<uint64_t>(info.st_dev);
     db.inode_ = static_cast<uint64_t>(info.st_ino);
+    db.turns_ = WriteTurns::Of(db.device_, db.inode_);
   }
   if (path != ":memory:" && !path.empty()) ProtectEventFiles(path);
   return db;
+}
+
+Database::Database(sqlite3* db, std::string path)
+    : db_(db),
+      path_(std::move(path)),
+      lock_wait_(std::make_unique<LockWait>()) {
+  WaitForLockUpTo(kBusyTimeoutMs);
+}
+
+void Database::WaitForLockUpTo(int milliseconds) {
+  lock_wait_->budget_ms = milliseconds;
+  if (db_) sqlite3_busy_handler(db_, LockWait::Poll, lock_wait_.get());
 }
 
 Database::Database(Database&& other) noexcept
@@ -192,7 +251,9 @@ Database::Database(Database&& other) noexcept
       device_(other.device_),
       inode_(other.inode_),
       foreign_keys_off_(other.foreign_keys_off_),
-      mark_(other.mark_) {
+      mark_(other.mark_),
+      lock_wait_(std::move(other.lock_wait_)),
+      turns_(std::move(other.turns_)) {
   other.db_ = nullptr;
 }
 
@@ -205,6 +266,8 @@ Database& Database::operator=(Database&& other) noexcept {
     inode_ = other.inode_;
     foreign_keys_off_ = other.foreign_keys_off_;
     mark_ = other.mark_;
+    lock_wait_ = std::move(other.lock_wait_);
+    turns_ = std::move(other.turns_);
     other.db_ = nullptr;
   }
   return *this;
@@ -396,25 +459,38 @@ Status Database::SaveIntoOpenFile() {
   return identity;
 }
 
+bool Database::SomeoneWaits() const { return turns_ && turns_->SomeoneWaits(); }
+
 Status Database::Checkpoint() {
   // Never into a file that is no longer this one's.
   if (!CheckIdentity().ok()) return SaveIntoOpenFile();
   // Emptied as well when nobody else reads or writes just now, so that no
   // log is left to be replayed into a file put in this one's place; else
-  // as much as can be copied without waiting.
-  sqlite3_busy_timeout(db_, 0);
+  // as much as can be copied without waiting for a writer. Another
+  // connection's copy under way (a sync's, after its step) is waited for,
+  // up to kCopyWait: it is short, and ours copies what it did not.
+  constexpr auto kCopyWait = std::chrono::milliseconds(50);
+  auto busy = [](int rc) {
+    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+  };
+  WaitForLockUpTo(0);
   int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE,
                                      nullptr, nullptr);
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+  WaitForLockUpTo(kBusyTimeoutMs);
+  auto since = std::chrono::steady_clock::now();
+  while (busy(rc)) {
     rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                    nullptr, nullptr);
+    if (!busy(rc) || std::chrono::steady_clock::now() - since > kCopyWait) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
   return rc == SQLITE_OK ? Status::Ok() : SqliteError(db_, "checkpoint");
 }
 
 Status Database::ProbeWrite() {
-  sqlite3_busy_timeout(db_, 0);
+  WaitForLockUpTo(0);
   Status status = [this]() -> Status {
     ENTREE_ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(*this));
     // A committed write of the header, unchanged: only a write that
@@ -424,40 +500,82 @@ Status Database::ProbeWrite() {
         Exec("PRAGMA user_version = " + std::to_string(version)));
     return transaction.Commit();
   }();
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  WaitForLockUpTo(kBusyTimeoutMs);
   return status;
 }
 
-Result<Transaction> Transaction::Begin(Database& db) {
+Result<Transaction> Transaction::Begin(Database& db, Writer writer) {
   if (db.foreign_keys_off_) {
     ENTREE_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
     db.foreign_keys_off_ = false;
   }
-  ENTREE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   Transaction transaction(&db);
+  if (writer == Writer::kBackground) {
+    // A moment between one step and the next, in which a writer of
+    // another process that polls for the lock finds it free.
+    std::this_thread::sleep_for(std::chrono::microseconds(300));
+    if (db.turns_) db.turns_->StepBegins();
+    transaction.background_ = true;
+    // The log is copied into the file after the step, once the turn is
+    // given back (EndStep), not at its commit while a door waits.
+    sqlite3_wal_hook(db.db_, Database::LockWait::CountFrames,
+                     db.lock_wait_.get());
+    if (Status status = db.Exec("BEGIN IMMEDIATE"); !status.ok()) {
+      transaction.EndStep();
+      transaction.done_ = true;
+      return status;
+    }
+  } else {
+    if (db.turns_) db.turns_->Waiting(db.lock_wait_->budget_ms);
+    Status status = db.Exec("BEGIN IMMEDIATE");
+    if (db.turns_) db.turns_->Granted();
+    transaction.done_ = !status.ok();
+    if (!status.ok()) return status;
+  }
   // Checked under the write lock: a file swapped in by a program that
   // writes through SQLite cannot slip in between. The lock is let go
   // before what was written is saved into the file that was moved.
   if (Status identity = db.CheckIdentity(); !identity.ok()) {
-    ENTREE_RETURN_IF_ERROR(db.Exec("ROLLBACK"));
+    Status rolled_back = db.Exec("ROLLBACK");
+    transaction.EndStep();
     transaction.done_ = true;
+    ENTREE_RETURN_IF_ERROR(rolled_back);
     return db.SaveIntoOpenFile();
   }
   return transaction;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : db_(other.db_), done_(other.done_) {
+    : db_(other.db_), done_(other.done_), background_(other.background_) {
   other.done_ = true;
+  other.background_ = false;
 }
 
 Transaction::~Transaction() {
   if (!done_) (void)db_->Exec("ROLLBACK");
+  EndStep();
+}
+
+void Transaction::EndStep() {
+  if (!background_) return;
+  background_ = false;
+  if (db_->turns_) db_->turns_->StepEnded();
+  sqlite3_wal_autocheckpoint(db_->db_, kLogPagesBeforeCopy);
+  // What SQLite would have done at the commit: as much of the log as can
+  // be copied without taking the write lock.
+  if (std::exchange(db_->lock_wait_->log_frames, 0) >=
+      kStepLogPagesBeforeCopy) {
+    sqlite3_wal_checkpoint_v2(db_->db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                              nullptr, nullptr);
+  }
 }
 
 Status Transaction::Commit() {
   Status status = db_->Exec("COMMIT");
-  if (status.ok()) done_ = true;
+  if (status.ok()) {
+    done_ = true;
+    EndStep();
+  }
   return status;
 }
 

@@ -51,6 +51,12 @@ Store::~Store() {
 
 Result<Transaction> Store::Begin() { return Transaction::Begin(db_); }
 
+Result<Transaction> Store::BeginStep() {
+  return Transaction::Begin(db_, Writer::kBackground);
+}
+
+bool Store::SomeoneWaits() const { return db_.SomeoneWaits(); }
+
 Status Store::TryInSavepoint(const std::function<Status()>& work,
                              Status& outcome) {
   ENTREE_RETURN_IF_ERROR(db_.Exec("SAVEPOINT store_attempt"));

@@ -3,6 +3,7 @@
 #include "entree/sync/sync_server.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -26,6 +27,13 @@ namespace {
 constexpr const char* kLockEvent = "SELECT pg_advisory_xact_lock(hashtext($1))";
 constexpr const char* kShareEvent =
     "SELECT pg_advisory_xact_lock_shared(hashtext($1))";
+
+// The most a sync writes to the event file in one transaction (a step,
+// Store::BeginStep): so many records, or what it wrote in so much time,
+// whichever comes first; and no more once a door of this process waits
+// (docs/design/023-sync-in-short-steps.md).
+constexpr size_t kStepRecords = 250;
+constexpr std::chrono::microseconds kStepTime{4000};
 
 // --- push ------------------------------------------------------------------
 
@@ -298,10 +306,15 @@ Result<int> Push(PgServer& server, Store& store, const std::string& event,
       (void)server.Exec("ROLLBACK");
       return status;
     }
-    // The server has them; a crash before this line sends them again,
-    // which the server ignores.
-    status = store.DropOutboxThrough(entries.back().seq);
-    if (!status.ok()) return status;
+    // The server has them; a crash before they are dropped sends them
+    // again, which the server ignores.
+    for (size_t next = 0; next < entries.size(); next += kStepRecords) {
+      size_t last = std::min(entries.size(), next + kStepRecords) - 1;
+      ENTREE_ASSIGN_OR_RETURN(auto step, store.BeginStep());
+      status = store.DropOutboxThrough(entries[last].seq);
+      if (status.ok()) status = step.Commit();
+      if (!status.ok()) return status;
+    }
     pushed += static_cast<int>(entries.size());
   }
 }
@@ -452,27 +465,34 @@ Result<Pulled> Pull(PgServer& server, const std::string& event, int64_t cursor,
 // this file knows would revoke every badge of its holder at once.
 constexpr uint32_t kMaxSerialStep = 100;
 
+// What a pulled record is judged by: this file, this kiosk's clock, and
+// the earliest honest check-in of the event (EarliestCheckinFor).
+struct Judge {
+  Store& store;
+  Instant now;
+  Instant earliest_checkin;
+};
+
 // Whether a pulled record may be merged; the reason when not. Only what
 // cannot be true of an honest kiosk's record is refused here: a check-in
 // dated ahead of this kiosk's clock, a badge serial out of all proportion.
-Result<std::optional<std::string>> Distrust(Store& store,
-                                            const CheckinRecord& c,
-                                            Instant now) {
-  if (c.at > now + kClockTolerance) {
+Result<std::optional<std::string>> Distrust(const Judge& judge,
+                                            const CheckinRecord& c) {
+  if (c.at > judge.now + kClockTolerance) {
     return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
                                       ", ahead of this kiosk's clock");
   }
-  ENTREE_ASSIGN_OR_RETURN(Event event, store.GetEvent());
-  if (c.at < EarliestCheckinFor(event)) {
+  if (c.at < judge.earliest_checkin) {
     return std::optional<std::string>("dated " + FormatIsoUtc(c.at) +
                                       ", long before the event");
   }
   return std::optional<std::string>();
 }
 
-Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
-                                            Instant) {
-  ENTREE_ASSIGN_OR_RETURN(auto current, store.CurrentBadge(b.attendee_id));
+Result<std::optional<std::string>> Distrust(const Judge& judge,
+                                            const Badge& b) {
+  ENTREE_ASSIGN_OR_RETURN(auto current,
+                          judge.store.CurrentBadge(b.attendee_id));
   uint32_t known = current ? current->serial : 0;
   if (b.serial > known + kMaxSerialStep) {
     return std::optional<std::string>("serial " + std::to_string(b.serial) +
@@ -482,9 +502,9 @@ Result<std::optional<std::string>> Distrust(Store& store, const Badge& b,
 }
 
 // A told time ahead of this kiosk's clock is no kiosk's honest record.
-Result<std::optional<std::string>> Distrust(Store&, const Seat& seat,
-                                            Instant now) {
-  if (seat.told_at && *seat.told_at > now + kClockTolerance) {
+Result<std::optional<std::string>> Distrust(const Judge& judge,
+                                            const Seat& seat) {
+  if (seat.told_at && *seat.told_at > judge.now + kClockTolerance) {
     return std::optional<std::string>("told " + FormatIsoUtc(*seat.told_at) +
                                       ", ahead of this kiosk's clock");
   }
@@ -492,7 +512,7 @@ Result<std::optional<std::string>> Distrust(Store&, const Seat& seat,
 }
 
 template <typename Record>
-Result<std::optional<std::string>> Distrust(Store&, const Record&, Instant) {
+Result<std::optional<std::string>> Distrust(const Judge&, const Record&) {
   return std::optional<std::string>();
 }
 
@@ -513,9 +533,10 @@ std::string IdOf(const CheckinRecord& c) { return ToString(c.id); }
 // set aside for staff: the rest of the pull goes on. Counts it in
 // `set_aside`. Fails only when the store itself fails.
 template <typename Record, typename Merge>
-Status MergeOrSetAside(Store& store, const Record& record, const char* kind,
-                       Merge merge, Instant now, int& set_aside) {
-  ENTREE_ASSIGN_OR_RETURN(auto distrust, Distrust(store, record, now));
+Status MergeOrSetAside(const Judge& judge, const Record& record,
+                       const char* kind, Merge merge, int& set_aside) {
+  Store& store = judge.store;
+  ENTREE_ASSIGN_OR_RETURN(auto distrust, Distrust(judge, record));
   std::optional<std::string> reason = distrust;
   if (!reason) {
     Status merged;
@@ -529,69 +550,44 @@ Status MergeOrSetAside(Store& store, const Record& record, const char* kind,
     reason = merged.message();
   }
   ++set_aside;
-  return store.SetAside(kind, IdOf(record), *reason, now);
+  return store.SetAside(kind, IdOf(record), *reason, judge.now);
 }
 
-// Merges what was pulled, outbox untouched, in transactions of a few
-// hundred records: the kiosk's own writes to the file wait at most one of
-// them. The cursor moves in the last, so a crash part way pulls again and
-// merging again changes nothing. Returns how many records were set aside.
+// Merges what was pulled, outbox untouched, in background steps
+// (Store::BeginStep) of at most kStepRecords records, each ended early once
+// it has taken kStepTime or a door of this process waits: a door waits for
+// the file at most one step, and in this process one record
+// (docs/design/023-sync-in-short-steps.md). The cursor moves in the last,
+// so a crash part way pulls again and merging again changes nothing.
+// Returns how many records were set aside.
 Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
-  constexpr size_t kPerTransaction = 500;
+  ENTREE_ASSIGN_OR_RETURN(Event event, store.GetEvent());
+  const Judge judge{store, now, EarliestCheckinFor(event)};
   int set_aside = 0;
   std::vector<std::function<Status()>> merges;
-  for (const Attendee& a : pulled.attendees) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, a, "attendee",
-          [&](const Attendee& r) { return store.MergeAttendee(r); }, now,
-          set_aside);
-    });
-  }
-  for (const Badge& b : pulled.badges) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, b, "badge",
-          [&](const Badge& r) { return store.MergeBadge(r); }, now, set_aside);
-    });
-  }
-  for (const CheckinRecord& c : pulled.checkins) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, c, "checkin",
-          [&](const CheckinRecord& r) { return store.MergeCheckin(r, now); },
-          now, set_aside);
-    });
-  }
-  for (const Rounds& r : pulled.rounds) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, r, "rounds",
-          [&](const Rounds& n) { return store.MergeRounds(n.count); }, now,
-          set_aside);
-    });
-  }
-  for (const SeatingTable& t : pulled.tables) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, t, "table",
-          [&](const SeatingTable& r) { return store.MergeTable(r); }, now,
-          set_aside);
-    });
-  }
-  for (const Seat& seat : pulled.seats) {
-    merges.push_back([&] {
-      return MergeOrSetAside(
-          store, seat, "seat",
-          [&](const Seat& r) -> Status {
-            // A guest told two tables: kept as told here, and set aside
-            // for staff.
-            ENTREE_ASSIGN_OR_RETURN(auto clash, store.MergeSeat(r));
-            return clash ? Status::InvalidArgument(*clash) : Status::Ok();
-          },
-          now, set_aside);
-    });
-  }
+  auto add = [&](const auto& records, const char* kind, auto merge) {
+    for (const auto& record : records) {
+      merges.push_back([&judge, &record, kind, merge, &set_aside] {
+        return MergeOrSetAside(judge, record, kind, merge, set_aside);
+      });
+    }
+  };
+  add(pulled.attendees, "attendee",
+      [&](const Attendee& r) { return store.MergeAttendee(r); });
+  add(pulled.badges, "badge",
+      [&](const Badge& r) { return store.MergeBadge(r); });
+  add(pulled.checkins, "checkin",
+      [&](const CheckinRecord& r) { return store.MergeCheckin(r, now); });
+  add(pulled.rounds, "rounds",
+      [&](const Rounds& n) { return store.MergeRounds(n.count); });
+  add(pulled.tables, "table",
+      [&](const SeatingTable& r) { return store.MergeTable(r); });
+  add(pulled.seats, "seat", [&](const Seat& r) -> Status {
+    // A guest told two tables: kept as told here, and set aside for
+    // staff.
+    ENTREE_ASSIGN_OR_RETURN(auto clash, store.MergeSeat(r));
+    return clash ? Status::InvalidArgument(*clash) : Status::Ok();
+  });
   for (const Refused& refused : pulled.refused) {
     merges.push_back([&] {
       ++set_aside;
@@ -601,10 +597,17 @@ Result<int> Apply(Store& store, const Pulled& pulled, Instant now) {
   }
   size_t done = 0;
   do {
-    ENTREE_ASSIGN_OR_RETURN(auto transaction, store.Begin());
+    ENTREE_ASSIGN_OR_RETURN(auto transaction, store.BeginStep());
+    auto started = std::chrono::steady_clock::now();
     Status status = store.BeginApplying();
-    size_t end = std::min(merges.size(), done + kPerTransaction);
-    for (; status.ok() && done < end; ++done) status = merges[done]();
+    const size_t first = done;
+    const size_t end = std::min(merges.size(), done + kStepRecords);
+    while (status.ok() && done < end &&
+           (done == first ||
+            (std::chrono::steady_clock::now() - started < kStepTime &&
+             !store.SomeoneWaits()))) {
+      status = merges[done++]();
+    }
     if (status.ok() && done == merges.size()) {
       status = store.SetSyncCursor(pulled.cursor, now);
     }

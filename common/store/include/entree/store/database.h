@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -19,10 +20,24 @@ struct sqlite3_stmt;
 namespace entree {
 
 class Statement;
+class WriteTurns;
+
+// Who waits on a write (Transaction::Begin).
+enum class Writer {
+  // Someone waits on it: a guest at the door, staff at a screen. Goes
+  // before every background step of this process on the same file.
+  kWaitedOn,
+  // A background step (sync's merges and clean-ups): gives way to any
+  // waited-on writer of this process, and holds the lock a few
+  // milliseconds at most (its caller's promise). The log is copied into
+  // the file after it, once the lock is let go.
+  kBackground,
+};
 
 // Owns one connection. Opening applies Entree's pragmas: WAL journal,
-// synchronous=FULL (a committed row is on disk), foreign keys on and a busy
-// timeout, so every connection behaves the same.
+// synchronous=FULL (a committed row is on disk), foreign keys on and a
+// wait for the write lock held by another connection (polled finely, up
+// to 5 s), so every connection behaves the same.
 class Database {
  public:
   // Opens or creates the file at `path` (":memory:" for a private in-memory
@@ -72,6 +87,10 @@ class Database {
   // it (error.db_disk_full). Fails as Transaction::Begin does, and with
   // kDatabase when another connection holds the lock.
   Status ProbeWrite();
+  // Whether a writer someone waits on (Writer::kWaitedOn) of this process
+  // waits for this file's lock now: a background step under way ends as
+  // soon as it can.
+  bool SomeoneWaits() const;
   // The event's mark in the file's header (PRAGMA application_id): from
   // now on CheckIdentity also fails (error.db_replaced) when the file at
   // path() carries another mark, as when another event's database was
@@ -84,7 +103,9 @@ class Database {
 
  private:
   friend class Transaction;
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::string path);
+  // How long a write waits for the lock from now on.
+  void WaitForLockUpTo(int milliseconds);
   sqlite3* db_ = nullptr;
   std::string path_;
   // The device and inode of the file when it was opened; 0 for none.
@@ -92,6 +113,13 @@ class Database {
   uint64_t inode_ = 0;
   bool foreign_keys_off_ = false;
   uint32_t mark_ = 0;
+  // The wait for the lock and the log's length, where SQLite's callbacks
+  // find them.
+  struct LockWait;
+  std::unique_ptr<LockWait> lock_wait_;
+  // Shared with this process's other connections to the file; none for
+  // an in-memory database.
+  std::shared_ptr<WriteTurns> turns_;
 };
 
 // Owns one prepared statement. Parameters are numbered from 1, columns from
@@ -146,9 +174,11 @@ class Statement {
 // sharing a file never deadlock halfway through. Begin also fails (and
 // holds nothing) when the file was deleted or replaced since it was opened
 // (Database::CheckIdentity): nothing is written where it would be lost.
+// A background writer's turn is kept until the transaction ends.
 class Transaction {
  public:
-  static Result<Transaction> Begin(Database& db);
+  static Result<Transaction> Begin(Database& db,
+                                   Writer writer = Writer::kWaitedOn);
   Transaction(Transaction&& other) noexcept;
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;
@@ -161,8 +191,12 @@ class Transaction {
 
  private:
   explicit Transaction(Database* db) : db_(db) {}
+  // Ends a background step: the turn given back, then the log copied
+  // into the file when it has grown long.
+  void EndStep();
   Database* db_ = nullptr;
   bool done_ = false;
+  bool background_ = false;
 };
 
 // Steps `stmt` to its end, making each row a T with `read(stmt)`. Fails

@@ -170,6 +170,14 @@ class Store {
   // Store calls made while it is open are part of it. Bulk writes of
   // attendees have their own (BulkLoad, bulk_load.h).
   Result<Transaction> Begin();
+  // Begins one background step of a longer job (sync), which must end it
+  // within a few milliseconds: it waits while a door of this process waits
+  // for the file (Writer::kBackground), and should end as soon as
+  // SomeoneWaits().
+  Result<Transaction> BeginStep();
+  // Whether a door (a writer someone waits on) of this process waits for
+  // the file now.
+  bool SomeoneWaits() const;
   // Runs `work` inside a savepoint of the open transaction: when it fails,
   // what it wrote is undone and the rest of the transaction goes on. The
   // returned Status fails when the store cannot make or undo the
