@@ -286,7 +286,7 @@ TEST_CASE(
   // file once, and the file holds this door's and the other door's rows.
   auto shown = Shown(log);
   CHECK(shown.size() == scans);
-  CHECK(scans > 1000);
+  CHECK(scans > 100);
   Store store = Store::Open(db).value();
   std::set<std::string> ids;
   long recorded = 0, lost = 0;
