@@ -130,6 +130,29 @@ std::string DatabaseFingerprint(const std::string& path) {
   return out;
 }
 
+int StartHeadless(const std::vector<std::string>& argv,
+                  const std::string& output) {
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    ::dup2(out, 1);
+    ::dup2(out, 2);
+    ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    ::setenv("SDL_RENDER_DRIVER", "software", 1);
+    ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+    std::vector<char*> args;
+    for (const std::string& arg : argv) {
+      args.push_back(const_cast<char*>(arg.c_str()));
+    }
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input,
                          const std::vector<std::string>& env) {
@@ -320,6 +343,14 @@ PgSandbox::PgSandbox(int port, const std::string& tls_cert,
 }
 
 PgSandbox::~PgSandbox() { Stop(); }
+
+long PgSandbox::Count(const std::string& sql) const {
+  auto psql = RunProcess(
+      {"/usr/bin/psql", "-X", "-A", "-t", "-d", conninfo_, "-c", sql});
+  INFO(psql.err);
+  REQUIRE(psql.exit_code == 0);
+  return std::stol(psql.out);
+}
 
 void PgSandbox::Start() {
   std::vector<std::string> command = {

@@ -85,6 +85,12 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::string& input = "",
                          const std::vector<std::string>& env = {});
 
+// Starts `argv` (a headless kiosk: argv[0] is its path) in the background
+// under SDL's offscreen, dummy-audio and software drivers, its output
+// appended to the file `output`. Returns its process id.
+int StartHeadless(const std::vector<std::string>& argv,
+                  const std::string& output);
+
 // Opens the FIFO at `path` for blocking writes once a reader has it open,
 // trying for up to `patience`; -1 when no reader came.
 int OpenFifoWriter(const std::string& path, std::chrono::milliseconds patience);
@@ -167,6 +173,8 @@ class PgSandbox {
   PgSandbox& operator=(const PgSandbox&) = delete;
   // The libpq connection string.
   const std::string& conninfo() const { return conninfo_; }
+  // The number psql prints for `sql` on this server.
+  long Count(const std::string& sql) const;
   void Stop();
   void Start();
   // Kills the server at once, as a crash or a pulled plug would.

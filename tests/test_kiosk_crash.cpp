@@ -84,24 +84,12 @@ bool LineAfter(const std::string& path, off_t offset) {
 class KioskRun {
  public:
   KioskRun(const std::string& db, const std::string& scanner,
-           const std::string& log, const std::string& output) {
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      ::dup2(out, 1);
-      ::dup2(out, 2);
-      ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-      ::setenv("SDL_AUDIODRIVER", "dummy", 1);
-      ::setenv("SDL_RENDER_DRIVER", "software", 1);
-      ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
-      ::execl(ENTREE_KIOSK_PATH, ENTREE_KIOSK_PATH, "--db", db.c_str(),
-              "--kiosk", "door-1", "--role", "door", "--windowed", "--size",
-              "640x360", "--scanner", scanner.c_str(), "--verdict-log",
-              log.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
+           const std::string& log, const std::string& output)
+      : pid_(testing::StartHeadless(
+            {ENTREE_KIOSK_PATH, "--db", db, "--kiosk", "door-1", "--role",
+             "door", "--windowed", "--size", "640x360", "--scanner", scanner,
+             "--verdict-log", log},
+            output)) {}
   ~KioskRun() { Kill(); }
   // SIGKILL, as a pulled plug; then reaps the process.
   void Kill() {

@@ -2,7 +2,6 @@
 // machine while its sync worker pushes tens of thousands of its own
 // offline check-ins and pulls tens of thousands of another door's: no scan
 // fails, none is lost, none is doubled.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -54,40 +53,19 @@ void AppendCheckins(Store& store, const std::vector<Uuid>& guests,
   }
 }
 
-// A number the server's psql prints for `sql`.
-long ServerCount(const std::string& conninfo, const std::string& sql) {
-  auto psql = testing::RunProcess(
-      {"/usr/bin/psql", "-X", "-A", "-t", "-d", conninfo, "-c", sql});
-  INFO(psql.err);
-  REQUIRE(psql.exit_code == 0);
-  return std::stol(psql.out);
-}
-
 // The kiosk at the door "door-1", syncing with `server`, reading codes
-// from the FIFO `scanner` and logging each verdict it shows.
+// from the FIFO `scanner` and logging each verdict it shows; killed when
+// destroyed.
 class KioskProcess {
  public:
   KioskProcess(const std::string& db, const std::string& server,
                const std::string& scanner, const std::string& log,
-               const std::string& output) {
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      ::dup2(out, 1);
-      ::dup2(out, 2);
-      ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-      ::setenv("SDL_AUDIODRIVER", "dummy", 1);
-      ::setenv("SDL_RENDER_DRIVER", "software", 1);
-      ::setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
-      ::execl(ENTREE_KIOSK_PATH, ENTREE_KIOSK_PATH, "--db", db.c_str(),
-              "--kiosk", "door-1", "--role", "door", "--windowed", "--size",
-              "640x360", "--server", server.c_str(), "--scanner",
-              scanner.c_str(), "--verdict-log", log.c_str(),
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
+               const std::string& output)
+      : pid_(testing::StartHeadless(
+            {ENTREE_KIOSK_PATH, "--db", db, "--kiosk", "door-1", "--role",
+             "door", "--windowed", "--size", "640x360", "--server", server,
+             "--scanner", scanner, "--verdict-log", log},
+            output)) {}
   ~KioskProcess() {
     ::kill(pid_, SIGKILL);
     int status = 0;
@@ -264,9 +242,8 @@ TEST_CASE(
     auto settle = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     long on_server = 0, pulled = 0;
     while (std::chrono::steady_clock::now() < settle) {
-      on_server = ServerCount(
-          pg.conninfo(),
-          "SELECT count(*) FROM checkins WHERE kiosk_id = 'door-1'");
+      on_server =
+          pg.Count("SELECT count(*) FROM checkins WHERE kiosk_id = 'door-1'");
       pulled = RowsOf(db, "door-2");
       if (on_server >= kOwnOffline + shown_recorded &&
           pulled >= kOthersEarly + kOthersLate) {

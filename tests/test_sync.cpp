@@ -67,15 +67,6 @@ struct Kiosk {
   size_t Checkins() { return store.ListCheckins()->size(); }
 };
 
-// A number the server's psql prints for `sql`.
-long ServerCount(const std::string& conninfo, const std::string& sql) {
-  auto psql = testing::RunProcess(
-      {"/usr/bin/psql", "-X", "-A", "-t", "-d", conninfo, "-c", sql});
-  INFO(psql.err);
-  REQUIRE(psql.exit_code == 0);
-  return std::stol(psql.out);
-}
-
 }  // namespace
 
 TEST_CASE("kiosks scanning while the server is down converge when it returns",
@@ -118,9 +109,8 @@ TEST_CASE("kiosks scanning while the server is down converge when it returns",
     CHECK(k->Checkins() == 32);
     CHECK(k->store.Stats()->total.arrived == 31);
   }
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 32);
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(DISTINCT id) FROM checkins") ==
-        32);
+  CHECK(pg.Count("SELECT count(*) FROM checkins") == 32);
+  CHECK(pg.Count("SELECT count(DISTINCT id) FROM checkins") == 32);
   // Guest 39, let in at two doors while apart, is flagged for staff.
   for (Kiosk* k : {&a, &b, &c}) {
     auto conflicts = k->store.Conflicts();
@@ -198,15 +188,14 @@ TEST_CASE(
   pg.Start();
   // What the server kept through its crash: some of the check-ins, not
   // all of them.
-  long kept = ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins");
+  long kept = pg.Count("SELECT count(*) FROM checkins");
   CHECK(kept > 0);
   CHECK(kept < static_cast<long>(local));
   auto again = a.Sync(pg.conninfo());
   INFO(again.status().message());
   REQUIRE(again.ok());
   CHECK(again->waiting == 0);
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") ==
-        static_cast<long>(local));
+  CHECK(pg.Count("SELECT count(*) FROM checkins") == static_cast<long>(local));
   CHECK(a.Checkins() == local);
 }
 
@@ -228,9 +217,9 @@ TEST_CASE("the same outbox pushed twice counts once", "[sync]") {
   Kiosk again("door-a", path + ".again");
   REQUIRE(first.Sync(pg.conninfo()).ok());
   REQUIRE(again.Sync(pg.conninfo()).ok());
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 5);
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM attendees") == 40);
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM badges") == 40);
+  CHECK(pg.Count("SELECT count(*) FROM checkins") == 5);
+  CHECK(pg.Count("SELECT count(*) FROM attendees") == 40);
+  CHECK(pg.Count("SELECT count(*) FROM badges") == 40);
   CHECK(again.Checkins() == 5);
 }
 
@@ -346,7 +335,7 @@ TEST_CASE("two kiosks given one kiosk id: the second is refused, not hidden",
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == StatusCode::kAlreadyExists);
   CHECK(refused.status().message().find("door-x") != std::string::npos);
-  CHECK(ServerCount(pg.conninfo(), "SELECT count(*) FROM checkins") == 1);
+  CHECK(pg.Count("SELECT count(*) FROM checkins") == 1);
   // Under its own id it syncs, and both admissions are on record.
   Kiosk b2("door-y", organiser.dir.File("b.db"));
   REQUIRE(b2.Sync(pg.conninfo()).ok());
@@ -429,17 +418,15 @@ TEST_CASE("rows from a lying server are checked, not believed",
   corrected.updated_at = a.clock.Now();
   REQUIRE(a.store.UpdateAttendee(corrected).ok());
   REQUIRE(a.Sync(pg.conninfo()).ok());
-  CHECK(ServerCount(pg.conninfo(),
-                    "SELECT count(*) FROM attendees WHERE given_name = "
-                    "'Overgenomen'") == 0);
+  CHECK(pg.Count("SELECT count(*) FROM attendees WHERE given_name = "
+                 "'Overgenomen'") == 0);
   CHECK(a.store.GetAttendee(organiser.guests[7].id)->given_name == "Gast");
 
   // A reissue after the largest 32-bit serial still syncs (64-bit there).
   ServerExec(pg.conninfo(),
              "INSERT INTO badges VALUES ('" + event + "', '" + guest +
                  "', 4294967296, 0, 'k', nextval('entree_change_seq'))");
-  CHECK(ServerCount(pg.conninfo(), "SELECT max(serial) FROM badges") ==
-        4294967296L);
+  CHECK(pg.Count("SELECT max(serial) FROM badges") == 4294967296L);
 }
 
 TEST_CASE("a purge is not undone by a kiosk whose clock runs ahead",
@@ -467,9 +454,8 @@ TEST_CASE("a purge is not undone by a kiosk whose clock runs ahead",
       CHECK(a.email.empty());
     }
   }
-  CHECK(ServerCount(pg.conninfo(),
-                    "SELECT count(*) FROM attendees WHERE given_name <> '' "
-                    "OR family_name <> ''") == 0);
+  CHECK(pg.Count("SELECT count(*) FROM attendees WHERE given_name <> '' "
+                 "OR family_name <> ''") == 0);
 }
 
 TEST_CASE(
