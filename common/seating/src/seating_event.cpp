@@ -20,6 +20,8 @@ struct EventProblem {
   std::vector<Attendee> guests;
   int told = 0;            // guests told
   int64_t told_seats = 0;  // told seat rows in the file when it was read
+  // held[i]: guests[i] keeps the seats planned before though not told.
+  std::vector<bool> held;
 };
 
 struct BuildRequest {
@@ -30,6 +32,10 @@ struct BuildRequest {
   // Leaves out guests without a seat who have not arrived: a plan made at
   // the door keeps to whom the organiser's plan seated.
   bool keep_to_plan = false;
+  // Every guest with a seat each round keeps them, told or not: the
+  // plan only places those without, so no guest told meanwhile can have
+  // been moved by it.
+  bool hold_planned = false;
 };
 
 Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
@@ -49,6 +55,7 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
   out.problem.rounds = request.rounds;
 
   std::map<std::string, std::vector<Seat>> told;
+  std::map<std::string, std::vector<Seat>> untold;
   std::set<std::string> planned;
   ENTREE_ASSIGN_OR_RETURN(auto seats, store.ListSeats());
   for (Seat& seat : seats) {
@@ -56,6 +63,17 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
     planned.insert(id);
     if (seat.told_at) ++out.told_seats;
     if (seat.told_at && !request.reset) told[id].push_back(seat);
+    if (!seat.told_at && request.hold_planned) untold[id].push_back(seat);
+  }
+  std::set<std::string> held;
+  for (auto& [id, kept] : untold) {
+    bool whole = static_cast<int>(kept.size()) == request.rounds &&
+                 std::ranges::all_of(kept, [&](const Seat& seat) {
+                   return table_index.contains(seat.table);
+                 });
+    if (told.contains(id) || !whole) continue;  // placed afresh
+    told[id] = std::move(kept);
+    held.insert(id);
   }
   auto attendance = store.Attendance();
   if (!attendance.ok()) return attendance.status();
@@ -81,12 +99,13 @@ Result<EventProblem> BuildProblem(Store& store, const BuildRequest& request) {
       for (const Seat& seat : known->second) {
         guest.told.push_back(table_index.at(seat.table));
       }
-      ++out.told;
+      if (!held.contains(known->first)) ++out.told;
     } else if (!guest.arrived &&
                (request.present_only ||
                 (request.keep_to_plan && !planned.contains(ToString(a.id))))) {
       continue;
     }
+    out.held.push_back(held.contains(ToString(a.id)));
     out.problem.guests.push_back(std::move(guest));
     out.guests.push_back(a);
   }
@@ -101,12 +120,17 @@ Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
                              {std::to_string(kMaxRounds)});
   }
   // A guest told while the plan was made (at this door, or another
-  // process on the file) may not be moved by it: made again then.
+  // process on the file) may not be moved by it: made again then. A
+  // guest arriving meanwhile is, after kFreshAttempts, placed in the seats
+  // left, holding everyone planned where they are: such a plan cannot
+  // go stale, so a door telling guests without pause still seats them.
+  constexpr int kFreshAttempts = 3;
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
-    auto event =
-        BuildProblem(store, {request.rounds, request.present_only,
-                             request.reset, arriving, arriving.has_value()});
+    bool hold = arriving.has_value() && attempt > kFreshAttempts;
+    auto event = BuildProblem(
+        store, {request.rounds, request.present_only, request.reset, arriving,
+                arriving.has_value(), hold});
     if (!event.ok()) return event.status();
     const SeatingProblem& problem = event->problem;
     SeatingPlan plan =
@@ -121,9 +145,11 @@ Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
     summary.lower_bound = RepeatPairLowerBound(
         problem, summary.guests - summary.quality.unseated);
 
+    // Held guests are written as they were, so that nothing of theirs is
+    // taken away; told ones are left out and kept by the store.
     std::vector<Seat> seats;
     for (size_t g = 0; g < problem.guests.size(); ++g) {
-      if (!problem.guests[g].told.empty()) continue;
+      if (!problem.guests[g].told.empty() && !event->held[g]) continue;
       for (int r = 0; r < request.rounds; ++r) {
         int t = plan.table[g][r];
         if (t == kUnseated) break;
@@ -132,7 +158,7 @@ Result<PlanSummary> Plan(Store& store, const PlanRequest& request,
       }
     }
     std::optional<int64_t> told_seen;
-    if (!request.reset) told_seen = event->told_seats;
+    if (!request.reset && !hold) told_seen = event->told_seats;
     ENTREE_ASSIGN_OR_RETURN(
         bool saved,
         store.SaveSeatingPlan(request.rounds, seats, request.reset, told_seen));

@@ -85,8 +85,8 @@ Result<bool> Store::SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
       bool told = known->second.told_at.has_value();
       bool same = known->second.table == seat.table;
       before.erase(known);
+      if (same) continue;  // told or not, nothing moves
       if (told) return Status::Database("the plan moves a guest who was told");
-      if (same) continue;
       write = *move;
     }
     ENTREE_RETURN_IF_ERROR(write->Bind(1, ToString(seat.attendee_id))

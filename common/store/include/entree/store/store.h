@@ -227,8 +227,8 @@ class Store {
   Result<std::vector<Seat>> SeatsOf(const Uuid& attendee_id);
   // In one transaction: sets the number of rounds, forgets every seat not
   // yet told (with `forget_told`, every seat) and writes `untold`, which
-  // must not hold a kept told guest's seat: that fails with kDatabase and
-  // changes nothing. With `told_seen`, the plan was made when the file held
+  // may repeat a kept told seat as it is but must not move one: that fails
+  // with kDatabase and changes nothing. With `told_seen`, the plan was made when the file held
   // that many told seats: if it holds another number now (a guest was told
   // meanwhile, by another thread or process), nothing is written and the
   // result is false, so the plan can be made again.
