@@ -7,6 +7,7 @@
 #include <string>
 
 #include "entree/base/catalog.h"
+#include "entree/base/time_zone.h"
 #include "entree/codes/staff_pin.h"
 #include "entree/desk/kiosk_config.h"
 #include "entree/desk/print_desk.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 
+#include "entree/base/time_zone.h"
 #include "entree/reports/arrival_chart.h"
 #include "entree/reports/report.h"
 #include "screen.h"
@@ -43,6 +44,7 @@ Result<Numbers> Count(const std::string& database, Instant now) {
   numbers.stats = std::move(report->stats);
   numbers.hosts = std::move(report->hosts);
   numbers.curve = ArrivalCurveOf(report->rows, std::chrono::minutes(0), now);
+  numbers.curve.zone = EventZone(report->event);
   for (const AttendanceRow& row : report->rows) {
     if (row.first_entry) continue;
     std::string line = row.attendee.FullName();

@@ -102,14 +102,14 @@ class AttractScreen final : public Screen {
     std::optional<Instant> at =
         event.starts_at ? event.starts_at : event.doors_open_at;
     if (at) {
-      std::tm day = LocalCalendar(*at);
+      std::tm day = LocalCalendar(*at, EventZone(event));
       parts.push_back(tr().Format(
           "kiosk.date",
           {tr().Get("kiosk.weekday." + std::to_string(day.tm_wday)),
            std::to_string(day.tm_mday),
            tr().Get("kiosk.month." + std::to_string(day.tm_mon + 1)),
            std::to_string(day.tm_year + 1900)}));
-      parts.push_back(FormatLocal(*at).substr(11, 5));
+      parts.push_back(FormatLocal(*at, EventZone(event)).substr(11, 5));
     }
     if (!event.venue.empty()) parts.push_back(event.venue);
     std::string line;
@@ -165,14 +165,17 @@ class VerdictScreen final : public Screen {
     int h = layout.height();
     std::string name =
         GreetingName(outcome_, tr().Get("verdict.unknown_guest"));
-    std::string since = outcome_.first_entry
-                            ? FormatLocal(*outcome_.first_entry).substr(11, 5)
-                            : std::string();
+    TimeZone zone = EventZone(ctx_.event());
+    std::string since =
+        outcome_.first_entry
+            ? FormatLocal(*outcome_.first_entry, zone).substr(11, 5)
+            : std::string();
     // When the doors open: the time, with the date when that is not today.
     std::string opens;
     if (ctx_.event().doors_open_at) {
-      std::string at = FormatLocal(*ctx_.event().doors_open_at);
-      bool today = at.substr(0, 10) == FormatLocal(ctx_.Now()).substr(0, 10);
+      std::string at = FormatLocal(*ctx_.event().doors_open_at, zone);
+      bool today =
+          at.substr(0, 10) == FormatLocal(ctx_.Now(), zone).substr(0, 10);
       opens =
           today ? at.substr(11, 5) : at.substr(0, 10) + " " + at.substr(11, 5);
     }

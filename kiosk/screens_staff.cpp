@@ -97,8 +97,9 @@ class PinScreen final : public Screen {
     if (hash.empty()) {
       message_ = tr().Get("kiosk.pin_closed");
     } else if (auto until = guard.LockedUntil(now)) {
-      message_ =
-          tr().Format("kiosk.pin_locked", {FormatLocal(*until).substr(11, 8)});
+      message_ = tr().Format(
+          "kiosk.pin_locked",
+          {FormatLocal(*until, EventZone(ctx_.event())).substr(11, 8)});
     } else if (VerifyStaffPin(hash, pin_)) {
       guard.Record(true, now);
       ctx_.Pop();
@@ -106,9 +107,11 @@ class PinScreen final : public Screen {
     } else {
       guard.Record(false, now);
       auto locked = guard.LockedUntil(now);
-      message_ = locked ? tr().Format("kiosk.pin_locked",
-                                      {FormatLocal(*locked).substr(11, 8)})
-                        : std::string(tr().Get("kiosk.pin_wrong"));
+      message_ =
+          locked ? tr().Format("kiosk.pin_locked",
+                               {FormatLocal(*locked, EventZone(ctx_.event()))
+                                    .substr(11, 8)})
+                 : std::string(tr().Get("kiosk.pin_wrong"));
     }
     pin_.clear();
   }
@@ -382,9 +385,10 @@ class StaffScreen final : public Screen {
     failed_print_.reset();
     if (const SyncWorker* sync = ctx_.sync()) {
       SyncStatus status = sync->status();
-      std::string last = status.last_sync
-                             ? FormatLocal(*status.last_sync).substr(11, 8)
-                             : std::string("-");
+      std::string last = status.last_sync ? FormatLocal(*status.last_sync,
+                                                        EventZone(ctx_.event()))
+                                                .substr(11, 8)
+                                          : std::string("-");
       if (status.state == SyncState::kRevoked) {
         warnings_.push_back(
             {std::string(tr().Get("error.device_revoked")), "export"});
@@ -413,7 +417,9 @@ class StaffScreen final : public Screen {
       for (const KioskSeen& kiosk : status.kiosks) {
         device_lines_.push_back(tr().Format(
             "kiosk.sync_kiosk",
-            {kiosk.kiosk_id, FormatLocal(kiosk.last_sync_at).substr(11, 8),
+            {kiosk.kiosk_id,
+             FormatLocal(kiosk.last_sync_at, EventZone(ctx_.event()))
+                 .substr(11, 8),
              std::to_string(kiosk.waiting)}));
       }
     }
@@ -548,8 +554,10 @@ class StaffScreen final : public Screen {
     auto who = store.GetAttendee((*last)->attendee_id);
     undo_ = **last;
     undo_name_ = who.ok() ? who->FullName() : std::string("?");
-    question_ = tr().Format("kiosk.staff_confirm_undo",
-                            {undo_name_, FormatLocal(undo_->at).substr(11, 5)});
+    question_ = tr().Format(
+        "kiosk.staff_confirm_undo",
+        {undo_name_,
+         FormatLocal(undo_->at, EventZone(ctx_.event())).substr(11, 5)});
     mode_ = Mode::kConfirmUndo;
   }
 

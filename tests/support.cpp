@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/codes/badge_token.h"
 
@@ -35,7 +36,7 @@ TempDir::~TempDir() {
 }
 
 Instant At(const std::string& iso) {
-  auto parsed = ParseIsoTime(iso);
+  auto parsed = ParseIsoTime(iso, TimeZone::Utc());
   REQUIRE(parsed.has_value());
   return *parsed;
 }
@@ -223,7 +224,11 @@ std::string DemoCsvPath() {
 ProcessResult Cli::Run(std::vector<std::string> args, const std::string& input,
                        std::vector<std::string> env) const {
   args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db});
-  env.insert(env.end(), {"ENTREE_LANG=en", "TZ=Europe/Amsterdam"});
+  bool zone_given = std::any_of(env.begin(), env.end(), [](const auto& e) {
+    return e.starts_with("TZ=");
+  });
+  env.push_back("ENTREE_LANG=en");
+  if (!zone_given) env.push_back("TZ=Europe/Amsterdam");
   return RunProcess(args, input, env);
 }
 

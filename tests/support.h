@@ -98,8 +98,9 @@ int OpenFifoWriter(const std::string& path, std::chrono::milliseconds patience);
 // The demo event's invitation list in assets/.
 std::string DemoCsvPath();
 
-// Runs `entree --db <dir>/event.db ARGS...` in English, local time
-// Europe/Amsterdam.
+// Runs `entree --db <dir>/event.db ARGS...` in English (unless `env`
+// says otherwise), the machine's zone Europe/Amsterdam unless `env` gives
+// another TZ.
 struct Cli {
   TempDir dir;
   std::string db = dir.File("event.db");

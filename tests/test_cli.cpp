@@ -344,7 +344,7 @@ TEST_CASE("init names impossible times: skipped, doubled, doors after end",
   ProcessResult skipped =
       cli.Run({"init", "--name", "X", "--doors-open", "2026-03-29T02:30"});
   CHECK(skipped.exit_code == 3);
-  CHECK(Contains(skipped.err, "does not exist in local time"));
+  CHECK(Contains(skipped.err, "does not exist in Europe/Amsterdam"));
   ProcessResult twice =
       cli.Run({"init", "--name", "X", "--ends", "2026-10-25T02:30"});
   CHECK(twice.exit_code == 3);

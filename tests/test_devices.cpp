@@ -598,6 +598,27 @@ TEST_CASE("entree device add, list, join, sync and revoke", "[sync][devices]") {
                  {"ENTREE_SERVER=" + pg.conninfo()});
   INFO(synced.err);
   CHECK(synced.exit_code == 0);
+  // The event's zone and times travel: the door joined in Amsterdam's; the
+  // organiser moves the event to London's clocks and syncs, and the door
+  // takes them at its next sync, the doors at the same clock time.
+  auto door_event = [&] {
+    return RunProcess({ENTREE_CLI_PATH, "--db", door_db, "--lang", "en",
+                       "event", "--json"},
+                      "", {"TZ=UTC"})
+        .out;
+  };
+  CHECK(door_event().find("\"time_zone\":\"Europe/Amsterdam\"") !=
+        std::string::npos);
+  REQUIRE(organiser.Run({"event", "--timezone", "Europe/London", "--yes"})
+              .exit_code == 0);
+  REQUIRE(organiser.Run({"sync", "--server", pg.conninfo()}).exit_code == 0);
+  REQUIRE(RunProcess({ENTREE_CLI_PATH, "--db", door_db, "sync"}, "",
+                     {"ENTREE_SERVER=" + pg.conninfo()})
+              .exit_code == 0);
+  std::string moved = door_event();
+  CHECK(moved.find("\"time_zone\":\"Europe/London\"") != std::string::npos);
+  CHECK(moved.find("\"doors_open\":\"2020-01-01 00:00:00\"") !=
+        std::string::npos);
   auto listed = organiser.Run({"device", "list", "--server", pg.conninfo()});
   CHECK(listed.out.find("door-1  door  joined") != std::string::npos);
   auto again = RunProcess({ENTREE_CLI_PATH, "--db", box.File("other.db"),

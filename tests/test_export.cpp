@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "entree/base/csv.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/people/export.h"
 #include "entree/people/import.h"
@@ -42,7 +43,7 @@ TEST_CASE("an exported list imports back into the same people", "[export]") {
   for (Language language : {Language::kDutch, Language::kEnglish}) {
     for (char delimiter : {',', ';', '\t'}) {
       INFO(ToString(language) << " delimiter " << int(delimiter));
-      std::string csv = AttendanceCsv(*source.Attendance(),
+      std::string csv = AttendanceCsv(*source.Attendance(), TimeZone::Utc(),
                                       Catalog::For(language), delimiter);
       TempDir other;
       Store copy = MakeEventStore(other.File("copy.db"));
@@ -79,8 +80,8 @@ TEST_CASE("names that look like formulas are exported inert", "[export]") {
   a.organisation = "@SUM(1+1)";
   a.email = "-x@example.nl";
   REQUIRE(store.UpdateAttendee(a).ok());
-  std::string csv =
-      AttendanceCsv(*store.Attendance(), Catalog::For(Language::kEnglish), ',');
+  std::string csv = AttendanceCsv(*store.Attendance(), TimeZone::Utc(),
+                                  Catalog::For(Language::kEnglish), ',');
   CsvDocument doc = ParseCsv(csv);
   REQUIRE(doc.records.size() == 2);
   for (const std::string& cell : doc.records[1].fields) {
@@ -118,7 +119,8 @@ TEST_CASE("attendance lists say who came, when, and who did not", "[export]") {
   CHECK(json.find("\"first_entry\":null,\"last_exit\":null,\"status\":"
                   "\"not_arrived\"") != std::string::npos);
 
-  std::string csv = AttendanceCsv(*rows, Catalog::For(Language::kDutch), ';');
+  std::string csv = AttendanceCsv(*rows, TimeZone::Utc(),
+                                  Catalog::For(Language::kDutch), ';');
   CHECK(csv.find("Voornaam;Achternaam") != std::string::npos);
   CHECK(csv.find("Vertrokken") != std::string::npos);
   CHECK(csv.find("Niet gekomen") != std::string::npos);

@@ -63,8 +63,8 @@ struct Event {
                                "/demo/worldcafe-iq-blvd.csv"})
                 .exit_code == 0);
   }
-  ProcessResult Kiosk(std::vector<std::string> args,
-                      const std::string& script) const {
+  ProcessResult Kiosk(std::vector<std::string> args, const std::string& script,
+                      const std::string& machine_zone = "") const {
     std::string script_path = dir.File("script.txt");
     WriteFile(script_path, script);
     args.insert(args.begin(),
@@ -73,10 +73,11 @@ struct Event {
     // SDL dlopens system libraries that leak at exit and are unloaded
     // before LeakSanitizer can name them, so leak checking is off for the
     // kiosk process; address and UB checks stay on.
-    return RunProcess(
-        args, "",
-        {"SDL_VIDEODRIVER=offscreen", "SDL_AUDIODRIVER=dummy",
-         "SDL_RENDER_DRIVER=software", "ASAN_OPTIONS=detect_leaks=0"});
+    std::vector<std::string> env = {
+        "SDL_VIDEODRIVER=offscreen", "SDL_AUDIODRIVER=dummy",
+        "SDL_RENDER_DRIVER=software", "ASAN_OPTIONS=detect_leaks=0"};
+    if (!machine_zone.empty()) env.push_back("TZ=" + machine_zone);
+    return RunProcess(args, "", env);
   }
 };
 
@@ -336,4 +337,38 @@ TEST_CASE("the headless kiosk checks a guest in from camera frames",
   CHECK(stats.out.find("\"arrived\":1,") != std::string::npos);
   ProcessResult list = e.Cli({"export", "--format", "json"});
   CHECK(list.out.find("de Gelder") != std::string::npos);
+}
+
+TEST_CASE("a kiosk shows the venue's time whatever its machine's clock zone",
+          "[kiosk]") {
+  // Before the doors open the door says when they do: the same picture on
+  // machines set to UTC, Amsterdam and New York, and another picture for
+  // doors an hour later, so the time is really on the screen.
+  auto not_open_screen = [](const std::string& doors,
+                            const std::string& machine) {
+    Event e;
+    REQUIRE(
+        e.Cli({"init", "--name", "Kerstcafé", "--timezone", "Europe/Amsterdam",
+               "--doors-open", doors, "--ends", "2099-01-01T00:00"})
+            .exit_code == 0);
+    REQUIRE(e.Cli({"keygen"}).exit_code == 0);
+    REQUIRE(e.Cli({"import", std::string(ENTREE_ASSETS_DIR) +
+                                 "/demo/worldcafe-iq-blvd.csv"})
+                .exit_code == 0);
+    std::string code = e.Out({"token", "WC-010"});
+    std::string shot = e.dir.File("not-open.bmp");
+    ProcessResult run = e.Kiosk(
+        {}, "wait 300\nscan " + code + "\nwait 300\nshot " + shot + "\nquit\n",
+        machine);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    std::string picture = ReadFile(shot);
+    REQUIRE(picture.size() > 1000);
+    return picture;
+  };
+  std::string amsterdam =
+      not_open_screen("2098-12-10T15:30", "Europe/Amsterdam");
+  CHECK(not_open_screen("2098-12-10T15:30", "UTC") == amsterdam);
+  CHECK(not_open_screen("2098-12-10T15:30", "America/New_York") == amsterdam);
+  CHECK(not_open_screen("2098-12-10T16:30", "Europe/Amsterdam") != amsterdam);
 }

@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(badge_code csv_import door_scan invite_text kiosk_config kiosk_text sync_records)
+[[ ${#targets[@]} -gt 0 ]] || targets=(badge_code csv_import door_scan invite_text kiosk_config kiosk_text sync_records time_zone)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

@@ -19,6 +19,7 @@
 #include "bench_support.h"
 #include "entree/badges/badge_layout.h"
 #include "entree/base/clock.h"
+#include "entree/base/time_zone.h"
 #include "entree/invites/invitations.h"
 
 using namespace entree;
@@ -60,8 +61,8 @@ int main(int argc, char** argv) {
   Event event;
   event.name = "Worldcafé IQ BLVD";
   event.venue = "IQ Blvd, Coevorden";
-  event.starts_at = ParseIsoTime("2026-12-10T15:00+01:00");
-  event.ends_at = ParseIsoTime("2026-12-10T18:00+01:00");
+  event.starts_at = ParseIsoTime("2026-12-10T15:00+01:00", TimeZone::Utc());
+  event.ends_at = ParseIsoTime("2026-12-10T18:00+01:00", TimeZone::Utc());
   SystemClock clock;
   GuestEvent guests = MakeGuestEvent(options.dir / "event.db", event,
                                      options.attendees, clock.Now());

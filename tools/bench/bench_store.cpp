@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/codes/badge_token.h"
 #include "entree/door/door.h"
@@ -321,8 +322,8 @@ int Main(int argc, char** argv) {
   auto export_start = Clock::now();
   auto rows = store->Attendance();
   if (!rows.ok()) Die(rows.status());
-  std::string exported =
-      AttendanceCsv(*rows, Catalog::For(Language::kEnglish), ',');
+  std::string exported = AttendanceCsv(*rows, TimeZone::Utc(),
+                                       Catalog::For(Language::kEnglish), ',');
   {
     std::ofstream out(dir / "attendance.csv", std::ios::binary);
     out << exported;

@@ -130,7 +130,11 @@ Result<Store> Context::OpenStore() const {
     return Status::Localized(StatusCode::kNotFound, "error.no_database",
                              {db_path});
   }
-  return Store::Open(db_path);
+  auto store = Store::Open(db_path);
+  if (store.ok() && !store->zone_given().empty() && err) {
+    *err << tr().Format("event.zone_given", {store->zone_given()}) << "\n";
+  }
+  return store;
 }
 
 int Context::Fail(const Status& status) const {
@@ -188,23 +192,67 @@ Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
 }
 
 Result<std::optional<Instant>> TimeOption(const Context& ctx,
-                                          std::string_view name) {
+                                          std::string_view name,
+                                          const TimeZone& zone) {
   auto text = ctx.args.Value(name);
   if (!text) return std::optional<Instant>();
-  LocalTimeGap gap = LocalTimeGap::kNone;
-  auto parsed = ParseIsoTime(*text, &gap);
+  LocalTimeProblem problem;
+  auto parsed = ParseIsoTime(*text, zone, &problem);
   if (!parsed) {
-    std::string_view key = gap == LocalTimeGap::kSkipped ? "error.time_skipped"
-                           : gap == LocalTimeGap::kTwice ? "error.time_twice"
-                                                         : "error.bad_time";
-    return Status::InvalidArgument(
-        ctx.tr().Format(key, {"--" + std::string(name), *text}));
+    std::string option = "--" + std::string(name);
+    if (problem.gap == LocalTimeGap::kNone) {
+      return Status::InvalidArgument(
+          ctx.tr().Format("error.bad_time", {option, *text}));
+    }
+    return Status::InvalidArgument(ctx.tr().Format(
+        problem.gap == LocalTimeGap::kSkipped ? "error.time_skipped"
+                                              : "error.time_twice",
+        {option, *text, zone.name(), problem.earlier, problem.later}));
   }
   return std::optional<Instant>(*parsed);
 }
 
+namespace {
+
+// The same clock time as `t` in `from`, read on the clocks of `to`;
+// kInvalidArgument when `to` skips it or shows it twice.
+Result<Instant> SameClockTime(const Context& ctx, std::string_view option,
+                              Instant t, const TimeZone& from,
+                              const TimeZone& to) {
+  std::string text = FormatLocal(t, from);
+  text[10] = 'T';
+  LocalTimeProblem problem;
+  auto moved = ParseIsoTime(text, to, &problem);
+  if (moved) return *moved;
+  return Status::InvalidArgument(ctx.tr().Format(
+      problem.gap == LocalTimeGap::kSkipped ? "error.time_skipped"
+                                            : "error.time_twice",
+      {"--" + std::string(option), text, to.name(), problem.earlier,
+       problem.later}));
+}
+
+}  // namespace
+
+TimeZone ZoneOf(Store& store) {
+  auto event = store.GetEvent();
+  return EventZone(event.ok() ? *event : Event{});
+}
+
 Status ReadLocaleAndTimes(const Context& ctx, Event& event) {
   const Catalog& tr = ctx.tr();
+  if (auto zone_name = ctx.args.Value("timezone")) {
+    ENTREE_ASSIGN_OR_RETURN(TimeZone zone, TimeZone::Named(*zone_name));
+    TimeZone before = EventZone(event);
+    event.time_zone = zone.name();
+    for (auto [field, option] :
+         {std::pair{&event.starts_at, "starts"},
+          std::pair{&event.ends_at, "ends"},
+          std::pair{&event.doors_open_at, "doors-open"}}) {
+      if (!*field || ctx.args.Value(option)) continue;
+      ENTREE_ASSIGN_OR_RETURN(
+          *field, SameClockTime(ctx, option, **field, before, zone));
+    }
+  }
   if (auto locale = ctx.args.Value("locale")) {
     auto language = ParseLanguage(*locale);
     if (!language) {
@@ -213,10 +261,11 @@ Status ReadLocaleAndTimes(const Context& ctx, Event& event) {
     }
     event.locale = std::string(ToString(*language));
   }
+  TimeZone zone = EventZone(event);
   for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
                                std::pair{&event.ends_at, "ends"},
                                std::pair{&event.doors_open_at, "doors-open"}}) {
-    ENTREE_ASSIGN_OR_RETURN(auto time, TimeOption(ctx, option));
+    ENTREE_ASSIGN_OR_RETURN(auto time, TimeOption(ctx, option, zone));
     if (time) *field = *time;
   }
   if (event.starts_at && event.ends_at && *event.ends_at <= *event.starts_at) {

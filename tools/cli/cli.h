@@ -12,6 +12,7 @@
 #include "entree/base/catalog.h"
 #include "entree/base/clock.h"
 #include "entree/base/status.h"
+#include "entree/base/time_zone.h"
 #include "entree/codes/checkin_rules.h"
 #include "entree/store/store.h"
 
@@ -139,7 +140,7 @@ int RunSeating(Context& ctx);
 
 // A guest's invitation as a line: "sent 2026-11-29 21:04:05 (250 OK)",
 // "not sent", "refused ...", noting a code older than `current_serial`.
-std::string InviteStateLine(const Catalog& tr,
+std::string InviteStateLine(const Catalog& tr, const TimeZone& zone,
                             const std::optional<InviteRecord>& record,
                             uint32_t current_serial);
 
@@ -156,13 +157,20 @@ Result<int> IntOption(const Context& ctx, std::string_view name, int fallback,
 
 // Reads a whole file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);
-// The time option --`name` (ISO 8601, local unless a zone is given);
-// nullopt when absent, kInvalidArgument on text that is not a time.
+// The time option --`name` (ISO 8601, on the clocks of `zone` unless an
+// offset is given); nullopt when absent, kInvalidArgument on text that is
+// not a time or a local time that does not name one instant there.
 Result<std::optional<Instant>> TimeOption(const Context& ctx,
-                                          std::string_view name);
-// Sets `event`'s locale and times from --locale, --starts, --ends and
-// --doors-open where given, and checks that the event ends after it starts
-// and after its doors open; kInvalidArgument names what is wrong.
+                                          std::string_view name,
+                                          const TimeZone& zone);
+// The zone the event in `store` keeps (EventZone); this machine's when
+// the store holds no event.
+TimeZone ZoneOf(Store& store);
+// Sets `event`'s zone, locale and times from --timezone, --locale,
+// --starts, --ends and --doors-open where given, and checks that the event
+// ends after it starts and after its doors open; kInvalidArgument names
+// what is wrong. Times are read in the event's (new) zone; a new zone
+// keeps the clock times of the event's own times not given again.
 Status ReadLocaleAndTimes(const Context& ctx, Event& event);
 // Writes `data` to `path` atomically (temporary file, fsync, rename), or to
 // standard output for "-".

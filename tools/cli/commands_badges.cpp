@@ -335,9 +335,10 @@ int RunPrintLog(Context& ctx) {
           .EndObject();
       continue;
     }
-    *ctx.out << FormatLocal(job.requested_at) << "  " << job.outcome << "  "
-             << name << " #" << job.badge_serial << "  " << job.printer << " ("
-             << job.kiosk_id << (job.asked ? "" : ", auto") << ")";
+    *ctx.out << FormatLocal(job.requested_at, ZoneOf(*store)) << "  "
+             << job.outcome << "  " << name << " #" << job.badge_serial << "  "
+             << job.printer << " (" << job.kiosk_id
+             << (job.asked ? "" : ", auto") << ")";
     if (!job.detail.empty()) *ctx.out << "  " << job.detail;
     *ctx.out << "\n";
   }

@@ -14,8 +14,8 @@
 namespace entree::cli {
 namespace {
 
-std::string When(const std::optional<Instant>& at) {
-  return at ? FormatLocal(*at).substr(0, 16) : std::string("-");
+std::string When(const std::optional<Instant>& at, const TimeZone& zone) {
+  return at ? FormatLocal(*at, zone).substr(0, 16) : std::string("-");
 }
 
 int Add(Context& ctx, const std::string& admin) {
@@ -75,11 +75,13 @@ int Add(Context& ctx, const std::string& admin) {
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else {
-    *ctx.out << ctx.tr().Format("device.added",
-                                {request.name, setup->code,
-                                 FormatLocal(setup->expires_at).substr(0, 16),
-                                 written.ok() ? qr_path : "-"})
-             << "\n";
+    *ctx.out
+        << ctx.tr().Format(
+               "device.added",
+               {request.name, setup->code,
+                FormatLocal(setup->expires_at, ZoneOf(*store)).substr(0, 16),
+                written.ok() ? qr_path : "-"})
+        << "\n";
   }
   return written.ok() ? kExitOk : ExitCodeFor(written);
 }
@@ -93,6 +95,7 @@ int List(Context& ctx, const std::string& admin) {
   auto devices = ListDevices(admin, event->id);
   if (!devices.ok()) return ctx.Fail(devices.status());
   Instant now = ctx.clock->Now();
+  TimeZone zone = EventZone(*event);
   JsonWriter json;
   json.BeginArray();
   for (const DeviceSeen& d : *devices) {
@@ -118,12 +121,12 @@ int List(Context& ctx, const std::string& admin) {
     *ctx.out << ctx.tr().Format(
         "device.line", {d.name, std::string(ToString(d.role)),
                         std::string(ctx.tr().Get("device.state_" + state)),
-                        When(d.last_contact), std::to_string(d.waiting)});
+                        When(d.last_contact, zone), std::to_string(d.waiting)});
     if (d.event_purged) {
       *ctx.out << "  "
                << (d.purge_confirmed_at
                        ? ctx.tr().Format("device.purge_confirmed",
-                                         {When(d.purge_confirmed_at)})
+                                         {When(d.purge_confirmed_at, zone)})
                        : std::string(ctx.tr().Get("device.purge_waiting")));
     }
     *ctx.out << "\n";

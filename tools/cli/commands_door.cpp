@@ -31,12 +31,12 @@ Result<std::string> CodeArgument(const Context& ctx) {
 // The verdict in words: {0} the guest's name, {1} when they first came in,
 // or for not_open when the doors open.
 std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome,
-                        const DoorSettings& door) {
+                        const DoorSettings& door, const TimeZone& zone) {
   std::string name = GreetingName(outcome, tr.Get("verdict.unknown_guest"));
   std::optional<Instant> when = outcome.verdict == Verdict::kNotOpen
                                     ? door.doors_open_at
                                     : outcome.first_entry;
-  std::string time = when ? FormatLocal(*when) : std::string();
+  std::string time = when ? FormatLocal(*when, zone) : std::string();
   return tr.Format("verdict." + std::string(ToString(outcome.verdict)),
                    {name, time});
 }
@@ -45,26 +45,23 @@ std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome,
 int Scan(Context& ctx, bool record) {
   auto code = CodeArgument(ctx);
   if (!code.ok()) return ctx.UsageError(ctx.tr().Describe(code.status()));
-  std::optional<FixedClock> fixed;
-  if (auto at = ctx.args.Value("at")) {
-    auto parsed = ParseIsoTime(*at);
-    if (!parsed) {
-      return ctx.Fail(Status::InvalidArgument(
-          ctx.tr().Format("error.bad_time", {"--at", *at})));
-    }
-    // A missed scan is entered afterwards; one dated ahead would decide
-    // every later scan of the badge.
-    if (*parsed > ctx.clock->Now() + kClockTolerance) {
-      return ctx.Fail(Status::InvalidArgument(
-          ctx.tr().Format("error.time_in_future", {"--at", *at})));
-    }
-    fixed.emplace(*parsed);
-  }
-  const Clock& clock = fixed ? static_cast<const Clock&>(*fixed) : *ctx.clock;
   auto store = ctx.OpenStore();
   if (!store.ok()) return ctx.Fail(store.status());
   auto event = store->GetEvent();
   if (!event.ok()) return ctx.Fail(event.status());
+  std::optional<FixedClock> fixed;
+  if (auto at = ctx.args.Value("at")) {
+    auto parsed = TimeOption(ctx, "at", EventZone(*event));
+    if (!parsed.ok()) return ctx.Fail(parsed.status());
+    // A missed scan is entered afterwards; one dated ahead would decide
+    // every later scan of the badge.
+    if (**parsed > ctx.clock->Now() + kClockTolerance) {
+      return ctx.Fail(Status::InvalidArgument(
+          ctx.tr().Format("error.time_in_future", {"--at", *at})));
+    }
+    fixed.emplace(**parsed);
+  }
+  const Clock& clock = fixed ? static_cast<const Clock&>(*fixed) : *ctx.clock;
   if (!event->public_key) {
     return ctx.Fail(Status::Key(ctx.tr().Get("error.no_public_key")));
   }
@@ -120,7 +117,9 @@ int Scan(Context& ctx, bool record) {
     json.EndObject();
     *ctx.out << json.str() << "\n";
   } else {
-    *ctx.out << VerdictText(ctx.tr(), *outcome, door.settings()) << "\n";
+    *ctx.out << VerdictText(ctx.tr(), *outcome, door.settings(),
+                            EventZone(*event))
+             << "\n";
     for (const SeatLine& seat : outcome->seats) {
       *ctx.out << "  " << SeatText(seat, ctx.tr()) << "\n";
       if (seat.hosting) break;  // the same table every round

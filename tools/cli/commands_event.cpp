@@ -41,6 +41,7 @@ int RunInit(Context& ctx) {
   event.name = *name;
   event.venue = ctx.args.Value("venue").value_or("");
   event.locale = "nl";
+  event.time_zone = TimeZone::MachineZoneName();
   if (Status read = ReadLocaleAndTimes(ctx, event); !read.ok()) {
     return ctx.Fail(read);
   }
@@ -74,11 +75,17 @@ int RunInit(Context& ctx) {
         .Field("event_id", ToString(event.id))
         .Field("name", event.name)
         .Field("database", ctx.db_path)
+        .Field("time_zone", event.time_zone)
         .EndObject();
     *ctx.out << json.str() << "\n";
   } else {
     *ctx.out << ctx.tr().Format("init.done",
                                 {event.name, ctx.db_path, ToString(event.id)})
+             << "\n"
+             << ctx.tr().Format(ctx.args.Value("timezone")
+                                    ? "init.zone"
+                                    : "init.zone_machine",
+                                {event.time_zone})
              << "\n";
   }
   return kExitOk;

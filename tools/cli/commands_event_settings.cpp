@@ -30,21 +30,23 @@ Result<std::string> ReadLogo(const Context& ctx, const std::string& path) {
   return bytes;
 }
 
-std::string When(const std::optional<Instant>& t) {
-  return t ? FormatLocal(*t) : std::string();
+std::string When(const std::optional<Instant>& t, const TimeZone& zone) {
+  return t ? FormatLocal(*t, zone) : std::string();
 }
 
 void PrintEvent(const Context& ctx, const Event& event, size_t logo_bytes) {
+  TimeZone zone = EventZone(event);
   if (ctx.json) {
     JsonWriter json;
     json.BeginObject()
         .Field("event_id", ToString(event.id))
         .Field("name", event.name)
         .Field("venue", event.venue)
-        .Field("starts", When(event.starts_at))
-        .Field("ends", When(event.ends_at))
-        .Field("doors_open", When(event.doors_open_at))
+        .Field("starts", When(event.starts_at, zone))
+        .Field("ends", When(event.ends_at, zone))
+        .Field("doors_open", When(event.doors_open_at, zone))
         .Field("locale", event.locale)
+        .Field("time_zone", zone.name())
         .Field("data_keeper", event.data_keeper)
         .Field("keep_days", event.keep_days)
         .Field("accent", event.accent ? ColourToString(*event.accent) : "")
@@ -59,10 +61,11 @@ void PrintEvent(const Context& ctx, const Event& event, size_t logo_bytes) {
   };
   line("event.name", event.name);
   line("event.venue", event.venue);
-  line("event.starts", When(event.starts_at));
-  line("event.ends", When(event.ends_at));
-  line("event.doors_open", When(event.doors_open_at));
+  line("event.starts", When(event.starts_at, zone));
+  line("event.ends", When(event.ends_at, zone));
+  line("event.doors_open", When(event.doors_open_at, zone));
   line("event.locale", event.locale);
+  line("event.time_zone", zone.name());
   line("event.data_keeper", event.data_keeper);
   line("event.keep_days",
        event.keep_days > 0 ? std::to_string(event.keep_days) : "");
@@ -110,6 +113,25 @@ Status ApplyOptions(const Context& ctx, Event& event,
   return Status::Ok();
 }
 
+// A zone change once guests have been let in changes the clock times every
+// list shows for them: refused without --yes, saying what it would change.
+Status AskZoneChange(const Context& ctx, Store& store, const Event& before,
+                     const Event& after) {
+  ENTREE_ASSIGN_OR_RETURN(int64_t checkins,
+                          store.Number("SELECT count(*) FROM checkin"));
+  if (checkins == 0) return Status::Ok();
+  TimeZone from = EventZone(before), to = EventZone(after);
+  Instant probe = after.starts_at.value_or(ctx.clock->Now());
+  int shift = to.OffsetAt(probe).seconds - from.OffsetAt(probe).seconds;
+  std::string doors = after.doors_open_at
+                          ? FormatLocal(*after.doors_open_at, to).substr(0, 16)
+                          : std::string("-");
+  return Status::Localized(StatusCode::kInvalidArgument,
+                           "error.zone_change_confirm",
+                           {std::to_string(checkins), from.name(), to.name(),
+                            FormatOffset(shift), doors});
+}
+
 }  // namespace
 
 int RunEvent(Context& ctx) {
@@ -120,7 +142,7 @@ int RunEvent(Context& ctx) {
   if (!event.ok()) return ctx.Fail(event.status());
   bool changes = false;
   for (const char* option :
-       {"name", "venue", "starts", "ends", "doors-open", "locale",
+       {"name", "venue", "starts", "ends", "doors-open", "locale", "timezone",
         "data-keeper", "keep-days", "accent", "logo"}) {
     changes = changes || ctx.args.Value(option).has_value();
   }
@@ -128,8 +150,14 @@ int RunEvent(Context& ctx) {
     // Everything is checked before anything is written, and written in one
     // transaction: a command that fails changes nothing.
     std::optional<std::string> logo;
+    std::string zone_before = EventZone(*event).name();
+    Event before = *event;
     Status applied = ApplyOptions(ctx, *event, logo);
     if (!applied.ok()) return ctx.Fail(applied);
+    if (event->time_zone != zone_before && !ctx.args.Flag("yes")) {
+      Status asked = AskZoneChange(ctx, *store, before, *event);
+      if (!asked.ok()) return ctx.Fail(asked);
+    }
     auto tx = store->Begin();
     if (!tx.ok()) return ctx.Fail(tx.status());
     Status saved = store->UpdateEvent(*event);

@@ -124,8 +124,9 @@ int RunInviteStatus(Context& ctx) {
       }
       json.EndObject();
     } else {
-      *ctx.out << a.FullName() << " <" << a.email
-               << ">: " << InviteStateLine(ctx.tr(), *record, current) << "\n";
+      *ctx.out << a.FullName() << " <" << a.email << ">: "
+               << InviteStateLine(ctx.tr(), ZoneOf(*store), *record, current)
+               << "\n";
     }
   }
   json.EndArray();
@@ -185,7 +186,7 @@ void PrintOutcome(const Context& ctx, const InviteOutcome& outcome) {
 
 }  // namespace
 
-std::string InviteStateLine(const Catalog& tr,
+std::string InviteStateLine(const Catalog& tr, const TimeZone& zone,
                             const std::optional<InviteRecord>& r,
                             uint32_t current_serial) {
   if (!r) return std::string(tr.Get("invites.not_sent"));
@@ -194,7 +195,7 @@ std::string InviteStateLine(const Catalog& tr,
     line = tr.Get(r->permanent ? "invites.failed_for_good"
                                : "invites.failed_for_now");
   }
-  line += " " + FormatLocal(r->updated_at);
+  line += " " + FormatLocal(r->updated_at, zone);
   if (r->state == InviteState::kSent && r->badge_serial < current_serial) {
     line += " " + std::string(tr.Get("invites.older_code"));
   }
@@ -319,10 +320,10 @@ int RunInvite(Context& ctx) {
     auto record = store->GetInvite(*filter->only);
     if (!record.ok()) return ctx.Fail(record.status());
     if (*record) {
-      return ctx.Fail(
-          Status::Localized(StatusCode::kAlreadyExists, "error.invite_already",
-                            {std::string(ToString((*record)->state)),
-                             FormatLocal((*record)->updated_at)}));
+      return ctx.Fail(Status::Localized(
+          StatusCode::kAlreadyExists, "error.invite_already",
+          {std::string(ToString((*record)->state)),
+           FormatLocal((*record)->updated_at, ZoneOf(*store))}));
     }
   }
   if (invitees->empty()) {

@@ -333,9 +333,9 @@ int RunExport(Context& ctx) {
   }
   std::vector<AttendanceRow> selected =
       FilterAttendance(std::move(rows).value(), filter);
-  std::string data = format == "json"
-                         ? AttendanceJson(selected) + "\n"
-                         : AttendanceCsv(selected, ctx.tr(), delimiter);
+  std::string data = format == "json" ? AttendanceJson(selected) + "\n"
+                                      : AttendanceCsv(selected, ZoneOf(*store),
+                                                      ctx.tr(), delimiter);
   Status written = WriteOutput(output, data, *ctx.out);
   if (!written.ok()) return ctx.Fail(written);
   if (output != "-") {

@@ -241,22 +241,23 @@ int RunPerson(Context& ctx) {
   line("export.ticket",
        std::string(tr.Get("ticket." + std::string(ToString(a.ticket)))));
   line("export.shop_code", a.shop_code);
+  TimeZone zone = ZoneOf(*store);
   for (const Badge& badge : *badges) {
     *ctx.out << tr.Format("person.badge",
                           {std::to_string(badge.serial),
-                           FormatLocal(badge.issued_at), badge.kiosk_id})
+                           FormatLocal(badge.issued_at, zone), badge.kiosk_id})
              << "\n";
   }
   for (const CheckinRecord& c : *checkins) {
-    *ctx.out << tr.Format(
-                    "person.checkin",
-                    {FormatLocal(c.at), std::string(ToString(c.direction)),
-                     std::string(ToString(c.verdict)), c.kiosk_id})
+    *ctx.out << tr.Format("person.checkin",
+                          {FormatLocal(c.at, zone),
+                           std::string(ToString(c.direction)),
+                           std::string(ToString(c.verdict)), c.kiosk_id})
              << (c.undoes ? " " + std::string(tr.Get("person.undo")) : "")
              << "\n";
   }
   for (const PrintRecord& job : *jobs) {
-    *ctx.out << tr.Format("person.print", {FormatLocal(job.requested_at),
+    *ctx.out << tr.Format("person.print", {FormatLocal(job.requested_at, zone),
                                            job.printer, job.outcome})
              << "\n";
   }
@@ -266,7 +267,7 @@ int RunPerson(Context& ctx) {
              << "\n";
   }
   *ctx.out << tr.Format("person.invite",
-                        {InviteStateLine(tr, *invite, current_serial)})
+                        {InviteStateLine(tr, zone, *invite, current_serial)})
            << "\n";
   return kExitOk;
 }

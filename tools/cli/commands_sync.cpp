@@ -93,6 +93,7 @@ int RunConflicts(Context& ctx) {
   if (!conflicts.ok()) return ctx.Fail(conflicts.status());
   JsonWriter json;
   json.BeginArray();
+  TimeZone zone = ZoneOf(*store);
   for (const Conflict& conflict : *conflicts) {
     auto who = store->GetAttendee(conflict.first.attendee_id);
     std::string name = who.ok() ? who->FullName() : "?";
@@ -107,11 +108,12 @@ int RunConflicts(Context& ctx) {
           .EndObject();
       continue;
     }
-    *ctx.out << ctx.tr().Format("sync.conflict",
-                                {name, conflict.first.kiosk_id,
-                                 FormatLocal(conflict.first.at).substr(11, 8),
-                                 conflict.second.kiosk_id,
-                                 FormatLocal(conflict.second.at).substr(11, 8)})
+    *ctx.out << ctx.tr().Format(
+                    "sync.conflict",
+                    {name, conflict.first.kiosk_id,
+                     FormatLocal(conflict.first.at, zone).substr(11, 8),
+                     conflict.second.kiosk_id,
+                     FormatLocal(conflict.second.at, zone).substr(11, 8)})
              << "\n";
   }
   // World Café tables made too full by doors that could not see each

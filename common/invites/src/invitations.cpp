@@ -14,6 +14,7 @@
 #include "entree/badges/badge_render.h"
 #include "entree/badges/qr.h"
 #include "entree/base/text.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/desk/registration.h"
 #include "entree/invites/ics.h"
@@ -58,8 +59,8 @@ bool Matches(const Attendee& attendee, const InviteFilter& filter) {
 }
 
 // "donderdag 12 november 2026" in the catalog's language.
-std::string LongDate(Instant t, const Catalog& text) {
-  std::tm local = LocalCalendar(t);
+std::string LongDate(Instant t, const TimeZone& zone, const Catalog& text) {
+  std::tm local = LocalCalendar(t, zone);
   auto nth_word = [](std::string_view words, int n) {
     for (int i = 0; i < n; ++i) {
       size_t space = words.find(' ');
@@ -75,8 +76,8 @@ std::string LongDate(Instant t, const Catalog& text) {
                       std::to_string(local.tm_year + 1900)});
 }
 
-std::string ClockTime(Instant t) {
-  std::tm local = LocalCalendar(t);
+std::string ClockTime(Instant t, const TimeZone& zone) {
+  std::tm local = LocalCalendar(t, zone);
   char text[8];
   std::snprintf(text, sizeof(text), "%02d:%02d", local.tm_hour % 24,
                 local.tm_min % 60);
@@ -213,8 +214,8 @@ Result<PreparedInvite> Invitations::Prepare(const Attendee& attendee) {
       {"given_name",
        attendee.given_name.empty() ? attendee.FullName() : attendee.given_name},
       {"event", event_.name},
-      {"date", LongDate(*event_.starts_at, text)},
-      {"time", ClockTime(*event_.starts_at)},
+      {"date", LongDate(*event_.starts_at, EventZone(event_), text)},
+      {"time", ClockTime(*event_.starts_at, EventZone(event_))},
       {"venue", event_.venue},
       {"code", badge.code},
       {"tables", tables}};

@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "entree/base/sodium_ready.h"
+#include "entree/base/time_zone.h"
 
 namespace entree {
 namespace {
@@ -154,7 +155,7 @@ std::string Mailbox(std::string_view name, std::string_view address) {
 }
 
 std::string MessageDate(Instant t) {
-  std::tm local = LocalCalendar(t);
+  std::tm local = LocalCalendar(t, TimeZone::Utc());
   static constexpr std::array<const char*, 7> kDays = {
       "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> kMonths = {

@@ -2,13 +2,15 @@
 #include "entree/people/export.h"
 
 #include "entree/base/csv.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 
 namespace entree {
 namespace {
 
-std::string LocalOrEmpty(const std::optional<Instant>& t) {
-  return t ? FormatLocal(*t) : std::string();
+std::string LocalOrEmpty(const std::optional<Instant>& t,
+                         const TimeZone& zone) {
+  return t ? FormatLocal(*t, zone) : std::string();
 }
 
 }  // namespace
@@ -53,7 +55,8 @@ std::vector<AttendanceRow> FilterAttendance(std::vector<AttendanceRow> rows,
 }
 
 std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
-                          const Catalog& catalog, char delimiter) {
+                          const TimeZone& zone, const Catalog& catalog,
+                          char delimiter) {
   CsvWriter csv(delimiter);
   std::vector<std::string> header;
   for (std::string_view key :
@@ -63,21 +66,24 @@ std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
         "export.status", "export.email", "export.id", "export.invitation"}) {
     header.emplace_back(catalog.Get(key));
   }
+  for (size_t time_column : {8, 9}) {
+    header[time_column] = ZonedHeading(header[time_column], zone);
+  }
   csv.Row(header);
   auto word = [&](std::string_view prefix, std::string_view value) {
     return std::string(catalog.Get(std::string(prefix) + std::string(value)));
   };
   for (const AttendanceRow& row : rows) {
     const Attendee& a = row.attendee;
-    csv.Row({a.given_name, a.family_name, a.organisation,
-             word("sector.", ToString(a.sector)), a.table,
-             word("role.", ToString(a.role)),
-             word("source.", ToString(a.source)),
-             word("answer.", a.consent ? "yes" : "no"),
-             LocalOrEmpty(row.first_entry), LocalOrEmpty(row.last_exit),
-             word("status.", ToString(StatusOf(row))), a.email, ToString(a.id),
-             row.invite ? word("invitation.", ToString(*row.invite))
-                        : std::string()});
+    csv.Row(
+        {a.given_name, a.family_name, a.organisation,
+         word("sector.", ToString(a.sector)), a.table,
+         word("role.", ToString(a.role)), word("source.", ToString(a.source)),
+         word("answer.", a.consent ? "yes" : "no"),
+         LocalOrEmpty(row.first_entry, zone), LocalOrEmpty(row.last_exit, zone),
+         word("status.", ToString(StatusOf(row))), a.email, ToString(a.id),
+         row.invite ? word("invitation.", ToString(*row.invite))
+                    : std::string()});
   }
   return csv.Take();
 }

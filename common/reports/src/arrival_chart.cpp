@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "entree/base/time_zone.h"
 #include "entree/drawing/cairo_util.h"
 #include "entree/drawing/pango_text.h"
 
@@ -22,9 +23,9 @@ int NiceCeiling(int value) {
   }
 }
 
-// "18:30" in local time.
-std::string ClockTime(Instant t) {
-  std::tm tm = LocalCalendar(t);
+// "18:30" on the clocks of `zone`.
+std::string ClockTime(Instant t, const TimeZone& zone) {
+  std::tm tm = LocalCalendar(t, zone);
   char text[8];
   std::snprintf(text, sizeof text, "%02d:%02d", tm.tm_hour, tm.tm_min);
   return text;
@@ -153,7 +154,7 @@ void DrawArrivalChart(cairo_t* cr, const ArrivalCurve& curve,
       1, static_cast<size_t>(std::ceil(label_w / std::max(slot, 0.01))));
   SetSourceColour(cr, colours.ink);
   for (size_t i = 0; i <= count; i += every) {
-    label.Draw(ClockTime(curve.IntervalStart(i)),
+    label.Draw(ClockTime(curve.IntervalStart(i), curve.zone),
                left + slot * static_cast<double>(i), bottom + font_size * 0.3,
                0.5, 0);
   }

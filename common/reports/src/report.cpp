@@ -7,6 +7,7 @@
 
 #include "entree/base/atomic_file.h"
 #include "entree/base/text.h"
+#include "entree/base/time_zone.h"
 #include "entree/people/export.h"
 
 namespace entree {
@@ -62,7 +63,14 @@ Result<Report> GatherReport(Store& store, Instant now,
     report.hosts[table.name] = std::move(hosts).value();
   }
   report.curve = ArrivalCurveOf(report.rows, interval, std::nullopt);
+  report.curve.zone = EventZone(report.event);
   return report;
+}
+
+std::string MadeAt(const Report& report) {
+  return ZonedHeading(
+      FormatLocal(report.made_at, report.curve.zone).substr(0, 16),
+      report.curve.zone);
 }
 
 Result<std::vector<std::string>> ExportReportFiles(Store& store,
@@ -70,7 +78,7 @@ Result<std::vector<std::string>> ExportReportFiles(Store& store,
                                                    const std::string& directory,
                                                    Instant now) {
   ENTREE_ASSIGN_OR_RETURN(auto report, GatherReport(store, now));
-  std::tm local = LocalCalendar(now);
+  std::tm local = LocalCalendar(now, EventZone(report.event));
   char when[32];
   std::snprintf(when, sizeof when, "%04d%02d%02d-%02d%02d",
                 local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
@@ -85,7 +93,8 @@ Result<std::vector<std::string>> ExportReportFiles(Store& store,
 
   char delimiter = catalog.language() == Language::kDutch ? ';' : ',';
   Status status = WriteFileAtomically(
-      written[0], AttendanceCsv(report.rows, catalog, delimiter));
+      written[0],
+      AttendanceCsv(report.rows, report.curve.zone, catalog, delimiter));
   if (!status.ok()) return status;
   status = WriteReportXlsx(report, catalog, written[1]);
   if (!status.ok()) return status;

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "entree/base/time_zone.h"
 #include "entree/drawing/cairo_util.h"
 #include "entree/drawing/pdf_pages.h"
 #include "entree/people/export.h"
@@ -18,10 +19,10 @@ std::string Percent(int part, int whole) {
          "%";
 }
 
-// "12-10 18:05" (local), or "" for no time.
-std::string ShortTime(const std::optional<Instant>& t) {
+// "12-10 18:05" on the clocks of `zone`, or "" for no time.
+std::string ShortTime(const std::optional<Instant>& t, const TimeZone& zone) {
   if (!t) return "";
-  std::tm tm = LocalCalendar(*t);
+  std::tm tm = LocalCalendar(*t, zone);
   char text[48];
   std::snprintf(text, sizeof text, "%02d-%02d %02d:%02d", tm.tm_mday,
                 tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
@@ -146,8 +147,8 @@ void AttendanceList(PdfWriter& pdf, const Report& report, const Catalog& tr) {
         a.organisation,
         std::string(tr.Get("sector." + std::string(ToString(a.sector)))),
         a.table,
-        ShortTime(row.first_entry),
-        ShortTime(row.last_exit),
+        ShortTime(row.first_entry, report.curve.zone),
+        ShortTime(row.last_exit, report.curve.zone),
         std::string(tr.Get("status." + std::string(ToString(StatusOf(row)))))};
     TableRow(pdf, columns, cells, Weight::kRegular, 7.2);
     pdf.Advance(kListRowHeight - 2);
@@ -162,11 +163,9 @@ Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
   return RenderA4Pdf(
       title,
       [&](cairo_t* cr) {
-        PdfWriter pdf(
-            cr, catalog,
-            report.event.name + " \xC2\xB7 " +
-                catalog.Format("report.made_at",
-                               {FormatLocal(report.made_at).substr(0, 16)}));
+        PdfWriter pdf(cr, catalog,
+                      report.event.name + " \xC2\xB7 " +
+                          catalog.Format("report.made_at", {MadeAt(report)}));
         pdf.Text(std::string(catalog.Get("report.title")), kMargin,
                  kContentWidth, 10, Weight::kRegular, kMuted);
         pdf.Advance(14);
@@ -175,7 +174,8 @@ Result<std::string> ReportPdf(const Report& report, const Catalog& catalog) {
         std::string subtitle = report.event.venue;
         if (report.event.starts_at) {
           subtitle += (subtitle.empty() ? "" : " \xC2\xB7 ") +
-                      FormatLocal(*report.event.starts_at).substr(0, 16);
+                      FormatLocal(*report.event.starts_at, report.curve.zone)
+                          .substr(0, 16);
         }
         pdf.Text(subtitle, kMargin, kContentWidth, 10, Weight::kRegular,
                  kMuted);

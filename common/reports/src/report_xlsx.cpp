@@ -5,6 +5,7 @@
 
 #include "entree/base/atomic_file.h"
 #include "entree/base/text.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/people/export.h"
 #include "entree/reports/report.h"
@@ -47,8 +48,8 @@ std::string SheetName(std::string_view wanted, std::set<std::string>& taken) {
   return unique;
 }
 
-lxw_datetime ExcelTime(Instant t) {
-  std::tm tm = LocalCalendar(t);
+lxw_datetime ExcelTime(Instant t, const TimeZone& zone) {
+  std::tm tm = LocalCalendar(t, zone);
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
           tm.tm_hour,        tm.tm_min,     static_cast<double>(tm.tm_sec)};
 }
@@ -93,9 +94,9 @@ class Workbook {
                                  static_cast<double>(part) / whole, percent_));
   }
   void Time(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col,
-            const std::optional<Instant>& t) {
+            const std::optional<Instant>& t, const TimeZone& zone) {
     if (!t) return;
-    lxw_datetime when = ExcelTime(*t);
+    lxw_datetime when = ExcelTime(*t, zone);
     Check(worksheet_write_datetime(sheet, row, col, &when, time_));
   }
   Status Close() {
@@ -133,9 +134,7 @@ void SummarySheet(Workbook& book, const Report& report) {
   worksheet_set_column(sheet, 2, 5, 12, nullptr);
   book.Text(sheet, 0, 0, report.event.name, true);
   book.Text(sheet, 1, 0, report.event.venue);
-  book.Text(
-      sheet, 2, 0,
-      tr.Format("report.made_at", {FormatLocal(report.made_at).substr(0, 16)}));
+  book.Text(sheet, 2, 0, tr.Format("report.made_at", {MadeAt(report)}));
   int row = 4;
   std::vector<std::string_view> header = {"",
                                           "report.hosts",
@@ -182,7 +181,8 @@ void ArrivalsSheet(Workbook& book, const Report& report) {
   lxw_worksheet* sheet = book.Sheet(tr.Get("report.sheet_arrivals"));
   worksheet_set_column(sheet, 0, 0, 18, nullptr);
   worksheet_set_column(sheet, 1, 3, 16, nullptr);
-  book.Text(sheet, 0, 0, tr.Get("report.interval_start"), true);
+  book.Text(sheet, 0, 0,
+            ZonedHeading(tr.Get("report.interval_start"), curve.zone), true);
   book.Text(
       sheet, 0, 1,
       tr.Format("report.chart_bars", {std::to_string(curve.interval.count())}),
@@ -193,7 +193,7 @@ void ArrivalsSheet(Workbook& book, const Report& report) {
   for (size_t i = 0; i < curve.arrivals.size(); ++i) {
     int row = static_cast<int>(i) + 1;
     arrived += curve.arrivals[i];
-    book.Time(sheet, row, 0, curve.IntervalStart(i));
+    book.Time(sheet, row, 0, curve.IntervalStart(i), curve.zone);
     book.Number(sheet, row, 1, curve.arrivals[i]);
     book.Number(sheet, row, 2, arrived);
     book.Share(sheet, row, 3, arrived, curve.expected);
@@ -202,7 +202,7 @@ void ArrivalsSheet(Workbook& book, const Report& report) {
 }
 
 // A list of attendees with every column of the CSV attendance list.
-void ListSheet(Workbook& book, std::string_view name,
+void ListSheet(Workbook& book, std::string_view name, const TimeZone& zone,
                const std::vector<const AttendanceRow*>& rows) {
   const Catalog& tr = book.tr();
   lxw_worksheet* sheet = book.Sheet(name);
@@ -215,7 +215,9 @@ void ListSheet(Workbook& book, std::string_view name,
   std::vector<double> widths = {16, 20, 26, 12, 22, 10, 12,
                                 10, 17, 17, 12, 28, 38};
   for (size_t col = 0; col < header.size(); ++col) {
-    book.Text(sheet, 0, static_cast<lxw_col_t>(col), tr.Get(header[col]), true);
+    std::string heading(tr.Get(header[col]));
+    if (col == 8 || col == 9) heading = ZonedHeading(heading, zone);
+    book.Text(sheet, 0, static_cast<lxw_col_t>(col), heading, true);
     worksheet_set_column(sheet, static_cast<lxw_col_t>(col),
                          static_cast<lxw_col_t>(col), widths[col], nullptr);
   }
@@ -234,8 +236,8 @@ void ListSheet(Workbook& book, std::string_view name,
     book.Text(sheet, r, 5, word("role.", ToString(a.role)));
     book.Text(sheet, r, 6, word("source.", ToString(a.source)));
     book.Text(sheet, r, 7, word("answer.", a.consent ? "yes" : "no"));
-    book.Time(sheet, r, 8, row->first_entry);
-    book.Time(sheet, r, 9, row->last_exit);
+    book.Time(sheet, r, 8, row->first_entry, zone);
+    book.Time(sheet, r, 9, row->last_exit, zone);
     book.Text(sheet, r, 10, word("status.", ToString(StatusOf(*row))));
     book.Text(sheet, r, 11, a.email);
     book.Text(sheet, r, 12, ToString(a.id));
@@ -269,9 +271,12 @@ Status WriteReportXlsx(const Report& report, const Catalog& catalog,
         by_table[row.attendee.table].push_back(&row);
       }
     }
-    ListSheet(book, catalog.Get("report.sheet_everyone"), everyone);
-    ListSheet(book, catalog.Get("report.sheet_not_arrived"), missing);
-    for (const auto& [table, rows] : by_table) ListSheet(book, table, rows);
+    const TimeZone& zone = report.curve.zone;
+    ListSheet(book, catalog.Get("report.sheet_everyone"), zone, everyone);
+    ListSheet(book, catalog.Get("report.sheet_not_arrived"), zone, missing);
+    for (const auto& [table, rows] : by_table) {
+      ListSheet(book, table, zone, rows);
+    }
     Status closed = book.Close();
     if (!closed.ok()) {
       return Status::Localized(StatusCode::kIo, "error.cannot_write",

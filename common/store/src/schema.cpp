@@ -277,6 +277,11 @@ CREATE VIEW checkin_in_force AS
   WHERE c.undoes IS NULL
     AND NOT EXISTS (SELECT 1 FROM checkin AS u WHERE u.undoes = c.id);
 )sql",
+      // 12 -> 13: the venue's time zone. A file from before it is given
+      // the zone of the machine that opens it first (Store::Open).
+      R"sql(
+ALTER TABLE event ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

@@ -3,6 +3,7 @@
 
 #include <cassert>
 
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/store/schema.h"
 
@@ -24,7 +25,22 @@ Result<Store> Store::Open(const std::string& path) {
   Store store(std::move(db));
   ENTREE_RETURN_IF_ERROR(store.Migrate());
   ENTREE_RETURN_IF_ERROR(store.KeepMark());
+  ENTREE_RETURN_IF_ERROR(store.GiveZone());
   return store;
+}
+
+Status Store::GiveZone() {
+  auto event = GetEvent();
+  if (!event.ok() || !event->time_zone.empty()) return Status::Ok();
+  std::string zone = TimeZone::MachineZoneName();
+  auto stmt = Cached("UPDATE event SET time_zone = ?1 WHERE time_zone = ''");
+  if (!stmt.ok()) return Status::Ok();
+  // A file that cannot be written reads in this machine's zone all the
+  // same (EventZone).
+  if ((*stmt)->Bind(1, zone).Run().ok() && db_.Changes() > 0) {
+    zone_given_ = zone;
+  }
+  return Status::Ok();
 }
 
 Status Store::KeepMark() {
@@ -145,7 +161,8 @@ Statement& BindEventFields(Statement& stmt, const Event& event) {
   }
   stmt.Bind(9, event.data_keeper)
       .Bind(10, int64_t{event.keep_days})
-      .Bind(11, event.accent ? ColourToString(*event.accent) : std::string());
+      .Bind(11, event.accent ? ColourToString(*event.accent) : std::string())
+      .Bind(12, event.time_zone);
   return stmt;
 }
 
@@ -154,7 +171,7 @@ Statement& BindEventFields(Statement& stmt, const Event& event) {
 Result<Event> Store::GetEvent() {
   auto stmt = Cached(
       "SELECT id, name, venue, starts_at, ends_at, doors_open_at, locale, "
-      "public_key, data_keeper, keep_days, accent FROM event");
+      "public_key, data_keeper, keep_days, accent, time_zone FROM event");
   if (!stmt.ok()) return stmt.status();
   Statement& s = **stmt;
   ENTREE_ASSIGN_OR_RETURN(auto row, s.Step());
@@ -180,6 +197,7 @@ Result<Event> Store::GetEvent() {
   event.data_keeper = s.ColumnText(8);
   event.keep_days = static_cast<int>(s.ColumnInt(9));
   event.accent = ParseColour(s.ColumnText(10));
+  event.time_zone = s.ColumnText(11);
   s.Reset();
   return event;
 }
@@ -222,8 +240,9 @@ Status Store::CreateEvent(const Event& event) {
   if (!existing.status().IsNotFound()) return existing.status();
   auto stmt = Cached(
       "INSERT INTO event (singleton, id, name, venue, starts_at, ends_at, "
-      "doors_open_at, locale, public_key, data_keeper, keep_days, accent) "
-      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      "doors_open_at, locale, public_key, data_keeper, keep_days, accent, "
+      "time_zone) "
+      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!stmt.ok()) return stmt.status();
   ENTREE_RETURN_IF_ERROR(BindEventFields(**stmt, event).Run());
   uint32_t mark = MarkOf(event.id);
@@ -237,7 +256,7 @@ Status Store::UpdateEvent(const Event& event) {
   auto stmt = Cached(
       "UPDATE event SET id = ?1, name = ?2, venue = ?3, starts_at = ?4, "
       "ends_at = ?5, doors_open_at = ?6, locale = ?7, public_key = ?8, "
-      "data_keeper = ?9, keep_days = ?10, accent = ?11");
+      "data_keeper = ?9, keep_days = ?10, accent = ?11, time_zone = ?12");
   if (!stmt.ok()) return stmt.status();
   ENTREE_RETURN_IF_ERROR(BindEventFields(**stmt, event).Run());
   if (db_.Changes() == 0) return Status::NotFound("no event to update");

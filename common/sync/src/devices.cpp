@@ -11,6 +11,7 @@
 #include "device_codes.h"
 #include "entree/base/base32.h"
 #include "entree/base/sodium_ready.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "sync_connection.h"
 
@@ -33,22 +34,23 @@ Status PublishEvent(PgServer& server, Store& store) {
   return server.Exec(
       "INSERT INTO events (event_id, name, venue, starts_at, ends_at, "
       "doors_open_at, locale, public_key, data_keeper, keep_days, accent, "
-      "logo) VALUES ($1, $2, $3, NULLIF($4, '')::bigint, "
+      "logo, time_zone) VALUES ($1, $2, $3, NULLIF($4, '')::bigint, "
       "NULLIF($5, '')::bigint, NULLIF($6, '')::bigint, $7, $8, $9, "
-      "$10::integer, $11, $12) ON CONFLICT (event_id) DO UPDATE SET "
+      "$10::integer, $11, $12, $13) ON CONFLICT (event_id) DO UPDATE SET "
       "name = EXCLUDED.name, venue = EXCLUDED.venue, "
       "starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, "
       "doors_open_at = EXCLUDED.doors_open_at, locale = EXCLUDED.locale, "
       "public_key = EXCLUDED.public_key, "
       "data_keeper = EXCLUDED.data_keeper, keep_days = EXCLUDED.keep_days, "
-      "accent = EXCLUDED.accent, logo = EXCLUDED.logo",
+      "accent = EXCLUDED.accent, logo = EXCLUDED.logo, "
+      "time_zone = EXCLUDED.time_zone",
       {ToString(event.id), event.name, event.venue,
        OptionalMillis(event.starts_at), OptionalMillis(event.ends_at),
        OptionalMillis(event.doors_open_at), event.locale,
        HexOf(*event.public_key), event.data_keeper,
        std::to_string(event.keep_days),
        event.accent ? ColourToString(*event.accent) : std::string(),
-       Base64Of(logo)});
+       Base64Of(logo), EventZone(event).name()});
 }
 
 bool GoodDeviceName(std::string_view name) {

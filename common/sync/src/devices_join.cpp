@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "device_codes.h"
+#include "entree/base/time_zone.h"
 #include "entree/base/uuid.h"
 #include "entree/sync/devices.h"
 #include "entree/sync/sync_server.h"
@@ -35,7 +36,7 @@ Result<Event> EventFromServer(PgServer& server) {
       server.Run("SELECT event_id, name, venue, coalesce(starts_at::text, ''), "
                  "coalesce(ends_at::text, ''), "
                  "coalesce(doors_open_at::text, ''), locale, public_key, "
-                 "data_keeper, keep_days, accent FROM events"));
+                 "data_keeper, keep_days, accent, time_zone FROM events"));
   PGresult* r = rows.get();
   if (PQntuples(r) != 1) return Refused();
   Event event;
@@ -62,6 +63,11 @@ Result<Event> EventFromServer(PgServer& server) {
   event.data_keeper = Text(r, 0, 8);
   event.keep_days = static_cast<int>(Number(r, 0, 9));
   event.accent = ParseColour(Text(r, 0, 10));
+  // A zone this box's database lacks is refused now, not shown as UTC.
+  event.time_zone = Text(r, 0, 11);
+  if (!event.time_zone.empty() && !TimeZone::Named(event.time_zone).ok()) {
+    return TimeZone::Named(event.time_zone).status();
+  }
   return event;
 }
 

@@ -541,6 +541,11 @@ REVOKE ALL ON FUNCTION entree_claim_instance(text), entree_device_state(),
 GRANT EXECUTE ON FUNCTION entree_claim_instance(text), entree_device_state(),
   entree_confirm_purge(bigint) TO entree_device;
 )sql",
+      // The venue's time zone (an IANA name), carried to every device.
+      R"sql(
+ALTER TABLE events ADD COLUMN time_zone text NOT NULL DEFAULT ''
+  CHECK (length(time_zone) <= 64);
+)sql",
   };
   return migrations;
 }

@@ -16,6 +16,7 @@
 #include "entree/sync/sync_records.h"
 #include "sync_connection.h"
 #include "sync_device_check.h"
+#include "sync_event_clock.h"
 #include "sync_pages.h"
 
 namespace entree {
@@ -273,9 +274,10 @@ Status Load(Store& store, const OutboxEntry& entry, Batch& batch) {
 // What the login may do on the server: a device's own login (DeviceLogin)
 // or the owner's, who may do everything.
 struct Rights {
-  bool device = false;    // a device's login: entree_device_state() knows it
-  bool registers = true;  // may write guests and badges
-  bool emails = true;     // may read emails and external ids
+  bool device = false;       // a device's login: entree_device_state() knows it
+  bool registers = true;     // may write guests and badges
+  bool emails = true;        // may read emails and external ids
+  bool event_clock = false;  // the server's event row has a time zone
 };
 
 Result<int> Push(PgServer& server, Store& store, const std::string& event,
@@ -643,7 +645,10 @@ Result<Rights> RightsOf(PgServer& server) {
                  "ELSE NOT has_table_privilege('devices', 'SELECT') END, "
                  "has_table_privilege('attendees', 'INSERT'), "
                  "has_column_privilege('attendees', 'email', 'SELECT'), "
-                 "to_regclass('seats') IS NOT NULL"));
+                 "to_regclass('seats') IS NOT NULL, "
+                 "EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
+                 "to_regclass('events') AND attname = 'time_zone' AND "
+                 "NOT attisdropped)"));
   Rights rights;
   if (Text(rows.get(), 0, 3) != "t") {
     return Status::Localized(StatusCode::kDatabase, "error.server_outdated",
@@ -652,6 +657,7 @@ Result<Rights> RightsOf(PgServer& server) {
   rights.device = Text(rows.get(), 0, 0) == "t";
   rights.registers = Text(rows.get(), 0, 1) == "t";
   rights.emails = Text(rows.get(), 0, 2) == "t";
+  rights.event_clock = Text(rows.get(), 0, 4) == "t";
   return rights;
 }
 
@@ -741,6 +747,18 @@ Result<SyncReport> SyncSession::Sync(Store& store, std::string_view kiosk_id,
         *set_aside;
     report.cursor = pulled->cursor;
     more = pulled->more;
+  }
+  if (rights.event_clock) {
+    // The organiser's zone and times reach every device; a device whose
+    // tzdata lacks the zone keeps its own and syncs on.
+    if (rights.device) {
+      Status taken = TakeEventClock(server, store);
+      if (!taken.ok() && taken.code() != StatusCode::kInvalidArgument) {
+        return taken;
+      }
+    } else {
+      ENTREE_RETURN_IF_ERROR(PublishEventClock(server, store, event_id));
+    }
   }
   Result<int64_t> waiting = store.OutboxSize();
   if (!waiting.ok()) return waiting.status();

@@ -48,20 +48,5 @@ class FixedClock final : public Clock {
 
 // "2026-10-12T16:00:00Z" (UTC, seconds precision).
 std::string FormatIsoUtc(Instant t);
-// "2026-10-12 18:00:00" in the process's local time zone (TZ), as Excel
-// reads it.
-std::string FormatLocal(Instant t);
-// The calendar date and time of `t` (whole seconds) in the local time zone.
-std::tm LocalCalendar(Instant t);
-// Why a local time cannot name one instant: the clocks skip it (spring
-// forward) or show it twice (fall back).
-enum class LocalTimeGap { kNone, kSkipped, kTwice };
-
-// Parses ISO 8601 "YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM|-HH:MM]"; a space may
-// stand for the T. Without a zone the time is local (TZ); a local time that
-// does not exist or exists twice that day is refused, and `gap` (when
-// given) says which. Returns nullopt for anything else.
-std::optional<Instant> ParseIsoTime(std::string_view text,
-                                    LocalTimeGap* gap = nullptr);
 
 }  // namespace entree

@@ -55,6 +55,9 @@ struct Event {
   std::optional<Instant> ends_at;        // after this the doors are closed
   std::optional<Instant> doors_open_at;  // before this entry is refused
   std::string locale = "nl";             // "nl", "en" or "de"
+  // The venue's IANA time zone ("Europe/Amsterdam"): every time a person
+  // reads or types is on its clocks. Empty: this machine's zone.
+  std::string time_zone;
   std::optional<std::array<uint8_t, 32>> public_key;  // Ed25519
   // Who keeps the guests' data, and how many days after the event it is
   // deleted (0: not said): the walk-in's privacy notice.

@@ -8,6 +8,7 @@
 
 #include "entree/base/catalog.h"
 #include "entree/base/json.h"
+#include "entree/base/time_zone.h"
 #include "entree/store/store.h"
 
 namespace entree {
@@ -34,9 +35,11 @@ std::vector<AttendanceRow> FilterAttendance(std::vector<AttendanceRow> rows,
                                             const ExportFilter& filter);
 
 // The attendance list as CSV (see CsvWriter): headers and values in the
-// catalog's language, times in local time.
+// catalog's language, times on the clocks of `zone`, named in their
+// columns' headings.
 std::string AttendanceCsv(const std::vector<AttendanceRow>& rows,
-                          const Catalog& catalog, char delimiter);
+                          const TimeZone& zone, const Catalog& catalog,
+                          char delimiter);
 // The attendance list as a JSON array; stable English keys and values,
 // times in ISO 8601 UTC.
 std::string AttendanceJson(const std::vector<AttendanceRow>& rows);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "entree/base/clock.h"
+#include "entree/base/time_zone.h"
 #include "entree/store/store.h"
 
 namespace entree {
@@ -14,8 +15,9 @@ namespace entree {
 struct ArrivalCurve {
   Instant start{};  // start of the first interval, on a whole interval
   std::chrono::minutes interval{5};
-  std::vector<int> arrivals;  // guests who first entered in each interval
-  int expected = 0;           // guests on the list
+  std::vector<int> arrivals;        // guests who first entered in each interval
+  int expected = 0;                 // guests on the list
+  TimeZone zone = TimeZone::Utc();  // the clocks its time labels read
 
   // Guests arrived by the end of interval `i` (all of them past the end).
   int ArrivedBy(size_t i) const;

@@ -35,6 +35,10 @@ struct Report {
   std::string HostNames(const std::string& table) const;
 };
 
+// When the report was made, on the event's clocks with the zone named:
+// "2026-10-12 21:05 (Europe/Amsterdam)".
+std::string MadeAt(const Report& report);
+
 // Reads the report's contents. `interval` as for ArrivalCurveOf; the curve
 // ends at the last arrival. Fails as the store does.
 Result<Report> GatherReport(Store& store, Instant now,

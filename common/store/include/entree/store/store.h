@@ -154,7 +154,7 @@ class Store {
  public:
   // The schema version this build writes; older files are migrated forward
   // on open, newer ones are refused.
-  static constexpr int kSchemaVersion = 12;
+  static constexpr int kSchemaVersion = 13;
 
   // Opens (creating if needed) and migrates the file at `path`. Fails with
   // kDatabase for a file that is not an Entree database or is from a newer
@@ -228,10 +228,10 @@ class Store {
   // In one transaction: sets the number of rounds, forgets every seat not
   // yet told (with `forget_told`, every seat) and writes `untold`, which
   // may repeat a kept told seat as it is but must not move one: that fails
-  // with kDatabase and changes nothing. With `told_seen`, the plan was made when the file held
-  // that many told seats: if it holds another number now (a guest was told
-  // meanwhile, by another thread or process), nothing is written and the
-  // result is false, so the plan can be made again.
+  // with kDatabase and changes nothing. With `told_seen`, the plan was made
+  // when the file held that many told seats: if it holds another number now (a
+  // guest was told meanwhile, by another thread or process), nothing is written
+  // and the result is false, so the plan can be made again.
   Result<bool> SaveSeatingPlan(int rounds, const std::vector<Seat>& untold,
                                bool forget_told,
                                std::optional<int64_t> told_seen = {});
@@ -450,6 +450,9 @@ class Store {
   // The first column of the first row of `sql` (taking no parameters) as
   // a number; 0 when there is no row.
   Result<int64_t> Number(std::string_view sql);
+  // The zone this Store gave the event on opening, because the file had
+  // none (it keeps it, so this is said once); empty otherwise.
+  const std::string& zone_given() const { return zone_given_; }
 
  private:
   // From this schema version on, the outbox triggers exist only while the
@@ -463,6 +466,9 @@ class Store {
   // on (Database::ExpectMark), giving a file from before the mark its
   // mark when it can be written.
   Status KeepMark();
+  // Gives an event without a time zone (a file from before zones) this
+  // machine's, when the file can be written; remembered in zone_given_.
+  Status GiveZone();
   // Whether sync_state.enabled is set (store_sync.cpp).
   Result<bool> SyncEnabled();
   // Creates the outbox triggers when sync is enabled (store_sync.cpp).
@@ -475,6 +481,7 @@ class Store {
   friend class StoreInspector;
 
   Database db_;
+  std::string zone_given_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
 };
 
