@@ -4,6 +4,7 @@
 // the invitations; bad zones and impossible times change nothing.
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "mail_sandbox.h"
@@ -173,7 +174,9 @@ TEST_CASE(
   ProcessResult asked = cli.Run({"event", "--timezone", "Europe/London"});
   CHECK(asked.exit_code == 3);
   CHECK(asked.err.find("already has 1 check-ins") != std::string::npos);
-  CHECK(asked.err.find("-01:00") != std::string::npos);
+  CHECK(asked.err.find("the first, 2026-11-10 14:45:00 in Europe/Amsterdam, "
+                       "would read 2026-11-10 13:45:00 in Europe/London") !=
+        std::string::npos);
   CHECK(asked.err.find("--yes") != std::string::npos);
   CHECK(DatabaseFingerprint(cli.db) == before);
   ProcessResult confirmed =
@@ -199,6 +202,99 @@ TEST_CASE("a file from before zones gets the machine's zone, said once",
   ProcessResult second = cli.Run({"event"}, "", On("UTC"));
   CHECK(second.err.find("no time zone yet") == std::string::npos);
   CHECK(second.out.find("Time zone: America/New_York") != std::string::npos);
+}
+
+TEST_CASE(
+    "a zone this machine lacks is said, and times typed for it are "
+    "refused, not read as UTC",
+    "[zone]") {
+  Cli cli;
+  MakeAmsterdamEvent(cli, "Europe/Amsterdam");
+  {
+    auto raw = Database::Open(cli.db);
+    REQUIRE(raw.ok());
+    REQUIRE(raw->Exec("UPDATE event SET time_zone = 'Mars/Olympus'").ok());
+  }
+  ProcessResult shown = cli.Run({"event"});
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.err.find("\"Mars/Olympus\" is no time zone") !=
+        std::string::npos);
+  CHECK(shown.out.find("Time zone: Mars/Olympus") != std::string::npos);
+  std::string before = DatabaseFingerprint(cli.db);
+  ProcessResult typed = cli.Run({"event", "--starts", "2026-11-10T16:00"});
+  CHECK(typed.exit_code == 3);
+  CHECK(DatabaseFingerprint(cli.db) == before);
+  // Setting a zone the machine knows mends it; the times keep their
+  // instants, whose clock time was unknown.
+  ProcessResult mended =
+      cli.Run({"event", "--timezone", "Europe/Amsterdam", "--json"});
+  CHECK(mended.exit_code == 0);
+  CHECK(cli.Run({"event"}).err.empty());
+  CHECK(mended.out.find("\"doors_open\":\"2026-11-10 14:30:00\"") !=
+        std::string::npos);
+}
+
+TEST_CASE(
+    "a zone change names what it does to a check-in across a clock "
+    "change, and the times of the doubled hour carry their offset",
+    "[zone]") {
+  Cli cli;
+  // Open from 20 October to 1 November: across the change of 25 October.
+  REQUIRE(cli.Run({"init", "--name", "Herfstweek", "--timezone",
+                   "Europe/Amsterdam", "--doors-open", "2026-10-20T09:00",
+                   "--ends", "2026-11-01T00:00"})
+              .exit_code == 0);
+  REQUIRE(cli.Run({"keygen"}).exit_code == 0);
+  REQUIRE(cli.Run({"import", DemoCsvPath()}).exit_code == 0);
+  std::string code = cli.Token("Bram Mulder");
+  REQUIRE(cli.Run({"checkin", code, "--at", "2026-10-21T12:00"}).exit_code ==
+          0);
+  REQUIRE(cli.Run({"checkin", code, "--exit", "--at", "2026-10-28T12:00"})
+              .exit_code == 0);
+  ProcessResult asked = cli.Run({"event", "--timezone", "America/New_York"});
+  CHECK(asked.exit_code == 3);
+  CHECK(asked.err.find("the first, 2026-10-21 12:00:00 in Europe/Amsterdam, "
+                       "would read 2026-10-21 06:00:00 in America/New_York") !=
+        std::string::npos);
+  CHECK(asked.err.find("doors open: 2026-10-20 09:00:00 in America/New_York") !=
+        std::string::npos);
+  // The doubled hour: an entry and an exit at 02:30 and 02:40, told apart.
+  code = cli.Token("WC-010");
+  REQUIRE(
+      cli.Run({"checkin", code, "--at", "2026-10-25T02:40+02:00"}).exit_code ==
+      0);
+  REQUIRE(cli.Run({"checkin", code, "--exit", "--at", "2026-10-25T02:30+01:00"})
+              .exit_code == 0);
+  ProcessResult person = cli.Run({"person", "WC-010"});
+  CHECK(person.out.find("2026-10-25 02:40:00 +02:00") != std::string::npos);
+  CHECK(person.out.find("2026-10-25 02:30:00 +01:00") != std::string::npos);
+}
+
+TEST_CASE("two changes of the event at once are both kept", "[zone]") {
+  Cli cli;
+  MakeAmsterdamEvent(cli, "Europe/Amsterdam");
+  for (int round = 0; round < 12; ++round) {
+    INFO(round);
+    REQUIRE(cli.Run({"event", "--timezone", "Europe/Amsterdam", "--starts",
+                     "2026-11-10T15:00", "--name", "Kerstcafé"})
+                .exit_code == 0);
+    ProcessResult zone, name;
+    std::thread one([&] {
+      zone = cli.Run({"event", "--timezone", "America/New_York", "--yes"});
+    });
+    std::thread two([&] { name = cli.Run({"event", "--venue", "Zaal 2"}); });
+    one.join();
+    two.join();
+    REQUIRE(zone.exit_code == 0);
+    REQUIRE(name.exit_code == 0);
+    ProcessResult shown = cli.Run({"event", "--json"});
+    CHECK(shown.out.find("\"time_zone\":\"America/New_York\"") !=
+          std::string::npos);
+    CHECK(shown.out.find("\"venue\":\"Zaal 2\"") != std::string::npos);
+    CHECK(shown.out.find("\"starts\":\"2026-11-10 15:00:00\"") !=
+          std::string::npos);
+    REQUIRE(cli.Run({"event", "--venue", "IQ Blvd"}).exit_code == 0);
+  }
 }
 
 }  // namespace entree::testing

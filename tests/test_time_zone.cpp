@@ -9,6 +9,7 @@
 #include <string>
 
 #include "entree/base/catalog.h"
+#include "entree/base/text.h"
 #include "entree/base/time_zone.h"
 #include "support.h"
 
@@ -178,12 +179,48 @@ TEST_CASE("a name that is no zone is refused naming it", "[zone]") {
     auto zone = TimeZone::Named(name);
     REQUIRE_FALSE(zone.ok());
     CHECK(zone.status().code() == StatusCode::kInvalidArgument);
-    if (name.size() < 100) {
-      CHECK(Catalog::For(Language::kEnglish)
-                .Describe(zone.status())
-                .find("\"" + name + "\"") != std::string::npos);
+    // Said back printable and short.
+    std::string said = Catalog::For(Language::kEnglish).Describe(zone.status());
+    CHECK(said.size() < 300);
+    if (name.size() < 100 && IsValidUtf8(name)) {
+      CHECK(said.find("\"" + name + "\"") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("files of the database that are no place's zone are refused",
+          "[zone]") {
+  for (const char* name :
+       {"localtime", "posixrules", "Factory", "posix/Europe/Amsterdam",
+        "right/Europe/Amsterdam"}) {
+    INFO(name);
+    CHECK_FALSE(TimeZone::Named(name).ok());
+  }
+  // A zone's old name, a link within the database, is a zone.
+  auto old_name = TimeZone::Named("US/Eastern");
+  REQUIRE(old_name.ok());
+  CHECK(old_name->OffsetAt(At("2026-12-10T12:00:00Z")).seconds == -5 * 3600);
+}
+
+TEST_CASE(
+    "a reading as a refusal writes it is read back; the doubled hour "
+    "is shown with its offset",
+    "[zone]") {
+  auto zone = TimeZone::Named("Europe/Amsterdam").value();
+  LocalTimeProblem problem;
+  CHECK_FALSE(ParseIsoTime("2026-10-25 02:30", zone, &problem));
+  CHECK(ParseIsoTime(problem.earlier, zone) == At("2026-10-25T00:30:00Z"));
+  CHECK(ParseIsoTime(problem.later, zone) == At("2026-10-25T01:30:00Z"));
+  CHECK(ParseIsoTime("2026-10-25 02:30:00 +01:00", zone) ==
+        At("2026-10-25T01:30:00Z"));
+  CHECK_FALSE(ParseIsoTime("2026-10-25 02:30 +02:00 (C3ST)", zone));
+  CHECK_FALSE(ParseIsoTime("2026-10-25 02:30 (CEST)", zone));
+  CHECK(FormatLocalMarked(At("2026-10-25T00:40:00Z"), zone) ==
+        "2026-10-25 02:40:00 +02:00");
+  CHECK(FormatLocalMarked(At("2026-10-25T01:30:00Z"), zone) ==
+        "2026-10-25 02:30:00 +01:00");
+  CHECK(FormatLocalMarked(At("2026-10-25T03:30:00Z"), zone) ==
+        "2026-10-25 04:30:00");
 }
 
 TEST_CASE("a zone file of rules only (tzdata's slim form) is read by its rule",

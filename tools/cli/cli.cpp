@@ -12,6 +12,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <tuple>
 
 #include "entree/base/atomic_file.h"
 
@@ -134,6 +135,14 @@ Result<Store> Context::OpenStore() const {
   if (store.ok() && !store->zone_given().empty() && err) {
     *err << tr().Format("event.zone_given", {store->zone_given()}) << "\n";
   }
+  if (store.ok() && err) {
+    auto event = store->GetEvent();
+    if (event.ok() && !KnownEventZone(*event).ok()) {
+      *err << tr().Format("event.zone_unknown",
+                          {tr().Describe(KnownEventZone(*event).status())})
+           << "\n";
+    }
+  }
   return store;
 }
 
@@ -215,8 +224,9 @@ Result<std::optional<Instant>> TimeOption(const Context& ctx,
 namespace {
 
 // The same clock time as `t` in `from`, read on the clocks of `to`;
-// kInvalidArgument when `to` skips it or shows it twice.
-Result<Instant> SameClockTime(const Context& ctx, std::string_view option,
+// kInvalidArgument, naming the event's time `label`, when `to` skips it or
+// shows it twice.
+Result<Instant> SameClockTime(const Context& ctx, std::string_view label,
                               Instant t, const TimeZone& from,
                               const TimeZone& to) {
   std::string text = FormatLocal(t, from);
@@ -227,8 +237,7 @@ Result<Instant> SameClockTime(const Context& ctx, std::string_view option,
   return Status::InvalidArgument(ctx.tr().Format(
       problem.gap == LocalTimeGap::kSkipped ? "error.time_skipped"
                                             : "error.time_twice",
-      {"--" + std::string(option), text, to.name(), problem.earlier,
-       problem.later}));
+      {std::string(label), text, to.name(), problem.earlier, problem.later}));
 }
 
 }  // namespace
@@ -242,15 +251,17 @@ Status ReadLocaleAndTimes(const Context& ctx, Event& event) {
   const Catalog& tr = ctx.tr();
   if (auto zone_name = ctx.args.Value("timezone")) {
     ENTREE_ASSIGN_OR_RETURN(TimeZone zone, TimeZone::Named(*zone_name));
-    TimeZone before = EventZone(event);
+    // The event's own times keep their clock times; from a zone this
+    // machine lacks they keep their instants (their clock time is unknown).
+    auto before = KnownEventZone(event);
     event.time_zone = zone.name();
-    for (auto [field, option] :
-         {std::pair{&event.starts_at, "starts"},
-          std::pair{&event.ends_at, "ends"},
-          std::pair{&event.doors_open_at, "doors-open"}}) {
-      if (!*field || ctx.args.Value(option)) continue;
+    for (auto [field, option, label] :
+         {std::tuple{&event.starts_at, "starts", "event.starts"},
+          std::tuple{&event.ends_at, "ends", "event.ends"},
+          std::tuple{&event.doors_open_at, "doors-open", "event.doors_open"}}) {
+      if (!*field || ctx.args.Value(option) || !before.ok()) continue;
       ENTREE_ASSIGN_OR_RETURN(
-          *field, SameClockTime(ctx, option, **field, before, zone));
+          *field, SameClockTime(ctx, tr.Get(label), **field, *before, zone));
     }
   }
   if (auto locale = ctx.args.Value("locale")) {
@@ -261,6 +272,11 @@ Status ReadLocaleAndTimes(const Context& ctx, Event& event) {
     }
     event.locale = std::string(ToString(*language));
   }
+  // A time typed for an event whose zone this machine lacks is refused,
+  // not read as UTC.
+  bool typed = ctx.args.Value("starts") || ctx.args.Value("ends") ||
+               ctx.args.Value("doors-open");
+  if (typed) ENTREE_RETURN_IF_ERROR(KnownEventZone(event).status());
   TimeZone zone = EventZone(event);
   for (auto [field, option] : {std::pair{&event.starts_at, "starts"},
                                std::pair{&event.ends_at, "ends"},

@@ -36,7 +36,7 @@ std::string VerdictText(const Catalog& tr, const ScanOutcome& outcome,
   std::optional<Instant> when = outcome.verdict == Verdict::kNotOpen
                                     ? door.doors_open_at
                                     : outcome.first_entry;
-  std::string time = when ? FormatLocal(*when, zone) : std::string();
+  std::string time = when ? FormatLocalMarked(*when, zone) : std::string();
   return tr.Format("verdict." + std::string(ToString(outcome.verdict)),
                    {name, time});
 }
@@ -51,7 +51,9 @@ int Scan(Context& ctx, bool record) {
   if (!event.ok()) return ctx.Fail(event.status());
   std::optional<FixedClock> fixed;
   if (auto at = ctx.args.Value("at")) {
-    auto parsed = TimeOption(ctx, "at", EventZone(*event));
+    auto zone = KnownEventZone(*event);
+    if (!zone.ok()) return ctx.Fail(zone.status());
+    auto parsed = TimeOption(ctx, "at", *zone);
     if (!parsed.ok()) return ctx.Fail(parsed.status());
     // A missed scan is entered afterwards; one dated ahead would decide
     // every later scan of the badge.

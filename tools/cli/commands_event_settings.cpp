@@ -31,7 +31,7 @@ Result<std::string> ReadLogo(const Context& ctx, const std::string& path) {
 }
 
 std::string When(const std::optional<Instant>& t, const TimeZone& zone) {
-  return t ? FormatLocal(*t, zone) : std::string();
+  return t ? FormatLocalMarked(*t, zone) : std::string();
 }
 
 void PrintEvent(const Context& ctx, const Event& event, size_t logo_bytes) {
@@ -65,7 +65,8 @@ void PrintEvent(const Context& ctx, const Event& event, size_t logo_bytes) {
   line("event.ends", When(event.ends_at, zone));
   line("event.doors_open", When(event.doors_open_at, zone));
   line("event.locale", event.locale);
-  line("event.time_zone", zone.name());
+  line("event.time_zone",
+       event.time_zone.empty() ? zone.name() : event.time_zone);
   line("event.data_keeper", event.data_keeper);
   line("event.keep_days",
        event.keep_days > 0 ? std::to_string(event.keep_days) : "");
@@ -120,16 +121,18 @@ Status AskZoneChange(const Context& ctx, Store& store, const Event& before,
   ENTREE_ASSIGN_OR_RETURN(int64_t checkins,
                           store.Number("SELECT count(*) FROM checkin"));
   if (checkins == 0) return Status::Ok();
+  ENTREE_ASSIGN_OR_RETURN(int64_t first_ms,
+                          store.Number("SELECT min(at) FROM checkin"));
   TimeZone from = EventZone(before), to = EventZone(after);
-  Instant probe = after.starts_at.value_or(ctx.clock->Now());
-  int shift = to.OffsetAt(probe).seconds - from.OffsetAt(probe).seconds;
+  // One check-in as an example: the shift differs across a clock change.
+  Instant first = FromMillis(first_ms);
   std::string doors = after.doors_open_at
-                          ? FormatLocal(*after.doors_open_at, to).substr(0, 16)
+                          ? FormatLocalMarked(*after.doors_open_at, to)
                           : std::string("-");
-  return Status::Localized(StatusCode::kInvalidArgument,
-                           "error.zone_change_confirm",
-                           {std::to_string(checkins), from.name(), to.name(),
-                            FormatOffset(shift), doors});
+  return Status::Localized(
+      StatusCode::kInvalidArgument, "error.zone_change_confirm",
+      {std::to_string(checkins), from.name(), to.name(),
+       FormatLocalMarked(first, from), FormatLocalMarked(first, to), doors});
 }
 
 }  // namespace
@@ -148,18 +151,22 @@ int RunEvent(Context& ctx) {
   }
   if (changes) {
     // Everything is checked before anything is written, and written in one
-    // transaction: a command that fails changes nothing.
+    // transaction: a command that fails changes nothing. The event is read
+    // again under the write lock, so two changes at once are made one after
+    // the other and neither is lost.
+    auto tx = store->Begin();
+    if (!tx.ok()) return ctx.Fail(tx.status());
+    event = store->GetEvent();
+    if (!event.ok()) return ctx.Fail(event.status());
     std::optional<std::string> logo;
     std::string zone_before = EventZone(*event).name();
     Event before = *event;
     Status applied = ApplyOptions(ctx, *event, logo);
     if (!applied.ok()) return ctx.Fail(applied);
-    if (event->time_zone != zone_before && !ctx.args.Flag("yes")) {
+    if (EventZone(*event).name() != zone_before && !ctx.args.Flag("yes")) {
       Status asked = AskZoneChange(ctx, *store, before, *event);
       if (!asked.ok()) return ctx.Fail(asked);
     }
-    auto tx = store->Begin();
-    if (!tx.ok()) return ctx.Fail(tx.status());
     Status saved = store->UpdateEvent(*event);
     if (saved.ok() && logo) saved = store->SetEventLogo(*logo);
     if (saved.ok()) saved = tx->Commit();

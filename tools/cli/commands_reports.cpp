@@ -243,22 +243,24 @@ int RunPerson(Context& ctx) {
   line("export.shop_code", a.shop_code);
   TimeZone zone = ZoneOf(*store);
   for (const Badge& badge : *badges) {
-    *ctx.out << tr.Format("person.badge",
-                          {std::to_string(badge.serial),
-                           FormatLocal(badge.issued_at, zone), badge.kiosk_id})
+    *ctx.out << tr.Format(
+                    "person.badge",
+                    {std::to_string(badge.serial),
+                     FormatLocalMarked(badge.issued_at, zone), badge.kiosk_id})
              << "\n";
   }
   for (const CheckinRecord& c : *checkins) {
     *ctx.out << tr.Format("person.checkin",
-                          {FormatLocal(c.at, zone),
+                          {FormatLocalMarked(c.at, zone),
                            std::string(ToString(c.direction)),
                            std::string(ToString(c.verdict)), c.kiosk_id})
              << (c.undoes ? " " + std::string(tr.Get("person.undo")) : "")
              << "\n";
   }
   for (const PrintRecord& job : *jobs) {
-    *ctx.out << tr.Format("person.print", {FormatLocal(job.requested_at, zone),
-                                           job.printer, job.outcome})
+    *ctx.out << tr.Format("person.print",
+                          {FormatLocalMarked(job.requested_at, zone),
+                           job.printer, job.outcome})
              << "\n";
   }
   for (const Seat& seat : *seats) {

@@ -105,15 +105,18 @@ std::string_view Catalog::Get(std::string_view key) const {
   return found == entries_.end() ? key : std::string_view(found->second);
 }
 
-std::string Catalog::Format(
-    std::string_view key, std::initializer_list<std::string_view> args) const {
-  std::string_view pattern = Get(key);
+namespace {
+
+// `pattern` with each {N} (one digit) replaced by args[N]; a blank without
+// an argument stays empty.
+std::string FillBlanks(std::string_view pattern, const std::string_view* args,
+                       size_t count) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
         pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
       size_t index = static_cast<size_t>(pattern[i + 1] - '0');
-      if (index < args.size()) out.append(*(args.begin() + index));
+      if (index < count) out.append(args[index]);
       i += 2;
     } else {
       out.push_back(pattern[i]);
@@ -122,12 +125,17 @@ std::string Catalog::Format(
   return out;
 }
 
+}  // namespace
+
+std::string Catalog::Format(
+    std::string_view key, std::initializer_list<std::string_view> args) const {
+  return FillBlanks(Get(key), args.begin(), args.size());
+}
+
 std::string Catalog::Format(std::string_view key,
                             const std::vector<std::string>& args) const {
-  // At most four blanks per text.
-  std::string_view a[4];
-  for (size_t i = 0; i < args.size() && i < 4; ++i) a[i] = args[i];
-  return Format(key, {a[0], a[1], a[2], a[3]});
+  std::vector<std::string_view> views(args.begin(), args.end());
+  return FillBlanks(Get(key), views.data(), views.size());
 }
 
 std::string Catalog::Describe(const Status& status) const {

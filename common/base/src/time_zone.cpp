@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 
+#include "entree/base/text.h"
+
 namespace entree {
 namespace {
 
@@ -439,8 +441,28 @@ Result<std::shared_ptr<const TimeZone::Rules>> ReadRules(
 }
 
 Status UnknownZone(std::string_view name) {
+  // Said back short and printable, whatever was given.
+  std::string shown;
+  if (IsValidUtf8(name)) {
+    shown = TruncateUtf8(name, 64);
+    StripControlCharacters(shown);
+  } else {
+    for (char c : name.substr(0, 64)) {
+      shown += static_cast<unsigned char>(c) < 0x20 ||
+                       static_cast<unsigned char>(c) >= 0x7f
+                   ? '?'
+                   : c;
+    }
+  }
   return Status::Localized(StatusCode::kInvalidArgument, "error.unknown_zone",
-                           {std::string(name)});
+                           {shown});
+}
+
+// Files in the database that are no place's zone: the machine's own
+// (localtime), tzdata's helpers and its copies under other rules.
+bool NoPlace(std::string_view name) {
+  return name == "localtime" || name == "posixrules" || name == "Factory" ||
+         name.starts_with("posix/") || name.starts_with("right/");
 }
 
 }  // namespace
@@ -452,7 +474,7 @@ Result<TimeZone> TimeZone::Named(std::string_view name) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const Rules>, std::less<>>
       loaded;
-  if (!ValidZoneName(name)) return UnknownZone(name);
+  if (!ValidZoneName(name) || NoPlace(name)) return UnknownZone(name);
   std::lock_guard lock(mutex);
   if (auto known = loaded.find(name); known != loaded.end()) {
     return TimeZone(known->second);
@@ -460,6 +482,12 @@ Result<TimeZone> TimeZone::Named(std::string_view name) {
   std::string path = ZoneRoot() + "/" + std::string(name);
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) return UnknownZone(name);
+  // A link may lead within the database (a zone's old name), not out of it.
+  auto real = std::filesystem::canonical(path, error);
+  auto root = std::filesystem::canonical(ZoneRoot(), error);
+  if (error || !real.string().starts_with(root.string() + "/")) {
+    return UnknownZone(name);
+  }
   std::ifstream file(path, std::ios::binary);
   std::string data(kMaxZoneFileBytes + 1, '\0');
   file.read(data.data(), static_cast<std::streamsize>(data.size()));
@@ -578,6 +606,11 @@ std::vector<Instant> TimeZone::Resolve(const CivilTime& civil) const {
   return out;
 }
 
+Result<TimeZone> KnownEventZone(const Event& event) {
+  if (event.time_zone.empty()) return EventZone(event);
+  return TimeZone::Named(event.time_zone);
+}
+
 TimeZone EventZone(const Event& event) {
   static const std::string machine = TimeZone::MachineZoneName();
   auto zone =
@@ -598,6 +631,17 @@ std::string FormatLocal(Instant t, const TimeZone& zone) {
 
 std::string ZonedHeading(std::string_view heading, const TimeZone& zone) {
   return std::string(heading) + " (" + zone.name() + ")";
+}
+
+std::string FormatLocalMarked(Instant t, const TimeZone& zone) {
+  std::string shown = FormatLocal(t, zone);
+  std::tm tm = zone.Calendar(t);
+  CivilTime civil{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour,        tm.tm_min,     tm.tm_sec};
+  if (zone.Resolve(civil).size() > 1) {
+    shown += " " + FormatOffset(zone.OffsetAt(t).seconds);
+  }
+  return shown;
 }
 
 std::string FormatOffset(int seconds_east) {
@@ -628,6 +672,22 @@ std::optional<Instant> ParseIsoTime(std::string_view text, const TimeZone& zone,
   int64_t local = DaysFromCivil(civil->year, civil->month, civil->day) * 86400 +
                   civil->hour * 3600 + civil->minute * 60 + civil->second;
   if (pos < text.size()) {
+    // As a refusal writes a reading: "2026-10-25 02:30 +02:00 (CEST)".
+    if (text[pos] == ' ' && pos + 1 < text.size() &&
+        (text[pos + 1] == '+' || text[pos + 1] == '-')) {
+      ++pos;
+    }
+    std::string_view rest = text.substr(pos);
+    if (size_t open = rest.find(" (");
+        open != std::string_view::npos && rest.ends_with(")")) {
+      std::string_view name = rest.substr(open + 2, rest.size() - open - 3);
+      bool letters = !name.empty() && name.size() <= 8 &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return std::isalpha(static_cast<unsigned char>(c));
+                     });
+      if (!letters) return std::nullopt;
+      text = text.substr(0, pos + open);
+    }
     auto offset = ReadOffset(text, pos);
     if (!offset) return std::nullopt;
     return Instant(seconds(local - *offset));

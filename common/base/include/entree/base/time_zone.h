@@ -71,9 +71,15 @@ class TimeZone {
 // event made in code) reads in this machine's zone, and a name this
 // machine's database lacks reads as UTC.
 TimeZone EventZone(const Event& event);
+// The event's zone, or kInvalidArgument (error.unknown_zone) when it names
+// one this machine's tzdata lacks: for reading what a person types.
+Result<TimeZone> KnownEventZone(const Event& event);
 
 // "2026-10-12 18:00:00" in `zone`, as Excel reads it.
 std::string FormatLocal(Instant t, const TimeZone& zone);
+// FormatLocal, with the offset added when the clocks of `zone` show that
+// time twice that day ("2026-10-25 02:30:00 +01:00"), for people to read.
+std::string FormatLocalMarked(Instant t, const TimeZone& zone);
 // The calendar date and time of `t` (whole seconds) in `zone`.
 std::tm LocalCalendar(Instant t, const TimeZone& zone);
 // "First entry (Europe/Amsterdam)": the heading of a column of times.
@@ -96,10 +102,11 @@ struct LocalTimeProblem {
 };
 
 // Parses ISO 8601 "YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM|-HH:MM]"; a space may
-// stand for the T. Without an offset the time is on the clocks of `zone`;
-// a time that does not exist there or exists twice that day is refused,
-// and `problem` (when given) says which and names both readings. Returns
-// nullopt for anything else.
+// stand for the T and come before the offset, and a zone abbreviation in
+// brackets may follow it, as FormatReading writes it. Without an offset the
+// time is on the clocks of `zone`; a time that does not exist there or exists
+// twice that day is refused, and `problem` (when given) says which and names
+// both readings. Returns nullopt for anything else.
 std::optional<Instant> ParseIsoTime(std::string_view text, const TimeZone& zone,
                                     LocalTimeProblem* problem = nullptr);
 
