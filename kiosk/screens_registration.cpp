@@ -111,16 +111,25 @@ class FindInvitationScreen final : public Screen {
     }
     for (size_t i = 0; i < matches_.size() && !too_many; ++i) {
       const Attendee& a = matches_[i];
+      Rect row{results.x, results.y + static_cast<int>(i) * row_h, results.w,
+               row_h - u};
+      int font = std::min(u * 4, (row_h - u) * 2 / 5);
+      // A ticket the door refuses gets no badge here: the door's words in
+      // place of a button.
+      if (std::string_view refused = WhyNoBadge(a); !refused.empty()) {
+        Rect name_row = row, why_row = row;
+        name_row.h = row.h / 2;
+        why_row.y = row.y + name_row.h;
+        why_row.h = row.h - name_row.h;
+        scene.texts.push_back({name_row, a.FullName(), font});
+        scene.texts.push_back({why_row, std::string(tr().Get(refused)),
+                               font * 3 / 4, theme::kWarningText});
+        continue;
+      }
       std::string label = a.FullName();
       if (!a.organisation.empty()) label += "\n" + a.organisation;
-      scene.buttons.push_back(
-          {{results.x, results.y + static_cast<int>(i) * row_h, results.w,
-            row_h - u},
-           "match:" + std::to_string(i),
-           label,
-           Primary(),
-           theme::kText,
-           std::min(u * 4, (row_h - u) * 2 / 5)});
+      scene.buttons.push_back({row, "match:" + std::to_string(i), label,
+                               Primary(), theme::kText, font});
     }
     AddKeyboard(scene, keyboard, KeyboardKind{});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
@@ -140,7 +149,7 @@ class FindInvitationScreen final : public Screen {
       ctx_.Push(MakeWalkInScreen(ctx_));
     } else if (id.rfind("match:", 0) == 0) {
       size_t index = std::stoul(id.substr(6));
-      if (index < matches_.size()) {
+      if (index < matches_.size() && WhyNoBadge(matches_[index]).empty()) {
         ctx_.Push(MakeBadgeScreen(ctx_, matches_[index], false));
       }
     }
@@ -382,7 +391,10 @@ class BadgeScreen final : public Screen {
  public:
   BadgeScreen(KioskContext& ctx, Attendee attendee, bool reissue)
       : Screen(ctx), attendee_(std::move(attendee)) {
-    if (!ctx_.issuer() || !ctx_.store()) return;
+    // No code and no print for a ticket the door refuses, however this
+    // screen was reached.
+    refused_ = WhyNoBadge(attendee_);
+    if (!refused_.empty() || !ctx_.issuer() || !ctx_.store()) return;
     auto issued = ctx_.issuer()->BadgeFor(attendee_.id, reissue, ctx_.Now());
     if (!issued.ok()) {
       ctx_.ShowFault(issued.status());
@@ -433,7 +445,10 @@ class BadgeScreen final : public Screen {
       }
       AddPrintStatus(scene, status, u);
     }
-    if (face_) {
+    if (!refused_.empty()) {
+      scene.texts.push_back(
+          {card, std::string(tr().Get(refused_)), u * 5, theme::kWarningText});
+    } else if (face_) {
       scene.image = ImageItem{card, Preview(card)};
     } else {
       scene.texts.push_back({card, std::string(tr().Get("kiosk.badge_no_key")),
@@ -448,7 +463,8 @@ class BadgeScreen final : public Screen {
   void OnButton(const std::string& id) override {
     if (id != "done") return;
     // At a kiosk that also keeps the door, registering lets you in.
-    if (ctx_.door() && ctx_.config().role == KioskRole::kBoth) {
+    if (refused_.empty() && ctx_.door() &&
+        ctx_.config().role == KioskRole::kBoth) {
       auto outcome = ctx_.door()->CheckInByHand(attendee_.id);
       ctx_.PopToRoot();
       if (!outcome.ok()) return ctx_.ShowFault(outcome.status());
@@ -470,6 +486,7 @@ class BadgeScreen final : public Screen {
 
  private:
   enum class Printing { kNone, kUnderway, kDone, kFailed, kDoneBefore };
+  std::string_view refused_;  // the door's words for a refused ticket
   static constexpr std::chrono::milliseconds kLookEvery{200};
 
   void StartPrinting(PrintDesk& printer, const IssuedBadge& badge) {

@@ -848,6 +848,47 @@ TEST_CASE("the kiosk prints a registered guest's badge once",
   CHECK(cups.WaitForPdfs(2).size() == 1);
 }
 
+TEST_CASE("the name search offers no badge for a ticket the door refuses",
+          "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
+  {
+    auto opened = Store::Open(f.db);
+    REQUIRE(opened.ok());
+    Store& store = *opened;
+    for (auto [name, state] : {std::pair{"Carla", TicketState::kCancelled},
+                               std::pair{"Carlijn", TicketState::kUnpaid}}) {
+      Attendee a = AddAttendee(store, name, "Geannuleerd", Sector::kOther);
+      a.ticket = state;
+      REQUIRE(store.UpdateAttendee(a).ok());
+    }
+  }
+  f.Tap("register");
+  for (const char* key : {"key:c", "key:a", "key:r"}) f.Tap(key);
+  REQUIRE(f.app->ScreenName() == "find");
+  // Both are listed with the door's words, neither as a button to a badge.
+  CHECK(f.HasText("Dit ticket is geannuleerd"));
+  Scene scene = f.app->Compose(f.layout);
+  for (const ButtonItem& b : scene.buttons) {
+    CHECK(b.id.rfind("match:", 0) != 0);
+  }
+  // A tap on a refused name goes nowhere.
+  for (const TextItem& t : scene.texts) {
+    if (t.text.find("Geannuleerd") == std::string::npos) continue;
+    UiEvent tap{UiEvent::Kind::kTap, {}};
+    tap.x = t.box.x + t.box.w / 2;
+    tap.y = t.box.y + t.box.h / 2;
+    f.Send(tap);
+    CHECK(f.app->ScreenName() == "find");
+  }
+  f.Advance(3000);
+  auto store = Store::Open(f.db);
+  REQUIRE(store.ok());
+  CHECK(store->PrintLog(10)->empty());
+  CHECK(store->Number("SELECT count(*) FROM badge").value() == 0);
+  CHECK(cups.WaitForPdfs(1).empty());
+}
+
 TEST_CASE("a printer out of paper sends the guest to staff, who retry",
           "[kiosk][printing]") {
   entree::testing::PrintSandbox cups;

@@ -45,6 +45,18 @@ Result<Attendee> CheckWalkIn(const WalkInForm& form) {
   return a;
 }
 
+std::string_view WhyNoBadge(const Attendee& attendee) {
+  switch (attendee.ticket) {
+    case TicketState::kCancelled:
+      return "verdict.cancelled";
+    case TicketState::kUnpaid:
+      return "verdict.unpaid";
+    case TicketState::kValid:
+      break;
+  }
+  return "";
+}
+
 Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
                                 Instant now) {
   ENTREE_ASSIGN_OR_RETURN(Attendee a, CheckWalkIn(form));

@@ -40,6 +40,11 @@ Result<Attendee> CheckWalkIn(const WalkInForm& form);
 Result<Attendee> RegisterWalkIn(Store& store, const WalkInForm& form,
                                 Instant now);
 
+// Why a desk that finds `attendee` by name makes them no badge: the door's
+// words for the ticket it would refuse ("verdict.cancelled",
+// "verdict.unpaid"); "" when the door would take it.
+std::string_view WhyNoBadge(const Attendee& attendee);
+
 // A badge as printed: its serial and the code its QR holds.
 struct IssuedBadge {
   Badge badge;
