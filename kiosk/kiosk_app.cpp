@@ -8,6 +8,7 @@
 
 #include "camera_v4l2.h"
 #include "entree/base/atomic_file.h"
+#include "entree/desk/scan_at_desk.h"
 #include "entree/drawing/logo.h"
 #include "entree/scan/file_frame_source.h"
 #include "entree/sync/devices.h"
@@ -333,6 +334,32 @@ void KioskApp::OnScan(const std::string& code) {
   }
   if (outcome->seating_pending && seater_) {
     seater_->Seat(*outcome->attendee, clock_.Now());
+  }
+  // A kiosk that makes badges shows and prints the guest's badge for the
+  // code they were sent (docs/kiosk.md, "Scan to badge").
+  ScanAtDesk desk =
+      issuer_
+          ? DecideScanAtDesk(outcome->verdict, outcome->attendee, config_.role,
+                             config_.print_on_scan, print_desk_ != nullptr)
+          : ScanAtDesk{};
+  if (desk.badge) {
+    if (outcome->recorded && store_) {
+      // On disk before the guest sees anything, as for a verdict.
+      if (Status saved = store_->Checkpoint(); !saved.ok()) {
+        Log("checkpoint: " + saved.message());
+      }
+    }
+    BadgeRequest request;
+    request.via = outcome->recorded && Admits(outcome->verdict)
+                      ? BadgeVia::kLetIn
+                      : BadgeVia::kScanned;
+    request.print = desk.print;
+    request.again = desk.again;
+    PlayCue(CueFor(outcome->verdict));
+    Attendee guest = *outcome->attendee;
+    PopToRoot();
+    Push(MakeBadgeScreen(*this, std::move(guest), request));
+    return;
   }
   ShowVerdict(*outcome);
 }

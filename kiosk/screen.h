@@ -128,9 +128,19 @@ std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
 // badge.
 std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
                                               WalkInForm form, Attendee shown);
+// How a guest came to their badge: found by name or registered, their
+// code scanned at a registration kiosk, or scanned and let in at a kiosk
+// that is also the door.
+enum class BadgeVia { kFound, kScanned, kLetIn };
+struct BadgeRequest {
+  bool reissue = false;  // a new badge, voiding the older ones (staff)
+  BadgeVia via = BadgeVia::kFound;
+  bool print = true;   // sent to the printer when there is one
+  bool again = false;  // also when this badge was printed before
+};
 // The guest's badge with its QR code, ready for printing.
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
-                                        bool reissue);
+                                        BadgeRequest request = {});
 // The staff PIN pad, then staff mode.
 std::unique_ptr<Screen> MakePinScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeStaffScreen(KioskContext& ctx);

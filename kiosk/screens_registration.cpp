@@ -150,7 +150,7 @@ class FindInvitationScreen final : public Screen {
     } else if (id.rfind("match:", 0) == 0) {
       size_t index = std::stoul(id.substr(6));
       if (index < matches_.size() && WhyNoBadge(matches_[index]).empty()) {
-        ctx_.Push(MakeBadgeScreen(ctx_, matches_[index], false));
+        ctx_.Push(MakeBadgeScreen(ctx_, matches_[index]));
       }
     }
   }
@@ -389,13 +389,14 @@ class WalkInScreen final : public Screen {
 // the printing goes.
 class BadgeScreen final : public Screen {
  public:
-  BadgeScreen(KioskContext& ctx, Attendee attendee, bool reissue)
-      : Screen(ctx), attendee_(std::move(attendee)) {
+  BadgeScreen(KioskContext& ctx, Attendee attendee, BadgeRequest request)
+      : Screen(ctx), attendee_(std::move(attendee)), request_(request) {
     // No code and no print for a ticket the door refuses, however this
     // screen was reached.
     refused_ = WhyNoBadge(attendee_);
     if (!refused_.empty() || !ctx_.issuer() || !ctx_.store()) return;
-    auto issued = ctx_.issuer()->BadgeFor(attendee_.id, reissue, ctx_.Now());
+    auto issued =
+        ctx_.issuer()->BadgeFor(attendee_.id, request_.reissue, ctx_.Now());
     if (!issued.ok()) {
       ctx_.ShowFault(issued.status());
       return;
@@ -417,7 +418,8 @@ class BadgeScreen final : public Screen {
     auto layout = LoadBadgeLayout(ctx_.config().badge_layout);
     if (!layout.ok()) layout = LoadBadgeLayout(kDefaultBadgeLayout);
     layout_ = std::move(*layout);
-    if (PrintDesk* printer = ctx_.printer()) StartPrinting(*printer, *issued);
+    PrintDesk* printer = ctx_.printer();
+    if (printer && request_.print) StartPrinting(*printer, *issued);
   }
   std::string Name() const override { return "badge"; }
 
@@ -425,12 +427,19 @@ class BadgeScreen final : public Screen {
     Scene scene;
     int u = layout.Unit();
     int w = layout.width();
-    scene.texts.push_back({layout.TitleBand(),
-                           std::string(tr().Get("kiosk.badge_title")), u * 5});
+    scene.texts.push_back({layout.TitleBand(), Title(), u * 5});
     // The badge, and beside it (below it in portrait) how the printing
     // goes and where the printer is.
     int top = layout.ContentTop();
     int bottom = layout.BottomRowTop() - u;
+    if (GoesOnToEntrance()) {
+      // Where to go next, whole, above the button.
+      int band = u * 12;
+      bottom -= band;
+      scene.texts.push_back({{u * 4, bottom + u, w - u * 8, band - u},
+                             std::string(tr().Get("kiosk.badge_to_entrance")),
+                             u * 5});
+    }
     Rect card{u * 4, top, w - u * 8, bottom - top};
     Rect status{};
     if (printing_ != Printing::kNone) {
@@ -463,7 +472,7 @@ class BadgeScreen final : public Screen {
   void OnButton(const std::string& id) override {
     if (id != "done") return;
     // At a kiosk that also keeps the door, registering lets you in.
-    if (refused_.empty() && ctx_.door() &&
+    if (refused_.empty() && request_.via == BadgeVia::kFound && ctx_.door() &&
         ctx_.config().role == KioskRole::kBoth) {
       auto outcome = ctx_.door()->CheckInByHand(attendee_.id);
       ctx_.PopToRoot();
@@ -486,11 +495,32 @@ class BadgeScreen final : public Screen {
 
  private:
   enum class Printing { kNone, kUnderway, kDone, kFailed, kDoneBefore };
-  std::string_view refused_;  // the door's words for a refused ticket
   static constexpr std::chrono::milliseconds kLookEvery{200};
 
+  // What the guest reads above the badge: a welcome when the scan let them
+  // in, else the screen's name.
+  std::string Title() const {
+    if (request_.via == BadgeVia::kLetIn) {
+      return tr().Format("verdict.welcome", {attendee_.FullName()});
+    }
+    return std::string(tr().Get("kiosk.badge_title"));
+  }
+  // A code scanned at a registration kiosk: the guest is not in yet.
+  bool GoesOnToEntrance() const {
+    return request_.via == BadgeVia::kScanned && refused_.empty() &&
+           ctx_.config().role == KioskRole::kRegistration;
+  }
+
   void StartPrinting(PrintDesk& printer, const IssuedBadge& badge) {
-    auto sent = printer.PrintOnce(attendee_, badge, ctx_.Now());
+    Result<std::optional<Uuid>> sent = std::optional<Uuid>();
+    if (request_.again) {
+      auto asked = printer.PrintAsked(attendee_, badge, ctx_.Now());
+      sent = asked.ok()
+                 ? Result<std::optional<Uuid>>(std::optional<Uuid>(*asked))
+                 : Result<std::optional<Uuid>>(asked.status());
+    } else {
+      sent = printer.PrintOnce(attendee_, badge, ctx_.Now());
+    }
     if (!sent.ok()) {
       printing_ = Printing::kFailed;
     } else if (!sent->has_value()) {
@@ -576,6 +606,8 @@ class BadgeScreen final : public Screen {
   }
 
   Attendee attendee_;
+  BadgeRequest request_;
+  std::string_view refused_;  // the door's words for a refused ticket
   std::optional<BadgeFace> face_;
   BadgeLayout layout_;
   Printing printing_ = Printing::kNone;
@@ -596,8 +628,8 @@ std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx) {
 }
 
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
-                                        bool reissue) {
-  return std::make_unique<BadgeScreen>(ctx, std::move(attendee), reissue);
+                                        BadgeRequest request) {
+  return std::make_unique<BadgeScreen>(ctx, std::move(attendee), request);
 }
 
 }  // namespace entree::kiosk

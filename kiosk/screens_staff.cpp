@@ -527,7 +527,7 @@ class StaffScreen final : public Screen {
   void Act(const Attendee& attendee) {
     if (mode_ == Mode::kReissue) {
       mode_ = Mode::kMenu;
-      ctx_.Push(MakeBadgeScreen(ctx_, attendee, /*reissue=*/true));
+      ctx_.Push(MakeBadgeScreen(ctx_, attendee, {.reissue = true}));
       return;
     }
     if (!ctx_.door()) {

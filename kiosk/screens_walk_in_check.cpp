@@ -115,7 +115,7 @@ class WalkInCheckScreen final : public Screen {
       problem_ = tr().Describe(attendee.status());
       return;
     }
-    ctx_.Push(MakeBadgeScreen(ctx_, *attendee, false));
+    ctx_.Push(MakeBadgeScreen(ctx_, *attendee));
   }
 
   WalkInForm form_;

@@ -889,6 +889,110 @@ TEST_CASE("the name search offers no badge for a ticket the door refuses",
   CHECK(cups.WaitForPdfs(1).empty());
 }
 
+namespace {
+
+int64_t Count(const std::string& db, const std::string& sql) {
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  return store->Number(sql).value();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a registration kiosk prints a scanned code's badge once and lets "
+    "no one in",
+    "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kRegistration, "entree-pdf", cups.server());
+  std::string code = f.CodeFor(f.marjolein);
+  f.Scan(code);
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.HasText("Hier is uw badge. Scan hem bij de ingang"));
+  CHECK_FALSE(f.HasText("Welkom"));
+  f.AwaitPrintNews("Neem uw badge uit de printer.");
+  std::vector<std::string> pdfs = cups.WaitForPdfs(1);
+  REQUIRE(pdfs.size() == 1);
+  CHECK(entree::testing::DecodeQrCodes(entree::testing::RasterisePdf(
+            pdfs.front(), 300)) == std::vector<std::string>{code});
+  CHECK(Count(f.db, "SELECT count(*) FROM checkin") == 0);
+  // The same code again: not printed a second time.
+  f.Tap("done");
+  f.Advance(3100);
+  f.Scan(code);
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.HasText("Deze badge is al eens geprint"));
+  CHECK(cups.WaitForPdfs(2).size() == 1);
+  CHECK(Count(f.db, "SELECT count(*) FROM print_job") == 1);
+}
+
+TEST_CASE(
+    "a kiosk that is also the door checks a scanned guest in and "
+    "prints the badge",
+    "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
+  f.Scan(f.CodeFor(f.marjolein));
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.HasText("Welkom, Marjolein de Gelder!"));
+  f.AwaitPrintNews("Neem uw badge uit de printer.");
+  CHECK(cups.WaitForPdfs(1).size() == 1);
+  CHECK(Count(f.db, "SELECT count(*) FROM checkin") == 1);
+  // Done does not check them in a second time.
+  f.Tap("done");
+  CHECK(Count(f.db, "SELECT count(*) FROM checkin") == 1);
+}
+
+TEST_CASE("print_on_scan always prints at every scan, never prints nothing",
+          "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  {
+    KioskFixture f(KioskRole::kRegistration, "entree-pdf", cups.server(), "",
+                   "", "", Direction::kEntry, std::nullopt, [](KioskConfig& c) {
+                     c.print_on_scan = PrintOnScan::kAlways;
+                   });
+    std::string code = f.CodeFor(f.marjolein);
+    f.Scan(code);
+    f.AwaitPrintNews("Neem uw badge uit de printer.");
+    f.Tap("done");
+    f.Advance(3100);
+    f.Scan(code);
+    f.AwaitPrintNews("Neem uw badge uit de printer.");
+    CHECK(cups.WaitForPdfs(2).size() == 2);
+  }
+  KioskFixture f(KioskRole::kRegistration, "entree-pdf", cups.server(), "", "",
+                 "", Direction::kEntry, std::nullopt,
+                 [](KioskConfig& c) { c.print_on_scan = PrintOnScan::kNever; });
+  f.Scan(f.CodeFor(f.marjolein));
+  REQUIRE(f.app->ScreenName() == "badge");  // shown, not printed
+  CHECK_FALSE(f.HasText("Uw badge wordt geprint"));
+  CHECK(Count(f.db, "SELECT count(*) FROM print_job") == 0);
+  CHECK(cups.WaitForPdfs(3).size() == 2);
+}
+
+TEST_CASE(
+    "a scanned code the door refuses prints nothing and gets the "
+    "door's words",
+    "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kRegistration, "entree-pdf", cups.server());
+  {
+    auto store = Store::Open(f.db);
+    REQUIRE(store.ok());
+    f.marjolein.ticket = TicketState::kCancelled;
+    REQUIRE(store->UpdateAttendee(f.marjolein).ok());
+  }
+  f.Scan(f.CodeFor(f.marjolein));
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(f.HasText("Dit ticket is geannuleerd"));
+  f.Scan("NOT-A-CODE-1234");
+  CHECK(f.app->ScreenName() == "verdict");
+  f.Advance(3000);
+  CHECK(Count(f.db, "SELECT count(*) FROM print_job") == 0);
+  CHECK(Count(f.db, "SELECT count(*) FROM badge") == 1);  // the one scanned
+  CHECK(cups.WaitForPdfs(1).empty());
+}
+
 TEST_CASE("a printer out of paper sends the guest to staff, who retry",
           "[kiosk][printing]") {
   entree::testing::PrintSandbox cups;

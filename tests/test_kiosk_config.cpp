@@ -21,6 +21,7 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "print_server = /run/cups/cups.sock\n"
       "badge_layout = ql62\n"
       "print_wait = 20\n"
+      "print_on_scan = always\n"
       "idle_timeout = 45\n"
       "scanner_position = right\n"
       "printer_position = below\n"
@@ -38,6 +39,8 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->print_server == "/run/cups/cups.sock");
   CHECK(config->badge_layout == "ql62");
   CHECK(config->print_wait == std::chrono::seconds(20));
+  CHECK(config->print_on_scan == PrintOnScan::kAlways);
+  CHECK(ParseKioskConfig("")->print_on_scan == PrintOnScan::kFirst);
   CHECK(config->idle_timeout == std::chrono::seconds(45));
   CHECK(config->scanner_side == Side::kRight);
   CHECK(config->printer_side == Side::kBelow);
@@ -53,10 +56,11 @@ TEST_CASE("a settings file with a mistake names its line", "[config]") {
        {"role = bouncer\n", "\n\nidle_timeout = 2\n", "colour = pink\n",
         "language = fr\n", "just words\n", "idle_timeout = 10s\n",
         "badge_layout = a4-poster\n", "print_wait = 0\n",
-        "scanner_position = behind\n", "printer_position = \n",
-        "screen_inches = 2\n", "screen_inches = 10 inch\n",
-        "screen_inches = nan\n", "screen_inches = 1e400\n", "accent = red\n",
-        "accent = #0A5C3\n", "logo = \n"}) {
+        "print_on_scan = twice\n", "scanner_position = behind\n",
+        "printer_position = \n", "screen_inches = 2\n",
+        "screen_inches = 10 inch\n", "screen_inches = nan\n",
+        "screen_inches = 1e400\n", "accent = red\n", "accent = #0A5C3\n",
+        "logo = \n"}) {
     INFO(text);
     auto config = ParseKioskConfig(text);
     REQUIRE_FALSE(config.ok());

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "entree/desk/registration.h"
+#include "entree/desk/scan_at_desk.h"
 #include "support.h"
 
 using namespace entree;
@@ -63,4 +64,63 @@ TEST_CASE("the issuer keeps a badge until a reissue replaces it",
   auto check = VerifyBadgeCode(reissued->code, event.id, keys.public_key);
   CHECK(check.check == TokenCheck::kValid);
   CHECK(check.claim.serial == 2);
+}
+
+TEST_CASE("a scanned code gets its badge where the door would take it",
+          "[registration]") {
+  Attendee guest;
+  auto decide = [&](Verdict verdict, KioskRole role, PrintOnScan when,
+                    bool printer) {
+    return DecideScanAtDesk(verdict, guest, role, when, printer);
+  };
+  // Registration: the badge for every code the door would take, or is
+  // early for; printed once by default.
+  for (Verdict verdict : {Verdict::kWelcome, Verdict::kWelcomeBack,
+                          Verdict::kAlreadyInside, Verdict::kNotOpen}) {
+    ScanAtDesk desk =
+        decide(verdict, KioskRole::kRegistration, PrintOnScan::kFirst, true);
+    CHECK(desk.badge);
+    CHECK(desk.print);
+    CHECK_FALSE(desk.again);
+  }
+  CHECK(decide(Verdict::kWelcome, KioskRole::kRegistration,
+               PrintOnScan::kAlways, true)
+            .again);
+  ScanAtDesk shown_only = decide(Verdict::kWelcome, KioskRole::kRegistration,
+                                 PrintOnScan::kNever, true);
+  CHECK(shown_only.badge);
+  CHECK_FALSE(shown_only.print);
+  CHECK(decide(Verdict::kWelcome, KioskRole::kRegistration, PrintOnScan::kFirst,
+               false)
+            .badge);
+  // Both: only when it prints; a door makes none.
+  CHECK(decide(Verdict::kWelcome, KioskRole::kBoth, PrintOnScan::kFirst, true)
+            .badge);
+  CHECK_FALSE(
+      decide(Verdict::kWelcome, KioskRole::kBoth, PrintOnScan::kNever, true)
+          .badge);
+  CHECK_FALSE(
+      decide(Verdict::kWelcome, KioskRole::kBoth, PrintOnScan::kFirst, false)
+          .badge);
+  CHECK_FALSE(
+      decide(Verdict::kWelcome, KioskRole::kDoor, PrintOnScan::kFirst, true)
+          .badge);
+  // What the door refuses gets nothing.
+  for (Verdict verdict :
+       {Verdict::kRevoked, Verdict::kWrongEvent, Verdict::kInvalid,
+        Verdict::kClosed, Verdict::kCancelled, Verdict::kUnpaid,
+        Verdict::kGoodbye}) {
+    ScanAtDesk desk =
+        decide(verdict, KioskRole::kRegistration, PrintOnScan::kAlways, true);
+    CHECK_FALSE(desk.badge);
+    CHECK_FALSE(desk.print);
+  }
+  CHECK_FALSE(DecideScanAtDesk(Verdict::kWelcome, std::nullopt,
+                               KioskRole::kRegistration, PrintOnScan::kFirst,
+                               true)
+                  .badge);
+  guest.ticket = TicketState::kCancelled;
+  CHECK_FALSE(decide(Verdict::kWelcome, KioskRole::kRegistration,
+                     PrintOnScan::kFirst, true)
+                  .badge);
 }

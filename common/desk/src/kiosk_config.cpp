@@ -73,6 +73,26 @@ std::optional<Side> ParseSide(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view ToString(PrintOnScan when) {
+  switch (when) {
+    case PrintOnScan::kFirst:
+      return "first";
+    case PrintOnScan::kAlways:
+      return "always";
+    case PrintOnScan::kNever:
+      return "never";
+  }
+  return "first";
+}
+
+std::optional<PrintOnScan> ParsePrintOnScan(std::string_view text) {
+  for (PrintOnScan when :
+       {PrintOnScan::kFirst, PrintOnScan::kAlways, PrintOnScan::kNever}) {
+    if (ToString(when) == text) return when;
+  }
+  return std::nullopt;
+}
+
 Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
   KioskConfig config = std::move(base);
   for (const KeyValueLine& kv : KeyValueLines(text)) {
@@ -112,6 +132,10 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
         return LineError(line_number, key, value);
       }
       config.badge_layout = value;
+    } else if (key == "print_on_scan") {
+      std::optional<PrintOnScan> when = ParsePrintOnScan(value);
+      if (!when) return LineError(line_number, key, value);
+      config.print_on_scan = *when;
     } else if (key == "idle_timeout" || key == "print_wait") {
       std::optional<int> seconds = NumberIn(value, 5, 3600);
       if (!seconds) return LineError(line_number, key, value);

@@ -22,6 +22,12 @@ enum class KioskRole {
 std::string_view ToString(KioskRole role);
 std::optional<KioskRole> ParseKioskRole(std::string_view text);
 
+// When a kiosk with a printer prints the badge of a guest whose code is
+// scanned: the first time for each badge, every time, or never.
+enum class PrintOnScan { kFirst, kAlways, kNever };
+std::string_view ToString(PrintOnScan when);
+std::optional<PrintOnScan> ParsePrintOnScan(std::string_view text);
+
 // Where something stands, seen by the guest facing the screen.
 enum class Side { kLeft, kRight, kBelow };
 std::string_view ToString(Side side);
@@ -38,6 +44,9 @@ struct KioskConfig {
   std::string printer;         // CUPS queue; empty: no printing
   std::string print_server;    // CUPS server; empty: $CUPS_SERVER or local
   std::string badge_layout{kDefaultBadgeLayout};  // preset or layout file
+  // Whether a scanned code prints its guest's badge (registration and
+  // both only).
+  PrintOnScan print_on_scan = PrintOnScan::kFirst;
   // How long the guest waits for the badge before being sent to staff.
   std::chrono::seconds print_wait{30};
   std::chrono::seconds idle_timeout{60};
@@ -78,12 +87,11 @@ struct KioskConfig {
 // Reads settings text on top of `base`: blank lines and '#' comments are
 // skipped; keys are database, kiosk_id, role, direction, language,
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
-// print_wait, idle_timeout, camera, camera_size (WxH), camera_frames,
-// camera_fps, scanner, server, export_dir, scanner_position and
-// printer_position (left, right, below or none), screen_inches, logo and
-// accent. Fails with
-// kInvalidArgument naming the line for an unknown key, a line without '='
-// or a value out of range.
+// print_on_scan (first, always or never), print_wait, idle_timeout, camera,
+// camera_size (WxH), camera_frames, camera_fps, scanner, server, export_dir,
+// scanner_position and printer_position (left, right, below or none),
+// screen_inches, logo and accent. Fails with kInvalidArgument naming the line
+// for an unknown key, a line without '=' or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
                                      KioskConfig base = {});
 
