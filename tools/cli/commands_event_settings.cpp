@@ -116,8 +116,7 @@ Status ApplyOptions(const Context& ctx, Event& event,
 
 // A zone change once guests have been let in changes the clock times every
 // list shows for them: refused without --yes, saying what it would change.
-Status AskZoneChange(const Context& ctx, Store& store, const Event& before,
-                     const Event& after) {
+Status AskZoneChange(Store& store, const Event& before, const Event& after) {
   ENTREE_ASSIGN_OR_RETURN(int64_t checkins,
                           store.Number("SELECT count(*) FROM checkin"));
   if (checkins == 0) return Status::Ok();
@@ -164,7 +163,7 @@ int RunEvent(Context& ctx) {
     Status applied = ApplyOptions(ctx, *event, logo);
     if (!applied.ok()) return ctx.Fail(applied);
     if (EventZone(*event).name() != zone_before && !ctx.args.Flag("yes")) {
-      Status asked = AskZoneChange(ctx, *store, before, *event);
+      Status asked = AskZoneChange(*store, before, *event);
       if (!asked.ok()) return ctx.Fail(asked);
     }
     Status saved = store->UpdateEvent(*event);
