@@ -298,7 +298,7 @@ void KioskApp::ShowVerdict(const ScanOutcome& outcome) {
   auto verdict = MakeVerdictScreen(*this, outcome);
   auto shared = std::make_shared<std::unique_ptr<Screen>>(std::move(verdict));
   pending_.push_back([this, shared, outcome] {
-    if (stack_.size() > 1 && stack_.back()->Name() == "verdict") {
+    if (stack_.size() > 1 && stack_.back()->ShowsScan()) {
       stack_.pop_back();
     }
     stack_.push_back(std::move(*shared));
@@ -326,14 +326,18 @@ void KioskApp::OnScan(const std::string& code) {
   }
   if (!door_)
     return ShowFault("a badge was scanned but the kiosk is not ready");
+  // A scanner that reads the code shown to it twice: the badge it put up
+  // stays, and is not printed twice.
+  Instant now = clock_.Now();
+  if (code == last_desk_code_ && now - last_desk_scan_ < kDeskRepeat &&
+      Top().ShowsScan() && Top().Name() == "badge") {
+    return;
+  }
   bool dry_run = config_.role == KioskRole::kRegistration;
   auto outcome = door_->Scan(code, dry_run);
   if (!outcome.ok()) return ShowFault(outcome.status());
   if (outcome->verdict == Verdict::kInvalid) {
     Log("unreadable code (" + std::string(ToString(outcome->token)) + ")");
-  }
-  if (outcome->seating_pending && seater_) {
-    seater_->Seat(*outcome->attendee, clock_.Now());
   }
   // A kiosk that makes badges shows and prints the guest's badge for the
   // code they were sent (docs/kiosk.md, "Scan to badge").
@@ -342,26 +346,35 @@ void KioskApp::OnScan(const std::string& code) {
           ? DecideScanAtDesk(outcome->verdict, outcome->attendee, config_.role,
                              config_.print_on_scan, print_desk_ != nullptr)
           : ScanAtDesk{};
-  if (desk.badge) {
-    if (outcome->recorded && store_) {
-      // On disk before the guest sees anything, as for a verdict.
-      if (Status saved = store_->Checkpoint(); !saved.ok()) {
-        Log("checkpoint: " + saved.message());
-      }
+  if (!desk.badge) {
+    if (outcome->seating_pending && seater_) {
+      seater_->Seat(*outcome->attendee, now);
     }
-    BadgeRequest request;
-    request.via = outcome->recorded && Admits(outcome->verdict)
-                      ? BadgeVia::kLetIn
-                      : BadgeVia::kScanned;
-    request.print = desk.print;
-    request.again = desk.again;
-    PlayCue(CueFor(outcome->verdict));
-    Attendee guest = *outcome->attendee;
-    PopToRoot();
-    Push(MakeBadgeScreen(*this, std::move(guest), request));
-    return;
+    return ShowVerdict(*outcome);
   }
-  ShowVerdict(*outcome);
+  if (outcome->recorded && store_) {
+    // On disk before the guest sees anything, as for a verdict.
+    if (Status saved = store_->Checkpoint(); !saved.ok()) {
+      Log("checkpoint: " + saved.message());
+    }
+  }
+  last_desk_code_ = code;
+  last_desk_scan_ = now;
+  BadgeRequest request;
+  request.scanned = desk.next;
+  request.print = desk.print;
+  request.again = desk.again;
+  PlayCue(desk.next == AfterScan::kLetIn ? CueFor(outcome->verdict)
+                                         : Cue::kClick);
+  // Made when the stack changes, so that a fault it meets (shown from its
+  // constructor) goes on top of it; it replaces a verdict or a scanned
+  // badge, and leaves anything else (a walk-in's form) beneath it. Its
+  // tables are told as it is made, so no seater is asked.
+  Attendee guest = *outcome->attendee;
+  pending_.push_back([this, guest, request] {
+    if (stack_.size() > 1 && stack_.back()->ShowsScan()) stack_.pop_back();
+    stack_.push_back(MakeBadgeScreen(*this, guest, request));
+  });
 }
 
 void KioskApp::CollectSeated() {

@@ -122,6 +122,11 @@ class KioskApp final : public KioskContext {
   std::unique_ptr<WalkInSeater> seater_;
   std::optional<BadgeIssuer> issuer_;
   std::unique_ptr<PrintDesk> print_desk_;  // uses store_: declared after it
+  // The last code that put up a badge, and when: a scanner's double read
+  // within kDeskRepeat changes nothing.
+  static constexpr std::chrono::seconds kDeskRepeat{3};
+  std::string last_desk_code_;
+  Instant last_desk_scan_{};
   std::unique_ptr<CameraScanner> camera_;
   std::unique_ptr<SerialScanner> scanner_;
   std::optional<ScanOutcome> last_verdict_;

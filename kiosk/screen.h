@@ -12,6 +12,7 @@
 #include "entree/desk/kiosk_config.h"
 #include "entree/desk/print_desk.h"
 #include "entree/desk/registration.h"
+#include "entree/desk/scan_at_desk.h"
 #include "entree/door/door.h"
 #include "entree/door/walk_in_seater.h"
 #include "entree/scan/camera.h"
@@ -101,6 +102,9 @@ class Screen {
   // Staff screens are locked (popped) when the kiosk is left alone; guest
   // screens simply go back to the start.
   virtual bool IsStaffScreen() const { return false; }
+  // A screen a scan put up (a verdict, a scanned badge): the next scan
+  // replaces it.
+  virtual bool ShowsScan() const { return false; }
 
  protected:
   const Catalog& tr() const { return Catalog::For(ctx_.language()); }
@@ -128,13 +132,11 @@ std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
 // badge.
 std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
                                               WalkInForm form, Attendee shown);
-// How a guest came to their badge: found by name or registered, their
-// code scanned at a registration kiosk, or scanned and let in at a kiosk
-// that is also the door.
-enum class BadgeVia { kFound, kScanned, kLetIn };
 struct BadgeRequest {
   bool reissue = false;  // a new badge, voiding the older ones (staff)
-  BadgeVia via = BadgeVia::kFound;
+  // Set when the guest scanned their code (DecideScanAtDesk): where they
+  // go next. Unset: found by name or registered here.
+  std::optional<AfterScan> scanned;
   bool print = true;   // sent to the printer when there is one
   bool again = false;  // also when this badge was printed before
 };
@@ -186,6 +188,9 @@ void AddCameraView(Scene& scene, const Rect& box, const CameraScanner* camera,
                    const Catalog& tr);
 // An arrow pointing to `side` (where a scanner or printer stands) and
 // `text` beside it, in `row`.
+// When the event's doors open, on the venue's clocks: "15:30" today, else
+// "2026-10-13 15:30"; "" without a doors-open time.
+std::string WhenDoorsOpen(KioskContext& ctx);
 void AddPointer(Scene& scene, const Rect& row, Side side, std::string_view text,
                 int unit);
 // A warning staff must act on, as an amber band across `area` from its top:

@@ -70,7 +70,7 @@ class AttractScreen final : public Screen {
       button.w = camera ? button.w / 2 : button.w * 2 / 3;
       scene.buttons.push_back({button, "register",
                                std::string(tr().Get("kiosk.register_button")),
-                               Primary(), theme::kText, u * 5});
+                               Primary(), theme::InkOn(Primary()), u * 5});
     }
     if (std::optional<Side> side = ctx_.config().scanner_side) {
       // "Scan your badge here", pointing at the scanner, in a row of its
@@ -157,6 +157,7 @@ class VerdictScreen final : public Screen {
     }
   }
   std::string Name() const override { return "verdict"; }
+  bool ShowsScan() const override { return true; }
 
   Scene Compose(const Layout& layout) const override {
     Scene scene;
@@ -170,15 +171,7 @@ class VerdictScreen final : public Screen {
         outcome_.first_entry
             ? FormatLocal(*outcome_.first_entry, zone).substr(11, 5)
             : std::string();
-    // When the doors open: the time, with the date when that is not today.
-    std::string opens;
-    if (ctx_.event().doors_open_at) {
-      std::string at = FormatLocal(*ctx_.event().doors_open_at, zone);
-      bool today =
-          at.substr(0, 10) == FormatLocal(ctx_.Now(), zone).substr(0, 10);
-      opens =
-          today ? at.substr(11, 5) : at.substr(0, 10) + " " + at.substr(11, 5);
-    }
+    std::string opens = WhenDoorsOpen(ctx_);
     std::string title = tr().Format(
         "verdict." + std::string(ToString(outcome_.verdict)),
         {name, outcome_.verdict == Verdict::kNotOpen ? opens : since});

@@ -129,7 +129,7 @@ class FindInvitationScreen final : public Screen {
       std::string label = a.FullName();
       if (!a.organisation.empty()) label += "\n" + a.organisation;
       scene.buttons.push_back({row, "match:" + std::to_string(i), label,
-                               Primary(), theme::kText, font});
+                               Primary(), theme::InkOn(Primary()), font});
     }
     AddKeyboard(scene, keyboard, KeyboardKind{});
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
@@ -392,7 +392,12 @@ class BadgeScreen final : public Screen {
   BadgeScreen(KioskContext& ctx, Attendee attendee, BadgeRequest request)
       : Screen(ctx), attendee_(std::move(attendee)), request_(request) {
     // No code and no print for a ticket the door refuses, however this
-    // screen was reached.
+    // screen was reached: asked of the guest as the file has them now.
+    if (ctx_.store()) {
+      if (auto fresh = ctx_.store()->GetAttendee(attendee_.id); fresh.ok()) {
+        attendee_ = std::move(fresh).value();
+      }
+    }
     refused_ = WhyNoBadge(attendee_);
     if (!refused_.empty() || !ctx_.issuer() || !ctx_.store()) return;
     auto issued =
@@ -422,6 +427,7 @@ class BadgeScreen final : public Screen {
     if (printer && request_.print) StartPrinting(*printer, *issued);
   }
   std::string Name() const override { return "badge"; }
+  bool ShowsScan() const override { return request_.scanned.has_value(); }
 
   Scene Compose(const Layout& layout) const override {
     Scene scene;
@@ -432,13 +438,12 @@ class BadgeScreen final : public Screen {
     // goes and where the printer is.
     int top = layout.ContentTop();
     int bottom = layout.BottomRowTop() - u;
-    if (GoesOnToEntrance()) {
+    if (std::string next = NextStep(); !next.empty()) {
       // Where to go next, whole, above the button.
       int band = u * 12;
       bottom -= band;
-      scene.texts.push_back({{u * 4, bottom + u, w - u * 8, band - u},
-                             std::string(tr().Get("kiosk.badge_to_entrance")),
-                             u * 5});
+      scene.texts.push_back(
+          {{u * 4, bottom + u, w - u * 8, band - u}, next, u * 5});
     }
     Rect card{u * 4, top, w - u * 8, bottom - top};
     Rect status{};
@@ -471,8 +476,10 @@ class BadgeScreen final : public Screen {
 
   void OnButton(const std::string& id) override {
     if (id != "done") return;
+    // A scanned badge goes back to what the scan came over.
+    if (request_.scanned) return ctx_.Pop();
     // At a kiosk that also keeps the door, registering lets you in.
-    if (refused_.empty() && request_.via == BadgeVia::kFound && ctx_.door() &&
+    if (refused_.empty() && !request_.scanned && ctx_.door() &&
         ctx_.config().role == KioskRole::kBoth) {
       auto outcome = ctx_.door()->CheckInByHand(attendee_.id);
       ctx_.PopToRoot();
@@ -500,15 +507,24 @@ class BadgeScreen final : public Screen {
   // What the guest reads above the badge: a welcome when the scan let them
   // in, else the screen's name.
   std::string Title() const {
-    if (request_.via == BadgeVia::kLetIn) {
+    if (request_.scanned == AfterScan::kLetIn && refused_.empty()) {
       return tr().Format("verdict.welcome", {attendee_.FullName()});
     }
     return std::string(tr().Get("kiosk.badge_title"));
   }
-  // A code scanned at a registration kiosk: the guest is not in yet.
-  bool GoesOnToEntrance() const {
-    return request_.via == BadgeVia::kScanned && refused_.empty() &&
-           ctx_.config().role == KioskRole::kRegistration;
+  // Where a guest who scanned their code goes with the badge; "" when the
+  // screen needs no such line.
+  std::string NextStep() const {
+    if (!request_.scanned || !refused_.empty()) return "";
+    switch (*request_.scanned) {
+      case AfterScan::kToEntrance:
+        return std::string(tr().Get("kiosk.badge_to_entrance"));
+      case AfterScan::kDoorsLater:
+        return tr().Format("kiosk.badge_doors_later", {WhenDoorsOpen(ctx_)});
+      case AfterScan::kLetIn:
+        break;
+    }
+    return "";
   }
 
   void StartPrinting(PrintDesk& printer, const IssuedBadge& badge) {

@@ -72,6 +72,14 @@ Scene StaffScene(const Layout& layout, std::string_view title,
   return scene;
 }
 
+std::string WhenDoorsOpen(KioskContext& ctx) {
+  if (!ctx.event().doors_open_at) return "";
+  TimeZone zone = EventZone(ctx.event());
+  std::string at = FormatLocal(*ctx.event().doors_open_at, zone);
+  bool today = at.substr(0, 10) == FormatLocal(ctx.Now(), zone).substr(0, 10);
+  return today ? at.substr(11, 5) : at.substr(0, 10) + " " + at.substr(11, 5);
+}
+
 void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                      const std::string& id, std::string_view label,
                      uint32_t fill, int width_units) {
@@ -85,7 +93,7 @@ void AddBottomButton(Scene& scene, const Layout& layout, Edge edge,
                            id,
                            std::string(label),
                            fill,
-                           theme::kText,
+                           theme::InkOn(fill),
                            height * 4 / 9});
 }
 

@@ -490,6 +490,11 @@ class StaffScreen final : public Screen {
     if (!failed_print_ || !printer || !ctx_.issuer()) return;
     auto who = ctx_.store()->GetAttendee(failed_print_->attendee_id);
     if (!who.ok()) return ctx_.ShowFault(who.status());
+    // A ticket cancelled since the failed print gets no badge now.
+    if (std::string_view refused = WhyNoBadge(*who); !refused.empty()) {
+      message_ = who->FullName() + ": " + std::string(tr().Get(refused));
+      return;
+    }
     auto badge = ctx_.issuer()->BadgeFor(who->id, false, ctx_.Now());
     if (!badge.ok()) return ctx_.ShowFault(badge.status());
     auto sent = printer->PrintAsked(*who, *badge, ctx_.Now(), failed_print_);
@@ -527,7 +532,9 @@ class StaffScreen final : public Screen {
   void Act(const Attendee& attendee) {
     if (mode_ == Mode::kReissue) {
       mode_ = Mode::kMenu;
-      ctx_.Push(MakeBadgeScreen(ctx_, attendee, {.reissue = true}));
+      BadgeRequest reissue;
+      reissue.reissue = true;
+      ctx_.Push(MakeBadgeScreen(ctx_, attendee, reissue));
       return;
     }
     if (!ctx_.door()) {

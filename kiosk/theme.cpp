@@ -25,11 +25,33 @@ double Contrast(uint32_t a, uint32_t b) {
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+namespace {
+
+// `colour` moved `share` (0 to 1) of the way to white.
+uint32_t Lighter(uint32_t colour, double share) {
+  uint32_t out = 0;
+  for (int shift : {16, 8, 0}) {
+    double channel = (colour >> shift) & 0xFF;
+    channel += (255.0 - channel) * share;
+    out |= static_cast<uint32_t>(std::lround(channel)) << shift;
+  }
+  return out;
+}
+
+bool ReadableButton(uint32_t fill) {
+  return std::max(Contrast(kText, fill), Contrast(kInk, fill)) >= 4.5 &&
+         Contrast(fill, kBackground) >= 3.0 && Contrast(fill, kPanel) >= 3.0;
+}
+
+}  // namespace
+
 uint32_t PrimaryFor(std::optional<uint32_t> accent) {
-  if (accent && Contrast(kText, *accent) >= 4.5 &&
-      Contrast(*accent, kBackground) >= 3.0 &&
-      Contrast(*accent, kPanel) >= 3.0) {
-    return *accent;
+  if (!accent) return kPrimary;
+  // On this dark ground only lightening can help; white at the end of the
+  // way always reads with ink.
+  for (int step = 0; step <= 50; ++step) {
+    uint32_t fill = Lighter(*accent, step / 50.0);
+    if (ReadableButton(fill)) return fill;
   }
   return kPrimary;
 }

@@ -60,8 +60,10 @@ constexpr uint32_t kVerdictStop = 0x7A0C1C;
 // WCAG 2.1's contrast ratio of two colours, from 1 (the same) to 21.
 double Contrast(uint32_t a, uint32_t b);
 
-// The colour of the buttons a screen is for: the organiser's accent when
-// white text on it and it on the ground keep AA contrast, else kPrimary.
+// The colour of the buttons a screen is for: the organiser's accent, made
+// lighter in small steps (the same hue) until it stands out from the
+// ground (3:1) and a label in white or ink reads on it (4.5:1; see
+// InkOn); kPrimary without an accent.
 uint32_t PrimaryFor(std::optional<uint32_t> accent);
 // kText or kInk, whichever reads better on `ground`.
 uint32_t InkOn(uint32_t ground);

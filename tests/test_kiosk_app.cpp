@@ -971,6 +971,32 @@ TEST_CASE("print_on_scan always prints at every scan, never prints nothing",
 }
 
 TEST_CASE(
+    "a scanner's double read and a copy of an admitted guest's code "
+    "print nothing more",
+    "[kiosk][printing]") {
+  entree::testing::PrintSandbox cups;
+  KioskFixture f(KioskRole::kBoth, "entree-pdf", cups.server());
+  std::string code = f.CodeFor(f.marjolein);
+  f.Scan(code);
+  f.Advance(200);
+  f.Scan(code);  // the same code read twice
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(f.HasText("Welkom, Marjolein de Gelder!"));
+  CHECK_FALSE(f.HasText("al eens geprint"));
+  f.AwaitPrintNews("Neem uw badge uit de printer.");
+  f.Tap("done");
+  // Later someone else scans a copy of it: the door's "already inside",
+  // no badge.
+  f.Advance(60000);
+  f.Scan(code);
+  CHECK(f.app->ScreenName() == "verdict");
+  CHECK(Count(f.db, "SELECT count(*) FROM print_job") == 1);
+  CHECK(Count(f.db, "SELECT count(*) FROM checkin WHERE verdict = 'welcome'") ==
+        1);
+  CHECK(cups.WaitForPdfs(2).size() == 1);
+}
+
+TEST_CASE(
     "a scanned code the door refuses prints nothing and gets the "
     "door's words",
     "[kiosk][printing]") {
@@ -1019,6 +1045,27 @@ TEST_CASE("a printer out of paper sends the guest to staff, who retry",
   REQUIRE(log->size() == 2);
   CHECK(log->front().asked);
   CHECK(log->back().outcome == "out_of_paper");
+  // Cancelled meanwhile (a refund synced in): print again makes no badge.
+  {
+    auto store = Store::Open(f.db);
+    REQUIRE(store.ok());
+    f.marjolein.ticket = TicketState::kCancelled;
+    REQUIRE(store->UpdateAttendee(f.marjolein).ok());
+  }
+  // Once the second try has failed too, "print again" is offered again.
+  auto offers_reprint = [&] {
+    for (const ButtonItem& b : f.app->Compose(f.layout).buttons) {
+      if (b.id == "reprint") return true;
+    }
+    return false;
+  };
+  for (int tries = 0; tries < 400 && !offers_reprint(); ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    f.Advance(100);
+  }
+  f.Tap("reprint");
+  CHECK(f.HasText("Dit ticket is geannuleerd"));
+  CHECK(Store::Open(f.db)->PrintLog(10)->size() == 2);
 }
 
 TEST_CASE("staff mode says when the camera is not connected",

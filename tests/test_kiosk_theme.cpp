@@ -137,10 +137,32 @@ TEST_CASE("an organiser's colour is used where it can be read",
   using namespace entree::kiosk::theme;
   // A violet as readable as the kiosk's own blue: used for the buttons.
   CHECK(PrimaryFor(0x7468C6) == 0x7468C6u);
-  // Too dark to stand out from the ground, too light for white text: the
-  // kiosk's own blue instead.
-  CHECK(PrimaryFor(0x8A1538) == kPrimary);
-  CHECK(PrimaryFor(0xFFE14D) == kPrimary);
+  // Too dark to stand out from the ground: lightened, its hue kept, until
+  // it does and a label reads on it; a light one keeps its colour under
+  // dark ink.
+  for (uint32_t accent : {0x8A1538u, 0x2A3550u, 0x000000u, 0x0A5C36u, 0xFFE14Du,
+                          0xFFFFFFu, 0x3073D6u}) {
+    INFO(std::hex << accent);
+    uint32_t fill = PrimaryFor(accent);
+    CHECK(Contrast(fill, kBackground) >= 3.0);
+    CHECK(Contrast(fill, kPanel) >= 3.0);
+    CHECK(Contrast(InkOn(fill), fill) >= 4.5);
+    // The same hue: the strongest channel stays the strongest.
+    auto channel = [](uint32_t c, int shift) { return (c >> shift) & 0xFF; };
+    if (accent != 0 && accent != 0xFFFFFF) {
+      int strongest = 16;
+      for (int shift : {8, 0}) {
+        if (channel(accent, shift) > channel(accent, strongest)) {
+          strongest = shift;
+        }
+      }
+      for (int shift : {16, 8, 0}) {
+        CHECK(channel(fill, strongest) >= channel(fill, shift));
+      }
+    }
+  }
+  CHECK(PrimaryFor(0xFFE14D) == 0xFFE14Du);
+  CHECK(PrimaryFor(0x8A1538) != kPrimary);
   CHECK(PrimaryFor(std::nullopt) == kPrimary);
   // Text on a band of that colour takes the ink that reads.
   for (uint32_t accent : {0x8A1538u, 0xFFE14Du, 0xE4002Bu, 0x00A86Bu}) {

@@ -75,8 +75,8 @@ TEST_CASE("a scanned code gets its badge where the door would take it",
   };
   // Registration: the badge for every code the door would take, or is
   // early for; printed once by default.
-  for (Verdict verdict : {Verdict::kWelcome, Verdict::kWelcomeBack,
-                          Verdict::kAlreadyInside, Verdict::kNotOpen}) {
+  for (Verdict verdict :
+       {Verdict::kWelcome, Verdict::kWelcomeBack, Verdict::kNotOpen}) {
     ScanAtDesk desk =
         decide(verdict, KioskRole::kRegistration, PrintOnScan::kFirst, true);
     CHECK(desk.badge);
@@ -93,6 +93,15 @@ TEST_CASE("a scanned code gets its badge where the door would take it",
   CHECK(decide(Verdict::kWelcome, KioskRole::kRegistration, PrintOnScan::kFirst,
                false)
             .badge);
+  // Where the guest goes next.
+  CHECK(decide(Verdict::kWelcome, KioskRole::kRegistration, PrintOnScan::kFirst,
+               true)
+            .next == AfterScan::kToEntrance);
+  CHECK(decide(Verdict::kNotOpen, KioskRole::kRegistration, PrintOnScan::kFirst,
+               true)
+            .next == AfterScan::kDoorsLater);
+  CHECK(decide(Verdict::kWelcome, KioskRole::kBoth, PrintOnScan::kFirst, true)
+            .next == AfterScan::kLetIn);
   // Both: only when it prints; a door makes none.
   CHECK(decide(Verdict::kWelcome, KioskRole::kBoth, PrintOnScan::kFirst, true)
             .badge);
@@ -109,7 +118,7 @@ TEST_CASE("a scanned code gets its badge where the door would take it",
   for (Verdict verdict :
        {Verdict::kRevoked, Verdict::kWrongEvent, Verdict::kInvalid,
         Verdict::kClosed, Verdict::kCancelled, Verdict::kUnpaid,
-        Verdict::kGoodbye}) {
+        Verdict::kGoodbye, Verdict::kAlreadyInside}) {
     ScanAtDesk desk =
         decide(verdict, KioskRole::kRegistration, PrintOnScan::kAlways, true);
     CHECK_FALSE(desk.badge);

@@ -16,7 +16,6 @@ ScanAtDesk DecideScanAtDesk(Verdict verdict,
   switch (verdict) {
     case Verdict::kWelcome:
     case Verdict::kWelcomeBack:
-    case Verdict::kAlreadyInside:
     case Verdict::kNotOpen:
       break;
     default:
@@ -25,6 +24,9 @@ ScanAtDesk DecideScanAtDesk(Verdict verdict,
   out.print = has_printer && when != PrintOnScan::kNever;
   out.again = out.print && when == PrintOnScan::kAlways;
   out.badge = role == KioskRole::kRegistration || out.print;
+  out.next = verdict == Verdict::kNotOpen ? AfterScan::kDoorsLater
+             : role == KioskRole::kBoth   ? AfterScan::kLetIn
+                                          : AfterScan::kToEntrance;
   return out;
 }
 
