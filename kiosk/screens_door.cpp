@@ -49,7 +49,8 @@ class AttractScreen final : public Screen {
                              u * 4, theme::kMutedText, Align::kCenter,
                              Weight::kRegular});
     }
-    bool registers = ctx_.config().role != KioskRole::kDoor;
+    // An exit door asks for badges on the way out; it registers no one.
+    bool registers = ctx_.config().role != KioskRole::kDoor && !exit;
     const CameraScanner* camera = ctx_.camera();
     const char* invitation = exit        ? "kiosk.attract_exit"
                              : registers ? "kiosk.attract"
@@ -63,6 +64,15 @@ class AttractScreen final : public Screen {
       AddCameraView(scene,
                     {w * 60 / 100, h * 56 / 100, w * 36 / 100, h * 36 / 100},
                     camera, tr());
+    }
+    std::optional<Side> registration = ctx_.config().registration_side;
+    if (!registers && !exit && registration) {
+      // A guest without a code is pointed to registration, where the
+      // button would be.
+      Rect row = layout.Band(h * 62 / 100, h * 12 / 100);
+      if (camera) row.w = layout.width() * 56 / 100 - row.x;
+      AddPointer(scene, row, *registration,
+                 tr().Get("kiosk.registration_there"), u);
     }
     if (registers) {
       Rect button = layout.Band(h * 62 / 100, h * 14 / 100);
@@ -89,7 +99,11 @@ class AttractScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
-    if (id == "register") ctx_.Push(MakeFindInvitationScreen(ctx_));
+    bool registers = ctx_.config().role != KioskRole::kDoor &&
+                     ctx_.config().direction != Direction::kExit;
+    if (id == "register" && registers) {
+      ctx_.Push(MakeFindInvitationScreen(ctx_));
+    }
     if (id == "staff") ctx_.Push(MakePinScreen(ctx_));
   }
 

@@ -396,8 +396,20 @@ TEST_CASE("the exit door says it is the exit, and refusals say what next",
   KioskFixture exit(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
   CHECK(exit.HasText("Uitgang"));
   CHECK(exit.HasText("Gaat u weg? Scan uw badge bij het verlaten."));
+  // An exit that could register offers no registration on the way out.
+  KioskFixture exit_desk(KioskRole::kBoth, "", "", "", "", "",
+                         Direction::kExit);
+  for (const ButtonItem& b : exit_desk.app->Compose(exit_desk.layout).buttons) {
+    CHECK(b.id != "register");
+  }
   KioskFixture entry(KioskRole::kDoor);
   CHECK_FALSE(entry.HasText("Uitgang"));
+  CHECK_FALSE(entry.HasText("Geen code bij u?"));
+  // A door-only kiosk points a guest without a code to registration.
+  KioskFixture pointing(
+      KioskRole::kDoor, "", "", "", "", "", Direction::kEntry, std::nullopt,
+      [](KioskConfig& c) { c.registration_side = Side::kLeft; });
+  CHECK(pointing.HasText("Geen code bij u? De registratie is deze kant op."));
   // A code that cannot be read: try again first, then staff.
   entry.Scan("E1NOTAREALCODE");
   CHECK(entry.HasText("Probeer het nog eens"));

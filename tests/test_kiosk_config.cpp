@@ -25,6 +25,7 @@ TEST_CASE("a settings file sets every option", "[config]") {
       "idle_timeout = 45\n"
       "scanner_position = right\n"
       "printer_position = below\n"
+      "registration_position = left\n"
       "screen_inches = 10.1\n"
       "logo = /etc/entree/logo.svg\n"
       "accent = #0A5C36\n");
@@ -44,6 +45,7 @@ TEST_CASE("a settings file sets every option", "[config]") {
   CHECK(config->idle_timeout == std::chrono::seconds(45));
   CHECK(config->scanner_side == Side::kRight);
   CHECK(config->printer_side == Side::kBelow);
+  CHECK(config->registration_side == Side::kLeft);
   CHECK(config->screen_inches == Approx(10.1));
   CHECK(config->logo == "/etc/entree/logo.svg");
   CHECK(config->accent == 0x0A5C36u);

@@ -149,14 +149,16 @@ Result<KioskConfig> ParseKioskConfig(std::string_view text, KioskConfig base) {
       config.server = value;
     } else if (key == "export_dir") {
       config.export_dir = value;
-    } else if (key == "scanner_position" || key == "printer_position") {
+    } else if (key == "scanner_position" || key == "printer_position" ||
+               key == "registration_position") {
       std::optional<Side> side;
       if (value != "none") {
         side = ParseSide(value);
         if (!side) return LineError(line_number, key, value);
       }
-      (key == "scanner_position" ? config.scanner_side : config.printer_side) =
-          side;
+      (key == "scanner_position"   ? config.scanner_side
+       : key == "printer_position" ? config.printer_side
+                                   : config.registration_side) = side;
     } else if (key == "logo") {
       if (value.empty()) return LineError(line_number, key, value);
       config.logo = value;

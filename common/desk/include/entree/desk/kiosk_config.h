@@ -73,6 +73,9 @@ struct KioskConfig {
   // can point there; nullopt: nowhere said.
   std::optional<Side> scanner_side;
   std::optional<Side> printer_side;
+  // Where registration is, seen from a door-only kiosk: its start screen
+  // points a guest without a code there; nullopt: nowhere said.
+  std::optional<Side> registration_side;
   // The screen's diagonal in inches, 3 to 120, so the kiosk can size text
   // and buttons in millimetres; nullopt: as the display reports it, else a
   // 10.1-inch panel is assumed (larger where that is over 150 ppi).
@@ -89,7 +92,8 @@ struct KioskConfig {
 // staff_pin_hash, secret_key, printer, print_server, badge_layout,
 // print_on_scan (first, always or never), print_wait, idle_timeout, camera,
 // camera_size (WxH), camera_frames, camera_fps, scanner, server, export_dir,
-// scanner_position and printer_position (left, right, below or none),
+// scanner_position, printer_position and registration_position (left,
+// right, below or none),
 // screen_inches, logo and accent. Fails with kInvalidArgument naming the line
 // for an unknown key, a line without '=' or a value out of range.
 Result<KioskConfig> ParseKioskConfig(std::string_view text,
