@@ -137,9 +137,10 @@ Result<Store> Context::OpenStore() const {
   }
   if (store.ok() && err) {
     auto event = store->GetEvent();
-    if (event.ok() && !KnownEventZone(*event).ok()) {
-      *err << tr().Format("event.zone_unknown",
-                          {tr().Describe(KnownEventZone(*event).status())})
+    auto zone =
+        event.ok() ? KnownEventZone(*event) : Result<TimeZone>(TimeZone::Utc());
+    if (!zone.ok()) {
+      *err << tr().Format("event.zone_unknown", {tr().Describe(zone.status())})
            << "\n";
     }
   }
