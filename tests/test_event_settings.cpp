@@ -138,3 +138,46 @@ TEST_CASE("entree event shows and changes the event, all or nothing",
   CHECK(store.GetEventLogo().value().empty());
   CHECK_FALSE(store.GetEvent()->accent.has_value());
 }
+
+TEST_CASE("a change under way survives another program closing the file",
+          "[cli][store][hardening]") {
+  TempDir dir;
+  std::string db = dir.File("event.db");
+  auto cli = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {ENTREE_CLI_PATH, "--db", db, "--lang", "en"});
+    return RunProcess(args);
+  };
+  REQUIRE(
+      cli({"init", "--name", "Kerstcafé", "--venue", "IQ Blvd"}).exit_code ==
+      0);
+  {
+    Store store = Store::Open(db).value();
+    // The write lock is taken (and the file's identity checked under it)
+    // while another program opens the file, reads it and closes it: the
+    // last to close is the one that removes the log, and this process is
+    // still writing into it.
+    auto tx = store.Begin();
+    REQUIRE(tx.ok());
+    REQUIRE(cli({"event", "--json"}).exit_code == 0);
+    Event event = store.GetEvent().value();
+    event.venue = "Zaal 2";
+    REQUIRE(store.UpdateEvent(event).ok());
+    REQUIRE(tx->Commit().ok());
+    // Committed is on disk: seen by another program while this one still
+    // has the file open (and would lose it if it stopped now).
+    testing::ProcessResult seen = cli({"event", "--json"});
+    CHECK(seen.out.find("\"venue\":\"Zaal 2\"") != std::string::npos);
+  }
+  testing::ProcessResult shown = cli({"event", "--json"});
+  CHECK(shown.out.find("\"venue\":\"Zaal 2\"") != std::string::npos);
+  // Nor does reading the event's own database as an input let go of it.
+  {
+    Store store = Store::Open(db).value();
+    auto read = ReadLogoFile(db);
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.status().text_key() == "error.input_is_event_file");
+  }
+  testing::ProcessResult refused = cli({"event", "--logo", db});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("one of the event's own files") != std::string::npos);
+}

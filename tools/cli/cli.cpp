@@ -301,6 +301,7 @@ Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
   }
+  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",

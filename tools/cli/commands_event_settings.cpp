@@ -17,6 +17,9 @@ namespace {
 // be drawn (see entree::ReadLogoFile for what is read).
 Result<std::string> ReadLogo(const Context& ctx, const std::string& path) {
   Result<std::string> read = ReadLogoFile(path);
+  if (!read.ok() && read.status().text_key() == "error.input_is_event_file") {
+    return read.status();
+  }
   if (!read.ok() && read.status().code() == StatusCode::kIo) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",
                              {path, read.status().message()});

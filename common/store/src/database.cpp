@@ -105,17 +105,25 @@ Status DiskFullOr(sqlite3* db, int rc, std::string message) {
   return Status::Database(message);
 }
 
-// Whether the file at `path` carries `mark` in its header (the application
-// id, big-endian at byte 68). A header still without one (0: written by
-// the log at the next checkpoint) or that cannot be read says nothing.
-bool CarriesMark(const std::string& path, uint32_t mark) {
+// Whether the database file open in `db` carries `mark` in its header
+// (the application id, big-endian at byte 68). A header still without one
+// (0: written by the log at the next checkpoint) or that cannot be read
+// says nothing. Read through SQLite's own descriptor: closing a second
+// descriptor of the file would let go of every lock this process holds on
+// it, and another process closing the file would then take itself for
+// its last user and delete the log this one is writing.
+bool CarriesMark(sqlite3* db, uint32_t mark) {
   if (mark == 0) return true;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return true;
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) !=
+          SQLITE_OK ||
+      file == nullptr || file->pMethods == nullptr) {
+    return true;
+  }
   unsigned char bytes[4] = {};
-  ssize_t read = ::pread(fd, bytes, sizeof bytes, 68);
-  ::close(fd);
-  if (read != sizeof bytes) return true;
+  if (file->pMethods->xRead(file, bytes, sizeof bytes, 68) != SQLITE_OK) {
+    return true;
+  }
   uint32_t found = uint32_t{bytes[0]} << 24 | uint32_t{bytes[1]} << 16 |
                    uint32_t{bytes[2]} << 8 | uint32_t{bytes[3]};
   return found == 0 || found == mark;
@@ -428,7 +436,7 @@ Status Database::CheckIdentity() const {
   }
   if (static_cast<uint64_t>(info.st_dev) != device_ ||
       static_cast<uint64_t>(info.st_ino) != inode_ ||
-      !CarriesMark(path_, mark_)) {
+      !CarriesMark(db_, mark_)) {
     return Status::Localized(StatusCode::kDatabase, "error.db_replaced",
                              {path_});
   }
