@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "entree/base/atomic_file.h"
+#include "entree/base/held_file.h"
 
 namespace entree::cli {
 
@@ -301,7 +302,7 @@ Result<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
   }
-  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(path));
+  ENTREE_RETURN_IF_ERROR(RefuseHeldFileAsInput(path));
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::Localized(StatusCode::kInvalidArgument, "error.cannot_read",

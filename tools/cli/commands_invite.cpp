@@ -11,7 +11,7 @@
 
 #include "cli.h"
 #include "entree/badges/badge_layout.h"
-#include "entree/base/atomic_file.h"
+#include "entree/base/held_file.h"
 #include "entree/base/json.h"
 #include "entree/base/text.h"
 #include "entree/base/uuid.h"
@@ -53,7 +53,7 @@ Result<std::string> ReadPasswordFile(const std::string& path) {
     return Status::Localized(StatusCode::kKey, "error.password_file_open",
                              {path});
   }
-  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(path));
+  ENTREE_RETURN_IF_ERROR(RefuseHeldFileAsInput(path));
   std::ifstream in(path, std::ios::binary);
   std::string line;
   std::getline(in, line);

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "embedded_layouts.h"
-#include "entree/base/atomic_file.h"
+#include "entree/base/held_file.h"
 #include "entree/base/text.h"
 
 namespace entree {
@@ -234,7 +234,7 @@ Result<BadgeLayout> LoadBadgeLayout(std::string_view name_or_path) {
       return ParseBadgeLayout(preset.text, preset.name);
     }
   }
-  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(std::string(name_or_path)));
+  ENTREE_RETURN_IF_ERROR(RefuseHeldFileAsInput(std::string(name_or_path)));
   std::ifstream file{std::string(name_or_path), std::ios::binary};
   if (!file) {
     std::string presets;

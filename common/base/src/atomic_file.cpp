@@ -187,20 +187,4 @@ Status WriteFileAtomically(const std::string& path, std::string_view data) {
   return file.Commit();
 }
 
-bool IsProtectedEventFile(const std::string& path) {
-  Protected& files = ProtectedFiles();
-  std::lock_guard lock(files.mutex);
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0) {
-    return files.inodes.count({info.st_dev, info.st_ino}) != 0;
-  }
-  return files.paths.count(AbsoluteNormal(path)) != 0;
-}
-
-Status RefuseEventFileAsInput(const std::string& path) {
-  if (!IsProtectedEventFile(path)) return Status::Ok();
-  return Status::Localized(StatusCode::kInvalidArgument,
-                           "error.input_is_event_file", {path});
-}
-
 }  // namespace entree

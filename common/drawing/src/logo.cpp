@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "entree/base/atomic_file.h"
+#include "entree/base/held_file.h"
 #include "entree/drawing/cairo_util.h"
 
 namespace entree {
@@ -179,7 +179,7 @@ Result<ArgbImage> RenderLogo(std::string_view bytes, int max_width,
 }
 
 Result<std::string> ReadLogoFile(const std::string& path) {
-  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(path));
+  ENTREE_RETURN_IF_ERROR(RefuseHeldFileAsInput(path));
   // Opened without waiting, so a FIFO with no writer does not block.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return Status::Io(std::strerror(errno));

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "entree/base/atomic_file.h"
+#include "entree/base/held_file.h"
 #include "entree/scan/image_file.h"
 
 namespace entree {
@@ -114,7 +114,7 @@ Result<LumaImage> ReadNetpbm(const std::string& path, const std::string& data) {
 }  // namespace
 
 Result<LumaImage> LoadImageFile(const std::string& path) {
-  ENTREE_RETURN_IF_ERROR(RefuseEventFileAsInput(path));
+  ENTREE_RETURN_IF_ERROR(RefuseHeldFileAsInput(path));
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     return Status::Localized(StatusCode::kIo, "error.cannot_read",

@@ -236,6 +236,7 @@ Result<Database> Database::Open(const std::string& path) {
     db.device_ = static_cast<uint64_t>(info.st_dev);
     db.inode_ = static_cast<uint64_t>(info.st_ino);
     db.turns_ = WriteTurns::Of(db.device_, db.inode_);
+    db.hold_ = FileHold({path, path + "-shm"});
   }
   if (path != ":memory:" && !path.empty()) ProtectEventFiles(path);
   return db;
@@ -261,7 +262,8 @@ Database::Database(Database&& other) noexcept
       foreign_keys_off_(other.foreign_keys_off_),
       mark_(other.mark_),
       lock_wait_(std::move(other.lock_wait_)),
-      turns_(std::move(other.turns_)) {
+      turns_(std::move(other.turns_)),
+      hold_(std::move(other.hold_)) {
   other.db_ = nullptr;
 }
 
@@ -276,6 +278,7 @@ Database& Database::operator=(Database&& other) noexcept {
     mark_ = other.mark_;
     lock_wait_ = std::move(other.lock_wait_);
     turns_ = std::move(other.turns_);
+    hold_ = std::move(other.hold_);
     other.db_ = nullptr;
   }
   return *this;

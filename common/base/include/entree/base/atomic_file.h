@@ -18,16 +18,6 @@ namespace entree {
 // Thread-safe.
 void ProtectFromOutputs(const std::string& path);
 
-// Whether `path` names one of the files marked by ProtectFromOutputs. A
-// reader of a path it was given refuses such a file unopened: closing a
-// descriptor of the database would let go of the locks SQLite holds on it
-// for this process. Thread-safe.
-bool IsProtectedEventFile(const std::string& path);
-
-// kInvalidArgument (error.input_is_event_file) when `path` names one of
-// the event's own files (IsProtectedEventFile), else Ok.
-Status RefuseEventFileAsInput(const std::string& path);
-
 // One file being written. Create() checks the target and makes the
 // temporary file (a random hidden name in the same directory, created
 // exclusively so a planted link or file is never followed, mode 0600);

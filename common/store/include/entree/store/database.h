@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entree/base/held_file.h"
 #include "entree/base/status.h"
 
 struct sqlite3;
@@ -120,6 +121,9 @@ class Database {
   // Shared with this process's other connections to the file; none for
   // an in-memory database.
   std::shared_ptr<WriteTurns> turns_;
+  // The file and its shared-memory index, which no reader of this process
+  // may open and close while SQLite holds their locks.
+  FileHold hold_;
 };
 
 // Owns one prepared statement. Parameters are numbered from 1, columns from
