@@ -78,7 +78,7 @@ TEST_CASE("every language shows each text, in English where untranslated",
     CHECK(catalog.entries().size() == en.entries().size());
   }
   CHECK(Catalog::For(Language::kGerman).Get("kiosk.attract_door") ==
-        "Scannen Sie Ihr Namensschild");
+        "Scannen Sie Ihren Zugangscode");
   CHECK(Catalog::For(Language::kGerman).Get("help.import") ==
         en.Get("help.import"));
 }

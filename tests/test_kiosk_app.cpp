@@ -395,7 +395,7 @@ TEST_CASE("the exit door says it is the exit, and refusals say what next",
           "[kiosk]") {
   KioskFixture exit(KioskRole::kDoor, "", "", "", "", "", Direction::kExit);
   CHECK(exit.HasText("Uitgang"));
-  CHECK(exit.HasText("Gaat u weg? Scan uw badge bij het verlaten."));
+  CHECK(exit.HasText("Gaat u weg? Scan uw toegangscode bij het verlaten."));
   // An exit that could register offers no registration on the way out.
   KioskFixture exit_desk(KioskRole::kBoth, "", "", "", "", "",
                          Direction::kExit);
@@ -427,9 +427,9 @@ TEST_CASE("the exit door says it is the exit, and refusals say what next",
 
 TEST_CASE("the kiosk speaks Dutch, English and German", "[kiosk]") {
   KioskFixture f;
-  CHECK(f.HasText("Scan uw badge"));
+  CHECK(f.HasText("Scan uw toegangscode"));
   f.Tap("lang:en");
-  CHECK(f.HasText("Scan your badge"));
+  CHECK(f.HasText("Scan your entry code"));
   f.Tap("register");
   CHECK(f.HasText("Find your invitation"));
   f.Tap("lang:nl");
@@ -444,7 +444,7 @@ TEST_CASE("the kiosk speaks Dutch, English and German", "[kiosk]") {
   f.Tap("register");
   f.Advance(31000);
   CHECK(f.app->ScreenName() == "attract");
-  CHECK(f.HasText("Scan uw badge"));
+  CHECK(f.HasText("Scan uw toegangscode"));
 }
 
 TEST_CASE("left alone, the kiosk goes back to the start", "[kiosk]") {
@@ -455,7 +455,7 @@ TEST_CASE("left alone, the kiosk goes back to the start", "[kiosk]") {
   CHECK(f.app->ScreenName() == "find");
   f.Advance(1100);
   CHECK(f.app->ScreenName() == "attract");
-  CHECK(f.HasText("Scan uw badge"));  // back to the default language
+  CHECK(f.HasText("Scan uw toegangscode"));  // back to the default language
 }
 
 TEST_CASE("escape and friends do nothing to a guest screen", "[kiosk]") {
