@@ -1,46 +1,48 @@
-// The kiosk's fonts (DejaVu Sans, bold and regular) through SDL2_ttf, and
-// their measures for fitting text. Needs TTF_Init, not a window.
+// The kiosk's text: DejaVu Sans, bold and regular, with every script's
+// letters from the Noto fonts, shaped and laid out in its own direction
+// (entree::TextLines), and its measures for fitting text. Used on the
+// thread that draws.
 #pragma once
 
-#include <SDL_ttf.h>
-
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
-#include <utility>
 
+#include "entree/drawing/text_line.h"
 #include "text_fit.h"
 
 namespace entree::kiosk {
 
 class FontSet : public TextMetrics {
  public:
-  FontSet() = default;
+  FontSet();
   ~FontSet() override;
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 
-  // The font at pixel `size`; null when the system has none (logged once).
-  TTF_Font* Font(int size, Weight weight) const;
-
-  // Opens the font at `size` and draws every letter, digit and accented
-  // letter a name may hold once, so that the first text drawn at that size
-  // later costs microseconds instead of milliseconds.
+  // Measures and draws every letter, digit and accented letter a name may
+  // hold once at `size`, so that the first text drawn at that size later
+  // costs microseconds instead of milliseconds.
   void Warm(int size, Weight weight) const;
 
-  // Without a font, estimates: glyphs 0.6 of the size wide.
   int Width(std::string_view text, int size, Weight weight) const override;
   int LineSkip(int size, Weight weight) const override;
+  // The ink height of a capital H.
+  int CapHeight(int size, Weight weight) const;
+  // How many characters of `text` no installed font has.
+  int UnknownGlyphs(std::string_view text, int size, Weight weight) const;
+  // One line of `text`, on transparent ground or the opaque `ground`.
+  LinePixels Draw(std::string_view text, int size, Weight weight,
+                  uint32_t colour, std::optional<uint32_t> ground) const;
 
  private:
-  mutable std::map<std::pair<int, Weight>, TTF_Font*> fonts_;
+  std::unique_ptr<TextLines> lines_;
   // Widths measured, as measuring shapes the text anew each time; cleared
   // when it grows past kMaxWidths.
   static constexpr size_t kMaxWidths = 8192;
   mutable std::map<std::tuple<std::string, int, Weight>, int> widths_;
-  // The font files, read once: each size opens from memory.
-  mutable std::map<Weight, std::string> files_;
-  mutable bool warned_no_font_ = false;
 };
 
 }  // namespace entree::kiosk

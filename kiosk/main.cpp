@@ -4,7 +4,6 @@
 // test-script driver in script_driver.h and the measurements in
 // instruments.h, the window in window.h.
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <algorithm>
 #include <csignal>
@@ -158,14 +157,13 @@ int main(int argc, char** argv) {
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
   std::signal(SIGTERM, entree::kiosk::OnStopSignal);
   std::signal(SIGINT, entree::kiosk::OnStopSignal);
-  if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
     std::cerr << "entree-kiosk: cannot start SDL: " << SDL_GetError() << "\n";
     return 1;
   }
   entree::kiosk::Timing timing;
   int code = entree::kiosk::Run(*options, timing);
   if (!options->timing.empty()) timing.Write(options->timing);
-  TTF_Quit();
   SDL_Quit();
   return code;
 }

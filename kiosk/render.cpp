@@ -86,19 +86,19 @@ const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
     found->second.last_used = frame_;
     return &found->second;
   }
-  TTF_Font* font = fonts_.Font(size, weight);
-  if (!font || text.empty()) return nullptr;
+  if (text.empty()) return nullptr;
   if (lines_.size() >= kMaxCachedLines) DropUnused(lines_, frame_);
-  SDL_Surface* surface =
-      ground == kNoGround
-          ? TTF_RenderUTF8_Blended(font, text.c_str(), ToColor(colour))
-          : TTF_RenderUTF8_Shaded(font, text.c_str(), ToColor(colour),
-                                  ToColor(ground));
-  if (!surface) return nullptr;
-  CachedText cached{SDL_CreateTextureFromSurface(renderer_, surface),
-                    surface->w, surface->h, frame_};
-  SDL_FreeSurface(surface);
-  if (!cached.texture) return nullptr;
+  LinePixels pixels = fonts_.Draw(
+      text, size, weight, colour,
+      ground == kNoGround ? std::nullopt : std::optional<uint32_t>(ground));
+  SDL_Texture* texture =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                        SDL_TEXTUREACCESS_STATIC, pixels.width, pixels.height);
+  if (!texture) return nullptr;
+  SDL_UpdateTexture(texture, nullptr, pixels.argb.data(),
+                    pixels.width * static_cast<int>(sizeof(uint32_t)));
+  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+  CachedText cached{texture, pixels.width, pixels.height, frame_};
   if (ground != kNoGround) {
     SDL_SetTextureBlendMode(cached.texture, SDL_BLENDMODE_NONE);
   }

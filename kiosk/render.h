@@ -2,7 +2,6 @@
 #pragma once
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <map>
 #include <string>

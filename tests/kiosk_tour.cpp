@@ -1,8 +1,6 @@
 // The kiosk's screens visited in turn: see kiosk_tour.h.
 #include "kiosk_tour.h"
 
-#include <SDL_ttf.h>
-
 #include "entree/seating/seating_event.h"
 
 namespace entree::testing {
@@ -25,8 +23,6 @@ void TapField(KioskFixture& f, const std::string& id) {
 }  // namespace
 
 const kiosk::FontSet& KioskFonts() {
-  static const bool ready = TTF_Init() == 0;
-  REQUIRE(ready);
   static const kiosk::FontSet fonts;
   return fonts;
 }

@@ -10,7 +10,7 @@
 
 namespace entree::testing {
 
-// The kiosk's own fonts, opened once (SDL_ttf without a window), for tests
+// The kiosk's own fonts, opened once (without a window), for tests
 // that measure what is drawn.
 const kiosk::FontSet& KioskFonts();
 

@@ -1,8 +1,6 @@
 // Every screen in every state, at five screen sizes and in every language,
 // with ordinary and extreme data: checked from the scene that is drawn and
 // the fonts it is drawn in, never from pixels.
-#include <SDL_ttf.h>
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <functional>

@@ -18,7 +18,8 @@ packages=(
   libcurl4-openssl-dev                          # invitations by email (SMTP)
   python3-aiosmtpd                              # tests: a private SMTP server
   libxlsxwriter-dev unzip                       # Excel reports (tests: unzip reads them)
-  libsdl2-dev libsdl2-ttf-dev fonts-dejavu-core # kiosk
+  libsdl2-dev fonts-dejavu-core                 # kiosk
+  fonts-noto-core fonts-noto-cjk                # every script a name can have
   catch2 zbar-tools                             # tests (zbarimg decodes badges)
   xvfb xauth xdotool weston                     # tests (real X11 and Wayland windows, typed into)
   clang-format                                  # style check

@@ -42,9 +42,10 @@ bool FitsAt(PangoLayout* layout, PangoFontDescription* font,
 
 // Draws `text` in the field's box at the largest size that fits (by
 // bisection, to a quarter point), ellipsized at the smallest if none does.
-void DrawTextField(cairo_t* cr, PangoContext* context, const TextField& field,
-                   std::string_view text) {
-  if (!field.enabled || text.empty()) return;
+// Returns how many of its characters no installed font has.
+int DrawTextField(cairo_t* cr, PangoContext* context, const TextField& field,
+                  std::string_view text) {
+  if (!field.enabled || text.empty()) return 0;
   LayoutPtr layout(pango_layout_new(context));
   FontPtr font(pango_font_description_from_string(field.font.c_str()));
   pango_layout_set_text(layout.get(), text.data(),
@@ -85,6 +86,7 @@ void DrawTextField(cairo_t* cr, PangoContext* context, const TextField& field,
   cairo_move_to(cr, field.box.x, top);
   pango_cairo_show_layout(cr, layout.get());
   cairo_restore(cr);
+  return pango_layout_get_unknown_glyphs_count(layout.get());
 }
 
 // The QR centred in its square with a white quiet zone of 4 modules, each
@@ -130,8 +132,8 @@ void DrawQr(cairo_t* cr, const MmBox& square, const QrSymbol& qr,
 
 }  // namespace
 
-void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
-               const QrSymbol& qr, double dots_per_mm) {
+int DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
+              const QrSymbol& qr, double dots_per_mm) {
   cairo_save(cr);
   cairo_rectangle(cr, 0, 0, layout.width_mm, layout.height_mm);
   cairo_clip(cr);
@@ -162,13 +164,15 @@ void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
       event.box.width -= box.width + 1;
     }
   }
-  DrawTextField(cr, context.get(), event, face.event_name);
-  DrawTextField(cr, context.get(), layout.sector, face.sector_word);
-  DrawTextField(cr, context.get(), layout.name, face.full_name);
-  DrawTextField(cr, context.get(), layout.organisation, face.organisation);
-  DrawTextField(cr, context.get(), layout.table, face.table_line);
+  int unknown =
+      DrawTextField(cr, context.get(), event, face.event_name) +
+      DrawTextField(cr, context.get(), layout.sector, face.sector_word) +
+      DrawTextField(cr, context.get(), layout.name, face.full_name) +
+      DrawTextField(cr, context.get(), layout.organisation, face.organisation) +
+      DrawTextField(cr, context.get(), layout.table, face.table_line);
   DrawQr(cr, layout.qr, qr, dots_per_mm);
   cairo_restore(cr);
+  return unknown;
 }
 
 }  // namespace entree

@@ -14,8 +14,9 @@ namespace entree {
 // Draws the badge with its top-left corner at the context's origin, in a
 // user space of millimetres. `dots_per_mm` is the printer's resolution at
 // which the QR's modules must be whole dots, and the origin must sit on a
-// whole dot.
-void DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
-               const QrSymbol& qr, double dots_per_mm);
+// whole dot. Returns how many characters of its texts no installed font
+// has (drawn as boxes).
+int DrawBadge(cairo_t* cr, const BadgeLayout& layout, const BadgeFace& face,
+              const QrSymbol& qr, double dots_per_mm);
 
 }  // namespace entree

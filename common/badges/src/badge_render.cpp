@@ -14,8 +14,11 @@ namespace entree {
 namespace {
 
 // Draws the badge on a new image surface at `dpi`; the caller destroys it.
+// `unknown_glyphs`, when given, gets how many characters were drawn as
+// boxes.
 Result<cairo_surface_t*> DrawOnImage(const BadgeLayout& layout,
-                                     const BadgeFace& face, double dpi) {
+                                     const BadgeFace& face, double dpi,
+                                     int* unknown_glyphs = nullptr) {
   Result<QrSymbol> qr = EncodeQr(face.code);
   if (!qr.ok()) return qr.status();
   double pixels_per_mm = dpi / kMmPerInch;
@@ -27,7 +30,8 @@ Result<cairo_surface_t*> DrawOnImage(const BadgeLayout& layout,
   cairo_scale(cr, pixels_per_mm, pixels_per_mm);
   // At the printer's own resolution the QR's modules are whole pixels;
   // on a screen they are whole pixels of the preview.
-  DrawBadge(cr, layout, face, *qr, pixels_per_mm);
+  int unknown = DrawBadge(cr, layout, face, *qr, pixels_per_mm);
+  if (unknown_glyphs) *unknown_glyphs = unknown;
   cairo_destroy(cr);
   cairo_surface_flush(surface);
   Status status = CairoStatus(cairo_surface_status(surface), "badge image");
@@ -47,6 +51,16 @@ Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
   ArgbImage image = CopyPixels(*surface);
   cairo_surface_destroy(*surface);
   return image;
+}
+
+Result<int> CountUnknownGlyphs(const BadgeLayout& layout,
+                               const BadgeFace& face) {
+  int unknown = 0;
+  Result<cairo_surface_t*> surface =
+      DrawOnImage(layout, face, layout.dpi, &unknown);
+  if (!surface.ok()) return surface.status();
+  cairo_surface_destroy(*surface);
+  return unknown;
 }
 
 Result<std::string> RenderBadgePng(const BadgeLayout& layout,

@@ -27,6 +27,10 @@ namespace entree {
 // QR symbol, kIo when cairo cannot draw.
 Result<ArgbImage> RenderBadgeImage(const BadgeLayout& layout,
                                    const BadgeFace& face, double dpi);
+// How many characters of the badge's texts no installed font has (drawn
+// as boxes). Fails as RenderBadgeImage.
+Result<int> CountUnknownGlyphs(const BadgeLayout& layout,
+                               const BadgeFace& face);
 // A PNG file's bytes at the layout's dpi. Fails as RenderBadgeImage.
 Result<std::string> RenderBadgePng(const BadgeLayout& layout,
                                    const BadgeFace& face);
