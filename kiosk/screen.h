@@ -201,13 +201,16 @@ int AddWarningBand(Scene& scene, const Layout& layout, const Rect& area,
                    const std::string& text, const std::string& action,
                    std::string_view label);
 // What an on-screen keyboard offers beyond its letters: a row of digits; for
-// typing names a Shift key ("key:shift") and an accent key ("key:accent") that
-// turns the last letter into its accented forms in turn; and whether the
-// letter keys show capitals (the case the next letter takes).
+// typing names a Shift key ("key:shift") and an accent key ("key:accent")
+// that the screen turns into `accents`: the page of accented letters in
+// place of the plain ones, one tap each ("key:é"), until a letter is typed
+// or the key ("abc") is tapped again; and whether the letter keys show
+// capitals (the case the next letter takes).
 struct KeyboardKind {
   bool digits = false;
   bool for_names = false;
   bool capitals = true;
+  bool accents = false;
 };
 // The least height an on-screen keyboard of `kind` needs for keys a finger
 // can hit.
@@ -215,8 +218,9 @@ int KeyboardHeight(const Layout& layout, KeyboardKind kind);
 // An on-screen keyboard in `area`: buttons "key:<text>" (letters in lower
 // case), "key:space", "key:back", and those `kind` adds.
 void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind);
-// Applies an on-screen keyboard button to `text` ("key:accent" included;
-// "key:shift" is the screen's to apply); false when `id` is not one of its
+// Applies an on-screen keyboard button to `text` (a letter, an accented
+// letter, space, backspace; "key:shift" and "key:accent" change nothing
+// here, they are the screen's to apply); false when `id` is not one of its
 // buttons.
 bool ApplyKeyboardButton(const std::string& id, std::string& text,
                          size_t max_length);

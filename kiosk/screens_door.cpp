@@ -75,12 +75,21 @@ class AttractScreen final : public Screen {
                  tr().Get("kiosk.registration_there"), u);
     }
     if (registers) {
-      Rect button = layout.Band(h * 62 / 100, h * 14 / 100);
-      button.x += camera ? 0 : button.w / 6;
-      button.w = camera ? button.w / 2 : button.w * 2 / 3;
-      scene.buttons.push_back({button, "register",
+      // An invited guest finds themselves; a guest not on the list goes
+      // straight to the form, a tap sooner.
+      Rect row = layout.Band(h * 62 / 100, h * 14 / 100);
+      row.x += camera ? 0 : row.w / 8;
+      row.w = camera ? row.w / 2 : row.w * 3 / 4;
+      Rect find = row, walk_in = row;
+      find.w = (row.w - u * 2) / 2;
+      walk_in.x = find.x + find.w + u * 2;
+      walk_in.w = row.x + row.w - walk_in.x;
+      scene.buttons.push_back({find, "register",
                                std::string(tr().Get("kiosk.register_button")),
                                Primary(), theme::InkOn(Primary()), u * 5});
+      scene.buttons.push_back(
+          {walk_in, "walk_in", std::string(tr().Get("kiosk.not_on_list")),
+           theme::kAlternative, theme::InkOn(theme::kAlternative), u * 5});
     }
     if (std::optional<Side> side = ctx_.config().scanner_side) {
       // "Scan your badge here", pointing at the scanner, in a row of its
@@ -104,6 +113,7 @@ class AttractScreen final : public Screen {
     if (id == "register" && registers) {
       ctx_.Push(MakeFindInvitationScreen(ctx_));
     }
+    if (id == "walk_in" && registers) ctx_.Push(MakeWalkInScreen(ctx_));
     if (id == "staff") ctx_.Push(MakePinScreen(ctx_));
   }
 

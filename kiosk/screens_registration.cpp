@@ -201,7 +201,7 @@ class WalkInScreen final : public Screen {
       scene.texts.push_back({layout.MessageBand(), problem_, u * 3,
                              theme::kWarningText, Align::kLeft});
     }
-    KeyboardKind keys{true, true, NextIsCapital()};
+    KeyboardKind keys{true, true, NextIsCapital(), accents_};
     if (layout.Compact() && typing_) {
       // A small panel types into one field at a time, the keyboard below
       // it, and goes back to the form with OK.
@@ -276,6 +276,10 @@ class WalkInScreen final : public Screen {
       shift_ = !shift_;
       return;
     }
+    if (id == "key:accent") {
+      accents_ = !accents_;
+      return;
+    }
     std::string& value = values_[focus_];
     if (id.size() == 5 && id.rfind("key:", 0) == 0 && id[4] >= 'a' &&
         id[4] <= 'z') {
@@ -287,7 +291,15 @@ class WalkInScreen final : public Screen {
       shift_ = false;
       return Changed(focus_);
     }
-    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) return Changed(focus_);
+    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) {
+      // An accented letter typed: back to the plain letters, as on a
+      // phone.
+      if (id != "key:space" && id != "key:back") {
+        accents_ = false;
+        shift_ = false;
+      }
+      return Changed(focus_);
+    }
     if (id.rfind("field:", 0) == 0) {
       constexpr std::array<std::string_view, 4> kIds = {
           "field:given_name", "field:family_name", "field:organisation",
@@ -374,8 +386,9 @@ class WalkInScreen final : public Screen {
   static constexpr size_t kEmailField = 3;  // in values_, as in kFields
   std::array<std::string, 4> values_;
   size_t focus_ = 0;
-  bool typing_ = false;  // a field was tapped: a small panel shows its keys
-  bool shift_ = false;   // the next letter's case turned around
+  bool typing_ = false;   // a field was tapped: a small panel shows its keys
+  bool shift_ = false;    // the next letter's case turned around
+  bool accents_ = false;  // the keyboard shows the accented letters
   std::optional<Sector> sector_;  // none until the guest chooses
   std::string problem_;
   // Where problem_ is shown: an index of values_, or one of these.

@@ -1,5 +1,6 @@
 // The walk-in's last step before the badge: their details to check, what
-// is kept of them, by whom, why and for how long, and their consent.
+// is kept of them, by whom, why and for how long, and one optional
+// question beyond the event that the badge does not wait on.
 #include "screen.h"
 #include "theme.h"
 
@@ -16,8 +17,14 @@ class WalkInCheckScreen final : public Screen {
     Scene scene;
     int u = layout.Unit();
     int w = layout.width();
-    scene.texts.push_back({layout.TitleBand(),
-                           std::string(tr().Get("kiosk.check_title")), u * 5});
+    if (problem_.empty()) {
+      scene.texts.push_back({layout.TitleBand(),
+                             std::string(tr().Get("kiosk.check_title")),
+                             u * 5});
+    } else {
+      scene.texts.push_back({layout.MessageBand(), problem_, u * 3,
+                             theme::kWarningText, Align::kLeft});
+    }
     // What the badge and the list will say, one line each.
     int top = layout.ContentTop();
     int bottom = layout.BottomRowTop() - u;
@@ -57,16 +64,13 @@ class WalkInCheckScreen final : public Screen {
                            theme::kText,
                            Align::kLeft,
                            Weight::kRegular});
-    bool asked = !problem_.empty();
     scene.buttons.push_back(
         {{u * 4, bottom - consent_h, w - u * 8, consent_h},
          "consent",
          (form_.consent ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
-             std::string(asked ? problem_ : tr().Get("kiosk.consent")),
-         asked           ? theme::kFieldProblem
-         : form_.consent ? theme::kConsentGiven
-                         : theme::kKey,
-         asked ? theme::kInk : theme::kText,
+             std::string(tr().Get("kiosk.consent")),
+         form_.consent ? theme::kConsentGiven : theme::kKey,
+         theme::kText,
          std::min(u * 3, consent_h * 2 / 5)});
     AddBottomButton(scene, layout, Edge::kLeft, "back",
                     tr().Get("kiosk.check_change"), theme::kKey);
@@ -120,7 +124,7 @@ class WalkInCheckScreen final : public Screen {
 
   WalkInForm form_;
   Attendee shown_;       // the form as CheckWalkIn cleaned it: what is printed
-  std::string problem_;  // why the badge was not made; shown on the consent
+  std::string problem_;  // why the badge was not made; shown in the title
 };
 
 }  // namespace

@@ -72,9 +72,8 @@ void Tour(KioskFixture& f, const std::function<void(const std::string&)>& check,
   f.Tap("next");
   REQUIRE(f.app->ScreenName() == "walk_in_check");
   check("walk-in, check your details");
-  f.Tap("make_badge");
-  check("walk-in, check your details, no consent");
   f.Tap("consent");
+  check("walk-in, check your details, the optional question answered");
   f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   check("badge");

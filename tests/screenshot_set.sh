@@ -116,7 +116,6 @@ press next
 wait 100
 expect walk_in_check
 shot $dir/12-check-details.bmp
-press consent
 press make_badge
 wait 200
 expect badge

@@ -40,9 +40,14 @@ TEST_CASE("an incomplete walk-in form changes nothing", "[registration]") {
         "error.walk_in_no_name");
   CHECK(status_of({"Noor", "", "", Sector::kOther, "noor@", true}).text_key() ==
         "error.walk_in_bad_email");
-  CHECK(status_of({"Noor", "", "", Sector::kOther, "", false}).text_key() ==
-        "error.walk_in_no_consent");
   CHECK(DatabaseFingerprint(dir.File("w.db")) == before);
+  // The badge never waits on consent: without it the guest is registered,
+  // and not asked about anything beyond the event.
+  auto without =
+      RegisterWalkIn(store, {"Noor", "", "", Sector::kOther, "", false},
+                     At("2026-10-12T17:00:00Z"));
+  REQUIRE(without.ok());
+  CHECK_FALSE(without->consent);
 }
 
 TEST_CASE("the issuer keeps a badge until a reissue replaces it",

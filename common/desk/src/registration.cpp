@@ -35,13 +35,9 @@ Result<Attendee> CheckWalkIn(const WalkInForm& form) {
     return Status::Localized(StatusCode::kInvalidArgument,
                              "error.walk_in_too_long", {});
   }
-  if (!form.consent) {
-    return Status::Localized(StatusCode::kInvalidArgument,
-                             "error.walk_in_no_consent", {});
-  }
   a.sector = *form.sector;
   a.source = Source::kWalkIn;
-  a.consent = true;
+  a.consent = form.consent;
   return a;
 }
 

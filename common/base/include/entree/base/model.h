@@ -83,7 +83,9 @@ struct Attendee {
   Role role = Role::kGuest;
   std::string table;  // name of the World Café table; empty when none
   Source source = Source::kInvited;
-  bool consent = false;  // agreed to having their data stored
+  // Agreed to hear from the organiser beyond the event (a walk-in's
+  // optional yes at the kiosk; an imported guest's from the list).
+  bool consent = false;
   TicketState ticket = TicketState::kValid;
   // The barcode on the ticket the shop sent (pretix secret, Eventbrite
   // "Barcode #", ...): scanned at the door like a badge. Empty when none.

@@ -25,14 +25,17 @@ struct WalkInForm {
   std::string organisation;
   std::optional<Sector> sector;  // chosen by the guest; none is an error
   std::string email;             // optional
+  // The guest's optional yes to hearing from the organiser after the
+  // event. The badge never depends on it (consent that is a condition of
+  // the service is not freely given, GDPR art. 7(4)): the details for the
+  // badge are kept on the ground the kiosk's privacy notice names.
   bool consent = false;
 };
 
 // The attendee the form describes, cleaned (control characters out, spaces
 // trimmed), without id or times: what the guest is asked to check. Fails
 // with kInvalidArgument and a catalog text when the form has no name, no
-// sector, an email that is not one, a field too long to print, or no
-// consent to store the data (checked last).
+// sector, an email that is not one, or a field too long to print.
 Result<Attendee> CheckWalkIn(const WalkInForm& form);
 
 // Adds the walk-in as an attendee (source walk-in), as CheckWalkIn would
