@@ -1,7 +1,10 @@
 // Names in every script a guest's name can have are drawn whole: on the
 // door's verdict, in the name search, on the walk-in form and on the
 // badge, no letter is drawn as a box (pango's count of unknown glyphs).
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -146,4 +149,45 @@ TEST_CASE("a badge counts the letters it cannot draw", "[badges][scripts]") {
   face.code = "E1TEST";
   BadgeLayout layout = LoadBadgeLayout("a6").value();
   CHECK(CountUnknownGlyphs(layout, face).value() == 2);
+}
+
+TEST_CASE("a line that begins with an Arabic name reads left to right",
+          "[kiosk][scripts]") {
+  const FontSet& fonts = entree::testing::KioskFonts();
+  // The ink of each column of a drawn line.
+  auto columns = [](const LinePixels& line) {
+    std::vector<int> ink(static_cast<size_t>(line.width), 0);
+    for (int y = 0; y < line.height; ++y) {
+      for (int x = 0; x < line.width; ++x) {
+        ink[static_cast<size_t>(x)] += static_cast<int>(
+            line.argb[static_cast<size_t>(y) * line.width + x] >> 24);
+      }
+    }
+    return ink;
+  };
+  // "ist bereits drinnen" after the name, as the German verdict has it:
+  // the German words come last, on the right, not before the name.
+  LinePixels mixed =
+      fonts.Draw("محمد العلي ist", 60, Weight::kBold, 0xffffff, std::nullopt);
+  LinePixels latin =
+      fonts.Draw("ist", 60, Weight::kBold, 0xffffff, std::nullopt);
+  std::vector<int> whole = columns(mixed), tail = columns(latin);
+  REQUIRE(whole.size() > tail.size() * 2);
+  auto differs_at = [&](size_t start) {
+    int worst = 0, most = 1;
+    for (size_t i = 0; i < tail.size(); ++i) {
+      worst = std::max(worst, std::abs(whole[start + i] - tail[i]));
+      most = std::max(most, tail[i]);
+    }
+    return static_cast<double>(worst) / most;
+  };
+  // Somewhere within two pixels of the right end, the columns are those
+  // of "ist" alone; at the left end they are not.
+  double best_right = 1e9;
+  for (size_t shift = 0; shift <= 2; ++shift) {
+    best_right =
+        std::min(best_right, differs_at(whole.size() - tail.size() - shift));
+  }
+  CHECK(best_right < 0.25);
+  CHECK(differs_at(0) > 0.25);
 }

@@ -101,7 +101,13 @@ TextLines::TextLines() : pango_(std::make_unique<Pango>()) {
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_ON);
   pango_cairo_context_set_font_options(pango_->context, options);
   cairo_font_options_destroy(options);
+  pango_context_set_base_dir(pango_->context, PANGO_DIRECTION_LTR);
   pango_->layout = pango_layout_new(pango_->context);
+  // Every line reads in the direction of the kiosk's languages (left to
+  // right), whatever its first letter: a line that begins with an Arabic
+  // name keeps its closing "!" at its end, on the right. Runs of Arabic
+  // and Hebrew inside it still read right to left.
+  pango_layout_set_auto_dir(pango_->layout, FALSE);
 }
 
 TextLines::~TextLines() = default;

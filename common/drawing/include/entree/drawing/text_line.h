@@ -1,6 +1,7 @@
 // One line of screen text, measured and drawn through pango: shaped by
 // HarfBuzz (Arabic letters joined, Devanagari and Thai clusters formed),
-// laid out in its own direction (Arabic and Hebrew right to left), and
+// each run in its own direction (Arabic and Hebrew right to left) within
+// a line that reads left to right, as the kiosk's languages do, and
 // drawn from whichever installed font has the letters (fontconfig's
 // fallback from DejaVu Sans to the Noto fonts), so a name in any script is
 // drawn whole. Sizes are pixels of the font's em.
