@@ -127,11 +127,6 @@ std::unique_ptr<Screen> MakeSetupScreen(KioskContext& ctx);
 std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx);
 // Register on the spot.
 std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx);
-// The walk-in's details to check (`shown`: the form as CheckWalkIn
-// cleaned it), what is kept of them and why, and the consent; then the
-// badge.
-std::unique_ptr<Screen> MakeWalkInCheckScreen(KioskContext& ctx,
-                                              WalkInForm form, Attendee shown);
 struct BadgeRequest {
   bool reissue = false;  // a new badge, voiding the older ones (staff)
   // Set when the guest scanned their code (DecideScanAtDesk): where they
@@ -139,6 +134,10 @@ struct BadgeRequest {
   std::optional<AfterScan> scanned;
   bool print = true;   // sent to the printer when there is one
   bool again = false;  // also when this badge was printed before
+  // A walk-in just registered: the screen asks the one optional question
+  // beyond the event (may the organiser email them later), which the
+  // badge does not wait on.
+  bool ask_beyond_event = false;
 };
 // The guest's badge with its QR code, ready for printing.
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,
@@ -218,6 +217,13 @@ int KeyboardHeight(const Layout& layout, KeyboardKind kind);
 // An on-screen keyboard in `area`: buttons "key:<text>" (letters in lower
 // case), "key:space", "key:back", and those `kind` adds.
 void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind);
+// A text field: a button `id` that takes focus, showing `value`. The
+// `label` stays visible: inside the empty field, and small above the text
+// once there is any (or the field has focus); a `problem` takes its place
+// until the guest changes the field.
+void AddField(Scene& scene, const Rect& box, const std::string& id,
+              std::string label, const std::string& value, bool focused,
+              int font, const std::string& problem = "");
 // Applies an on-screen keyboard button to `text` (a letter, an accented
 // letter, space, backspace; "key:shift" and "key:accent" change nothing
 // here, they are the screen's to apply); false when `id` is not one of its

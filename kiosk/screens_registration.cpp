@@ -1,29 +1,15 @@
-// Guest screens at registration: find your invitation, register on the
-// spot, and your badge.
-#include <array>
+// Guest screens at registration: find your invitation, and your badge
+// (registering on the spot is screens_walk_in.cpp).
 
 #include "entree/badges/badge_render.h"
 #include "screen.h"
 #include "theme.h"
 
 namespace entree::kiosk {
-namespace {
 
-// Matches shown for a name: enough to find yourself, too few to browse
-// the guest list.
-constexpr int kMaxMatches = 4;
-constexpr size_t kMinQueryLength = 3;
-constexpr size_t kMaxFieldLength = 60;
-// The walk-in form's text fields, in the order of WalkInScreen::values_.
-constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
-                                                "organisation", "email"};
-
-// A text field: a button that takes focus, showing its value. The label
-// stays visible: inside the empty field, and small above the text once
-// there is any (or the field has focus).
 void AddField(Scene& scene, const Rect& box, const std::string& id,
               std::string label, const std::string& value, bool focused,
-              int font, const std::string& problem = "") {
+              int font, const std::string& problem) {
   uint32_t fill = focused ? theme::kFieldFocused : theme::kFieldIdle;
   if (!problem.empty()) {
     // What is wrong takes the label's place until the guest changes it.
@@ -63,6 +49,14 @@ void AddField(Scene& scene, const Rect& box, const std::string& id,
        Weight::kBold,
        Overflow::kKeepEnd});
 }
+
+namespace {
+
+// Matches shown for a name: enough to find yourself, too few to browse
+// the guest list.
+constexpr int kMaxMatches = 4;
+constexpr size_t kMinQueryLength = 3;
+constexpr size_t kMaxFieldLength = 60;
 
 class FindInvitationScreen final : public Screen {
  public:
@@ -181,225 +175,6 @@ class FindInvitationScreen final : public Screen {
   bool too_many_ = false;
 };
 
-class WalkInScreen final : public Screen {
- public:
-  using Screen::Screen;
-  std::string Name() const override { return "walk_in"; }
-
-  Scene Compose(const Layout& layout) const override {
-    Scene scene;
-    int u = layout.Unit();
-    int h = layout.height();
-    int w = layout.width();
-    // A problem with a field is told in the field; one with the sector
-    // takes the title's place and marks the sectors.
-    if (problem_at_ != kProblemSector && problem_at_ != kProblemElsewhere) {
-      scene.texts.push_back({layout.TitleBand(),
-                             std::string(tr().Get("kiosk.walk_in_title")),
-                             u * 5});
-    } else {
-      scene.texts.push_back({layout.MessageBand(), problem_, u * 3,
-                             theme::kWarningText, Align::kLeft});
-    }
-    KeyboardKind keys{true, true, NextIsCapital(), accents_};
-    if (layout.Compact() && typing_) {
-      // A small panel types into one field at a time, the keyboard below
-      // it, and goes back to the form with OK.
-      Rect box = layout.Band(layout.ContentTop(), layout.Control(8));
-      AddField(
-          scene, box, std::string("field:") + kFields[focus_],
-          std::string(tr().Get(std::string("kiosk.field.") + kFields[focus_])),
-          values_[focus_], true, box.h / 2,
-          problem_at_ == focus_ ? problem_ : "");
-      int top = box.y + box.h + u * 2;
-      AddKeyboard(scene,
-                  {u * 4, top, w - u * 8, layout.BottomRowTop() - u - top},
-                  keys);
-      AddBottomButton(scene, layout, Edge::kRight, "typed",
-                      tr().Get("kiosk.ok"), Primary());
-      AddLanguageButtons(scene, layout, ctx_.language());
-      return scene;
-    }
-    // Two fields a row; in portrait one a row, taller, the keyboard kept
-    // at the bottom where thumbs are.
-    bool tall = layout.Portrait();
-    int columns = tall ? 1 : 2;
-    int field_w = (w - u * 8 - (columns - 1) * u * 2) / columns;
-    int field_h = std::max(layout.Control(8), tall ? h * 6 / 100 : 0);
-    int fields_top = layout.ContentTop();
-    for (size_t i = 0; i < kFields.size(); ++i) {
-      int column = static_cast<int>(i) % columns;
-      int row = static_cast<int>(i) / columns;
-      Rect box{u * 4 + column * (field_w + u * 2),
-               fields_top + row * (field_h + u), field_w, field_h};
-      AddField(scene, box, std::string("field:") + kFields[i],
-               std::string(tr().Get(std::string("kiosk.field.") + kFields[i])),
-               values_[i], focus_ == i, std::min(field_h / 2, u * 5),
-               problem_at_ == i ? problem_ : "");
-    }
-    int rows = static_cast<int>(kFields.size()) / columns;
-    int sector_top = fields_top + rows * (field_h + u) + u;
-    int sector_w = (w - u * 8) / 4;
-    for (int s = 0; s < 4; ++s) {
-      Sector sector = static_cast<Sector>(s);
-      bool chosen = sector_ && sector == *sector_;
-      uint32_t fill = chosen ? theme::kChosen : theme::kKey;
-      if (problem_at_ == kProblemSector) fill = theme::kFieldProblem;
-      scene.buttons.push_back(
-          {{u * 4 + s * sector_w, sector_top, sector_w - u, field_h},
-           "sector:" + std::string(ToString(sector)),
-           std::string(tr().Get("sector." + std::string(ToString(sector)))),
-           fill,
-           chosen || problem_at_ == kProblemSector ? theme::kInk : theme::kText,
-           std::min(field_h * 3 / 8, u * 4)});
-    }
-    if (!layout.Compact()) {
-      // Below the form, as tall as its keys need or more on a tall screen;
-      // in portrait down against the bottom row.
-      int top = sector_top + field_h + u * 3;
-      int room = layout.BottomRowTop() - u * 2 - top;
-      int height =
-          std::min(room, std::max(KeyboardHeight(layout, keys), h * 38 / 100));
-      if (tall) top += room - height;
-      AddKeyboard(scene, {u * 4, top, w - u * 8, height}, keys);
-    }
-    AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
-                    theme::kKey);
-    AddBottomButton(scene, layout, Edge::kRight, "next", tr().Get("kiosk.next"),
-                    Primary());
-    AddLanguageButtons(scene, layout, ctx_.language());
-    return scene;
-  }
-
-  void OnButton(const std::string& id) override {
-    if (id == "key:shift") {
-      shift_ = !shift_;
-      return;
-    }
-    if (id == "key:accent") {
-      accents_ = !accents_;
-      return;
-    }
-    std::string& value = values_[focus_];
-    if (id.size() == 5 && id.rfind("key:", 0) == 0 && id[4] >= 'a' &&
-        id[4] <= 'z') {
-      // A letter: a capital where the keyboard shows capitals.
-      if (value.size() < kMaxFieldLength) {
-        value +=
-            NextIsCapital() ? static_cast<char>(id[4] - ('a' - 'A')) : id[4];
-      }
-      shift_ = false;
-      return Changed(focus_);
-    }
-    if (ApplyKeyboardButton(id, value, kMaxFieldLength)) {
-      // An accented letter typed: back to the plain letters, as on a
-      // phone.
-      if (id != "key:space" && id != "key:back") {
-        accents_ = false;
-        shift_ = false;
-      }
-      return Changed(focus_);
-    }
-    if (id.rfind("field:", 0) == 0) {
-      constexpr std::array<std::string_view, 4> kIds = {
-          "field:given_name", "field:family_name", "field:organisation",
-          "field:email"};
-      for (size_t i = 0; i < kIds.size(); ++i) {
-        if (id == kIds[i]) focus_ = i;
-      }
-      typing_ = true;
-    } else if (id == "typed") {
-      typing_ = false;
-    } else if (id.rfind("sector:", 0) == 0) {
-      sector_ = ParseSector(id.substr(7));
-      Changed(kProblemSector);
-    } else if (id == "back") {
-      ctx_.Pop();
-    } else if (id == "next") {
-      Submit();
-    }
-  }
-  void OnTyped(const std::string& text) override {
-    if (values_[focus_].size() + text.size() <= kMaxFieldLength) {
-      values_[focus_] += text;
-    }
-    Changed(focus_);
-  }
-  void OnKey(Key key) override {
-    if (key == Key::kBackspace) OnButton("key:back");
-    if (key == Key::kTab) focus_ = (focus_ + 1) % values_.size();
-    if (key == Key::kEnter) Submit();
-  }
-
- private:
-  void Submit() {
-    if (!ctx_.store()) return ctx_.ShowFault("no database");
-    // Consent is asked on the next screen, beside what is kept and why.
-    WalkInForm form{values_[0], values_[1], values_[2],
-                    sector_,    values_[3], true};
-    auto checked = CheckWalkIn(form);
-    if (!checked.ok()) {
-      problem_ = tr().Describe(checked.status());
-      problem_at_ = ProblemPlace(checked.status().text_key());
-      return;
-    }
-    form.consent = false;
-    ctx_.Push(MakeWalkInCheckScreen(ctx_, std::move(form), *checked));
-  }
-
-  // Where the problem with the message `key` is shown: a field's index,
-  // kProblemSector or kProblemElsewhere (the title).
-  size_t ProblemPlace(const std::string& key) const {
-    if (key == "error.walk_in_no_name") return 0;
-    if (key == "error.walk_in_bad_email") return kEmailField;
-    if (key == "error.walk_in_no_sector") return kProblemSector;
-    if (key == "error.walk_in_too_long") {
-      size_t longest = 0;
-      for (size_t i = 1; i < values_.size(); ++i) {
-        if (values_[i].size() > values_[longest].size()) longest = i;
-      }
-      return longest;
-    }
-    return kProblemElsewhere;
-  }
-
-  // The guest changed `place`: a problem shown there is gone, and one
-  // shown in the title goes with any change.
-  void Changed(size_t place) {
-    if (problem_at_ == place || problem_at_ == kProblemElsewhere) {
-      problem_.clear();
-      problem_at_ = kNoProblem;
-    }
-  }
-
-  // Whether the on-screen keyboard's next letter is a capital: at the
-  // start of a word of a name or organisation (not in the email), turned
-  // the other way by Shift. "van Dam" takes a Shift before the v.
-  bool NextIsCapital() const {
-    const std::string& value = values_[focus_];
-    bool word_start =
-        focus_ != kEmailField &&
-        (value.empty() || value.back() == ' ' || value.back() == '-');
-    return word_start != shift_;
-  }
-
-  static constexpr size_t kEmailField = 3;  // in values_, as in kFields
-  std::array<std::string, 4> values_;
-  size_t focus_ = 0;
-  bool typing_ = false;   // a field was tapped: a small panel shows its keys
-  bool shift_ = false;    // the next letter's case turned around
-  bool accents_ = false;  // the keyboard shows the accented letters
-  std::optional<Sector> sector_;  // none until the guest chooses
-  std::string problem_;
-  // Where problem_ is shown: an index of values_, or one of these.
-  static constexpr size_t kProblemSector = 4;
-  static constexpr size_t kProblemElsewhere = 5;
-  static constexpr size_t kNoProblem = 6;
-  size_t problem_at_ = kNoProblem;
-};
-
-// The guest's badge as it is printed, drawn by the same renderer, and how
-// the printing goes.
 class BadgeScreen final : public Screen {
  public:
   BadgeScreen(KioskContext& ctx, Attendee attendee, BadgeRequest request)
@@ -458,6 +233,20 @@ class BadgeScreen final : public Screen {
       scene.texts.push_back(
           {{u * 4, bottom + u, w - u * 8, band - u}, next, u * 5});
     }
+    if (AsksBeyondEvent()) {
+      // The one question beyond the event, optional: a toggle above the
+      // button, with the badge already made.
+      int band = layout.Control(9);
+      bottom -= band + u;
+      scene.buttons.push_back(
+          {{u * 4, bottom + u, w - u * 8, band},
+           "consent",
+           (attendee_.consent ? "\xE2\x98\x91 " : "\xE2\x98\x90 ") +
+               std::string(tr().Get("kiosk.consent")),
+           attendee_.consent ? theme::kConsentGiven : theme::kKey,
+           theme::kText,
+           std::min(u * 3, band * 2 / 5)});
+    }
     Rect card{u * 4, top, w - u * 8, bottom - top};
     Rect status{};
     if (printing_ != Printing::kNone) {
@@ -488,6 +277,7 @@ class BadgeScreen final : public Screen {
   }
 
   void OnButton(const std::string& id) override {
+    if (id == "consent" && AsksBeyondEvent()) return ToggleConsent();
     if (id != "done") return;
     // A scanned badge goes back to what the scan came over.
     if (request_.scanned) return ctx_.Pop();
@@ -524,6 +314,18 @@ class BadgeScreen final : public Screen {
       return tr().Format("verdict.welcome", {attendee_.FullName()});
     }
     return std::string(tr().Get("kiosk.badge_title"));
+  }
+  bool AsksBeyondEvent() const {
+    return request_.ask_beyond_event && refused_.empty() && ctx_.store();
+  }
+  // The guest's answer to the optional question, kept at once.
+  void ToggleConsent() {
+    Attendee changed = attendee_;
+    changed.consent = !changed.consent;
+    changed.updated_at = ctx_.Now();
+    Status saved = ctx_.store()->UpdateAttendee(changed);
+    if (!saved.ok()) return ctx_.ShowFault(saved);
+    attendee_ = std::move(changed);
   }
   // Where a guest who scanned their code goes with the badge; "" when the
   // screen needs no such line.
@@ -650,10 +452,6 @@ class BadgeScreen final : public Screen {
 
 std::unique_ptr<Screen> MakeFindInvitationScreen(KioskContext& ctx) {
   return std::make_unique<FindInvitationScreen>(ctx);
-}
-
-std::unique_ptr<Screen> MakeWalkInScreen(KioskContext& ctx) {
-  return std::make_unique<WalkInScreen>(ctx);
 }
 
 std::unique_ptr<Screen> MakeBadgeScreen(KioskContext& ctx, Attendee attendee,

@@ -56,7 +56,7 @@ void Tour(KioskFixture& f, const std::function<void(const std::string&)>& check,
   check("find, nobody");
   f.Tap("walk_in");
   check("walk-in, empty");
-  f.Tap("next");
+  f.Tap("make_badge");
   check("walk-in, problem");
   TapField(f, "field:given_name");
   f.Type(guest.given_name);
@@ -69,13 +69,10 @@ void Tour(KioskFixture& f, const std::function<void(const std::string&)>& check,
   check("walk-in, filled");
   LeaveTyping(f);
   f.Tap("sector:education");
-  f.Tap("next");
-  REQUIRE(f.app->ScreenName() == "walk_in_check");
-  check("walk-in, check your details");
-  f.Tap("consent");
-  check("walk-in, check your details, the optional question answered");
   f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
+  check("badge, with the optional question beyond the event");
+  f.Tap("consent");
   check("badge");
   f.Tap("done");
   check("walk-in welcome");

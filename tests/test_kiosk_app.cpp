@@ -136,8 +136,6 @@ TEST_CASE("the welcome screen says the table of every World Café round",
   f.Tap("field:family_name");
   f.Type("van Dam");
   f.Tap("sector:government");
-  f.Tap("next");
-  f.Tap("consent");
   f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   f.Tap("done");
@@ -270,33 +268,32 @@ TEST_CASE("a walk-in registers, gets a badge and is let in", "[kiosk]") {
   f.Type("Noor");
   f.Tap("field:family_name");
   f.Type("van Dam");
-  f.Tap("next");
+  // Who keeps the details, why and how long, on the form itself.
+  CHECK(f.HasText("De organisator bewaart deze gegevens om uw badge te maken"));
+  f.Tap("make_badge");
   CHECK(f.app->ScreenName() == "walk_in");  // no sector yet
   CHECK(f.HasText("Kies alstublieft waar u werkt"));
+  CHECK(f.Stats().walk_ins == 0);
   f.Tap("sector:government");
-  f.Tap("next");
-  // The details to check, and who keeps them, why and how long, beside
-  // the consent.
-  REQUIRE(f.app->ScreenName() == "walk_in_check");
-  CHECK(f.HasText("Noor van Dam"));
-  CHECK(f.HasText("Overheid"));
-  CHECK(f.HasText("De organisator bewaart deze gegevens om uw badge te maken"));
-  // The question beyond the event says it is optional, and the badge
-  // does not wait on it (GDPR art. 7(4)).
-  CHECK(f.HasText("Optioneel"));
-  // A mistake seen here is changed on the form, which kept everything.
-  f.Tap("back");
-  REQUIRE(f.app->ScreenName() == "walk_in");
-  CHECK(f.HasText("van Dam"));
-  f.Tap("next");
   f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
+  // The badge does not wait on the question beyond the event (GDPR art.
+  // 7(4)): it comes with the badge, says it is optional, and is kept when
+  // answered.
+  CHECK(f.HasText("Optioneel"));
+  auto consent_of_noor = [&] {
+    return Store::Open(f.db)->SearchAttendees("noor dam", 5)->at(0).consent;
+  };
+  CHECK_FALSE(consent_of_noor());
+  f.Tap("consent");
+  CHECK(consent_of_noor());
+  f.Tap("consent");
+  CHECK_FALSE(consent_of_noor());
   f.Tap("done");
   CHECK(f.app->ScreenName() == "verdict");
   Statistics stats = f.Stats();
   CHECK(stats.walk_ins == 1);
   CHECK(stats.by_sector["government"].arrived == 1);
-  CHECK_FALSE(Store::Open(f.db)->SearchAttendees("noor dam", 5)->at(0).consent);
 }
 
 TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
@@ -330,14 +327,12 @@ TEST_CASE("the walk-in form writes names as people write them", "[kiosk]") {
   // once they choose.
   f.Tap("field:email");
   keys({"back", "back", "back", "back"});
-  f.Tap("next");
+  f.Tap("make_badge");
   CHECK(f.app->ScreenName() == "walk_in");
   CHECK(f.HasText("Kies alstublieft waar u werkt"));
   f.Tap("sector:education");
   CHECK_FALSE(f.HasText("Kies alstublieft waar u werkt"));
   CHECK(f.HasText("Aanmelden"));
-  f.Tap("next");
-  f.Tap("consent");
   f.Tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
   auto found = Store::Open(f.db)->SearchAttendees("celine", 5);
@@ -368,7 +363,7 @@ TEST_CASE("a walk-in problem is told in its field until the guest fixes it",
     return false;
   };
   f.Tap("sector:government");
-  f.Tap("next");
+  f.Tap("make_badge");
   CHECK(f.app->ScreenName() == "walk_in");
   CHECK(field_says("field:given_name", "Vul alstublieft uw naam in."));
   CHECK(f.HasText("Aanmelden"));  // the title stays
@@ -382,13 +377,15 @@ TEST_CASE("a walk-in problem is told in its field until the guest fixes it",
 
   f.Tap("field:email");
   f.Type("noor@");
-  f.Tap("next");
+  f.Tap("make_badge");
   CHECK(field_says("field:email", "\"noor@\" is geen e-mailadres."));
   f.Type("example.nl");
   CHECK_FALSE(f.HasText("is geen e-mailadres"));
-  f.Tap("next");
-  CHECK(f.app->ScreenName() == "walk_in_check");
-  CHECK(f.HasText("noor@example.nl"));
+  CHECK(f.Stats().walk_ins == 0);
+  f.Tap("make_badge");
+  REQUIRE(f.app->ScreenName() == "badge");
+  CHECK(Store::Open(f.db)->SearchAttendees("noor", 5)->at(0).email ==
+        "noor@example.nl");
 }
 
 TEST_CASE("the exit door says it is the exit, and refusals say what next",
@@ -1369,7 +1366,7 @@ TEST_CASE("accented names take one extra tap per accented letter", "[kiosk]") {
 }
 
 TEST_CASE(
-    "a walk-in with an email is registered in seven taps besides the "
+    "a walk-in with an email is registered in six taps besides the "
     "letters",
     "[kiosk]") {
   KioskFixture f;
@@ -1391,10 +1388,9 @@ TEST_CASE(
   tap("field:email");
   letters("eva@saxion.nl");
   tap("sector:education");
-  tap("next");
   tap("make_badge");
   REQUIRE(f.app->ScreenName() == "badge");
-  CHECK(taps == 7);
+  CHECK(taps == 6);
   auto found = Store::Open(f.db)->SearchAttendees("eva bos", 5);
   REQUIRE(found->size() == 1);
   CHECK(found->at(0).organisation == "Saxion");

@@ -149,16 +149,13 @@ TEST_CASE("the headless kiosk at the door and at registration", "[kiosk]") {
       "shot " +
       Shot("07-walk-in.bmp") +
       "\n"
-      "press next\n"
-      "wait 100\n"
-      "expect walk_in_check\n"
-      "press consent\n"
-      "shot " +
-      Shot("07b-walk-in-check.bmp") +
-      "\n"
       "press make_badge\n"
       "wait 500\n"
       "expect badge\n"
+      "press consent\n"
+      "shot " +
+      Shot("07b-walk-in-badge.bmp") +
+      "\n"
       "press done\n"
       "wait 3800\n"
       "key escape\nkey f4+alt\nkey q+ctrl\n"
