@@ -97,11 +97,10 @@ const Renderer::CachedText* Renderer::Line(const std::string& text, int size,
   if (!texture) return nullptr;
   SDL_UpdateTexture(texture, nullptr, pixels.argb.data(),
                     pixels.width * static_cast<int>(sizeof(uint32_t)));
-  SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+  // On a known ground the line is opaque: copied, not blended.
+  SDL_SetTextureBlendMode(
+      texture, ground == kNoGround ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
   CachedText cached{texture, pixels.width, pixels.height, frame_};
-  if (ground != kNoGround) {
-    SDL_SetTextureBlendMode(cached.texture, SDL_BLENDMODE_NONE);
-  }
   return &lines_.emplace(key, cached).first->second;
 }
 

@@ -217,6 +217,8 @@ int KeyboardHeight(const Layout& layout, KeyboardKind kind);
 // An on-screen keyboard in `area`: buttons "key:<text>" (letters in lower
 // case), "key:space", "key:back", and those `kind` adds.
 void AddKeyboard(Scene& scene, const Rect& area, KeyboardKind kind);
+// The most bytes a guest may type into one field.
+inline constexpr size_t kMaxFieldLength = 60;
 // A text field: a button `id` that takes focus, showing `value`. The
 // `label` stays visible: inside the empty field, and small above the text
 // once there is any (or the field has focus); a `problem` takes its place

@@ -56,7 +56,6 @@ namespace {
 // the guest list.
 constexpr int kMaxMatches = 4;
 constexpr size_t kMinQueryLength = 3;
-constexpr size_t kMaxFieldLength = 60;
 
 class FindInvitationScreen final : public Screen {
  public:

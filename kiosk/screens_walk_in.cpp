@@ -9,7 +9,6 @@
 namespace entree::kiosk {
 namespace {
 
-constexpr size_t kMaxFieldLength = 60;
 // The form's text fields, in the order of WalkInScreen::values_.
 constexpr std::array<const char*, 4> kFields = {"given_name", "family_name",
                                                 "organisation", "email"};
@@ -104,19 +103,16 @@ class WalkInScreen final : public Screen {
       AddKeyboard(scene, {u * 4, top, w - u * 8, height}, keys);
     }
     if (!notice_in_bottom_row) {
-      scene.texts.push_back({{u * 4, free_top, w - u * 8,
-                              std::min(u * 16, free_bottom - free_top)},
-                             PrivacyNotice(),
-                             u * 3,
-                             theme::kText,
-                             Align::kLeft,
-                             Weight::kRegular});
+      AddNotice(scene,
+                {u * 4, free_top, w - u * 8,
+                 std::min(u * 16, free_bottom - free_top)},
+                u);
     }
     AddBottomButton(scene, layout, Edge::kLeft, "back", tr().Get("kiosk.back"),
                     theme::kKey);
     AddBottomButton(scene, layout, Edge::kRight, "make_badge",
                     tr().Get("kiosk.check_make_badge"), Primary(), 36);
-    if (notice_in_bottom_row) AddNotice(scene, u);
+    if (notice_in_bottom_row) AddNotice(scene, BesideButton(scene, u), u);
     AddLanguageButtons(scene, layout, ctx_.language());
     return scene;
   }
@@ -203,27 +199,22 @@ class WalkInScreen final : public Screen {
     ctx_.Push(MakeBadgeScreen(ctx_, *attendee, request));
   }
 
-  // What is kept, by whom, why and how long: in the bottom row between
-  // Back and the button that makes the badge, where the guest gives their
-  // details.
-  void AddNotice(Scene& scene, int u) const {
-    const Rect* back = nullptr;
-    const Rect* make = nullptr;
+  // The bottom row between Back and the button that makes the badge.
+  static Rect BesideButton(const Scene& scene, int u) {
+    Rect back{}, make{};
     for (const ButtonItem& button : scene.buttons) {
-      if (button.id == "back") back = &button.box;
-      if (button.id == "make_badge") make = &button.box;
+      if (button.id == "back") back = button.box;
+      if (button.id == "make_badge") make = button.box;
     }
-    if (!back || !make) return;
-    int left = back->x + back->w + u * 2;
-    int right = make->x - u * 2;
-    int top = std::min(back->y, make->y);
-    int bottom = std::max(back->y + back->h, make->y + make->h);
-    scene.texts.push_back({{left, top, right - left, bottom - top},
-                           PrivacyNotice(),
-                           u * 3,
-                           theme::kText,
-                           Align::kLeft,
-                           Weight::kRegular});
+    int left = back.x + back.w + u * 2;
+    int top = std::min(back.y, make.y);
+    return {left, top, make.x - u * 2 - left,
+            std::max(back.y + back.h, make.y + make.h) - top};
+  }
+  // What is kept, by whom, why and how long, in `box`.
+  void AddNotice(Scene& scene, const Rect& box, int u) const {
+    scene.texts.push_back({box, PrivacyNotice(), u * 3, theme::kText,
+                           Align::kLeft, Weight::kRegular});
   }
 
   // "<keeper> keeps these details to make your badge and to know who came,
